@@ -1,0 +1,111 @@
+# kollen: GNU make. `make` builds ./kollen, `make run` opens the TUI on the bundled bank,
+# `make test` runs every test and ends with "N passed, N failed".
+
+VERSION := 0.1.0
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/kollen
+DESTDIR ?=
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+LDFLAGS ?=
+WERROR ?=
+BUILD ?= build
+
+CSTD := -std=c11 -D_XOPEN_SOURCE=700 -DNCURSES_WIDECHAR=1
+WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+        -Wformat=2 -Wcast-qual -Wwrite-strings -Wundef -Wvla
+DEFS := -DKOLLEN_VERSION='"$(VERSION)"' -DKOLLEN_DATADIR='"$(DATADIR)"'
+ALL_CFLAGS = $(CSTD) $(WARN) $(WERROR) $(DEFS) -Iinclude -MMD -MP $(SAN) $(CFLAGS)
+ALL_LDFLAGS = $(SAN) $(LDFLAGS)
+
+# only --libs: ncursesw's --cflags adds a conflicting _XOPEN_SOURCE=600
+CURSES_LIBS = $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
+LIBS = -liniparser
+
+CORE_SRC := $(sort $(wildcard src/core/*.c src/store/*.c))
+CLI_SRC := $(sort $(wildcard src/cli/*.c))
+TUI_SRC := $(sort $(wildcard src/tui/*.c))
+TUI_LOGIC_SRC := $(filter-out src/tui/curses_%.c,$(TUI_SRC))
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+
+CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TUI_OBJ := $(TUI_SRC:%.c=$(BUILD)/%.o)
+TUI_LOGIC_OBJ := $(TUI_LOGIC_SRC:%.c=$(BUILD)/%.o)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+LIBCORE := $(BUILD)/libkollen.a
+LIBTUI := $(BUILD)/libkollen-tui.a
+BIN := $(BUILD)/kollen
+
+.PHONY: all deps deps-test run test test-run check-asan valgrind install uninstall clean \
+        format lint-layers fuzz bench
+
+all: deps kollen
+
+# Packages: installed when missing and we are root, otherwise the exact command is printed.
+deps:
+	@sh .ci/deps build
+
+deps-test:
+	@sh .ci/deps test
+
+kollen: $(BIN)
+	@cp $(BIN) kollen
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(LIBCORE): $(CORE_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(LIBTUI): $(TUI_LOGIC_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^ $(if $(TUI_LOGIC_OBJ),,/dev/null)
+
+$(BIN): $(CLI_OBJ) $(TUI_OBJ) $(LIBCORE)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(TUI_OBJ) $(LIBCORE) $(LIBS) $(CURSES_LIBS)
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(LIBCORE) $(TUI_LOGIC_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -Isrc/store -Isrc/tui -o $@ $< $(TUI_LOGIC_OBJ) $(LIBCORE) \
+		$(ALL_LDFLAGS) -lcmocka $(LIBS)
+
+run: all
+	./kollen
+
+# Everything: unit tests, CLI golden tests, end-to-end tmux runs, layering, valgrind.
+test: deps deps-test
+	@$(MAKE) --no-print-directory test-run
+
+test-run: $(BIN) $(UNIT_BIN) kollen
+	@BUILD=$(BUILD) KOLLEN=$(BUILD)/kollen sh tests/run.sh
+
+# The whole suite under AddressSanitizer and UBSan, in its own build folder.
+check-asan: deps deps-test
+	@$(MAKE) --no-print-directory BUILD=build-asan \
+		SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		CFLAGS="-O1 -g" test-run
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/questions
+	install -m 755 kollen $(DESTDIR)$(BINDIR)/kollen
+	for b in questions/*/; do \
+		id=$$(basename $$b); install -d $(DESTDIR)$(DATADIR)/questions/$$id; \
+		install -m 644 $$b*.ini $(DESTDIR)$(DATADIR)/questions/$$id/; done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/kollen
+	rm -rf $(DESTDIR)$(DATADIR)
+
+format:
+	clang-format -i $(CORE_SRC) $(CLI_SRC) $(TUI_SRC) $(UNIT_SRC) include/kollen/*.h src/*/*.h
+
+clean:
+	rm -rf build build-asan build-fuzz kollen
+
+-include $(CORE_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(UNIT_BIN:=.d)

@@ -1,0 +1,83 @@
+/* score.h: the one place levels, points, blockers and progress are computed. Pure: the same
+ * bank and session always give the same result; nothing is printed or allocated globally. */
+#ifndef KOLLEN_SCORE_H
+#define KOLLEN_SCORE_H
+
+#include <stdint.h>
+
+#include "kollen/bank.h"
+#include "kollen/session.h"
+
+/* What an answer lacks to meet a rule. All zero when the rule holds. */
+struct missing {
+    int unanswered;        /* the question has not been discussed yet */
+    int need_actions;      /* the rule needs this many actions (0: not this part) */
+    int have_actions;
+    uint64_t need_options; /* options still to tick */
+    int need_choice;       /* the choice must reach this option (0: not this part) */
+    int have_choice;
+    int need_documented;   /* the content holds or is missing, and documentation is needed */
+};
+
+struct question_score {
+    int answered;
+    int actions, max_actions;
+    long points_milli, max_points_milli;
+    double value; /* scale banks: the chosen step, 0 when unanswered */
+};
+
+struct area_score {
+    int questions, answered;
+    int actions, max_actions;
+    long points_milli, max_points_milli;
+    int level;                 /* indicative level (scale banks: floor of value) */
+    double value;              /* level + progress toward the next (scale: the mean) */
+    int rules_met, rules_next; /* rules of level+1 that hold, and how many there are */
+    int blockers;              /* questions of this area among the overall blockers */
+};
+
+struct blocker {
+    int level;    /* the level it blocks */
+    int question; /* index into bank.questions */
+    int area;
+    struct missing missing;
+};
+
+struct score {
+    enum bank_kind kind;
+    int n_levels;
+    int level;      /* overall level (scale banks: floor of value) */
+    double value;   /* level + progress (scale banks: mean of the answered areas) */
+    double progress;/* toward level+1, 0..1: rules met / rules needed (kollen's, not MSB's) */
+    int rules_met, rules_next;
+    int actions, max_actions;
+    long points_milli, max_points_milli;
+    int answered, questions;
+    int n_areas;
+    struct area_score *areas;
+    int n_questions;
+    struct question_score *q;
+    int n_blockers;
+    struct blocker *blockers; /* sorted by area order, then question number */
+};
+
+/* Compute everything for session s on bank b. Returns KL_OK or KL_ENOMEM. */
+int score_compute(const struct bank *b, const struct session *s, struct score *out);
+void score_free(struct score *sc);
+
+/* Actions an answer counts on question q. */
+int score_actions(const struct question *q, const struct answer *a);
+/* Points (1/1000) an answer earns on question q. */
+long score_points_milli(const struct question *q, const struct answer *a);
+
+/* Does answer a meet rule r at level `level` of bank b (documentation gating included)?
+ * When it does not and m is given, *m says what is missing. */
+int score_rule_holds(const struct bank *b, const struct question *q, const struct answer *a,
+                     const struct rule *r, int level, struct missing *m);
+
+/* Resultattal: <0 when x ranks below y, 0 when equal, >0 when above. MSB's order: overall
+ * level, then the work-area results (sum of indicative area levels), then total points, then
+ * work-area points (the area point shares sorted from the weakest area up). */
+int score_compare(const struct score *x, const struct score *y);
+
+#endif

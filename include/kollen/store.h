@@ -1,0 +1,44 @@
+/* store.h: reading banks and sessions from INI files, and writing sessions atomically.
+ * The only module that touches iniparser; nothing here prints. */
+#ifndef KOLLEN_STORE_H
+#define KOLLEN_STORE_H
+
+#include <stddef.h>
+
+#include "kollen/bank.h"
+#include "kollen/diag.h"
+#include "kollen/session.h"
+
+/* Load the bank in folder dir (questions/<id>). Every problem found goes to d. With strict
+ * (lint), unknown keys and files are errors, published totals are checked and weak spots are
+ * warned about. Returns KL_OK, KL_EIO, KL_EPARSE, KL_EDATA or KL_ENOMEM. */
+int bank_load(const char *dir, int strict, struct bank **out, struct diags *d);
+/* Load bank `id` from questions_dir. */
+int bank_load_id(const char *questions_dir, const char *id, struct bank **out, struct diags *d);
+/* The bank ids (folders holding bank.ini) in questions_dir, sorted. */
+int bank_list(const char *questions_dir, char ***ids, int *n, struct diags *d);
+void bank_list_free(char **ids, int n);
+
+/* The bank id a session file names, without loading the bank. */
+int session_read_bank_id(const char *path, char **id, struct diags *d);
+/* Load a session for bank b; unknown question or option numbers, bad values and over-long
+ * texts are errors with their line. */
+int session_load(const char *path, const struct bank *b, struct session **out, struct diags *d);
+int session_parse(const char *name, const char *buf, size_t n, const struct bank *b,
+                  struct session **out, struct diags *d);
+/* Load a session and the bank it names from questions_dir. */
+int session_open(const char *path, const char *questions_dir, struct bank **bank,
+                 struct session **out, struct diags *d);
+
+/* The file a session is saved as, in a stable order (NULL on allocation failure). */
+char *session_format(const struct bank *b, const struct session *s);
+/* Save atomically: temporary file (0600) in the same folder, fsync, rename, fsync folder.
+ * With create_only, fail with KL_EEXIST rather than replace an existing file. On any failure
+ * the old file is as it was. */
+int session_save(const char *path, const struct bank *b, const struct session *s,
+                 int create_only, struct diags *d);
+/* Write bytes to path with the same guarantees (used by session_save and report output). */
+int store_write_atomic(const char *path, const char *data, size_t n, int create_only,
+                       struct diags *d);
+
+#endif
