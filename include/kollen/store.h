@@ -41,4 +41,21 @@ int session_save(const char *path, const struct bank *b, const struct session *s
 int store_write_atomic(const char *path, const char *data, size_t n, int create_only,
                        struct diags *d);
 
+/* One writer per session: a lock file SESSION.lock (0600) created with O_EXCL, holding the
+ * holder's pid, host, user, program and start time. A lock left by a process that no longer
+ * runs on this host is stale: it is taken over (atomically, by rename) and said so in d as a
+ * warning. When a live process holds it, KL_ELOCKED and *holder say who. */
+struct lock_holder {
+    long pid;
+    char host[64];
+    char user[64];
+    char program[32];
+    long long since; /* Unix time */
+};
+struct session_lock;
+int session_lock(const char *path, const char *program, struct session_lock **out,
+                 struct lock_holder *holder, struct diags *d);
+/* Remove the lock (only if it is still ours). Accepts NULL. */
+void session_unlock(struct session_lock *l);
+
 #endif

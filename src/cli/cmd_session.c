@@ -185,7 +185,19 @@ int cmd_set(const struct cli *c, int argc, char **argv)
         free(evidence);
         return EXIT_DATA;
     }
+    /* one writer: the lock comes before the read, so nobody's change is lost in between */
+    struct session_lock *lock = NULL;
+    if ((rc = session_lock(path, "kollen set", &lock, NULL, &d))) {
+        cli_diags(c, &d);
+        diags_free(&d);
+        free(path);
+        free(evidence);
+        return EXIT_DATA;
+    }
+    cli_diags(c, &d); /* a stale lock taken over is worth a warning */
+    diags_clear(&d);
     if ((rc = cli_open(c, path, &b, &s))) {
+        session_unlock(lock);
         free(path);
         free(evidence);
         return rc;
@@ -258,6 +270,7 @@ out:
         rc = cli_exit_for(rc == KL_EUSAGE ? KL_EDATA : rc);
     }
     diags_free(&d);
+    session_unlock(lock);
     session_free(s);
     bank_free(b);
     free(path);

@@ -387,7 +387,7 @@ char *ini_text(const struct ini_section *s, const char *key)
 
 int ini_line(const struct ini_section *s, const char *key)
 {
-    const struct ini_key *k = ini_key(s, key);
+    const struct ini_key *k = key ? ini_key(s, key) : NULL;
     return k ? k->line : s ? s->line : 0;
 }
 

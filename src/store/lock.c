@@ -1,0 +1,173 @@
+/* lock.c: one writer per session. SESSION.lock holds the writer's identity and an flock(2):
+ * the kernel drops the flock when the process dies however it dies, so a lock file nobody
+ * holds is stale by definition and can be taken over without guessing from pids. */
+#define _GNU_SOURCE /* flock */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "kollen/msg.h"
+#include "kollen/store.h"
+#include "kollen/text.h"
+
+struct session_lock {
+    int fd;
+    char *path;
+    dev_t dev;
+    ino_t ino;
+};
+
+static void parse_holder(const char *buf, struct lock_holder *h)
+{
+    memset(h, 0, sizeof *h);
+    const char *p = buf;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        char line[128];
+        snprintf(line, sizeof line, "%.*s", (int)(len < 127 ? len : 127), p);
+        char *eq = strchr(line, '=');
+        if (eq) {
+            *eq = '\0';
+            const char *v = eq + 1;
+            if (!strcmp(line, "pid"))
+                h->pid = strtol(v, NULL, 10);
+            else if (!strcmp(line, "host"))
+                snprintf(h->host, sizeof h->host, "%s", v);
+            else if (!strcmp(line, "user"))
+                snprintf(h->user, sizeof h->user, "%s", v);
+            else if (!strcmp(line, "program"))
+                snprintf(h->program, sizeof h->program, "%s", v);
+            else if (!strcmp(line, "since"))
+                h->since = strtoll(v, NULL, 10);
+        }
+        p += len + (nl ? 1 : 0);
+    }
+    /* names read from a file are data: keep them printable */
+    char *fields[] = {h->host, h->user, h->program};
+    for (int i = 0; i < 3; i++)
+        for (char *c = fields[i]; *c; c++)
+            if ((unsigned char)*c < 0x20 || *c == 0x7f)
+                *c = '?';
+}
+
+static void read_holder(int fd, struct lock_holder *h)
+{
+    char buf[512];
+    ssize_t n = pread(fd, buf, sizeof buf - 1, 0);
+    buf[n > 0 ? n : 0] = '\0';
+    parse_holder(buf, h);
+}
+
+static void since_text(long long t, char *buf, size_t n)
+{
+    text_format_time((int64_t)t, buf, n);
+}
+
+int session_lock(const char *path, const char *program, struct session_lock **out,
+                 struct lock_holder *holder, struct diags *d)
+{
+    *out = NULL;
+    struct sbuf lp;
+    sbuf_init(&lp);
+    sbuf_addf(&lp, "%s.lock", path);
+    char *lock_path = sbuf_take(&lp);
+    if (!lock_path)
+        return KL_ENOMEM;
+    for (int attempt = 0; attempt < 5; attempt++) {
+        int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+        if (fd < 0) {
+            diags_add(d, path, 0, M_LOCK_FAIL, lock_path, strerror(errno));
+            free(lock_path);
+            return KL_EIO;
+        }
+        if (flock(fd, LOCK_EX | LOCK_NB)) {
+            int e = errno;
+            struct lock_holder h;
+            read_holder(fd, &h);
+            close(fd);
+            if (e != EWOULDBLOCK) {
+                diags_add(d, path, 0, M_LOCK_FAIL, lock_path, strerror(e));
+                free(lock_path);
+                return KL_EIO;
+            }
+            char since[32];
+            since_text(h.since, since, sizeof since);
+            if (h.pid)
+                diags_add(d, path, 0, M_LOCK_HELD, h.program[0] ? h.program : "kollen", h.pid,
+                          h.host[0] ? h.host : "?", h.user[0] ? h.user : "?", since);
+            else
+                diags_add(d, path, 0, M_LOCK_HELD_UNKNOWN, lock_path);
+            if (holder)
+                *holder = h;
+            free(lock_path);
+            return KL_ELOCKED;
+        }
+        /* the file we locked must still be the one at lock_path: a holder unlinks it when it
+         * lets go, and we may have opened the old one just before */
+        struct stat fst, pst;
+        if (fstat(fd, &fst) || lstat(lock_path, &pst) || fst.st_dev != pst.st_dev ||
+            fst.st_ino != pst.st_ino) {
+            close(fd);
+            continue;
+        }
+        struct lock_holder old;
+        read_holder(fd, &old);
+        if (old.pid) {
+            char since[32];
+            since_text(old.since, since, sizeof since);
+            diags_warn(d, path, 0, M_LOCK_STALE, old.pid, old.host[0] ? old.host : "?", since);
+        }
+        char host[64] = "", info[512];
+        gethostname(host, sizeof host - 1);
+        struct passwd *pw = getpwuid(getuid());
+        int n = snprintf(info, sizeof info, "pid=%ld\nhost=%s\nuser=%s\nprogram=%s\nsince=%lld\n",
+                         (long)getpid(), host, pw && pw->pw_name ? pw->pw_name : "?",
+                         program ? program : "kollen", (long long)time(NULL));
+        if (ftruncate(fd, 0) || pwrite(fd, info, (size_t)n, 0) != n) {
+            diags_add(d, path, 0, M_LOCK_FAIL, lock_path, strerror(errno));
+            unlink(lock_path);
+            close(fd);
+            free(lock_path);
+            return KL_EIO;
+        }
+        fchmod(fd, 0600);
+        struct session_lock *l = malloc(sizeof *l);
+        if (!l) {
+            unlink(lock_path);
+            close(fd);
+            free(lock_path);
+            return KL_ENOMEM;
+        }
+        l->fd = fd;
+        l->path = lock_path;
+        l->dev = fst.st_dev;
+        l->ino = fst.st_ino;
+        *out = l;
+        return KL_OK;
+    }
+    diags_add(d, path, 0, M_LOCK_FAIL, lock_path, strerror(EAGAIN));
+    free(lock_path);
+    return KL_EIO;
+}
+
+void session_unlock(struct session_lock *l)
+{
+    if (!l)
+        return;
+    struct stat st;
+    /* unlink while still holding the flock, and only our own file */
+    if (lstat(l->path, &st) == 0 && st.st_dev == l->dev && st.st_ino == l->ino)
+        unlink(l->path);
+    close(l->fd);
+    free(l->path);
+    free(l);
+}

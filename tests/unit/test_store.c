@@ -1,0 +1,683 @@
+/* test_store.c: the INI pre-scan, the bank and session loaders (every error with its line),
+ * exact round trips of free text, unknown keys kept, atomic saving, permissions and locks. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ini.h"
+#include "testutil.h"
+#include "kollen/msg.h"
+#include "kollen/text.h"
+
+static char tmpdir[256];
+
+static int make_tmp(void **st)
+{
+    (void)st;
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/kollen-test-store.XXXXXX");
+    assert_non_null(mkdtemp(tmpdir));
+    return 0;
+}
+
+static int remove_tmp(void **st)
+{
+    (void)st;
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static char *read_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    struct sbuf b;
+    sbuf_init(&b);
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        sbuf_addn(&b, buf, n);
+    fclose(f);
+    return sbuf_take(&b);
+}
+
+/* Parse text with the pre-scan; return the code, diagnostics in d. */
+static int scan(const char *text, size_t n, struct diags *d)
+{
+    struct ini *ini;
+    int rc = ini_parse("t.ini", text, n, &ini, d);
+    ini_free(ini);
+    return rc;
+}
+
+#define SCAN_ERR(text, line, needle)                                                            \
+    do {                                                                                        \
+        struct diags d_;                                                                        \
+        diags_init(&d_);                                                                        \
+        assert_int_equal(scan(text, sizeof(text) - 1, &d_), KL_EPARSE);                         \
+        assert_diag(&d_, line, needle);                                                         \
+        diags_free(&d_);                                                                        \
+    } while (0)
+
+static void ini__each_malformation__named_with_its_line(void **st)
+{
+    (void)st;
+    SCAN_ERR("[a]\nk = v\nx\0y = 1\n", 3, "NUL");
+    SCAN_ERR("[a]\nk = \xC3(\n", 2, "UTF-8");
+    SCAN_ERR("key = 1\n[a]\n", 1, "before the first");
+    SCAN_ERR("[a]\nk = 1\n\n[a]\n", 4, "line 1");
+    SCAN_ERR("[a]\nk = 1\nk = 2\n", 3, "line 2");
+    SCAN_ERR("[a]\nk = \"quoted\"\n", 2, "quote");
+    SCAN_ERR("[a]\nk = one; two\n", 2, "%3B");
+    SCAN_ERR("[a]\nk = one # two\n", 2, "%23");
+    SCAN_ERR("[a]\nk = trailing\\\n", 2, "\\");
+    SCAN_ERR("[a]\nk = bell\x07\n", 2, "control");
+    SCAN_ERR("[Big]\n", 1, "section name");
+    SCAN_ERR("[a]\nKey = v\n", 2, "key");
+    SCAN_ERR("[a]\n= v\n", 2, "key");
+    SCAN_ERR("[a]\njust words\n", 2, "parse");
+    SCAN_ERR("[a] ; comment\n", 1, "parse");
+}
+
+static void ini__long_line__refused_before_iniparser_sees_it(void **st)
+{
+    (void)st;
+    struct sbuf b;
+    sbuf_init(&b);
+    sbuf_add(&b, "[a]\nk = ok\nlong = ");
+    for (int i = 0; i < 1200; i++)
+        sbuf_addc(&b, 'x');
+    sbuf_addc(&b, '\n');
+    struct diags d;
+    diags_init(&d);
+    assert_int_equal(scan(b.p, b.len, &d), KL_EPARSE);
+    assert_diag(&d, 3, "1000");
+    diags_free(&d);
+    sbuf_free(&b);
+}
+
+static void ini__many_errors__all_reported(void **st)
+{
+    (void)st;
+    const char text[] = "[a]\nk = 1\nk = 2\n[B]\nv = \"x\"\n";
+    struct diags d;
+    diags_init(&d);
+    assert_int_equal(scan(text, sizeof text - 1, &d), KL_EPARSE);
+    assert_int_equal(diags_errors(&d), 3);
+    diags_free(&d);
+}
+
+static void ini__bom_and_crlf__handled(void **st)
+{
+    (void)st;
+    const char text[] = "\xEF\xBB\xBF[sec]\r\nkey = value  \r\n; note\r\nother =\r\n";
+    struct diags d;
+    diags_init(&d);
+    struct ini *ini;
+    assert_int_equal(ini_parse("t.ini", text, sizeof text - 1, &ini, &d), KL_OK);
+    assert_int_equal(diags_errors(&d), 0);
+    assert_int_equal(d.n, 1); /* the BOM warning */
+    const struct ini_section *s = ini_section(ini, "sec");
+    assert_string_equal(ini_raw(s, "key"), "value");
+    assert_string_equal(ini_raw(s, "other"), "");
+    assert_int_equal(ini_line(s, "other"), 4);
+    ini_free(ini);
+    diags_free(&d);
+}
+
+/* --- banks --- */
+
+static const char *bank_ini = "[bank]\nid = b\nname = B\nprovenance = test\n"
+                              "[levels]\n1 = One\n2 = Two\n";
+static const char *areas_ini = "[area.a]\nname = A\norder = 1\n";
+
+static int load_bank_dir(const char *questions, int strict, struct diags *d, struct bank **b)
+{
+    char dir[300];
+    snprintf(dir, sizeof dir, "%s/b", tmpdir);
+    mkdir(dir, 0700);
+    write_file(dir, "bank.ini", bank_ini);
+    write_file(dir, "areas.ini", areas_ini);
+    write_file(dir, "questions.ini", questions);
+    return bank_load(dir, strict, b, d);
+}
+
+#define BANK_ERR(q, line, needle)                                                               \
+    do {                                                                                        \
+        struct diags d_;                                                                        \
+        struct bank *b_;                                                                        \
+        diags_init(&d_);                                                                        \
+        assert_int_not_equal(load_bank_dir(q, 1, &d_, &b_), KL_OK);                             \
+        assert_null(b_);                                                                        \
+        assert_diag(&d_, line, needle);                                                         \
+        diags_free(&d_);                                                                        \
+    } while (0)
+
+#define Q1 "[question.1]\narea = a\nsection = 1\ntype = multi\ntext = T\nprovenance = reconstructed\npoints = 5\n"
+
+static void bank__each_error__named_with_its_line(void **st)
+{
+    (void)st;
+    BANK_ERR(Q1 "option.1 = x\noption.3 = y\nrule.1 = all\n", 1, "option 2");
+    BANK_ERR("[question.1]\narea = zz\nsection = 1\ntype = multi\ntext = T\n"
+             "provenance = reconstructed\npoints = 5\noption.1 = x\n",
+             2, "zz");
+    BANK_ERR(Q1 "option.1 = x\nrule.1 = options 2\n", 9, "no such option");
+    BANK_ERR(Q1 "option.1 = x\nrule.3 = all\n", 9, "rule.3");
+    BANK_ERR(Q1 "option.1 = x\nrule.1 = most\n", 9, "expected");
+    BANK_ERR(Q1 "option.1 = x\n" Q1 "option.1 = y\n", 9, "already appears on line 1");
+    BANK_ERR(Q1 "option.1 = x\noptoin.2 = typo\n", 9, "unknown key");
+    BANK_ERR(Q1 "option.1 = x\noption.1.actions = many\n", 9, "invalid value");
+    BANK_ERR("[question.1]\narea = a\nsection = 1\ntype = single\ntext = T\n"
+             "provenance = reconstructed\npoints = 5\noption.1 = a\noption.1.actions = 2\n"
+             "option.2 = b\noption.2.actions = 1\n",
+             10, "fewer actions");
+    BANK_ERR("[question.1]\narea = a\nsection = 1\ntype = multi\ntext = T\nprovenance = made-up\n"
+             "points = 5\noption.1 = x\n",
+             6, "invalid value");
+    BANK_ERR("[question.1]\narea = a\nsection = 1\ntype = multi\nprovenance = inferred\n"
+             "points = 5\noption.1 = x\n",
+             1, "lacks the key \"text\"");
+}
+
+static void bank__same_number_in_two_files__both_places_named(void **st)
+{
+    (void)st;
+    char dir[300];
+    snprintf(dir, sizeof dir, "%s/b", tmpdir);
+    mkdir(dir, 0700);
+    write_file(dir, "bank.ini", bank_ini);
+    write_file(dir, "areas.ini", areas_ini);
+    write_file(dir, "questions-1.ini", Q1 "option.1 = x\n");
+    write_file(dir, "questions-2.ini", "\n" Q1 "option.1 = x\n");
+    struct diags d;
+    struct bank *b;
+    diags_init(&d);
+    assert_int_equal(bank_load(dir, 0, &b, &d), KL_EDATA);
+    assert_diag(&d, 2, "questions-1.ini line 1");
+    assert_non_null(strstr(d.v[0].file, "questions-2.ini"));
+    diags_free(&d);
+}
+
+static void bank__strict_only__unknown_keys_tolerated_when_loading(void **st)
+{
+    (void)st;
+    struct diags d;
+    struct bank *b;
+    diags_init(&d);
+    assert_int_equal(load_bank_dir(Q1 "option.1 = x\nfuture_key = 1\nrule.1 = all\n", 0, &d, &b),
+                     KL_OK);
+    assert_int_equal(b->n_questions, 1);
+    bank_free(b);
+    diags_free(&d);
+}
+
+static void bank__published_totals__checked_by_lint(void **st)
+{
+    (void)st;
+    char dir[300];
+    snprintf(dir, sizeof dir, "%s/b", tmpdir);
+    mkdir(dir, 0700);
+    write_file(dir, "bank.ini",
+               "[bank]\nid = b\nname = B\nprovenance = p\n[levels]\n1 = One\n"
+               "[totals]\nquestions = 1\nareas = 1\nactions = 3\npoints = 5\nactions.a = 2\n");
+    write_file(dir, "areas.ini", areas_ini);
+    write_file(dir, "questions.ini", Q1 "option.1 = x\noption.2 = y\nrule.1 = all\n");
+    struct diags d;
+    struct bank *b;
+    diags_init(&d);
+    assert_int_equal(bank_load(dir, 1, &b, &d), KL_EDATA);
+    assert_int_equal(diags_errors(&d), 1); /* actions 3 but the bank has 2; actions.a = 2 holds */
+    assert_non_null(strstr(d.v[0].msg, "actions = 3"));
+    diags_free(&d);
+    diags_init(&d);
+    assert_int_equal(bank_load(dir, 0, &b, &d), KL_OK); /* loading does not check totals */
+    bank_free(b);
+    diags_free(&d);
+}
+
+static void bank__folder_name__must_match_id(void **st)
+{
+    (void)st;
+    char dir[300];
+    snprintf(dir, sizeof dir, "%s/other", tmpdir);
+    mkdir(dir, 0700);
+    write_file(dir, "bank.ini", bank_ini);
+    write_file(dir, "areas.ini", areas_ini);
+    write_file(dir, "questions.ini", Q1 "option.1 = x\nrule.1 = all\n");
+    struct diags d;
+    struct bank *b;
+    diags_init(&d);
+    assert_int_equal(bank_load(dir, 0, &b, &d), KL_EDATA);
+    assert_diag(&d, 2, "folder");
+    diags_free(&d);
+}
+
+/* --- sessions --- */
+
+static const char *hostile[] = {
+    "; # \" ' \\ %",
+    "rad ett\nrad två\n\ttabb\n",
+    "  leading and trailing  ",
+    "åäö ÅÄÖ é ñ 日本語 😀 \u202e",
+    "%0A %25 %3B literal percents",
+    "ends with backslash \\",
+    "\n\n\n",
+    "=;=#=[x]=",
+    " ",
+};
+
+static struct session *mini_session(struct bank **b)
+{
+    *b = load_fixture_bank("mini");
+    struct session *s = session_new(*b, "Org; \"Ö\" #1", GROUP_REGION, "2026-03-01", 1764000000);
+    assert_non_null(s);
+    return s;
+}
+
+static struct session *save_and_load(const struct bank *b, const struct session *s,
+                                     const char *path)
+{
+    struct diags d;
+    diags_init(&d);
+    assert_int_equal(session_save(path, b, s, 0, &d), KL_OK);
+    struct session *back = NULL;
+    int rc = session_load(path, b, &back, &d);
+    for (size_t i = 0; i < d.n; i++)
+        fprintf(stderr, "%s:%d: %s\n", d.v[i].file, d.v[i].line, d.v[i].msg);
+    assert_int_equal(rc, KL_OK);
+    diags_free(&d);
+    return back;
+}
+
+static void notes__hostile_text__survives_save_and_load_byte_for_byte(void **st)
+{
+    (void)st;
+    struct bank *b;
+    struct session *s = mini_session(&b);
+    char path[300];
+    snprintf(path, sizeof path, "%s/notes.ini", tmpdir);
+    size_t n = sizeof hostile / sizeof *hostile;
+    for (size_t i = 0; i < n; i++) {
+        struct diags d;
+        diags_init(&d);
+        int qi = (int)(i % 4);
+        assert_int_equal(session_set_note(s, qi, hostile[i], 5, &d), KL_OK);
+        struct session *back = save_and_load(b, s, path);
+        assert_string_equal(back->answers[qi].note, hostile[i]);
+        assert_string_equal(back->organisation, s->organisation);
+        session_free(back);
+        diags_free(&d);
+    }
+    session_free(s);
+    bank_free(b);
+}
+
+static void notes__twenty_kilobytes__survive_and_every_line_fits(void **st)
+{
+    (void)st;
+    struct bank *b;
+    struct session *s = mini_session(&b);
+    struct sbuf note;
+    sbuf_init(&note);
+    for (int i = 0; note.len < 20 * 1024; i++)
+        sbuf_addf(&note, "%s%s", hostile[i % 9], i % 7 ? " " : "\n");
+    struct diags d;
+    diags_init(&d);
+    assert_int_equal(session_set_note(s, 0, note.p, 5, &d), KL_OK);
+    /* a second note of nothing but spaces and one of nothing but escapes */
+    char spaces[3000], semis[3000];
+    memset(spaces, ' ', sizeof spaces - 1);
+    spaces[sizeof spaces - 1] = '\0';
+    memset(semis, ';', sizeof semis - 1);
+    semis[sizeof semis - 1] = '\0';
+    assert_int_equal(session_set_note(s, 1, spaces, 5, &d), KL_OK);
+    assert_int_equal(session_set_note(s, 2, semis, 5, &d), KL_OK);
+    char path[300];
+    snprintf(path, sizeof path, "%s/big.ini", tmpdir);
+    struct session *back = save_and_load(b, s, path);
+    assert_string_equal(back->answers[0].note, note.p);
+    assert_string_equal(back->answers[1].note, spaces);
+    assert_string_equal(back->answers[2].note, semis);
+    char *file = read_file(path);
+    for (char *line = strtok(file, "\n"); line; line = strtok(NULL, "\n"))
+        assert_true(strlen(line) <= INI_LINE_MAX);
+    free(file);
+    session_free(back);
+    session_free(s);
+    bank_free(b);
+    sbuf_free(&note);
+    diags_free(&d);
+}
+
+static void notes__random_text__round_trips(void **st)
+{
+    (void)st;
+    struct bank *b;
+    struct session *s = mini_session(&b);
+    char path[300];
+    snprintf(path, sizeof path, "%s/rand.ini", tmpdir);
+    static const char *pieces[] = {"a", " ", "\n", "\t", ";", "#", "%", "%2", "\\", "\"", "'",
+                                   "å", "日", "😀", "=", "[", "]", "\r", "  "};
+    unsigned seed = 12345;
+    for (int round = 0; round < 100; round++) {
+        struct sbuf t;
+        sbuf_init(&t);
+        int len = (int)((seed = seed * 1103515245 + 12345) >> 16) % 400;
+        for (int i = 0; i < len; i++) {
+            seed = seed * 1103515245 + 12345;
+            sbuf_add(&t, pieces[(seed >> 16) % (sizeof pieces / sizeof *pieces)]);
+        }
+        struct diags d;
+        diags_init(&d);
+        assert_int_equal(session_set_note(s, 0, t.p ? t.p : "", 1, &d), KL_OK);
+        struct session *back = save_and_load(b, s, path);
+        assert_string_equal(back->answers[0].note ? back->answers[0].note : "", t.p ? t.p : "");
+        session_free(back);
+        sbuf_free(&t);
+        diags_free(&d);
+    }
+    session_free(s);
+    bank_free(b);
+}
+
+static void session__full_record__round_trips_and_formats_stably(void **st)
+{
+    (void)st;
+    struct bank *b;
+    struct session *s = mini_session(&b);
+    struct diags d;
+    diags_init(&d);
+    answer(b, s, 1, "1,3", 1);
+    answer(b, s, 2, "3", 0);
+    s->answers[1].followup = 1;
+    s->answers[1].changed = 1764000100;
+    assert_int_equal(session_add_evidence(s, 0, "Protokoll 2024-01-12 §4; bilaga", 7, &d), KL_OK);
+    assert_int_equal(session_add_evidence(s, 0, "  https://intra/x?a=1#b  ", 7, &d), KL_OK);
+    assert_int_equal(session_add_participant(s, "Anna Ö", "CISO; säkerhetschef", &d), KL_OK);
+    assert_int_equal(session_set_text(&s->facilitator, "Bo", SESSION_FIELD_MAX, &d), KL_OK);
+    s->cursor = 2;
+    char path[300];
+    snprintf(path, sizeof path, "%s/full.ini", tmpdir);
+    struct session *back = save_and_load(b, s, path);
+    char *first = session_format(b, s), *second = session_format(b, back);
+    assert_string_equal(first, second);
+    char *file = read_file(path);
+    assert_string_equal(file, first);
+    assert_int_equal(back->answers[0].ticks, 5);
+    assert_int_equal(back->answers[0].n_evidence, 2);
+    assert_string_equal(back->answers[0].evidence[1], "  https://intra/x?a=1#b  ");
+    assert_true(back->answers[0].documented);
+    assert_true(back->answers[1].followup);
+    assert_int_equal(back->answers[1].choice, 3);
+    assert_false(back->answers[2].answered);
+    assert_int_equal(back->group, GROUP_REGION);
+    assert_int_equal(back->cursor, 2);
+    assert_string_equal(back->participants[0].role, "CISO; säkerhetschef");
+    free(first);
+    free(second);
+    free(file);
+    session_free(back);
+    session_free(s);
+    bank_free(b);
+    diags_free(&d);
+}
+
+static void session__unknown_keys_and_sections__kept_on_save(void **st)
+{
+    (void)st;
+    struct bank *b = load_fixture_bank("mini");
+    const char *text = "[session]\nformat = 1\nbank = mini\norganisation = O\ngroup = kommun\n"
+                       "date = 2026-01-01\nfuture = kept%3B\n\n[answer.1]\nvalue = 1\n"
+                       "confidence = high\n\n[export.sharepoint]\nurl = https://x\n";
+    struct session *s;
+    struct diags d;
+    diags_init(&d);
+    assert_int_equal(session_parse("t.ini", text, strlen(text), b, &s, &d), KL_OK);
+    char *out = session_format(b, s);
+    assert_non_null(strstr(out, "\nfuture = kept%3B\n"));
+    assert_non_null(strstr(out, "\nconfidence = high\n"));
+    assert_non_null(strstr(out, "\n[export.sharepoint]\nurl = https://x\n"));
+    free(out);
+    session_free(s);
+    bank_free(b);
+    diags_free(&d);
+}
+
+#define SES_HEAD "[session]\nformat = 1\nbank = mini\norganisation = O\ngroup = kommun\ndate = 2026-01-01\n"
+
+#define SES_ERR(text, line, needle)                                                             \
+    do {                                                                                        \
+        struct session *s_;                                                                     \
+        struct diags d_;                                                                        \
+        diags_init(&d_);                                                                        \
+        assert_int_not_equal(session_parse("t.ini", text, strlen(text), b, &s_, &d_), KL_OK);   \
+        assert_null(s_);                                                                        \
+        assert_diag(&d_, line, needle);                                                         \
+        diags_free(&d_);                                                                        \
+    } while (0)
+
+static void session__each_error__named_with_its_line(void **st)
+{
+    (void)st;
+    struct bank *b = load_fixture_bank("mini");
+    SES_ERR(SES_HEAD "[answer.99]\nvalue = 1\n", 7, "unknown question 99");
+    SES_ERR(SES_HEAD "[answer.1]\nvalue = 1,7\n", 8, "no option 7");
+    SES_ERR(SES_HEAD "[answer.2]\nvalue = 1,2\n", 8, "single choice");
+    SES_ERR(SES_HEAD "[answer.1]\nvalue = 1\ndocumented = maybe\n", 9, "documented");
+    SES_ERR(SES_HEAD "[answer.1]\nnote.1 = a\nnote.3 = c\n", 9, "note.2 is missing");
+    SES_ERR(SES_HEAD "[answer.1]\nnote.1 = bad %FF byte\n", 8, "UTF-8");
+    SES_ERR(SES_HEAD "[answer.1]\nevidence.1 = line%0Abreak\n", 8, "line breaks");
+    SES_ERR(SES_HEAD "[answer.1]\nchanged = yesterday\n", 8, "changed");
+    SES_ERR("[session]\nformat = 9\nbank = mini\norganisation = O\ngroup = kommun\n"
+            "date = 2026-01-01\n",
+            2, "newer");
+    SES_ERR("[session]\nformat = 1\nbank = other\norganisation = O\ngroup = kommun\n"
+            "date = 2026-01-01\n",
+            3, "other");
+    SES_ERR("[session]\nformat = 1\nbank = mini\norganisation = O\ngroup = county\n"
+            "date = 2026-01-01\n",
+            5, "county");
+    SES_ERR("[session]\nformat = 1\nbank = mini\norganisation = O\ngroup = kommun\n"
+            "date = 2026-13-01\n",
+            6, "date");
+    SES_ERR("[session]\nformat = 1\nbank = mini\ngroup = kommun\ndate = 2026-01-01\n", 1,
+            "organisation");
+    bank_free(b);
+}
+
+static void session__over_long_note__refused(void **st)
+{
+    (void)st;
+    struct bank *b;
+    struct session *s = mini_session(&b);
+    char *big = malloc(SESSION_NOTE_MAX + 2);
+    memset(big, 'x', SESSION_NOTE_MAX + 1);
+    big[SESSION_NOTE_MAX + 1] = '\0';
+    struct diags d;
+    diags_init(&d);
+    assert_int_equal(session_set_note(s, 0, big, 1, &d), KL_EUSAGE);
+    assert_null(s->answers[0].note);
+    big[SESSION_NOTE_MAX] = '\0';
+    assert_int_equal(session_set_note(s, 0, big, 1, &d), KL_OK);
+    assert_int_equal(session_set_note(s, 0, "bad \xff", 1, &d), KL_EUSAGE);
+    assert_int_equal(strlen(s->answers[0].note), SESSION_NOTE_MAX);
+    free(big);
+    session_free(s);
+    bank_free(b);
+    diags_free(&d);
+}
+
+/* --- saving --- */
+
+static void save__any_umask__file_is_0600(void **st)
+{
+    (void)st;
+    struct bank *b;
+    struct session *s = mini_session(&b);
+    char path[300];
+    snprintf(path, sizeof path, "%s/perm.ini", tmpdir);
+    mode_t old = umask(0);
+    struct diags d;
+    diags_init(&d);
+    assert_int_equal(session_save(path, b, s, 1, &d), KL_OK);
+    umask(old);
+    struct stat st_;
+    assert_int_equal(stat(path, &st_), 0);
+    assert_int_equal(st_.st_mode & 0777, 0600);
+    /* create_only never replaces */
+    assert_int_equal(session_save(path, b, s, 1, &d), KL_EEXIST);
+    session_free(s);
+    bank_free(b);
+    diags_free(&d);
+}
+
+static int count_temp_files(void)
+{
+    DIR *dh = opendir(tmpdir);
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(dh)))
+        n += strstr(e->d_name, ".tmp.") != NULL;
+    closedir(dh);
+    return n;
+}
+
+static void save__write_fails__old_file_untouched_and_no_temp_left(void **st)
+{
+    (void)st;
+    struct bank *b;
+    struct session *s = mini_session(&b);
+    char path[300];
+    snprintf(path, sizeof path, "%s/fail.ini", tmpdir);
+    struct diags d;
+    diags_init(&d);
+    assert_int_equal(session_save(path, b, s, 0, &d), KL_OK);
+    char *before = read_file(path);
+    /* a note larger than the file size limit: write(2) fails with EFBIG part way */
+    char *big = malloc(60000);
+    memset(big, 'y', 59999);
+    big[59999] = '\0';
+    assert_int_equal(session_set_note(s, 0, big, 1, &d), KL_OK);
+    struct rlimit old, small = {16384, 16384};
+    getrlimit(RLIMIT_FSIZE, &old);
+    signal(SIGXFSZ, SIG_IGN);
+    setrlimit(RLIMIT_FSIZE, &small);
+    int rc = session_save(path, b, s, 0, &d);
+    setrlimit(RLIMIT_FSIZE, &old);
+    assert_int_equal(rc, KL_EIO);
+    assert_non_null(strstr(d.v[d.n - 1].msg, "write"));
+    char *after = read_file(path);
+    assert_string_equal(before, after);
+    assert_int_equal(count_temp_files(), 0);
+    /* a folder that does not exist */
+    char missing[300];
+    snprintf(missing, sizeof missing, "%s/no/such/dir/x.ini", tmpdir);
+    assert_int_equal(session_save(missing, b, s, 0, &d), KL_EIO);
+    free(before);
+    free(after);
+    free(big);
+    session_free(s);
+    bank_free(b);
+    diags_free(&d);
+}
+
+/* --- locks --- */
+
+static void lock__second_writer__told_who_holds_it(void **st)
+{
+    (void)st;
+    char path[300];
+    snprintf(path, sizeof path, "%s/locked.ini", tmpdir);
+    struct session_lock *l1, *l2;
+    struct lock_holder h;
+    struct diags d;
+    diags_init(&d);
+    assert_int_equal(session_lock(path, "kollen-test", &l1, NULL, &d), KL_OK);
+    assert_int_equal(session_lock(path, "other", &l2, &h, &d), KL_ELOCKED);
+    assert_null(l2);
+    assert_int_equal(h.pid, (long)getpid());
+    assert_string_equal(h.program, "kollen-test");
+    assert_non_null(strstr(d.v[0].msg, "kollen-test"));
+    session_unlock(l1);
+    char lockfile[320];
+    snprintf(lockfile, sizeof lockfile, "%s.lock", path);
+    assert_int_equal(access(lockfile, F_OK), -1);
+    diags_clear(&d);
+    assert_int_equal(session_lock(path, "other", &l2, NULL, &d), KL_OK);
+    assert_int_equal(d.n, 0);
+    session_unlock(l2);
+    diags_free(&d);
+}
+
+static void lock__left_by_a_dead_process__taken_over_with_a_warning(void **st)
+{
+    (void)st;
+    char path[300], lockfile[320];
+    snprintf(path, sizeof path, "%s/stale.ini", tmpdir);
+    snprintf(lockfile, sizeof lockfile, "%s.lock", path);
+    FILE *f = fopen(lockfile, "w");
+    fputs("pid=999999\nhost=elsewhere\nuser=x\nprogram=kollen\nsince=1700000000\n", f);
+    fclose(f);
+    struct session_lock *l;
+    struct diags d;
+    diags_init(&d);
+    assert_int_equal(session_lock(path, "kollen", &l, NULL, &d), KL_OK);
+    assert_int_equal(diags_errors(&d), 0);
+    assert_int_equal(d.n, 1);
+    assert_non_null(strstr(d.v[0].msg, "999999"));
+    char *now = read_file(lockfile);
+    char mine[64];
+    snprintf(mine, sizeof mine, "pid=%ld\n", (long)getpid());
+    assert_non_null(strstr(now, mine));
+    free(now);
+    struct stat st_;
+    assert_int_equal(stat(lockfile, &st_), 0);
+    assert_int_equal(st_.st_mode & 0777, 0600);
+    session_unlock(l);
+    diags_free(&d);
+}
+
+int main(void)
+{
+    msg_set_lang(LANG_EN);
+#define T(fn) cmocka_unit_test_setup_teardown(fn, make_tmp, remove_tmp)
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(ini__each_malformation__named_with_its_line),
+        cmocka_unit_test(ini__long_line__refused_before_iniparser_sees_it),
+        cmocka_unit_test(ini__many_errors__all_reported),
+        cmocka_unit_test(ini__bom_and_crlf__handled),
+        T(bank__each_error__named_with_its_line),
+        T(bank__same_number_in_two_files__both_places_named),
+        T(bank__strict_only__unknown_keys_tolerated_when_loading),
+        T(bank__published_totals__checked_by_lint),
+        T(bank__folder_name__must_match_id),
+        T(notes__hostile_text__survives_save_and_load_byte_for_byte),
+        T(notes__twenty_kilobytes__survive_and_every_line_fits),
+        T(notes__random_text__round_trips),
+        T(session__full_record__round_trips_and_formats_stably),
+        cmocka_unit_test(session__unknown_keys_and_sections__kept_on_save),
+        cmocka_unit_test(session__each_error__named_with_its_line),
+        cmocka_unit_test(session__over_long_note__refused),
+        T(save__any_umask__file_is_0600),
+        T(save__write_fails__old_file_untouched_and_no_temp_left),
+        T(lock__second_writer__told_who_holds_it),
+        T(lock__left_by_a_dead_process__taken_over_with_a_warning),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
