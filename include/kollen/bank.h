@@ -135,6 +135,8 @@ struct bank {
 };
 
 void bank_free(struct bank *b);
+/* Free what a question owns (the struct itself is part of the bank's array). */
+void question_free(struct question *q);
 
 /* Index of the question with this number, or -1. */
 int bank_find_question(const struct bank *b, int number);

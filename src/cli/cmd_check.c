@@ -80,8 +80,11 @@ static void print_text(const struct cli *c, const struct bank *b, const struct s
             text_decimal(&o, as->value, 2, cm);
             sbuf_addc(&o, ')');
         }
-        if (as->blockers)
-            sbuf_addf(&o, " !%d", as->blockers);
+        if (as->blockers) {
+            char t[64];
+            msg_format(t, sizeof t, M_CLI_AREA_BLOCKERS, as->blockers);
+            sbuf_addf(&o, "  %s", t);
+        }
         sbuf_addc(&o, '\n');
         sbuf_free(&name);
     }

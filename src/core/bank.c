@@ -9,7 +9,7 @@
 #include "kollen/msg.h"
 #include "kollen/text.h"
 
-static void question_free(struct question *q)
+void question_free(struct question *q)
 {
     for (int i = 0; i < q->n_options; i++) {
         free(q->options[i].text);
@@ -20,6 +20,7 @@ static void question_free(struct question *q)
     free(q->short_text);
     free(q->help);
     free(q->source);
+    memset(q, 0, sizeof *q);
 }
 
 void bank_free(struct bank *b)

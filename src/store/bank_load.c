@@ -505,12 +505,11 @@ static void read_question(struct ctx *c, const struct ini_section *s, long numbe
     for (int i = 0; i < b->n_questions; i++)
         if (b->questions[i].number == number)
             existing = i;
-    if (existing >= 0) {
+    if (existing >= 0)
         diags_add(c->d, fname(c), s->line, M_BANK_DUP_NUMBER, (int)number,
                   b->files[b->questions[existing].file], b->questions[existing].line);
-        return;
-    }
-    struct question *q = &b->questions[b->n_questions++];
+    /* a duplicate is still read (into a scratch slot) so lint reports its problems too */
+    struct question *q = &b->questions[b->n_questions];
     memset(q, 0, sizeof *q);
     q->number = (int)number;
     q->line = s->line;
@@ -573,6 +572,10 @@ static void read_question(struct ctx *c, const struct ini_section *s, long numbe
         diags_add(c->d, fname(c), s->line, M_BANK_POINTS_SUM, (int)number, offered / 1000,
                   (long)q->points_milli / 1000);
     read_rules(c, s, q);
+    if (existing >= 0)
+        question_free(q);
+    else
+        b->n_questions++;
 }
 
 static int name_cmp(const void *x, const void *y)
