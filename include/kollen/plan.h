@@ -1,0 +1,85 @@
+/* plan.h: an action plan: what an organisation must still do to reach a target (the next
+ * level, a level, a named target such as MSBFS 2020:6, or an actor group's benchmark), as the
+ * smallest set of actions that reaches it. Pure: computed from the bank and the session
+ * through the scoring module, verified by scoring the session with the plan applied. */
+#ifndef KOLLEN_PLAN_H
+#define KOLLEN_PLAN_H
+
+#include <stdint.h>
+
+#include "kollen/bank.h"
+#include "kollen/diag.h"
+#include "kollen/session.h"
+
+enum plan_kind {
+    PLAN_NEXT,      /* the level above the current overall level */
+    PLAN_LEVEL,     /* overall level N */
+    PLAN_TARGET,    /* a target of targets.ini (msbfs = msbfs-2020-6) */
+    PLAN_GROUP,     /* the benchmark of an actor group ("" = the session's own group) */
+    PLAN_BENCHMARK  /* any benchmark of benchmarks.ini, by id */
+};
+
+#define PLAN_TARGET_ID "msbfs-2020-6"
+
+struct plan_spec {
+    enum plan_kind kind;
+    int level;     /* PLAN_LEVEL */
+    char arg[64];  /* PLAN_TARGET: target id; PLAN_GROUP: group; PLAN_BENCHMARK: benchmark id */
+};
+
+/* Parse "next", "level N", "msbfs", "target ID", "group [G]", "benchmark ID" (the word and
+ * its argument separated by a space, '=' or ':'). Returns 0, or -1 when it is none of them. */
+int plan_spec_parse(const char *text, struct plan_spec *out);
+
+/* One step of the plan: what to change on one question to meet its rules up to `level`. */
+struct plan_item {
+    int question; /* index into bank.questions */
+    int area;     /* index into bank.areas */
+    int level;    /* the level this step completes the question's rules for */
+    int extra;    /* 1: asked by the named target beyond its level's rules */
+    int answer;   /* the question has not been discussed: answer it */
+    uint64_t tick; /* multi: options to tick (bit i = option i+1), none of them ticked now */
+    int choice;    /* single/scale: the option to choose (0: no change) */
+    int from_choice; /* the choice before this step (0: none) */
+    int document;  /* the answer must be documented (evidence recorded) */
+    int actions;   /* actions this step adds, counted as score_actions counts them */
+    int boxes;     /* options ticked or choices raised by this step */
+};
+
+struct plan {
+    struct plan_spec spec;
+    const struct target *target;       /* PLAN_TARGET */
+    const struct benchmark *benchmark; /* PLAN_GROUP, PLAN_BENCHMARK */
+    int level_now;    /* the session's overall level */
+    int goal_level;   /* the overall level the target asks (0: none) */
+    int *area_goal;   /* per area: the indicative level asked, -1 when none (group targets) */
+    int n_areas;
+    int met;          /* the session meets the target already */
+    int n_items;
+    struct plan_item *items; /* by level (extra steps last), then area order, then number */
+    /* totals */
+    int actions;   /* actions added: the plan's size */
+    int boxes;     /* options to tick and choices to raise */
+    int documents; /* answers to document */
+    int answers;   /* questions to answer that are not discussed yet */
+    int questions; /* distinct questions touched */
+    int level_after; /* overall level once the plan is carried out (verified) */
+};
+
+/* Compute the plan for session s on bank b. For each question the target asks something of,
+ * the fewest added actions that meet every one of its conditions (ties: the fewest boxes);
+ * conditions are per question, so the sum is the smallest plan. Fills *out (free it with
+ * plan_free). Returns KL_OK; KL_EUSAGE with a message in d when the target does not exist
+ * in the bank or asks nothing; KL_EDATA when the computed plan would not reach the target
+ * (an internal error: no wrong plan is ever returned); KL_ENOMEM. */
+int plan_compute(const struct bank *b, const struct session *s, const struct plan_spec *spec,
+                 struct plan *out, struct diags *d);
+void plan_free(struct plan *p);
+
+/* Apply the plan to session s in place (ticks, choices, answered, documented; notes and
+ * evidence references are the organisation's to write). Returns KL_OK. */
+int plan_apply(const struct bank *b, struct session *s, const struct plan *p);
+/* Does session s meet the plan's target? 1 yes, 0 no, -1 out of memory. */
+int plan_target_met(const struct bank *b, const struct session *s, const struct plan *p);
+
+#endif
