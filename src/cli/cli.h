@@ -81,5 +81,9 @@ int cmd_set(const struct cli *c, int argc, char **argv);
 int cmd_check(const struct cli *c, int argc, char **argv);
 int cmd_bank(const struct cli *c, int argc, char **argv);
 int cmd_lint(const struct cli *c, int argc, char **argv);
+/* plans, reports and comparisons (cmd_plan.c, cmd_report.c, cmd_diff.c) */
+int cmd_plan(const struct cli *c, int argc, char **argv);
+int cmd_report(const struct cli *c, int argc, char **argv);
+int cmd_diff(const struct cli *c, int argc, char **argv);
 
 #endif

@@ -169,6 +169,7 @@ int main(int argc, char **argv)
     } commands[] = {
         {"new", cmd_new},     {"set", cmd_set},   {"check", cmd_check},
         {"bank", cmd_bank},   {"lint", cmd_lint},
+        {"plan", cmd_plan},   {"report", cmd_report}, {"diff", cmd_diff},
     };
     const char *cmd = n > 1 ? args[1] : NULL;
     int found = 0;

@@ -1,0 +1,448 @@
+/* report_common.c: escaping per output format and the words of a plan, shared by
+ * `kollen plan`, `kollen report` and `kollen diff`. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kollen/msg.h"
+#include "report.h"
+
+int report_comma(void)
+{
+    return msg_lang() == LANG_SV;
+}
+
+void level_value_text(struct sbuf *o, double v)
+{
+    if (v < 0)
+        sbuf_add(o, "–");
+    else
+        text_decimal(o, v, 2, report_comma());
+}
+
+/* --- escaping --- */
+
+static int is_ascii_punct(unsigned char ch)
+{
+    return (ch >= 0x21 && ch <= 0x2F) || (ch >= 0x3A && ch <= 0x40) ||
+           (ch >= 0x5B && ch <= 0x60) || (ch >= 0x7B && ch <= 0x7E);
+}
+
+/* Characters that open Markdown anywhere in a line (emphasis, code, links, HTML, entities,
+ * tables, strike-through, math in some renderers); at the start of a line any punctuation
+ * (lists, headings, quotes, rules) and the '.' or ')' after leading digits (ordered lists). */
+#define MD_ALWAYS "\\`*_{}[]<>#|~&$!"
+
+void md_escape(struct sbuf *o, const char *s, int in_table, const char *prefix)
+{
+    char *clean = text_sanitize_dup(s ? s : "", 1);
+    if (!clean) {
+        o->oom = 1;
+        return;
+    }
+    int line_start = 1, digits = 0;
+    for (const char *p = clean; *p; p++) {
+        unsigned char ch = (unsigned char)*p;
+        if (ch == '\r')
+            continue;
+        if (ch == '\n') {
+            if (in_table) {
+                sbuf_add(o, "<br>");
+            } else {
+                sbuf_add(o, "\\\n");
+                if (prefix)
+                    sbuf_add(o, prefix);
+            }
+            line_start = 1;
+            digits = 0;
+            continue;
+        }
+        /* leading spaces would make an indented code block: keep them as entities */
+        if (ch == ' ' && line_start && !in_table) {
+            sbuf_add(o, "&#32;");
+            continue;
+        }
+        int esc = strchr(MD_ALWAYS, ch) != NULL || (line_start && is_ascii_punct(ch)) ||
+                  (digits && (ch == '.' || ch == ')'));
+        if (esc)
+            sbuf_addc(o, '\\');
+        sbuf_addc(o, (char)ch);
+        digits = (line_start || digits) && ch >= '0' && ch <= '9';
+        line_start = 0;
+    }
+    free(clean);
+}
+
+void html_escape(struct sbuf *o, const char *s, int br)
+{
+    char *clean = text_sanitize_dup(s ? s : "", 1);
+    if (!clean) {
+        o->oom = 1;
+        return;
+    }
+    for (const char *p = clean; *p; p++) {
+        switch (*p) {
+        case '&':
+            sbuf_add(o, "&amp;");
+            break;
+        case '<':
+            sbuf_add(o, "&lt;");
+            break;
+        case '>':
+            sbuf_add(o, "&gt;");
+            break;
+        case '"':
+            sbuf_add(o, "&quot;");
+            break;
+        case '\'':
+            sbuf_add(o, "&#39;");
+            break;
+        case '\r':
+            break;
+        case '\n':
+            sbuf_add(o, br ? "<br>\n" : " ");
+            break;
+        default:
+            sbuf_addc(o, *p);
+        }
+    }
+    free(clean);
+}
+
+void csv_field(struct sbuf *o, const char *s)
+{
+    char *clean = text_sanitize_dup(s ? s : "", 1);
+    if (!clean) {
+        o->oom = 1;
+        return;
+    }
+    /* line breaks inside a field as CRLF, like the record ends */
+    int formula = strchr("=+-@\t\r", clean[0]) && clean[0];
+    int quote = formula || strpbrk(clean, "\",\r\n") != NULL;
+    if (quote)
+        sbuf_addc(o, '"');
+    if (formula)
+        sbuf_addc(o, '\'');
+    for (const char *p = clean; *p; p++) {
+        if (*p == '"')
+            sbuf_add(o, "\"\"");
+        else if (*p == '\r')
+            continue;
+        else if (*p == '\n')
+            sbuf_add(o, "\r\n");
+        else
+            sbuf_addc(o, *p);
+    }
+    if (quote)
+        sbuf_addc(o, '"');
+    free(clean);
+}
+
+/* --- plan words --- */
+
+const char *question_label(const struct question *q)
+{
+    return q->short_text && *q->short_text ? q->short_text : q->text;
+}
+
+void plan_goal_text(struct sbuf *o, const struct bank *b, const struct plan *p)
+{
+    char t[512];
+    switch (p->spec.kind) {
+    case PLAN_NEXT:
+    case PLAN_LEVEL:
+        cli_level_name(o, b, p->goal_level);
+        break;
+    case PLAN_TARGET:
+        msg_format(t, sizeof t, M_PLAN_GOAL_TARGET, p->target->name ? p->target->name : p->target->id);
+        sbuf_add(o, t);
+        break;
+    case PLAN_GROUP:
+    case PLAN_BENCHMARK:
+        msg_format(t, sizeof t, M_PLAN_GOAL_BENCH,
+                   p->benchmark->name ? p->benchmark->name : p->benchmark->id);
+        sbuf_add(o, t);
+        break;
+    }
+}
+
+void plan_size_text(struct sbuf *o, const struct plan *p)
+{
+    char a[64], q[64], t[256];
+    if (p->met) {
+        sbuf_add(o, msg(M_PLAN_MET));
+        return;
+    }
+    msg_format(a, sizeof a, p->actions == 1 ? M_PLAN_N_ACTION : M_PLAN_N_ACTIONS, p->actions);
+    msg_format(q, sizeof q, p->questions == 1 ? M_PLAN_N_QUESTION : M_PLAN_N_QUESTIONS,
+               p->questions);
+    msg_format(t, sizeof t, M_PLAN_SIZE, a, q, p->boxes);
+    sbuf_add(o, t);
+    if (p->documents) {
+        msg_format(t, sizeof t, p->documents == 1 ? M_PLAN_SIZE_DOC_ONE : M_PLAN_SIZE_DOC,
+                   p->documents);
+        sbuf_add(o, t);
+    }
+}
+
+void plan_step_text(struct sbuf *o, const struct bank *b, const struct plan *p,
+                    const struct plan_item *it)
+{
+    if (it->extra) {
+        plan_goal_text(o, b, p);
+        sbuf_addf(o, ": %s", msg(M_PLAN_EXTRA));
+    } else {
+        cli_level_name(o, b, it->level);
+    }
+}
+
+void plan_item_parts(const struct bank *b, const struct plan_item *it,
+                     void (*put)(void *ctx, const char *part), void *ctx)
+{
+    const struct question *q = &b->questions[it->question];
+    struct sbuf t;
+    sbuf_init(&t);
+    if (it->answer && !it->tick && !it->choice) {
+        put(ctx, msg(M_PLAN_ANSWER));
+    }
+    for (int i = 0; i < q->n_options; i++) {
+        if (!(it->tick & (1ULL << i)))
+            continue;
+        sbuf_reset(&t);
+        sbuf_addf(&t, "%s %d: %s", msg(M_PLAN_TICK), i + 1, q->options[i].text);
+        if (q->options[i].actions != 1)
+            sbuf_addf(&t, " (%d %s)", q->options[i].actions, msg(M_PLAN_ACTIONS_LC));
+        put(ctx, t.p ? t.p : "");
+    }
+    if (it->choice) {
+        sbuf_reset(&t);
+        const char *lab = q->type == QTYPE_SCALE && b->scale_labels && it->choice <= b->scale_max
+                              ? b->scale_labels[it->choice - 1]
+                              : q->options[it->choice - 1].text;
+        sbuf_addf(&t, "%s %d: %s", msg(M_PLAN_CHOOSE), it->choice, lab ? lab : "");
+        if (it->from_choice)
+            sbuf_addf(&t, " (%s %d)", msg(M_PLAN_NOW), it->from_choice);
+        put(ctx, t.p ? t.p : "");
+    }
+    if (it->document)
+        put(ctx, msg(M_PLAN_DOCUMENT));
+    sbuf_free(&t);
+}
+
+static void json_part(void *ctx, const char *part)
+{
+    json_str((struct json *)ctx, part);
+}
+
+void plan_json(struct json *j, const struct bank *b, const struct plan *p)
+{
+    struct sbuf t;
+    sbuf_init(&t);
+    json_begin(j, '{');
+    json_key(j, "target");
+    static const char *const kinds[] = {"next", "level", "target", "group", "benchmark"};
+    json_str(j, kinds[p->spec.kind]);
+    json_key(j, "goal");
+    plan_goal_text(&t, b, p);
+    json_str(j, t.p ? t.p : "");
+    if (p->target) {
+        json_key(j, "target_id");
+        json_str(j, p->target->id);
+    }
+    if (p->benchmark) {
+        json_key(j, "benchmark");
+        json_str(j, p->benchmark->id);
+        json_key(j, "area_goals");
+        json_begin(j, '{');
+        for (int ai = 0; ai < b->n_areas; ai++) {
+            json_key(j, b->areas[ai].id);
+            if (p->area_goal[ai] < 0)
+                json_null(j);
+            else
+                json_int(j, p->area_goal[ai]);
+        }
+        json_end(j, '}');
+    }
+    json_key(j, "level_now");
+    json_int(j, p->level_now);
+    json_key(j, "goal_level");
+    json_int(j, p->goal_level);
+    json_key(j, "level_after");
+    json_int(j, p->level_after);
+    json_key(j, "met");
+    json_bool(j, p->met);
+    json_key(j, "actions");
+    json_int(j, p->actions);
+    json_key(j, "boxes");
+    json_int(j, p->boxes);
+    json_key(j, "documents");
+    json_int(j, p->documents);
+    json_key(j, "questions");
+    json_int(j, p->questions);
+    json_key(j, "items");
+    json_begin(j, '[');
+    for (int i = 0; i < p->n_items; i++) {
+        const struct plan_item *it = &p->items[i];
+        const struct question *q = &b->questions[it->question];
+        json_begin(j, '{');
+        json_key(j, "question");
+        json_int(j, q->number);
+        json_key(j, "area");
+        json_str(j, b->areas[it->area].id);
+        json_key(j, "level");
+        json_int(j, it->level);
+        json_key(j, "extra");
+        json_bool(j, it->extra);
+        json_key(j, "text");
+        json_str(j, q->text);
+        json_key(j, "answer");
+        json_bool(j, it->answer);
+        json_key(j, "tick");
+        json_begin(j, '[');
+        for (int k = 0; k < q->n_options; k++)
+            if (it->tick & (1ULL << k))
+                json_int(j, k + 1);
+        json_end(j, ']');
+        json_key(j, "choice");
+        if (it->choice)
+            json_int(j, it->choice);
+        else
+            json_null(j);
+        json_key(j, "from_choice");
+        if (it->choice && it->from_choice)
+            json_int(j, it->from_choice);
+        else
+            json_null(j);
+        json_key(j, "document");
+        json_bool(j, it->document);
+        json_key(j, "actions");
+        json_int(j, it->actions);
+        json_key(j, "todo");
+        json_begin(j, '[');
+        plan_item_parts(b, it, json_part, j);
+        json_end(j, ']');
+        json_end(j, '}');
+    }
+    json_end(j, ']');
+    json_end(j, '}');
+    sbuf_free(&t);
+}
+
+char **plan_join_target(int argc, char **argv, int *new_argc, char **joined)
+{
+    char **v = calloc((size_t)argc + 1, sizeof *v);
+    *joined = NULL;
+    if (!v)
+        return NULL;
+    int n = 0;
+    for (int i = 0; i < argc; i++) {
+        v[n++] = argv[i];
+        if (strcmp(argv[i], "--target") || i + 2 >= argc || *joined)
+            continue;
+        const char *w = argv[i + 1], *a = argv[i + 2];
+        long num;
+        int join = (!strcmp(w, "level") && !text_parse_int(a, 0, 99, &num)) ||
+                   (!strcmp(w, "group") && group_parse(a) >= 0) || !strcmp(w, "target") ||
+                   !strcmp(w, "benchmark");
+        if (!join)
+            continue;
+        struct sbuf t;
+        sbuf_init(&t);
+        sbuf_addf(&t, "%s %s", w, a);
+        *joined = sbuf_take(&t);
+        if (!*joined) {
+            free(v);
+            return NULL;
+        }
+        v[n++] = *joined;
+        i += 2;
+    }
+    v[n] = NULL;
+    *new_argc = n;
+    return v;
+}
+
+const char *yes_no(int v)
+{
+    return msg(v ? M_W_YES : M_W_NO);
+}
+
+const char *provenance_words(enum provenance p)
+{
+    switch (p) {
+    case PROV_VERBATIM:
+        return msg(M_REP_PROV_VERBATIM);
+    case PROV_PARAPHRASE:
+        return msg(M_REP_PROV_PARAPHRASE);
+    case PROV_INFERRED:
+        return msg(M_REP_PROV_INFERRED);
+    case PROV_RECONSTRUCTED:
+        return msg(M_REP_PROV_RECONSTRUCTED);
+    }
+    return "";
+}
+
+void answer_words(struct sbuf *o, const struct bank *b, const struct question *q,
+                  const struct answer *a)
+{
+    if (!a->answered)
+        return;
+    if (q->type == QTYPE_MULTI) {
+        if (!a->ticks) {
+            sbuf_add(o, msg(M_REP_NONE_TICKED));
+            return;
+        }
+        int first = 1;
+        for (int i = 0; i < q->n_options; i++)
+            if (a->ticks & (1ULL << i)) {
+                sbuf_addf(o, first ? "%d" : ", %d", i + 1);
+                first = 0;
+            }
+        sbuf_add(o, ": ");
+        first = 1;
+        for (int i = 0; i < q->n_options; i++)
+            if (a->ticks & (1ULL << i)) {
+                sbuf_addf(o, first ? "%s" : "; %s", q->options[i].text);
+                first = 0;
+            }
+        return;
+    }
+    if (a->choice < 1)
+        return;
+    const char *lab = q->type == QTYPE_SCALE && b->scale_labels && a->choice <= b->scale_max
+                          ? b->scale_labels[a->choice - 1]
+                      : a->choice <= q->n_options ? q->options[a->choice - 1].text
+                                                  : "";
+    sbuf_addf(o, "%d: %s", a->choice, lab ? lab : "");
+}
+
+int report_gather(struct report *r, const struct cli *c, const struct bank *b,
+                  const struct session *s, struct diags *d)
+{
+    memset(r, 0, sizeof *r);
+    r->c = c;
+    r->b = b;
+    r->s = s;
+    r->lang_en = msg_lang() == LANG_EN;
+    r->bm = bank_group_benchmark(b, group_name(s->group));
+    int rc = score_compute(b, s, &r->sc);
+    if (rc)
+        return rc;
+    struct plan_spec next = {PLAN_NEXT, 0, ""};
+    if (r->sc.level < b->n_levels) {
+        rc = plan_compute(b, s, &next, &r->plan, d);
+        if (rc) {
+            score_free(&r->sc);
+            return rc;
+        }
+        r->have_plan = 1;
+    }
+    return KL_OK;
+}
+
+void report_release(struct report *r)
+{
+    score_free(&r->sc);
+    if (r->have_plan)
+        plan_free(&r->plan);
+}

@@ -1,0 +1,330 @@
+/* report_md.c: the report in Markdown (CommonMark with GitHub tables). Everything that comes
+ * from the bank or the session goes through md_escape. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kollen/msg.h"
+#include "report.h"
+
+#define BAR 16
+
+static void esc(struct sbuf *o, const char *s)
+{
+    md_escape(o, s, 0, NULL);
+}
+
+static void cell(struct sbuf *o, const char *s)
+{
+    sbuf_add(o, " ");
+    md_escape(o, s, 1, NULL);
+    sbuf_add(o, " |");
+}
+
+static void fmt_line(struct sbuf *o, int id, ...)
+{
+    char t[1024];
+    va_list ap;
+    va_start(ap, id);
+    msg_vformat(t, sizeof t, (enum msg_id)id, ap);
+    va_end(ap);
+    esc(o, t);
+}
+
+/* "Nivå 1: Grunderna (1 av 4)"; scale banks: the mean. */
+void report_level_line(struct sbuf *o, const struct report *r)
+{
+    const struct bank *b = r->b;
+    if (b->kind == BANK_SCALE) {
+        sbuf_addf(o, "%s ", msg(M_W_MEAN));
+        text_decimal(o, r->sc.value, 2, report_comma());
+        sbuf_addf(o, " %s %d", msg(M_W_OF), b->n_levels);
+        if (r->sc.level >= 1 && r->sc.level <= b->n_levels)
+            sbuf_addf(o, " (%s %d: %s)", msg(M_W_LEVEL), r->sc.level, b->level_names[r->sc.level]);
+        return;
+    }
+    cli_level_name(o, b, r->sc.level);
+    sbuf_addf(o, " (%d %s %d)", r->sc.level, msg(M_W_OF), b->n_levels);
+}
+
+/* "Poäng 12 av 35 · Åtgärder 8 av 31 · Besvarade 6 av 8" */
+void report_totals_line(struct sbuf *o, const struct report *r)
+{
+    int cm = report_comma();
+    if (r->b->kind != BANK_SCALE) {
+        sbuf_addf(o, "%s ", msg(M_W_POINTS));
+        text_milli(o, r->sc.points_milli, cm);
+        sbuf_addf(o, " %s ", msg(M_W_OF));
+        text_milli(o, r->sc.max_points_milli, cm);
+        sbuf_addf(o, " · %s %d %s %d · ", msg(M_W_ACTIONS), r->sc.actions, msg(M_W_OF),
+                  r->sc.max_actions);
+    }
+    sbuf_addf(o, "%s %d %s %d", msg(M_W_ANSWERED), r->sc.answered, msg(M_W_OF), r->sc.questions);
+}
+
+/* The benchmark's name and group, "Typkommun (kommun)", or the reason there is none. */
+void report_bench_name(struct sbuf *o, const struct report *r)
+{
+    if (r->bm) {
+        sbuf_add(o, r->bm->name ? r->bm->name : r->bm->id);
+        return;
+    }
+    char t[256];
+    msg_format(t, sizeof t, M_REP_NO_BENCH, group_name(r->s->group));
+    sbuf_add(o, t);
+}
+
+static void head(struct sbuf *o, const struct report *r)
+{
+    const struct session *s = r->s;
+    sbuf_add(o, "# ");
+    fmt_line(o, M_REP_TITLE, s->organisation);
+    sbuf_add(o, "\n\n");
+    sbuf_addf(o, "%s: ", msg(M_REP_BANK));
+    esc(o, r->b->name);
+    sbuf_add(o, "  \n");
+    sbuf_addf(o, "%s: ", msg(M_REP_DATE));
+    esc(o, s->date);
+    sbuf_add(o, "  \n");
+    sbuf_addf(o, "%s: ", msg(M_W_GROUP));
+    esc(o, group_name(s->group));
+    sbuf_add(o, "  \n");
+    sbuf_addf(o, "%s: ", msg(M_REP_FACILITATOR));
+    esc(o, s->facilitator && *s->facilitator ? s->facilitator : "–");
+    sbuf_add(o, "\n\n");
+    if (s->n_participants) {
+        sbuf_addf(o, "| %s | %s |\n|---|---|\n", msg(M_REP_PARTICIPANT), msg(M_REP_ROLE));
+        for (int i = 0; i < s->n_participants; i++) {
+            sbuf_add(o, "|");
+            cell(o, s->participants[i].name);
+            cell(o, s->participants[i].role);
+            sbuf_addc(o, '\n');
+        }
+        sbuf_addc(o, '\n');
+    }
+}
+
+static void result(struct sbuf *o, const struct report *r)
+{
+    const struct bank *b = r->b;
+    struct sbuf t;
+    sbuf_init(&t);
+    sbuf_addf(o, "## %s\n\n**", msg(M_REP_RESULT));
+    report_level_line(&t, r);
+    esc(o, t.p ? t.p : "");
+    sbuf_add(o, "**  \n");
+    sbuf_reset(&t);
+    report_totals_line(&t, r);
+    esc(o, t.p ? t.p : "");
+    sbuf_add(o, "\n\n");
+    sbuf_reset(&t);
+    report_bench_name(&t, r);
+    sbuf_addf(o, "%s: ", msg(M_REP_BENCH));
+    esc(o, t.p ? t.p : "");
+    if (r->bm && r->bm->level >= 0) {
+        sbuf_addf(o, " · %s ", msg(M_W_LEVEL));
+        level_value_text(o, r->bm->level);
+    }
+    if (r->bm && r->bm->actions >= 0)
+        sbuf_addf(o, " · %s %d", msg(M_W_ACTIONS), r->bm->actions);
+    sbuf_add(o, "\n\n");
+
+    sbuf_addf(o, "| %s | %s | | %s | %s | %s |\n|---|---:|---|---:|---:|---:|\n", msg(M_W_AREA),
+              msg(M_W_LEVEL), msg(M_REP_BENCH_SHORT), msg(M_W_POINTS), msg(M_W_ACTIONS));
+    for (int ai = 0; ai < b->n_areas; ai++) {
+        const struct area_score *as = &r->sc.areas[ai];
+        sbuf_add(o, "|");
+        cell(o, b->areas[ai].name);
+        sbuf_reset(&t);
+        if (b->kind != BANK_SCALE)
+            sbuf_addf(&t, "%d (", as->level);
+        text_decimal(&t, as->value, 2, report_comma());
+        if (b->kind != BANK_SCALE)
+            sbuf_addc(&t, ')');
+        cell(o, t.p ? t.p : "");
+        sbuf_add(o, " ");
+        text_bar(o, as->value / (b->n_levels ? b->n_levels : 1), BAR, 1);
+        sbuf_add(o, " |");
+        sbuf_reset(&t);
+        level_value_text(&t, r->bm ? r->bm->area_levels[ai] : -1);
+        cell(o, t.p ? t.p : "");
+        sbuf_reset(&t);
+        text_milli(&t, as->points_milli, report_comma());
+        sbuf_addf(&t, " / ");
+        text_milli(&t, as->max_points_milli, report_comma());
+        cell(o, t.p ? t.p : "");
+        sbuf_reset(&t);
+        sbuf_addf(&t, "%d / %d", as->actions, as->max_actions);
+        cell(o, t.p ? t.p : "");
+        sbuf_addc(o, '\n');
+    }
+    sbuf_add(o, "\n");
+    esc(o, msg(M_REP_VALUE_NOTE));
+    sbuf_add(o, "\n\n");
+    sbuf_free(&t);
+}
+
+static void blockers(struct sbuf *o, const struct report *r)
+{
+    const struct bank *b = r->b;
+    char t[128];
+    if (r->sc.n_blockers == 0) {
+        sbuf_addf(o, "## %s\n\n", msg(M_REP_BLOCKERS_NONE_HEAD));
+        esc(o, msg(M_W_NO_BLOCKERS));
+        sbuf_add(o, "\n\n");
+        return;
+    }
+    msg_format(t, sizeof t, M_W_BLOCKERS, r->sc.blockers[0].level);
+    sbuf_add(o, "## ");
+    esc(o, t);
+    sbuf_add(o, "\n\n");
+    for (int i = 0; i < r->sc.n_blockers; i++) {
+        const struct blocker *bl = &r->sc.blockers[i];
+        const struct question *q = &b->questions[bl->question];
+        struct sbuf m;
+        sbuf_init(&m);
+        cli_missing(&m, b, q, &bl->missing);
+        sbuf_addf(o, "- **%s %d** (", msg(M_W_QUESTION), q->number);
+        esc(o, b->areas[q->area].name);
+        sbuf_add(o, "): ");
+        esc(o, question_label(q));
+        sbuf_add(o, " – ");
+        esc(o, m.p ? m.p : "");
+        sbuf_addc(o, '\n');
+        sbuf_free(&m);
+    }
+    sbuf_addc(o, '\n');
+}
+
+static void questions(struct sbuf *o, const struct report *r)
+{
+    const struct bank *b = r->b;
+    const struct session *s = r->s;
+    struct sbuf t;
+    sbuf_init(&t);
+    sbuf_addf(o, "## %s\n\n", msg(M_REP_QUESTIONS));
+    for (int ai = 0; ai < b->n_areas; ai++) {
+        sbuf_add(o, "### ");
+        esc(o, b->areas[ai].name);
+        sbuf_add(o, "\n\n");
+        for (int qi = 0; qi < b->n_questions; qi++) {
+            const struct question *q = &b->questions[qi];
+            const struct answer *a = &s->answers[qi];
+            if (q->area != ai)
+                continue;
+            sbuf_addf(o, "#### %s %d\n\n", msg(M_W_QUESTION), q->number);
+            esc(o, q->text);
+            sbuf_add(o, "\n\n");
+            sbuf_reset(&t);
+            answer_words(&t, b, q, a);
+            sbuf_addf(o, "- %s: ", msg(M_REP_ANSWER));
+            esc(o, a->answered ? (t.p ? t.p : "") : msg(M_W_NOT_DISCUSSED));
+            sbuf_addc(o, '\n');
+            if (q->scored && b->kind != BANK_SCALE) {
+                const struct question_score *qs = &r->sc.q[qi];
+                sbuf_addf(o, "- %s: %d %s %d · %s: ", msg(M_W_ACTIONS), qs->actions, msg(M_W_OF),
+                          qs->max_actions, msg(M_W_POINTS));
+                text_milli(o, qs->points_milli, report_comma());
+                sbuf_addf(o, " %s ", msg(M_W_OF));
+                text_milli(o, qs->max_points_milli, report_comma());
+                sbuf_addc(o, '\n');
+            } else if (!q->scored) {
+                sbuf_addf(o, "- %s\n", msg(M_REP_UNSCORED));
+            }
+            sbuf_addf(o, "- %s: %s · %s: %s\n", msg(M_REP_DOCUMENTED), yes_no(a->documented),
+                      msg(M_REP_FOLLOWUP), yes_no(a->followup));
+            if (a->n_evidence) {
+                sbuf_addf(o, "- %s:\n", msg(M_REP_EVIDENCE));
+                for (int k = 0; k < a->n_evidence; k++) {
+                    sbuf_add(o, "  - ");
+                    esc(o, a->evidence[k]);
+                    sbuf_addc(o, '\n');
+                }
+            }
+            if (a->note && *a->note) {
+                sbuf_addf(o, "- %s:\n\n  > ", msg(M_REP_NOTE));
+                md_escape(o, a->note, 0, "  > ");
+                sbuf_addc(o, '\n');
+            }
+            sbuf_addc(o, '\n');
+        }
+    }
+    sbuf_free(&t);
+}
+
+/* How many questions of each provenance, and the bank's own statement. */
+void report_provenance_counts(struct sbuf *o, const struct bank *b)
+{
+    int n[4] = {0};
+    for (int i = 0; i < b->n_questions; i++)
+        if ((unsigned)b->questions[i].prov < 4)
+            n[b->questions[i].prov]++;
+    char t[256];
+    msg_format(t, sizeof t, M_REP_PROV_COUNTS, b->n_questions, n[PROV_VERBATIM],
+               n[PROV_PARAPHRASE], n[PROV_INFERRED], n[PROV_RECONSTRUCTED]);
+    sbuf_add(o, t);
+}
+
+static void provenance(struct sbuf *o, const struct report *r)
+{
+    const struct bank *b = r->b;
+    struct sbuf t;
+    sbuf_init(&t);
+    sbuf_addf(o, "## %s\n\n", msg(M_REP_ABOUT_BANK));
+    esc(o, b->name);
+    if (b->version && *b->version) {
+        sbuf_add(o, " (");
+        esc(o, b->version);
+        sbuf_add(o, ")");
+    }
+    sbuf_add(o, "  \n");
+    if (b->provenance && *b->provenance) {
+        esc(o, b->provenance);
+        sbuf_add(o, "\n\n");
+    }
+    report_provenance_counts(&t, b);
+    esc(o, t.p ? t.p : "");
+    sbuf_add(o, "\n\n");
+    int recon = 0;
+    for (int i = 0; i < b->n_questions; i++) {
+        const struct question *q = &b->questions[i];
+        if (q->prov != PROV_RECONSTRUCTED)
+            continue;
+        if (!recon++) {
+            esc(o, msg(M_REP_RECONSTRUCTED_LIST));
+            sbuf_add(o, " ");
+        } else {
+            sbuf_add(o, ", ");
+        }
+        sbuf_addf(o, "%d", q->number);
+    }
+    if (recon)
+        sbuf_add(o, ".\n\n");
+    if (b->source && *b->source) {
+        sbuf_addf(o, "%s: ", msg(M_W_SOURCE));
+        esc(o, b->source);
+        sbuf_add(o, "\n\n");
+    }
+    esc(o, msg(M_REP_MODEL_NOTE));
+    sbuf_add(o, "\n");
+    sbuf_free(&t);
+}
+
+void report_md(struct sbuf *o, const struct report *r)
+{
+    head(o, r);
+    result(o, r);
+    blockers(o, r);
+    if (r->have_plan) {
+        struct sbuf g;
+        sbuf_init(&g);
+        plan_goal_text(&g, r->b, &r->plan);
+        sbuf_add(o, "## ");
+        fmt_line(o, M_PLAN_TITLE, g.p ? g.p : "");
+        sbuf_add(o, "\n\n");
+        plan_render_md(o, r->b, &r->plan, 3);
+        sbuf_free(&g);
+    }
+    questions(o, r);
+    provenance(o, r);
+}

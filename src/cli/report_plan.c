@@ -1,0 +1,244 @@
+/* report_plan.c: a plan as terminal text, Markdown or an HTML fragment: steps by level (the
+ * lowest unmet level first), inside each step the work areas in the bank's order. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kollen/msg.h"
+#include "report.h"
+
+static int new_step(const struct plan *p, int i)
+{
+    return i == 0 || p->items[i].level != p->items[i - 1].level ||
+           p->items[i].extra != p->items[i - 1].extra;
+}
+
+static int new_area(const struct plan *p, int i)
+{
+    return new_step(p, i) || p->items[i].area != p->items[i - 1].area;
+}
+
+/* The goals a benchmark target sets, as "Ledning 0 (0,40)" parts. */
+static void goals_line(struct sbuf *o, const struct bank *b, const struct plan *p, int ai)
+{
+    double v = ai < 0 ? p->benchmark->level : p->benchmark->area_levels[ai];
+    int g = ai < 0 ? p->goal_level : p->area_goal[ai];
+    sbuf_addf(o, "%s: ", ai < 0 ? msg(M_PLAN_GOAL_OVERALL) : b->areas[ai].name);
+    if (v < 0) {
+        sbuf_add(o, "–");
+        return;
+    }
+    sbuf_addf(o, "%s %d (", msg(M_W_LEVEL), g);
+    level_value_text(o, v);
+    sbuf_addc(o, ')');
+}
+
+struct parts {
+    struct sbuf *o;
+    const char *before, *after;
+    int fmt; /* 0 text, 1 md, 2 html */
+};
+
+static void put_part(void *ctx, const char *part)
+{
+    struct parts *pp = ctx;
+    sbuf_add(pp->o, pp->before);
+    if (pp->fmt == 1)
+        md_escape(pp->o, part, 0, NULL);
+    else if (pp->fmt == 2)
+        html_escape(pp->o, part, 0);
+    else
+        sbuf_add(pp->o, part);
+    sbuf_add(pp->o, pp->after);
+}
+
+static void head_lines(struct sbuf *o, const struct bank *b, const struct plan *p,
+                       void (*esc)(struct sbuf *, const char *), const char *eol)
+{
+    struct sbuf t;
+    char line[1024];
+    sbuf_init(&t);
+    cli_level_name(&t, b, p->level_now);
+    msg_format(line, sizeof line, M_PLAN_NOW_LEVEL, t.p ? t.p : "");
+    esc(o, line);
+    sbuf_add(o, eol);
+    sbuf_reset(&t);
+    plan_size_text(&t, p);
+    msg_format(line, sizeof line, M_PLAN_SIZE_HEAD, t.p ? t.p : "");
+    esc(o, line);
+    sbuf_add(o, eol);
+    sbuf_free(&t);
+}
+
+static void esc_none(struct sbuf *o, const char *s)
+{
+    sbuf_add(o, s);
+}
+
+static void esc_md(struct sbuf *o, const char *s)
+{
+    md_escape(o, s, 0, NULL);
+}
+
+static void esc_html(struct sbuf *o, const char *s)
+{
+    html_escape(o, s, 0);
+}
+
+static void after_line(struct sbuf *o, const struct bank *b, const struct plan *p,
+                       void (*esc)(struct sbuf *, const char *))
+{
+    if (p->met)
+        return;
+    struct sbuf t;
+    char line[1024];
+    sbuf_init(&t);
+    cli_level_name(&t, b, p->level_after);
+    msg_format(line, sizeof line, M_PLAN_AFTER, t.p ? t.p : "");
+    esc(o, line);
+    sbuf_free(&t);
+}
+
+void plan_render_text(struct sbuf *o, const struct bank *b, const struct plan *p, int utf8)
+{
+    struct sbuf t;
+    sbuf_init(&t);
+    head_lines(o, b, p, esc_none, "\n");
+    if (p->benchmark) {
+        sbuf_addf(o, "%s\n", msg(M_PLAN_GOALS));
+        for (int ai = -1; ai < b->n_areas; ai++) {
+            sbuf_add(o, "  ");
+            goals_line(o, b, p, ai);
+            sbuf_addc(o, '\n');
+        }
+    }
+    struct parts pp = {o, "      - ", "\n", 0};
+    for (int i = 0; i < p->n_items; i++) {
+        const struct plan_item *it = &p->items[i];
+        const struct question *q = &b->questions[it->question];
+        if (new_step(p, i)) {
+            sbuf_addc(o, '\n');
+            plan_step_text(o, b, p, it);
+            sbuf_addc(o, '\n');
+        }
+        if (new_area(p, i))
+            sbuf_addf(o, "  %s\n", b->areas[it->area].name);
+        sbuf_reset(&t);
+        text_truncate(&t, question_label(q), 64, utf8);
+        sbuf_addf(o, "    %s %d · %s\n", msg(M_W_QUESTION), q->number, t.p ? t.p : "");
+        plan_item_parts(b, it, put_part, &pp);
+    }
+    if (!p->met) {
+        sbuf_addc(o, '\n');
+        after_line(o, b, p, esc_none);
+        sbuf_addc(o, '\n');
+    }
+    sbuf_free(&t);
+}
+
+void plan_render_md(struct sbuf *o, const struct bank *b, const struct plan *p, int depth)
+{
+    char hashes[8];
+    int d = depth < 1 ? 1 : depth > 5 ? 5 : depth;
+    memset(hashes, '#', (size_t)d);
+    hashes[d] = '\0';
+    head_lines(o, b, p, esc_md, "  \n");
+    sbuf_addc(o, '\n');
+    if (p->benchmark) {
+        md_escape(o, msg(M_PLAN_GOALS), 0, NULL);
+        sbuf_add(o, "\n\n");
+        for (int ai = -1; ai < b->n_areas; ai++) {
+            struct sbuf t;
+            sbuf_init(&t);
+            goals_line(&t, b, p, ai);
+            sbuf_add(o, "- ");
+            md_escape(o, t.p ? t.p : "", 0, NULL);
+            sbuf_addc(o, '\n');
+            sbuf_free(&t);
+        }
+        sbuf_addc(o, '\n');
+    }
+    struct parts pp = {o, "  - ", "\n", 1};
+    for (int i = 0; i < p->n_items; i++) {
+        const struct plan_item *it = &p->items[i];
+        const struct question *q = &b->questions[it->question];
+        if (new_step(p, i)) {
+            struct sbuf t;
+            sbuf_init(&t);
+            plan_step_text(&t, b, p, it);
+            sbuf_addf(o, "%s ", hashes);
+            md_escape(o, t.p ? t.p : "", 0, NULL);
+            sbuf_add(o, "\n\n");
+            sbuf_free(&t);
+        }
+        if (new_area(p, i)) {
+            sbuf_addf(o, "%s# ", hashes);
+            md_escape(o, b->areas[it->area].name, 0, NULL);
+            sbuf_add(o, "\n\n");
+        }
+        sbuf_addf(o, "- **%s %d**: ", msg(M_W_QUESTION), q->number);
+        md_escape(o, q->text, 0, NULL);
+        sbuf_addc(o, '\n');
+        plan_item_parts(b, it, put_part, &pp);
+        if (i + 1 == p->n_items || new_area(p, i + 1))
+            sbuf_addc(o, '\n');
+    }
+    if (!p->met) {
+        after_line(o, b, p, esc_md);
+        sbuf_add(o, "\n\n");
+    }
+}
+
+void plan_render_html(struct sbuf *o, const struct bank *b, const struct plan *p, int depth)
+{
+    int h = depth < 1 ? 1 : depth > 5 ? 5 : depth;
+    sbuf_add(o, "<p class=\"plan-head\">");
+    head_lines(o, b, p, esc_html, "<br>\n");
+    sbuf_add(o, "</p>\n");
+    if (p->benchmark) {
+        sbuf_add(o, "<p>");
+        html_escape(o, msg(M_PLAN_GOALS), 0);
+        sbuf_add(o, "</p>\n<ul>\n");
+        for (int ai = -1; ai < b->n_areas; ai++) {
+            struct sbuf t;
+            sbuf_init(&t);
+            goals_line(&t, b, p, ai);
+            sbuf_add(o, "<li>");
+            html_escape(o, t.p ? t.p : "", 0);
+            sbuf_add(o, "</li>\n");
+            sbuf_free(&t);
+        }
+        sbuf_add(o, "</ul>\n");
+    }
+    struct parts pp = {o, "<li>", "</li>\n", 2};
+    for (int i = 0; i < p->n_items; i++) {
+        const struct plan_item *it = &p->items[i];
+        const struct question *q = &b->questions[it->question];
+        if (new_step(p, i)) {
+            struct sbuf t;
+            sbuf_init(&t);
+            plan_step_text(&t, b, p, it);
+            sbuf_addf(o, "<h%d class=\"step\">", h);
+            html_escape(o, t.p ? t.p : "", 0);
+            sbuf_addf(o, "</h%d>\n", h);
+            sbuf_free(&t);
+        }
+        if (new_area(p, i)) {
+            sbuf_addf(o, "<h%d class=\"plan-area\">", h + 1);
+            html_escape(o, b->areas[it->area].name, 0);
+            sbuf_addf(o, "</h%d>\n<ul class=\"plan\">\n", h + 1);
+        }
+        sbuf_addf(o, "<li><strong>%s %d</strong>: ", msg(M_W_QUESTION), q->number);
+        html_escape(o, q->text, 0);
+        sbuf_add(o, "\n<ul>\n");
+        plan_item_parts(b, it, put_part, &pp);
+        sbuf_add(o, "</ul></li>\n");
+        if (i + 1 == p->n_items || new_area(p, i + 1))
+            sbuf_add(o, "</ul>\n");
+    }
+    if (!p->met) {
+        sbuf_add(o, "<p class=\"plan-after\">");
+        after_line(o, b, p, esc_html);
+        sbuf_add(o, "</p>\n");
+    }
+}
