@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "report.h"
 #include "kollen/msg.h"
 
 #define BAR_WIDTH 20
@@ -61,6 +62,8 @@ static void print_text(const struct cli *c, const struct bank *b, const struct s
                   sc->max_actions);
     }
     sbuf_addf(&o, "%s %d %s %d\n\n", msg(M_W_ANSWERED), sc->answered, msg(M_W_OF), sc->questions);
+    const struct benchmark *bm = bank_group_benchmark(b, group_name(s->group));
+    check_bench_head(&o, b, s, bm);
 
     sbuf_addf(&o, "%s\n", msg(M_W_AREA));
     for (int ai = 0; ai < b->n_areas; ai++) { /* the loader keeps areas in their order */
@@ -87,6 +90,7 @@ static void print_text(const struct cli *c, const struct bank *b, const struct s
         }
         sbuf_addc(&o, '\n');
         sbuf_free(&name);
+        check_bench_area(&o, c, b, s, bm, ai, NAME_WIDTH, BAR_WIDTH);
     }
     sbuf_addc(&o, '\n');
     if (sc->n_blockers == 0) {
@@ -209,6 +213,7 @@ static void print_json(const struct bank *b, const struct session *s, const stru
         sbuf_free(&m);
     }
     json_end(&j, ']');
+    check_bench_json(&j, b, s);
     json_end(&j, '}');
     if (o.p)
         fputs(o.p, stdout);

@@ -75,6 +75,15 @@ const char *yes_no(int v);
 /* A provenance tag in words ("ordagrann", "rekonstruerad"). */
 const char *provenance_words(enum provenance p);
 
+/* `kollen check` beside the published benchmark of the session's actor group: a line under the
+ * totals, a line under each work area, a "benchmark" object (left out when there is none). */
+void check_bench_head(struct sbuf *o, const struct bank *b, const struct session *s,
+                      const struct benchmark *bm);
+void check_bench_area(struct sbuf *o, const struct cli *c, const struct bank *b,
+                      const struct session *s, const struct benchmark *bm, int ai, int name_width,
+                      int bar_width);
+void check_bench_json(struct json *j, const struct bank *b, const struct session *s);
+
 /* The decimal comma of the current language. */
 int report_comma(void);
 /* A value on the 0..n level scale with two decimals ("1,50"), or "–" when unknown (< 0). */

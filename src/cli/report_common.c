@@ -446,3 +446,81 @@ void report_release(struct report *r)
     if (r->have_plan)
         plan_free(&r->plan);
 }
+
+/* --- kollen check beside the benchmark --- */
+
+void check_bench_head(struct sbuf *o, const struct bank *b, const struct session *s,
+                      const struct benchmark *bm)
+{
+    (void)b;
+    if (!bm)
+        return;
+    char t[512];
+    msg_format(t, sizeof t, M_CHECK_BENCH, group_name(s->group), bm->name ? bm->name : bm->id);
+    sbuf_add(o, t);
+    if (bm->level >= 0) {
+        sbuf_addf(o, " · %s ", msg(M_W_LEVEL));
+        level_value_text(o, bm->level);
+    }
+    if (bm->actions >= 0)
+        sbuf_addf(o, " · %s %d", msg(M_W_ACTIONS), bm->actions);
+    sbuf_add(o, "\n\n");
+}
+
+void check_bench_area(struct sbuf *o, const struct cli *c, const struct bank *b,
+                      const struct session *s, const struct benchmark *bm, int ai, int name_width,
+                      int bar_width)
+{
+    if (!bm || bm->area_levels[ai] < 0)
+        return;
+    char t[128];
+    msg_format(t, sizeof t, M_CHECK_BENCH_AREA, group_name(s->group));
+    struct sbuf name;
+    sbuf_init(&name);
+    text_truncate(&name, t, name_width - 2, c->utf8);
+    sbuf_addf(o, "    %s", name.p ? name.p : "");
+    for (int w = text_width(name.p ? name.p : ""); w < name_width - 2; w++)
+        sbuf_addc(o, ' ');
+    sbuf_addc(o, ' ');
+    text_bar(o, bm->area_levels[ai] / (b->n_levels ? b->n_levels : 1), bar_width, c->utf8);
+    sbuf_addc(o, ' ');
+    level_value_text(o, bm->area_levels[ai]);
+    sbuf_addc(o, '\n');
+    sbuf_free(&name);
+}
+
+void check_bench_json(struct json *j, const struct bank *b, const struct session *s)
+{
+    const struct benchmark *bm = bank_group_benchmark(b, group_name(s->group));
+    if (!bm)
+        return; /* absent, not null: the output for banks without benchmarks stays as it was */
+    json_key(j, "benchmark");
+    json_begin(j, '{');
+    json_key(j, "id");
+    json_str(j, bm->id);
+    json_key(j, "name");
+    json_str(j, bm->name);
+    json_key(j, "group");
+    json_str(j, bm->group);
+    json_key(j, "level");
+    if (bm->level < 0)
+        json_null(j);
+    else
+        json_num(j, bm->level, 2);
+    json_key(j, "actions");
+    if (bm->actions < 0)
+        json_null(j);
+    else
+        json_int(j, bm->actions);
+    json_key(j, "areas");
+    json_begin(j, '{');
+    for (int ai = 0; ai < b->n_areas; ai++) {
+        json_key(j, b->areas[ai].id);
+        if (bm->area_levels[ai] < 0)
+            json_null(j);
+        else
+            json_num(j, bm->area_levels[ai], 2);
+    }
+    json_end(j, '}');
+    json_end(j, '}');
+}
