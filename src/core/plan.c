@@ -162,18 +162,19 @@ static int fewest_actions(const struct question *q, uint64_t cand, int need, uin
     return 0;
 }
 
-/* The least change to answer a (on question q) that meets r, taking new options only from
- * allowed. Returns 0, -1 when r cannot be met that way, -2 out of memory. */
+/* The least change to answer a (on question q), on top of the change `base` already planned,
+ * that meets r, taking new options only from allowed (multi) or choosing no higher than
+ * allowed (single). Returns 0, -1 when r cannot be met that way, -2 out of memory. */
 static int solve(const struct question *q, const struct answer *a, const struct req *r,
-                 uint64_t allowed, struct sol *out)
+                 uint64_t allowed, const struct sol *base, struct sol *out)
 {
-    memset(out, 0, sizeof *out);
+    *out = *base;
     if (!r->present)
         return 0;
     out->answer = !a->answered;
-    out->doc = r->doc && !a->documented;
+    out->doc = base->doc || (r->doc && !a->documented);
     if (q->type == QTYPE_MULTI) {
-        uint64_t cur = a->answered ? a->ticks : 0;
+        uint64_t cur = (a->answered ? a->ticks : 0) | base->add;
         uint64_t add = r->mask & ~cur;
         if (add & ~allowed)
             return -1;
@@ -185,10 +186,12 @@ static int solve(const struct question *q, const struct answer *a, const struct 
                 return rc;
             add |= more;
         }
-        out->add = add;
+        out->add = base->add | add;
         return 0;
     }
     int cur = a->answered ? a->choice : 0;
+    if (base->choice > cur)
+        cur = base->choice;
     int need = r->min_choice;
     if (r->min_actions) {
         int c = 1;
@@ -245,8 +248,9 @@ static int target_level(const struct plan *p)
     return p->target && p->target->level > 0 ? p->target->level : 1;
 }
 
-/* Rule-based banks: per question, the least change for all its conditions, then split into
- * steps by level from the top down so each level's step takes only what that level needs. */
+/* Rule-based banks: per question, the least change for all its conditions (that is the plan's
+ * size); then, within that change, the steps level by level from the bottom up, each the
+ * least that its level needs on top of the steps below. */
 static int plan_rules(const struct bank *b, const struct session *s, struct plan *p)
 {
     for (int qi = 0; qi < b->n_questions; qi++) {
@@ -272,18 +276,16 @@ static int plan_rules(const struct bank *b, const struct session *s, struct plan
                 req_add(&req[k], b, extra, target_level(p));
         }
         memset(&sol[0], 0, sizeof sol[0]);
-        uint64_t allowed = ~0ULL;
-        int allowed_choice = q->n_options;
-        for (int k = n_st; k >= 1; k--) {
-            int rc = solve(q, a, &req[k], q->type == QTYPE_MULTI ? allowed : (uint64_t)allowed_choice,
-                           &sol[k]);
-            if (rc == -2)
-                return KL_ENOMEM;
-            if (rc)
-                return KL_EDATA;
-            allowed = sol[k].add;
-            allowed_choice = sol[k].choice;
-        }
+        struct sol all;
+        int rc = solve(q, a, &req[n_st], q->type == QTYPE_MULTI ? ~0ULL : (uint64_t)q->n_options,
+                       &sol[0], &all);
+        for (int k = 1; !rc && k <= n_st; k++)
+            rc = solve(q, a, &req[k], q->type == QTYPE_MULTI ? all.add : (uint64_t)all.choice,
+                       &sol[k - 1], &sol[k]);
+        if (rc == -2)
+            return KL_ENOMEM;
+        if (rc)
+            return KL_EDATA;
         int cur_choice = a->answered ? a->choice : 0;
         for (int k = 1; k <= n_st; k++) {
             const struct sol *lo = &sol[k - 1], *hi = &sol[k];
