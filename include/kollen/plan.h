@@ -40,7 +40,7 @@ struct plan_item {
     int answer;   /* the question has not been discussed: answer it */
     uint64_t tick; /* multi: options to tick (bit i = option i+1), none of them ticked now */
     int choice;    /* single/scale: the option to choose (0: no change) */
-    int from_choice; /* the choice before this step (0: none) */
+    int from_choice; /* the session's choice now, when this step is the first to raise it */
     int document;  /* the answer must be documented (evidence recorded) */
     int actions;   /* actions this step adds, counted as score_actions counts them */
     int boxes;     /* options ticked or choices raised by this step */

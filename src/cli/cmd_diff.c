@@ -186,13 +186,14 @@ static void print_text(const struct cli *c, const struct bank *b, const struct s
                 sbuf_addc(&o, '\n');
             }
         }
-        if (d->note_changed) {
-            sbuf_addf(&o, "    %s: ", msg(M_DIFF_NOTE_CHANGED));
+        if (d->note_changed && !(ay->note && *ay->note)) {
+            sbuf_addf(&o, "    %s\n", msg(M_DIFF_NOTE_REMOVED));
+        } else if (d->note_changed) {
             sbuf_reset(&t);
-            char *flat = text_sanitize_dup(ay->note ? ay->note : "", 0);
+            char *flat = text_sanitize_dup(ay->note, 0); /* one line: breaks dropped */
             text_truncate(&t, flat ? flat : "", 60, c->utf8);
             free(flat);
-            sbuf_addf(&o, "%s\n", ay->note && *ay->note ? (t.p ? t.p : "") : msg(M_DIFF_REMOVED));
+            sbuf_addf(&o, "    %s: %s\n", msg(M_DIFF_NOTE_CHANGED), t.p ? t.p : "");
         }
         for (int i = 0; i < ay->n_evidence; i++)
             if (!has_evidence(ax, ay->evidence[i]))

@@ -62,8 +62,10 @@ void md_escape(struct sbuf *o, const char *s, int in_table, const char *prefix)
             sbuf_add(o, "&#32;");
             continue;
         }
-        int esc = strchr(MD_ALWAYS, ch) != NULL || (line_start && is_ascii_punct(ch)) ||
-                  (digits && (ch == '.' || ch == ')'));
+        /* a table cell is no block: lists, headings and quotes cannot open there */
+        int esc = strchr(MD_ALWAYS, ch) != NULL ||
+                  (!in_table && ((line_start && is_ascii_punct(ch)) ||
+                                 (digits && (ch == '.' || ch == ')'))));
         if (esc)
             sbuf_addc(o, '\\');
         sbuf_addc(o, (char)ch);

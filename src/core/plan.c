@@ -304,7 +304,7 @@ static int plan_rules(const struct bank *b, const struct session *s, struct plan
                 int before = lo->choice ? lo->choice : cur_choice;
                 if (hi->choice && hi->choice != before) {
                     it.choice = hi->choice;
-                    it.from_choice = before;
+                    it.from_choice = before == cur_choice ? before : 0;
                     it.boxes = 1;
                     it.actions = q->options[hi->choice - 1].actions -
                                  (before ? q->options[before - 1].actions : 0);
