@@ -102,6 +102,12 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/kollen
 	rm -rf $(DESTDIR)$(DATADIR)
 
+# The HTML report in headless Chromium (Debian's chromium, installed when missing and root;
+# the test says SKIP loudly when it cannot be). Also part of `make test` (tests/sh).
+.PHONY: test-browser
+test-browser: $(BIN)
+	@KOLLEN=$(BIN) sh tests/sh/report_browser.sh
+
 format:
 	clang-format -i $(CORE_SRC) $(CLI_SRC) $(TUI_SRC) $(UNIT_SRC) include/kollen/*.h src/*/*.h
 

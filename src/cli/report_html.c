@@ -66,9 +66,9 @@ static void bar(struct sbuf *o, const struct report *r, double y, double v, cons
     sbuf_init(&t);
     level_value_text(&t, v);
     if (v < 0) {
-        sbuf_addf(o, "<text x=\"%d\" y=\"%.1f\" class=\"val\">", X0 + 2, y + BAR_H - 2);
+        sbuf_addf(o, "<text x=\"%d\" y=\"%.1f\" class=\"val\"><title>", X0 + 2, y + BAR_H - 2);
         esc(o, who);
-        sbuf_add(o, ": ");
+        sbuf_add(o, "</title>");
         esc(o, msg(M_REP_UNKNOWN));
         sbuf_add(o, "</text>\n");
         sbuf_free(&t);
@@ -120,12 +120,16 @@ static void chart(struct sbuf *o, const struct report *r)
     sbuf_add(o, "<g class=\"legend\">\n<rect class=\"org\" x=\"8\" y=\"8\" width=\"12\" "
                 "height=\"12\"/><text x=\"26\" y=\"18\">");
     esc(o, r->s->organisation);
-    sbuf_add(o, "</text>\n<rect class=\"bm\" x=\"330\" y=\"8\" width=\"12\" height=\"12\"/>"
-                "<text x=\"348\" y=\"18\">");
-    sbuf_reset(&t);
-    text_truncate(&t, bn.p ? bn.p : "", 48, 1);
-    esc(o, t.p ? t.p : "");
-    sbuf_add(o, "</text>\n</g>\n");
+    sbuf_add(o, "</text>\n");
+    if (r->bm) { /* without a benchmark the chart shows the organisation alone */
+        sbuf_add(o, "<rect class=\"bm\" x=\"330\" y=\"8\" width=\"12\" height=\"12\"/>"
+                    "<text x=\"348\" y=\"18\">");
+        sbuf_reset(&t);
+        text_truncate(&t, bn.p ? bn.p : "", 48, 1);
+        esc(o, t.p ? t.p : "");
+        sbuf_add(o, "</text>\n");
+    }
+    sbuf_add(o, "</g>\n");
     /* grid and ticks */
     int top = legend_h, bottom = legend_h + rows * ROW_H;
     for (int lv = 0; lv <= n; lv++) {
@@ -148,7 +152,8 @@ static void chart(struct sbuf *o, const struct report *r)
         double ov = ai < 0 ? r->sc.value : r->sc.areas[ai].value;
         double bv = !r->bm ? -1 : ai < 0 ? r->bm->level : r->bm->area_levels[ai];
         bar(o, r, y + LABEL_H, ov, "org", r->s->organisation, name);
-        bar(o, r, y + LABEL_H + BAR_H + 2, bv, "bm", bn.p ? bn.p : "", name);
+        if (r->bm)
+            bar(o, r, y + LABEL_H + BAR_H + 2, bv, "bm", bn.p ? bn.p : "", name);
         sbuf_add(o, "</g>\n");
     }
     sbuf_add(o, "</svg>\n");
