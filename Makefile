@@ -35,13 +35,14 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TUI_OBJ := $(TUI_SRC:%.c=$(BUILD)/%.o)
 TUI_LOGIC_OBJ := $(TUI_LOGIC_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TOOL_BIN := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(wildcard tests/tools/*.c))
 
 LIBCORE := $(BUILD)/libkollen.a
 LIBTUI := $(BUILD)/libkollen-tui.a
 BIN := $(BUILD)/kollen
 
-.PHONY: all deps deps-test run test test-run check-asan valgrind install uninstall clean \
-        format lint-layers fuzz bench
+.PHONY: all deps deps-test run test test-run check-asan units install uninstall clean format \
+        fuzz fuzz-build bench
 
 all: deps kollen
 
@@ -78,12 +79,20 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIBCORE) $(TUI_LOGIC_OBJ)
 run: all
 	./kollen
 
-# Everything: unit tests, CLI golden tests, end-to-end tmux runs, layering, valgrind.
-test: deps deps-test
-	@$(MAKE) --no-print-directory test-run
+units: $(UNIT_BIN) $(TOOL_BIN)
 
-test-run: $(BIN) $(UNIT_BIN) kollen
-	@BUILD=$(BUILD) KOLLEN=$(BUILD)/kollen sh tests/run.sh
+# Test tools (kill drivers...): linked with the core, no cmocka.
+$(BUILD)/tools/%: tests/tools/%.c $(LIBCORE)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBCORE) $(ALL_LDFLAGS) $(LIBS)
+
+# Everything: the suite, valgrind, the suite again under ASan+UBSan, bounded fuzzing.
+test: deps deps-test
+	@MAKE="$(MAKE)" sh tests/all.sh
+
+# One build's suite only (BUILD=build-asan SAN=... for the sanitizer build).
+test-run: $(BIN) kollen $(UNIT_BIN) $(TOOL_BIN)
+	@BUILD=$(BUILD) KOLLEN=$(BIN) sh tests/run.sh
 
 # The whole suite under AddressSanitizer and UBSan, in its own build folder.
 check-asan: deps deps-test
@@ -102,6 +111,21 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/kollen
 	rm -rf $(DESTDIR)$(DATADIR)
 
+# libFuzzer targets (clang): `make fuzz` runs each for FUZZ_TIME seconds (default 300).
+FUZZ_CC ?= clang
+FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -D_XOPEN_SOURCE=700 \
+              -Iinclude -Isrc/store $(DEFS)
+FUZZ_BIN := $(patsubst tests/fuzz/%.c,build-fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(CORE_SRC) $(wildcard include/kollen/*.h src/store/*.h)
+	@mkdir -p build-fuzz
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(CORE_SRC) $(LIBS)
+
+fuzz-build: $(FUZZ_BIN)
+
+fuzz: deps deps-test fuzz-build
+	@FUZZ_TIME=$${FUZZ_TIME:-300} RESULTS=$$(mktemp) sh -c 'sh tests/fuzz/run.sh; sh tests/summary.sh $$RESULTS'
+
 # The HTML report in headless Chromium (Debian's chromium, installed when missing and root;
 # the test says SKIP loudly when it cannot be). Also part of `make test` (tests/sh).
 .PHONY: test-browser
@@ -114,4 +138,4 @@ format:
 clean:
 	rm -rf build build-asan build-fuzz kollen
 
--include $(CORE_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(UNIT_BIN:=.d)
+-include $(CORE_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(UNIT_BIN:=.d) $(TOOL_BIN:=.d)

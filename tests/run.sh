@@ -1,36 +1,45 @@
 #!/bin/sh
-# tests/run.sh: every test layer in order; ends with "N passed, N failed".
-# Called by `make test` (and `make check-asan`) with BUILD and KOLLEN set.
+# tests/run.sh: every test layer of one build, in order: unit (cmocka), then the shell layers
+# in tests/sh/ (CLI golden, banks, layering, end-to-end, reports...). Each check is one line
+# "PASS name" / "FAIL name: why" in $RESULTS. Run alone it prints "N passed, N failed";
+# tests/all.sh (make test) gives it a shared $RESULTS and a LABEL for the sanitizer pass.
 set -u
 : "${BUILD:=build}"
 : "${KOLLEN:=$BUILD/kollen}"
-export KOLLEN BUILD
+: "${LABEL:=}"
+export KOLLEN BUILD LABEL
 export LC_ALL=C.UTF-8
 export KOLLEN_LANG=sv
-unset KOLLEN_QUESTIONS KOLLEN_SESSIONS NO_COLOR
-top=$(pwd)
-RESULTS=$(mktemp "${TMPDIR:-/tmp}/kollen-results.XXXXXX")
+unset KOLLEN_QUESTIONS KOLLEN_SESSIONS NO_COLOR SOURCE_DATE_EPOCH
+own=0
+if [ -z "${RESULTS:-}" ]; then
+    RESULTS=$(mktemp "${TMPDIR:-/tmp}/kollen-results.XXXXXX")
+    own=1
+fi
 export RESULTS
+tag=${LABEL:+[$LABEL] }
 
-say() { printf '== %s\n' "$*"; }
+say() { printf '== %s%s\n' "$tag" "$*"; }
 
-# 1-3. cmocka unit tests: one line per test
+# cmocka unit tests: one line per test
 for t in "$BUILD"/tests/test_*; do
     [ -x "$t" ] || continue
+    case "$t" in *.d) continue ;; esac
     name=$(basename "$t")
     out=$("$t" 2>&1)
     rc=$?
-    printf '%s\n' "$out" | sed -n 's/^\[       OK \] \(.*\)$/PASS '"$name"': \1/p' >>"$RESULTS"
-    printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([^ ].*\)$/FAIL '"$name"': \1/p' |
+    printf '%s\n' "$out" | sed -n 's/^\[       OK \] \(.*\)$/PASS '"$tag$name"': \1/p' >>"$RESULTS"
+    printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([^ ].*\)$/FAIL '"$tag$name"': \1/p' |
         grep -v 'test(s), listed below' >>"$RESULTS"
     if [ $rc -ne 0 ]; then
-        printf '%s\n' "$out" | grep -E 'FAILED|ERROR|error|Assert|Leak|Sanitizer' | head -n 20 >&2
-        grep -q "^FAIL $name" "$RESULTS" || echo "FAIL $name: exit code $rc" >>"$RESULTS"
+        printf '%s\n' "$out" | grep -E 'FAILED|ERROR|error|Assert|Leak|Sanitizer|runtime error' |
+            head -n 20 >&2
+        grep -q "^FAIL $tag$name" "$RESULTS" || echo "FAIL $tag$name: exit code $rc" >>"$RESULTS"
     fi
 done
-say "unit: $(grep -c '^PASS test_' "$RESULTS") passed"
+say "unit: $(grep -c "^PASS ${tag}test_" "$RESULTS") passed"
 
-# 4-5. shell layers: CLI golden tests, banks, layering, end-to-end, valgrind
+# shell layers; each may look at $LABEL to leave out what a sanitizer build adds nothing to
 for s in tests/sh/*.sh; do
     [ -f "$s" ] || continue
     before=$(wc -l <"$RESULTS")
@@ -39,12 +48,9 @@ for s in tests/sh/*.sh; do
     say "$(basename "$s" .sh): $((after - before)) checks"
 done
 
-passed=$(grep -c '^PASS' "$RESULTS")
-failed=$(grep -c '^FAIL' "$RESULTS")
-if [ "$failed" -gt 0 ]; then
-    echo "Failures:"
-    grep '^FAIL' "$RESULTS" | sed 's/^/  /'
+if [ $own -eq 1 ]; then
+    sh tests/summary.sh "$RESULTS"
+    rc=$?
+    rm -f "$RESULTS"
+    exit $rc
 fi
-rm -f "$RESULTS"
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]

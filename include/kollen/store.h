@@ -58,4 +58,8 @@ int session_lock(const char *path, const char *program, struct session_lock **ou
 /* Remove the lock (only if it is still ours). Accepts NULL. */
 void session_unlock(struct session_lock *l);
 
+/* Warn (in d) when the session's folder is open to others or the file is not private.
+ * Returns 1 when it warned. */
+int store_check_private(const char *path, struct diags *d);
+
 #endif

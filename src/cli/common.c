@@ -149,6 +149,7 @@ int cli_open(const struct cli *c, const char *path, struct bank **b, struct sess
 {
     struct diags d;
     diags_init(&d);
+    store_check_private(path, &d);
     int rc = session_open(path, c->questions_dir, b, s, &d);
     cli_diags(c, &d);
     diags_free(&d);

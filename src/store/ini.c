@@ -3,6 +3,7 @@
 #include "ini.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <iniparser/iniparser.h>
 #include <stdio.h>
@@ -32,6 +33,23 @@ static int name_ok(const char *s, size_t n)
             return 0;
     }
     return 1;
+}
+
+/* Keys seen so far, for the duplicate check: open addressing on (section, name), so a
+ * section of thousands of note parts is not checked in quadratic time. */
+struct seen {
+    uint32_t *slot; /* 0 = empty, else 1 + index into the flat list below */
+    size_t cap;
+    struct { int sec, key; } *at;
+    size_t n, at_cap;
+};
+
+static uint32_t hash_key(int sec, const char *p, size_t n)
+{
+    uint32_t h = 2166136261u ^ (uint32_t)sec;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)p[i]) * 16777619u;
+    return h;
 }
 
 static int is_blank(char c)
@@ -98,9 +116,58 @@ static const struct ini_key *find_key(const struct ini_section *s, const char *n
     return NULL;
 }
 
+/* The key already in section `sec` with this name, or NULL; else remember the new one
+ * (which the caller adds as key number s->n_keys). -1 in *oom on allocation failure. */
+static const struct ini_key *seen_check(struct seen *t, const struct ini *ini, int sec,
+                                        const char *name, size_t n, int *oom)
+{
+    if (t->n * 2 >= t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 64;
+        uint32_t *slot = calloc(cap, sizeof *slot);
+        if (!slot) {
+            *oom = 1;
+            return NULL;
+        }
+        for (size_t i = 0; i < t->n; i++) {
+            const struct ini_section *s = &ini->sections[t->at[i].sec];
+            const char *k = s->keys[t->at[i].key].name;
+            size_t h = hash_key(t->at[i].sec, k, strlen(k)) & (cap - 1);
+            while (slot[h])
+                h = (h + 1) & (cap - 1);
+            slot[h] = (uint32_t)i + 1;
+        }
+        free(t->slot);
+        t->slot = slot;
+        t->cap = cap;
+    }
+    size_t h = hash_key(sec, name, n) & (t->cap - 1);
+    for (; t->slot[h]; h = (h + 1) & (t->cap - 1)) {
+        size_t i = t->slot[h] - 1;
+        if (t->at[i].sec != sec)
+            continue;
+        const struct ini_key *k = &ini->sections[sec].keys[t->at[i].key];
+        if (strlen(k->name) == n && memcmp(k->name, name, n) == 0)
+            return k;
+    }
+    if (t->n == t->at_cap) {
+        size_t cap = t->at_cap ? t->at_cap * 2 : 64;
+        void *v = realloc(t->at, cap * sizeof *t->at);
+        if (!v) {
+            *oom = 1;
+            return NULL;
+        }
+        t->at = v;
+        t->at_cap = cap;
+    }
+    t->at[t->n].sec = sec;
+    t->at[t->n].key = ini->sections[sec].n_keys;
+    t->slot[h] = (uint32_t)++t->n;
+    return NULL;
+}
+
 /* Check one line (without its newline); record sections and keys. Returns -1 on OOM. */
-static int scan_line(struct ini *ini, const char *p, size_t n, int line, int *total_keys,
-                     struct diags *d)
+static int scan_line(struct ini *ini, struct seen *seen, const char *p, size_t n, int line,
+                     int *total_keys, struct diags *d)
 {
     const char *f = ini->file;
     size_t bad;
@@ -185,7 +252,10 @@ static int scan_line(struct ini *ini, const char *p, size_t n, int line, int *to
         return 0;
     }
     struct ini_section *s = &ini->sections[ini->n_sections - 1];
-    const struct ini_key *old = find_key(s, p, klen);
+    int oom = 0;
+    const struct ini_key *old = seen_check(seen, ini, ini->n_sections - 1, p, klen, &oom);
+    if (oom)
+        return -1;
     if (old) {
         diags_add(d, f, line, M_SYN_DUP_KEY, shown, old->line);
         return 0;
@@ -246,6 +316,7 @@ int ini_parse(const char *name, const char *buf, size_t n, struct ini **out, str
     size_t cn = 0;
     int line = 1, total_keys = 0, oom = 0;
     size_t start = 0;
+    struct seen seen = {0};
     for (size_t i = 0; i <= n && !oom; i++) {
         if (i < n && buf[i] == '\0') {
             diags_add(d, name, line, M_SYN_NUL);
@@ -255,7 +326,7 @@ int ini_parse(const char *name, const char *buf, size_t n, struct ini **out, str
             size_t len = i - start;
             if (len && buf[start + len - 1] == '\r')
                 len--;
-            if (scan_line(ini, buf + start, len, line, &total_keys, d))
+            if (scan_line(ini, &seen, buf + start, len, line, &total_keys, d))
                 oom = 1;
             memcpy(clean + cn, buf + start, len);
             cn += len;
@@ -264,6 +335,8 @@ int ini_parse(const char *name, const char *buf, size_t n, struct ini **out, str
             start = i + 1;
         }
     }
+    free(seen.slot);
+    free(seen.at);
     if (oom) {
         free(clean);
         ini_free(ini);
@@ -282,12 +355,21 @@ int ini_parse(const char *name, const char *buf, size_t n, struct ini **out, str
         return KL_EPARSE;
     }
     ini->dict = dict;
+    /* iniparser stores entries in file order ("sec", then "sec:key"...): walk it in step with
+     * our scan, which is linear where a lookup per key would be quadratic; fall back to a
+     * lookup wherever the two do not line up */
     char key[INI_LINE_MAX * 2 + 2];
+    ssize_t at = 0;
     for (int i = 0; i < ini->n_sections; i++) {
         struct ini_section *s = &ini->sections[i];
+        if (at < dict->size && dict->key[at] && !strcmp(dict->key[at], s->name))
+            at++;
         for (int k = 0; k < s->n_keys; k++) {
             snprintf(key, sizeof key, "%s:%s", s->name, s->keys[k].name);
-            s->keys[k].value = iniparser_getstring(dict, key, NULL);
+            if (at < dict->size && dict->key[at] && !strcmp(dict->key[at], key))
+                s->keys[k].value = dict->val[at++];
+            else
+                s->keys[k].value = iniparser_getstring(dict, key, NULL);
             if (!s->keys[k].value) { /* our scan and iniparser disagree: refuse, never guess */
                 diags_add(d, name, s->keys[k].line, M_SYN_INIPARSER);
                 ini_free(ini);

@@ -2,6 +2,7 @@
  * the kernel drops the flock when the process dies however it dies, so a lock file nobody
  * holds is stale by definition and can be taken over without guessing from pids. */
 #define _GNU_SOURCE /* flock */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -65,6 +66,35 @@ static void read_holder(int fd, struct lock_holder *h)
     ssize_t n = pread(fd, buf, sizeof buf - 1, 0);
     buf[n > 0 ? n : 0] = '\0';
     parse_holder(buf, h);
+}
+
+/* Temporary files of this session left by a save that was killed half way (they are 0600
+ * but hold the same sensitive text): only the lock holder may remove them. */
+static void remove_stale_temps(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char dir[PATH_MAX];
+    const char *base = slash ? slash + 1 : path;
+    if (slash)
+        snprintf(dir, sizeof dir, "%.*s", (int)(slash - path) ? (int)(slash - path) : 1, path);
+    else
+        snprintf(dir, sizeof dir, ".");
+    char prefix[NAME_MAX + 8];
+    int plen = snprintf(prefix, sizeof prefix, ".%s.tmp.", base);
+    if (plen <= 0 || (size_t)plen >= sizeof prefix)
+        return;
+    DIR *dh = opendir(dir);
+    if (!dh)
+        return;
+    struct dirent *e;
+    while ((e = readdir(dh))) {
+        if (strncmp(e->d_name, prefix, (size_t)plen) == 0 && strlen(e->d_name) == (size_t)plen + 6) {
+            char p[PATH_MAX];
+            if ((size_t)snprintf(p, sizeof p, "%s/%s", dir, e->d_name) < sizeof p)
+                unlink(p);
+        }
+    }
+    closedir(dh);
 }
 
 static void since_text(long long t, char *buf, size_t n)
@@ -140,6 +170,7 @@ int session_lock(const char *path, const char *program, struct session_lock **ou
             return KL_EIO;
         }
         fchmod(fd, 0600);
+        remove_stale_temps(path);
         struct session_lock *l = malloc(sizeof *l);
         if (!l) {
             unlink(lock_path);
@@ -170,4 +201,25 @@ void session_unlock(struct session_lock *l)
     close(l->fd);
     free(l->path);
     free(l);
+}
+
+int store_check_private(const char *path, struct diags *d)
+{
+    const char *slash = strrchr(path, '/');
+    char dir[PATH_MAX];
+    if (slash)
+        snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+    else
+        snprintf(dir, sizeof dir, ".");
+    struct stat st;
+    int warned = 0;
+    if (stat(dir, &st) == 0 && (st.st_mode & (S_IROTH | S_IWOTH | S_IXOTH))) {
+        diags_warn(d, path, 0, M_PRIV_FOLDER, dir, (unsigned)(st.st_mode & 07777), dir);
+        warned = 1;
+    }
+    if (stat(path, &st) == 0 && (st.st_mode & (S_IRWXG | S_IRWXO))) {
+        diags_warn(d, path, 0, M_PRIV_FILE, (unsigned)(st.st_mode & 07777), path);
+        warned = 1;
+    }
+    return warned;
 }
