@@ -37,6 +37,12 @@ TUI_LOGIC_OBJ := $(TUI_LOGIC_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TOOL_BIN := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(wildcard tests/tools/*.c))
 
+# main.o embeds the version and the share folder: rebuild it when either changes
+CONFIG_STAMP := $(BUILD)/config.stamp
+CONFIG_TEXT := $(VERSION) $(DATADIR)
+$(shell mkdir -p $(BUILD) && (echo '$(CONFIG_TEXT)' | cmp -s - $(CONFIG_STAMP) || echo '$(CONFIG_TEXT)' >$(CONFIG_STAMP)))
+$(BUILD)/src/cli/main.o: $(CONFIG_STAMP)
+
 LIBCORE := $(BUILD)/libkollen.a
 LIBTUI := $(BUILD)/libkollen-tui.a
 BIN := $(BUILD)/kollen
