@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../tui/tui.h"
 #include "cli.h"
 #include "kollen/msg.h"
 
@@ -70,6 +71,32 @@ static void help(void)
     msg_format(text, sizeof text, M_CLI_HELP, KOLLEN_VERSION, KOLLEN_DATADIR);
     fputs(text, stdout);
     sbuf_free(&b);
+}
+
+/* kollen [SESSION]: the workshop TUI. A first word that is no command is a SESSION. */
+static int run_tui(const struct cli *c, int argc, char **argv)
+{
+    if (argc > 1) {
+        cli_error(c, M_CLI_EXTRA_ARG, argv[1]);
+        return EXIT_USAGE;
+    }
+    char *path = argc > 0 ? cli_session_path(c, argv[0]) : NULL;
+    if (argc > 0 && !path)
+        return EXIT_DATA;
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        /* no terminal: a word that names no file is a mistyped command, not a new session */
+        struct stat st;
+        if (path && !strchr(argv[0], '/') && stat(path, &st) != 0)
+            cli_error(c, M_CLI_UNKNOWN_COMMAND, argv[0]);
+        else
+            cli_error(c, M_TUI_NEEDS_TERMINAL);
+        free(path);
+        return EXIT_USAGE;
+    }
+    struct tui_options o = {c->questions_dir, c->sessions_dir, path, NULL, cli_missing};
+    int rc = tui_main(&o);
+    free(path);
+    return rc;
 }
 
 int main(int argc, char **argv)
@@ -181,10 +208,10 @@ int main(int argc, char **argv)
     if (!found) {
         if (cmd && cmd[0] == '-') {
             cli_error(&c, M_CLI_UNKNOWN_OPTION, cmd);
+            rc = EXIT_USAGE;
         } else {
-            cli_error(&c, M_CLI_UNKNOWN_COMMAND, cmd ? cmd : "");
+            rc = run_tui(&c, n - 1, args + 1);
         }
-        rc = EXIT_USAGE;
     }
     free(c.questions_dir);
     free(args);

@@ -1,0 +1,407 @@
+/* curses_main.c: the curses adapter, the only TUI code that includes curses. It maps keys from
+ * get_wch onto the key table's codes, copies the grid to the screen (roles to colour pairs or
+ * monochrome attributes), and owns the terminal: signals, resizes, stderr while curses runs. */
+#include <curses.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <limits.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "kollen/msg.h"
+#include "kollen/text.h"
+#include "script.h"
+#include "theme.h"
+#include "tui.h"
+
+static volatile sig_atomic_t got_signal;
+
+static void on_signal(int sig)
+{
+    got_signal = sig;
+}
+
+struct term {
+    int colour;
+    int utf8;
+    struct grid prev;
+    int have_prev;
+    int saved_stderr;
+    FILE *err_log;
+    int cursor_on;
+};
+
+/* --- keys --- */
+
+static int map_key(int r, wint_t ch)
+{
+    if (r == KEY_CODE_YES) {
+        switch (ch) {
+        case KEY_UP: return TK_UP;
+        case KEY_DOWN: return TK_DOWN;
+        case KEY_LEFT: return TK_LEFT;
+        case KEY_RIGHT: return TK_RIGHT;
+        case KEY_PPAGE: return TK_PGUP;
+        case KEY_NPAGE: return TK_PGDN;
+        case KEY_HOME: return TK_HOME;
+        case KEY_END: return TK_END;
+        case KEY_ENTER: return TK_ENTER;
+        case KEY_BTAB: return TK_BTAB;
+        case KEY_BACKSPACE: return TK_BACKSPACE;
+        case KEY_DC: return TK_DELETE;
+        case KEY_IC: return TK_INSERT;
+        case KEY_F(1): return TK_F1;
+        case KEY_RESIZE: return TK_RESIZE;
+        case 0x222: return TK_CTRL_LEFT;  /* kLFT5 in xterm-like terminfo */
+        case 0x231: return TK_CTRL_RIGHT; /* kRIT5 */
+        default: return TK_NONE;
+        }
+    }
+    switch (ch) {
+    case '\r':
+    case '\n': return TK_ENTER;
+    case '\t': return TK_TAB;
+    case 127:
+    case 8: return TK_BACKSPACE;
+    case 27: return TK_ESC;
+    default: return (int)ch;
+    }
+}
+
+/* --- drawing --- */
+
+static void role_attr(const struct term *t, int role, attr_t *attr, short *pair)
+{
+    const struct role_style *st = theme_role(role);
+    int m = st->mono;
+    attr_t a = A_NORMAL;
+    if (!t->colour) {
+        if (m & AT_BOLD)
+            a |= A_BOLD;
+        if (m & AT_REVERSE)
+            a |= A_REVERSE;
+        if (m & AT_UNDERLINE)
+            a |= A_UNDERLINE;
+        if (m & AT_DIM)
+            a |= A_DIM;
+        *pair = 0;
+    } else {
+        /* colours carry reverse and dim; bold and underline stay */
+        if (m & AT_BOLD)
+            a |= A_BOLD;
+        if (m & AT_UNDERLINE)
+            a |= A_UNDERLINE;
+        *pair = (short)(role + 1);
+    }
+    *attr = a;
+}
+
+static void setup_colours(struct term *t)
+{
+    const char *nc = getenv("NO_COLOR");
+    t->colour = has_colors() && !(nc && *nc);
+    if (!t->colour)
+        return;
+    if (start_color() == ERR) {
+        t->colour = 0;
+        return;
+    }
+    int defaults = use_default_colors() == OK;
+    for (int r = 0; r < R_COUNT; r++) {
+        const struct role_style *st = theme_role(r);
+        short fg = (short)st->fg, bg = (short)st->bg;
+        if (!defaults) {
+            if (fg < 0)
+                fg = COLOR_WHITE;
+            if (bg < 0)
+                bg = COLOR_BLACK;
+        }
+        init_pair((short)(r + 1), fg, bg);
+    }
+}
+
+static int same_cell(const struct cell *x, const struct cell *y)
+{
+    return x->width == y->width && x->role == y->role && !strcmp(x->g, y->g);
+}
+
+static void put_cell(const struct term *t, int x, int y, const struct cell *c)
+{
+    wchar_t wc[GRID_GLYPH + 1];
+    size_t n = 0, i = 0, len = strlen(c->g);
+    while (i < len && n < GRID_GLYPH) {
+        uint32_t cp;
+        size_t k = utf8_decode(c->g + i, len - i, &cp);
+        if (!k) {
+            cp = '?';
+            k = 1;
+        }
+        i += k;
+        if (!t->utf8 && cp > 127) {
+            /* a character this locale cannot show: a question mark, not mojibake */
+            char mb[MB_LEN_MAX];
+            if (wctomb(mb, (wchar_t)cp) < 0) {
+                if (n == 0)
+                    wc[n++] = L'?';
+                continue;
+            }
+        }
+        wc[n++] = (wchar_t)cp;
+    }
+    if (n == 0)
+        wc[n++] = L' ';
+    wc[n] = L'\0';
+    attr_t attr;
+    short pair;
+    role_attr(t, c->role, &attr, &pair);
+    cchar_t cc;
+    if (setcchar(&cc, wc, attr, pair, NULL) == OK)
+        mvadd_wch(y, x, &cc);
+}
+
+static void blit(struct term *t, const struct grid *g)
+{
+    int full = !t->have_prev || t->prev.cols != g->cols || t->prev.rows != g->rows;
+    if (full) {
+        grid_free(&t->prev);
+        if (grid_init(&t->prev, g->cols, g->rows, g->utf8) == 0)
+            t->have_prev = 1;
+        erase();
+    }
+    for (int y = 0; y < g->rows; y++) {
+        for (int x = 0; x < g->cols; x++) {
+            const struct cell *c = &g->c[(size_t)y * (size_t)g->cols + (size_t)x];
+            struct cell *p = t->have_prev ? grid_cell(&t->prev, x, y) : NULL;
+            if (!full && p && same_cell(c, p))
+                continue;
+            if (p)
+                *p = *c;
+            if (c->width == 0)
+                continue;
+            put_cell(t, x, y, c);
+        }
+    }
+    if (g->cur_on) {
+        if (!t->cursor_on)
+            curs_set(1);
+        t->cursor_on = 1;
+        move(g->cur_y, g->cur_x);
+    } else {
+        if (t->cursor_on)
+            curs_set(0);
+        t->cursor_on = 0;
+        move(g->rows - 1, g->cols - 1);
+    }
+    wnoutrefresh(stdscr);
+    doupdate();
+}
+
+/* --- the terminal --- */
+
+static void redirect_stderr(struct term *t)
+{
+    fflush(stderr);
+    t->saved_stderr = dup(STDERR_FILENO);
+    t->err_log = tmpfile();
+    if (t->saved_stderr >= 0 && t->err_log)
+        dup2(fileno(t->err_log), STDERR_FILENO);
+}
+
+static void restore_stderr(struct term *t)
+{
+    fflush(stderr);
+    if (t->saved_stderr >= 0) {
+        dup2(t->saved_stderr, STDERR_FILENO);
+        close(t->saved_stderr);
+        t->saved_stderr = -1;
+    }
+    if (t->err_log) {
+        /* what was said while curses owned the screen, said now */
+        char buf[4096];
+        size_t n;
+        rewind(t->err_log);
+        while ((n = fread(buf, 1, sizeof buf, t->err_log)) > 0)
+            fwrite(buf, 1, n, stderr);
+        fclose(t->err_log);
+        t->err_log = NULL;
+    }
+}
+
+static void catch_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0; /* no SA_RESTART: a blocked read returns and the loop sees the flag */
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+}
+
+static double mono_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static char *read_script(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    struct sbuf b;
+    sbuf_init(&b);
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        sbuf_addn(&b, buf, n);
+    fclose(f);
+    return sbuf_take(&b);
+}
+
+int tui_main(const struct tui_options *o)
+{
+    setlocale(LC_ALL, "");
+    const char *cs = nl_langinfo(CODESET);
+    int utf8 = cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8"));
+    struct app a;
+    if (app_init(&a, o, utf8) || app_start(&a, o->session_path)) {
+        fprintf(stderr, "kollen: %s\n", a.fatal);
+        app_free(&a);
+        return 2;
+    }
+    if (a.depth == 0) {
+        app_free(&a);
+        return 0;
+    }
+    /* scripted keys (tests, bench/tui.sh): the real screen, keys from a file */
+    const char *script_path = getenv("KOLLEN_TUI_SCRIPT");
+    char *script = script_path && *script_path ? read_script(script_path) : NULL;
+    const char *sp = script;
+    if (script_path && *script_path && !script) {
+        fprintf(stderr, "kollen: %s: %s\n", script_path, strerror(errno));
+        app_shutdown(&a);
+        app_free(&a);
+        return 2;
+    }
+
+    catch_signals();
+    struct term t;
+    memset(&t, 0, sizeof t);
+    t.utf8 = utf8;
+    t.saved_stderr = -1;
+    SCREEN *scr = newterm(NULL, stdout, stdin);
+    if (!scr) {
+        char m[256];
+        msg_format(m, sizeof m, M_TUI_NO_TERMINAL, getenv("TERM") ? getenv("TERM") : "");
+        fprintf(stderr, "kollen: %s\n", m);
+        app_shutdown(&a);
+        app_free(&a);
+        free(script);
+        return 2;
+    }
+    redirect_stderr(&t);
+    cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    set_escdelay(25);
+    curs_set(0);
+    setup_colours(&t);
+    timeout(1000);
+
+    struct grid g;
+    memset(&g, 0, sizeof g);
+    int rc = 0, quit = 0, fast_errs = 0;
+    while (!quit && !got_signal) {
+        int cols, rows;
+        getmaxyx(stdscr, rows, cols);
+        if (g.cols != cols || g.rows != rows) {
+            grid_free(&g);
+            if (grid_init(&g, cols, rows, utf8)) {
+                snprintf(a.fatal, sizeof a.fatal, "%s", msg(M_SES_NO_MEMORY));
+                rc = 2;
+                break;
+            }
+            t.have_prev = 0;
+        }
+        app_render(&a, &g);
+        blit(&t, &g);
+
+        /* one key, then whatever else is already waiting (a paste) before drawing again */
+        for (int batch = 0; batch < 256 && !quit && !got_signal; batch++) {
+            int key;
+            if (script) {
+                key = script_next(&sp);
+                if (key < 0) {
+                    quit = 1;
+                    break;
+                }
+            } else {
+                wint_t ch;
+                double t0 = mono_seconds();
+                int r = get_wch(&ch);
+                if (r == ERR) {
+                    if (batch > 0)
+                        break;
+                    /* a hung-up terminal returns at once, again and again */
+                    if (mono_seconds() - t0 < 0.01) {
+                        if (++fast_errs > 100) {
+                            got_signal = SIGHUP;
+                            break;
+                        }
+                    } else {
+                        fast_errs = 0;
+                    }
+                    key = TK_TIMEOUT;
+                } else {
+                    fast_errs = 0;
+                    key = map_key(r, ch);
+                }
+            }
+            if (key == TK_NONE)
+                continue;
+            int flags = app_key(&a, key);
+            if (flags & TUI_QUIT)
+                quit = 1;
+            if (flags & TUI_CLEAR)
+                clearok(curscr, TRUE);
+            if (key == TK_RESIZE || key == TK_TIMEOUT || script)
+                break;
+            timeout(0);
+        }
+        timeout(1000);
+    }
+    /* save first, then give the terminal back, then talk */
+    int unsaved = app_shutdown(&a);
+    endwin();
+    delscreen(scr);
+    restore_stderr(&t);
+    grid_free(&g);
+    grid_free(&t.prev);
+    if (a.fatal[0]) {
+        fprintf(stderr, "kollen: %s\n", a.fatal);
+        rc = 2;
+    }
+    if (got_signal && got_signal != SIGHUP) {
+        char m[256];
+        msg_format(m, sizeof m, unsaved ? M_TUI_SIGNAL_UNSAVED : M_TUI_SIGNAL_SAVED,
+                   (int)got_signal);
+        fprintf(stderr, "kollen: %s\n", m);
+    }
+    if (unsaved && a.save_error[0])
+        fprintf(stderr, "kollen: %s\n", a.save_error);
+    app_free(&a);
+    free(script);
+    return rc ? rc : unsaved ? 2 : 0;
+}

@@ -1,0 +1,252 @@
+/* draw.c: the screen table and drawing shared by the screens (status line, boxes, hints,
+ * level names, the one-line editor). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "kollen/msg.h"
+#include "kollen/text.h"
+#include "screens.h"
+#include "theme.h"
+#include "wrap.h"
+
+static const struct screen_ops screens[SCR_COUNT] = {
+    [SCR_PICKER] = {picker_handle, picker_render, 0},
+    [SCR_FORM] = {form_handle, form_render, 0},
+    [SCR_MAIN] = {main_handle, main_render, 0},
+    [SCR_ROOM] = {room_handle, room_render, 0},
+    [SCR_HELP] = {help_handle, help_render, 0},
+    [SCR_NOTE] = {note_handle, note_render, 1},
+    [SCR_LINE] = {line_handle, line_render, 1},
+    [SCR_CONFIRM] = {confirm_handle, confirm_render, 1},
+};
+
+const struct screen_ops *app_screen(int id)
+{
+    if (id < 0 || id >= SCR_COUNT)
+        id = SCR_MAIN;
+    return &screens[id];
+}
+
+void tui_copy(char *dst, size_t n, const char *src)
+{
+    if (n == 0)
+        return;
+    size_t len = src ? strlen(src) : 0;
+    if (len >= n) {
+        len = n - 1;
+        while (len > 0 && ((unsigned char)src[len] & 0xC0) == 0x80)
+            len--;
+    }
+    if (len)
+        memcpy(dst, src, len);
+    dst[len] = '\0';
+}
+
+void draw_too_small(struct grid *g, int need_cols, int need_rows)
+{
+    char t[160];
+    msg_format(t, sizeof t, M_TUI_TOO_SMALL, need_cols, need_rows);
+    struct wrap w;
+    wrap_init(&w);
+    if (wrap_text(&w, t, strlen(t), g->cols) == 0) {
+        int y0 = (g->rows - w.n) / 2;
+        for (int i = 0; i < w.n; i++) {
+            int x = (g->cols - w.v[i].width) / 2;
+            grid_putn(g, x < 0 ? 0 : x, y0 + i, g->cols, t + w.v[i].start, w.v[i].len, R_WARN);
+        }
+    }
+    wrap_free(&w);
+}
+
+void draw_box(struct grid *g, int x, int y, int w, int h, const char *title)
+{
+    const struct glyphs *gl = theme_glyphs(g->utf8);
+    if (w < 2 || h < 2)
+        return;
+    for (int r = y; r < y + h; r++)
+        grid_fill(g, x, r, w, " ", R_NORMAL);
+    grid_put(g, x, y, 1, gl->corner_tl, R_BORDER);
+    grid_fill(g, x + 1, y, w - 2, gl->hline, R_BORDER);
+    grid_put(g, x + w - 1, y, 1, gl->corner_tr, R_BORDER);
+    for (int r = y + 1; r < y + h - 1; r++) {
+        grid_put(g, x, r, 1, gl->vline, R_BORDER);
+        grid_put(g, x + w - 1, r, 1, gl->vline, R_BORDER);
+    }
+    grid_put(g, x, y + h - 1, 1, gl->corner_bl, R_BORDER);
+    grid_fill(g, x + 1, y + h - 1, w - 2, gl->hline, R_BORDER);
+    grid_put(g, x + w - 1, y + h - 1, 1, gl->corner_br, R_BORDER);
+    if (title && *title) {
+        grid_put(g, x + 2, y, 1, " ", R_BORDER);
+        int tw = grid_put_cut(g, x + 3, y, w - 6, title, R_TITLE);
+        grid_put(g, x + 3 + tw, y, 1, " ", R_BORDER);
+    }
+}
+
+void level_text(struct sbuf *o, const struct bank *b, int level, double value)
+{
+    if (b->kind == BANK_SCALE) {
+        sbuf_addf(o, "%s ", msg(M_W_LEVEL));
+        text_decimal(o, value, 2, msg_lang() == LANG_SV);
+    } else {
+        sbuf_addf(o, "%s %d", msg(M_W_LEVEL), level);
+    }
+    if (level >= 1 && level <= b->n_levels && b->level_names[level] && b->level_names[level][0])
+        sbuf_addf(o, ": %s", b->level_names[level]);
+    else if (b->kind != BANK_SCALE)
+        sbuf_addf(o, ": %s", msg(M_W_NO_LEVEL));
+}
+
+/* The name of an action's first key, short enough for the status line. */
+static void hint_key(int action, int utf8, char *buf, size_t n)
+{
+    const struct action_info *ai = keymap_info((enum action)action);
+    int key = ai ? ai->keys[0] : 0;
+    if (key == ' ')
+        snprintf(buf, n, "%s", utf8 ? "\xE2\x90\xA3" : "Spc"); /* ␣ */
+    else
+        keymap_key_name(key, utf8, buf, n);
+}
+
+void hints_text(struct sbuf *o, int utf8, const int *actions, const int *labels, int n)
+{
+    for (int i = 0; i < n; i++) {
+        char k[32];
+        hint_key(actions[i], utf8, k, sizeof k);
+        sbuf_addf(o, "%s%s %s", i ? "  " : "", k, msg((enum msg_id)labels[i]));
+    }
+}
+
+/* Hints as "key label" pairs, keys bright and labels dim, as many as fit. */
+static int draw_hints(struct grid *g, int x, int y, int w, const char *hints)
+{
+    int col = 0;
+    const char *p = hints;
+    while (*p) {
+        const char *end = strstr(p, "  ");
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        char item[128];
+        snprintf(item, sizeof item, "%.*s", (int)(len < 127 ? len : 127), p);
+        int iw = text_width(item);
+        if (col + iw > w)
+            break;
+        char *sp = strchr(item, ' ');
+        if (sp) {
+            *sp = '\0';
+            int kw = grid_put(g, x + col, y, w - col, item, R_TITLE);
+            grid_put(g, x + col + kw, y, w - col - kw, " ", R_DIM);
+            grid_put(g, x + col + kw + 1, y, w - col - kw - 1, sp + 1, R_DIM);
+        } else {
+            grid_put(g, x + col, y, w - col, item, R_DIM);
+        }
+        col += iw + 2;
+        p += len;
+        while (*p == ' ')
+            p++;
+    }
+    return col;
+}
+
+void draw_status(struct app *a, struct grid *g, const char *hints)
+{
+    int y = g->rows - 1, w = g->cols;
+    grid_fill(g, 0, y, w, " ", R_NORMAL);
+    /* right: the save state */
+    char right[400] = "";
+    int rrole = R_DIM;
+    if (a->ses) {
+        if (a->read_only) {
+            snprintf(right, sizeof right, "%s", msg(M_TUI_READ_ONLY));
+            rrole = R_WARN;
+        } else if (a->dirty) {
+            msg_format(right, sizeof right, M_TUI_NOT_SAVED, a->save_error);
+            rrole = R_WARN;
+        } else {
+            int64_t t = a->saved_at ? a->saved_at : a->ses->modified;
+            time_t tt = (time_t)t;
+            struct tm tm;
+            char hm[16] = "--:--";
+            if (t > 0 && localtime_r(&tt, &tm))
+                strftime(hm, sizeof hm, "%H:%M", &tm);
+            msg_format(right, sizeof right, M_TUI_SAVED_AT, hm);
+        }
+    }
+    int rw = 0;
+    if (right[0]) {
+        int maxr = rrole == R_WARN ? w / 2 : w / 3;
+        struct sbuf r;
+        sbuf_init(&r);
+        sbuf_addc(&r, ' ');
+        text_truncate(&r, right, maxr - 2, g->utf8);
+        sbuf_addc(&r, ' ');
+        rw = text_width(r.p ? r.p : "");
+        grid_put(g, w - rw, y, rw, r.p ? r.p : "", rrole);
+        sbuf_free(&r);
+    }
+    int lw = w - rw - 1;
+    if (a->msg[0])
+        grid_put_cut(g, 1, y, lw - 1, a->msg, a->msg_role == R_WARN ? R_WARN : R_NORMAL);
+    else if (hints)
+        draw_hints(g, 1, y, lw - 1, hints);
+}
+
+/* --- the one-line editor --- */
+
+int edit_key(struct editor *e, int cx, int key, int width, int page)
+{
+    enum action act = keymap_lookup(cx, key, NULL);
+    switch (act) {
+    case E_LEFT: editor_left(e); return 1;
+    case E_RIGHT: editor_right(e); return 1;
+    case E_UP: editor_up(e, width); return 1;
+    case E_DOWN: editor_down(e, width); return 1;
+    case E_WORD_LEFT: editor_word_left(e); return 1;
+    case E_WORD_RIGHT: editor_word_right(e); return 1;
+    case E_HOME: editor_home(e, e->multiline ? width : 1 << 30); return 1;
+    case E_END: editor_end(e, e->multiline ? width : 1 << 30); return 1;
+    case E_PGUP: editor_page(e, width, -page); return 1;
+    case E_PGDN: editor_page(e, width, page); return 1;
+    case E_BACKSPACE: editor_backspace(e); return 1;
+    case E_DELETE: editor_delete(e); return 1;
+    case E_KILL_END: editor_kill_end(e, width); return 1;
+    case E_KILL_START: editor_kill_start(e, width); return 1;
+    case E_NEWLINE: editor_insert(e, "\n", 1); return 1;
+    default: break;
+    }
+    if (act != A_NONE)
+        return 0;
+    if (key >= 32 && key < 0x110000 && key != 127) {
+        editor_insert_cp(e, (uint32_t)key);
+        return 1;
+    }
+    return 0;
+}
+
+void draw_line_editor(struct grid *g, struct editor *e, int x, int y, int w, int role)
+{
+    if (w < 1)
+        return;
+    const char *s = editor_text(e);
+    int col;
+    text_fit(s, e->cur, 1 << 30, &col);
+    if (col - e->hscroll >= w)
+        e->hscroll = col - w + 1;
+    if (col < e->hscroll)
+        e->hscroll = col;
+    if (e->hscroll < 0)
+        e->hscroll = 0;
+    int skipped;
+    size_t from = text_fit(s, e->len, e->hscroll, &skipped);
+    grid_fill(g, x, y, w, " ", role);
+    int pad = 0;
+    if (skipped < e->hscroll) { /* a wide character straddles the left edge */
+        from += text_fit(s + from, e->len - from, 2, NULL);
+        pad = 1;
+    }
+    grid_putn(g, x + pad, y, w - pad, s + from, e->len - from, role);
+    g->cur_on = 1;
+    g->cur_x = x + col - e->hscroll;
+    g->cur_y = y;
+}

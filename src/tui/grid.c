@@ -1,0 +1,273 @@
+/* grid.c: the in-memory screen. */
+#include "grid.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kollen/text.h"
+#include "theme.h"
+
+int grid_init(struct grid *g, int cols, int rows, int utf8)
+{
+    memset(g, 0, sizeof *g);
+    g->utf8 = utf8;
+    if (cols <= 0 || rows <= 0)
+        return 0;
+    g->c = calloc((size_t)cols * (size_t)rows, sizeof *g->c);
+    if (!g->c)
+        return -1;
+    g->cols = cols;
+    g->rows = rows;
+    grid_clear(g);
+    return 0;
+}
+
+void grid_free(struct grid *g)
+{
+    free(g->c);
+    g->c = NULL;
+    g->cols = g->rows = 0;
+}
+
+static void blank(struct cell *c, int role)
+{
+    c->g[0] = ' ';
+    c->g[1] = '\0';
+    c->width = 1;
+    c->role = (unsigned char)role;
+}
+
+void grid_clear(struct grid *g)
+{
+    size_t n = (size_t)g->cols * (size_t)g->rows;
+    for (size_t i = 0; i < n; i++)
+        blank(&g->c[i], R_NORMAL);
+    g->cur_on = 0;
+    g->cur_x = g->cur_y = 0;
+}
+
+/* Put one character of width w (1 or 2) at (x, y), repairing wide characters it cuts. */
+static void set_cell(struct grid *g, int x, int y, const char *s, size_t n, int w, int role)
+{
+    struct cell *c = grid_cell(g, x, y);
+    /* writing over the right half of a wide character: its left half becomes a space */
+    if (c->width == 0 && x > 0)
+        blank(grid_cell(g, x - 1, y), grid_cell(g, x - 1, y)->role);
+    /* writing over the left half of a wide character: its right half becomes a space */
+    if (c->width == 2 && x + 1 < g->cols && w == 1)
+        blank(grid_cell(g, x + 1, y), grid_cell(g, x + 1, y)->role);
+    if (n >= GRID_GLYPH)
+        n = GRID_GLYPH - 1;
+    memcpy(c->g, s, n);
+    c->g[n] = '\0';
+    c->width = (unsigned char)w;
+    c->role = (unsigned char)role;
+    if (w == 2) {
+        struct cell *r = grid_cell(g, x + 1, y);
+        if (r->width == 2 && x + 2 < g->cols)
+            blank(grid_cell(g, x + 2, y), grid_cell(g, x + 2, y)->role);
+        r->g[0] = '\0';
+        r->width = 0;
+        r->role = (unsigned char)role;
+    }
+}
+
+/* Append a combining mark to the cell left of x (if it has room). */
+static void join_mark(struct grid *g, int x, int y, const char *s, size_t n)
+{
+    if (x <= 0)
+        return;
+    struct cell *c = grid_cell(g, x - 1, y);
+    if (c->width == 0 && x >= 2)
+        c = grid_cell(g, x - 2, y);
+    size_t len = strlen(c->g);
+    if (len + n < GRID_GLYPH) {
+        memcpy(c->g + len, s, n);
+        c->g[len + n] = '\0';
+    }
+}
+
+int grid_putn(struct grid *g, int x, int y, int maxw, const char *s, size_t n, int role)
+{
+    if (!s || y < 0 || y >= g->rows || x >= g->cols || maxw <= 0)
+        return 0;
+    if (x + maxw > g->cols)
+        maxw = g->cols - x;
+    int col = 0;
+    size_t i = 0;
+    while (i < n && s[i] && col < maxw) {
+        uint32_t cp;
+        size_t k = utf8_decode(s + i, n - i, &cp);
+        const char *bytes = s + i;
+        size_t len = k;
+        if (k == 0) {
+            bytes = "\xEF\xBF\xBD";
+            len = 3;
+            cp = 0xFFFD;
+            k = 1;
+        }
+        i += k;
+        if (cp == '\n')
+            break;
+        if (cp == '\t') {
+            bytes = " ";
+            len = 1;
+            cp = ' ';
+        }
+        if (text_is_control(cp))
+            continue;
+        int w = text_cp_width(cp);
+        if (w == 0) {
+            if (x + col >= 0)
+                join_mark(g, x + col, y, bytes, len);
+            continue;
+        }
+        if (w > 2)
+            w = 2;
+        if (col + w > maxw) {
+            /* a wide character that does not fit: fill the rest with a space */
+            if (x + col >= 0)
+                set_cell(g, x + col, y, " ", 1, 1, role);
+            col++;
+            break;
+        }
+        if (x + col >= 0)
+            set_cell(g, x + col, y, bytes, len, w, role);
+        col += w;
+    }
+    return col;
+}
+
+int grid_put(struct grid *g, int x, int y, int maxw, const char *s, int role)
+{
+    return s ? grid_putn(g, x, y, maxw, s, strlen(s), role) : 0;
+}
+
+int grid_put_cut(struct grid *g, int x, int y, int maxw, const char *s, int role)
+{
+    if (!s || maxw <= 0)
+        return 0;
+    struct sbuf b;
+    sbuf_init(&b);
+    text_truncate(&b, s, maxw, g->utf8);
+    int w = grid_put(g, x, y, maxw, b.p ? b.p : "", role);
+    sbuf_free(&b);
+    return w;
+}
+
+int grid_putf(struct grid *g, int x, int y, int maxw, int role, const char *fmt, ...)
+{
+    struct sbuf b;
+    sbuf_init(&b);
+    va_list ap;
+    va_start(ap, fmt);
+    sbuf_vaddf(&b, fmt, ap);
+    va_end(ap);
+    int w = grid_put_cut(g, x, y, maxw, b.p ? b.p : "", role);
+    sbuf_free(&b);
+    return w;
+}
+
+void grid_fill(struct grid *g, int x, int y, int w, const char *glyph, int role)
+{
+    for (int i = 0; i < w; i++)
+        grid_put(g, x + i, y, 1, glyph, role);
+}
+
+void grid_role(struct grid *g, int x, int y, int w, int role)
+{
+    if (y < 0 || y >= g->rows)
+        return;
+    for (int i = x < 0 ? 0 : x; i < x + w && i < g->cols; i++)
+        grid_cell(g, i, y)->role = (unsigned char)role;
+}
+
+void grid_bar(struct grid *g, int x, int y, int w, double frac, int role_fill, int role_bg)
+{
+    if (w <= 0)
+        return;
+    struct sbuf b;
+    sbuf_init(&b);
+    text_bar(&b, frac, w, g->utf8);
+    const char *bg = theme_glyphs(g->utf8)->bar_bg;
+    size_t bgn = strlen(bg), i = 0;
+    int col = 0;
+    while (b.p && i < b.len && col < w) {
+        uint32_t cp;
+        size_t k = utf8_decode(b.p + i, b.len - i, &cp);
+        if (!k)
+            k = 1;
+        int is_bg = k == bgn && !memcmp(b.p + i, bg, bgn);
+        grid_putn(g, x + col, y, 1, b.p + i, k, is_bg ? role_bg : role_fill);
+        col++;
+        i += k;
+    }
+    sbuf_free(&b);
+}
+
+size_t grid_row_text(const struct grid *g, int y, char *buf, size_t n)
+{
+    size_t len = 0, keep = 0;
+    if (n == 0)
+        return 0;
+    for (int x = 0; y >= 0 && y < g->rows && x < g->cols; x++) {
+        const struct cell *c = &g->c[(size_t)y * (size_t)g->cols + (size_t)x];
+        size_t k = strlen(c->g);
+        if (len + k + 1 > n)
+            break;
+        memcpy(buf + len, c->g, k);
+        len += k;
+        if (!(k == 1 && c->g[0] == ' '))
+            keep = len;
+    }
+    buf[keep] = '\0';
+    return keep;
+}
+
+static char mono_digit(int role)
+{
+    return "0123456789abcdef"[theme_role(role)->mono & 15];
+}
+
+char *grid_dump(const struct grid *g, const char *title, int layers)
+{
+    struct sbuf o;
+    sbuf_init(&o);
+    size_t cap = (size_t)g->cols * GRID_GLYPH + 1;
+    char *row = malloc(cap);
+    if (!row)
+        return NULL;
+    sbuf_addf(&o, "# %s %dx%d", title ? title : "", g->cols, g->rows);
+    if (g->cur_on)
+        sbuf_addf(&o, " cursor %d,%d", g->cur_x, g->cur_y);
+    sbuf_addc(&o, '\n');
+    for (int y = 0; y < g->rows; y++) {
+        grid_row_text(g, y, row, cap);
+        sbuf_addf(&o, "%s\n", row);
+    }
+    for (int layer = 1; layer <= 2; layer++) {
+        if (!(layers & layer))
+            continue;
+        sbuf_add(&o, layer == GRID_DUMP_ROLES ? "# roles\n"
+                                              : "# mono attributes: 1 bold, 2 reverse, 4 "
+                                                "underline, 8 dim (hex sum)\n");
+        for (int y = 0; y < g->rows; y++) {
+            size_t len = 0, keep = 0;
+            for (int x = 0; x < g->cols; x++) {
+                const struct cell *c = &g->c[(size_t)y * (size_t)g->cols + (size_t)x];
+                char ch = layer == GRID_DUMP_ROLES ? theme_role(c->role)->letter
+                                                   : mono_digit(c->role);
+                row[len++] = ch;
+                if (ch != '.' && ch != '0')
+                    keep = len;
+            }
+            row[keep] = '\0';
+            sbuf_addf(&o, "%s\n", row);
+        }
+    }
+    free(row);
+    return sbuf_take(&o);
+}

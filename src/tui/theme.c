@@ -1,0 +1,76 @@
+/* theme.c: role styles and glyph sets. */
+#include "theme.h"
+
+static const struct role_style roles[] = {
+#define ROLE_ROW(id, letter, fg, bg, mono) {letter, fg, bg, mono},
+    TUI_ROLES(ROLE_ROW)
+#undef ROLE_ROW
+};
+
+const struct role_style *theme_role(int role)
+{
+    if (role < 0 || role >= R_COUNT)
+        role = R_NORMAL;
+    return &roles[role];
+}
+
+static const struct glyphs utf8_glyphs = {
+    .utf8 = 1,
+    .hline = "\xE2\x94\x80",     /* ─ */
+    .vline = "\xE2\x94\x82",     /* │ */
+    .tee_down = "\xE2\x94\xAC",  /* ┬ */
+    .tee_up = "\xE2\x94\xB4",    /* ┴ */
+    .tee_right = "\xE2\x94\x9C", /* ├ */
+    .tee_left = "\xE2\x94\xA4",  /* ┤ */
+    .cross = "\xE2\x94\xBC",     /* ┼ */
+    .corner_tl = "\xE2\x94\x8C", /* ┌ */
+    .corner_tr = "\xE2\x94\x90", /* ┐ */
+    .corner_bl = "\xE2\x94\x94", /* └ */
+    .corner_br = "\xE2\x94\x98", /* ┘ */
+    .check_on = "[\xE2\x9C\x93]", /* [✓] */
+    .check_off = "[ ]",
+    .radio_on = "(\xE2\x97\x8F)", /* (●) */
+    .radio_off = "( )",
+    .blocker = "\xE2\x96\xB2",   /* ▲ */
+    .answered = "\xE2\x9C\x93",  /* ✓ */
+    .pointer = "\xE2\x96\xB8",   /* ▸ */
+    .ellipsis = "\xE2\x80\xA6",  /* … */
+    .more_up = "\xE2\x86\x91",   /* ↑ */
+    .more_down = "\xE2\x86\x93", /* ↓ */
+    .bullet = "\xC2\xB7",        /* · */
+    .bar_full = "\xE2\x96\x88",  /* █ */
+    .bar_bg = "\xE2\x96\x91",    /* ░ */
+};
+
+static const struct glyphs ascii_glyphs = {
+    .utf8 = 0,
+    .hline = "-",
+    .vline = "|",
+    .tee_down = "+",
+    .tee_up = "+",
+    .tee_right = "+",
+    .tee_left = "+",
+    .cross = "+",
+    .corner_tl = "+",
+    .corner_tr = "+",
+    .corner_bl = "+",
+    .corner_br = "+",
+    .check_on = "[x]",
+    .check_off = "[ ]",
+    .radio_on = "(*)",
+    .radio_off = "( )",
+    .blocker = "!",
+    .answered = "*",
+    .pointer = ">",
+    .ellipsis = "...",
+    .more_up = "^",
+    .more_down = "v",
+    .bullet = "-",
+    .bar_full = "#",
+    .bar_bg = "-",
+};
+
+const struct glyphs *theme_glyphs(int utf8)
+{
+    return utf8 ? &utf8_glyphs : &ascii_glyphs;
+}

@@ -1,0 +1,28 @@
+/* tui.h: the workshop TUI's entry point, called by the command line's main. */
+#ifndef KOLLEN_TUI_H
+#define KOLLEN_TUI_H
+
+#include <stdint.h>
+
+#include "kollen/bank.h"
+#include "kollen/score.h"
+#include "kollen/text.h"
+
+/* Phrases what a blocker lacks (the command line's cli_missing), so both front ends read the
+ * same words until it moves into the core. */
+typedef void (*tui_describe_fn)(struct sbuf *out, const struct bank *b, const struct question *q,
+                                const struct missing *m);
+
+struct tui_options {
+    const char *questions_dir; /* where banks live */
+    const char *sessions_dir;  /* the picker's folder (created 0700 when missing) */
+    const char *session_path;  /* open this session; NULL: the picker */
+    int64_t (*now)(void);      /* NULL: time(NULL) */
+    tui_describe_fn describe_missing;
+};
+
+/* Run the TUI until the user quits. Returns an exit code (0 fine, 2 could not start). The
+ * UI language is the message table's (msg_set_lang). */
+int tui_main(const struct tui_options *o);
+
+#endif

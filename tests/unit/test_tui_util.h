@@ -1,0 +1,133 @@
+/* test_tui_util.h: helpers for the TUI drivers: a temporary sessions folder, a fixed clock,
+ * an app on a fixture session, scripted keys and golden screens. Header-only, static. */
+#ifndef KOLLEN_TEST_TUI_UTIL_H
+#define KOLLEN_TEST_TUI_UTIL_H
+
+#include <locale.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "grid.h"
+#include "kollen/msg.h"
+#include "kollen/text.h"
+#include "script.h"
+#include "testutil.h"
+
+/* 2024-05-02 09:30:00 UTC: screens show times, so tests fix the clock (and TZ=UTC). */
+#define TUI_TEST_NOW 1714642200
+static int64_t tui_test_clock = TUI_TEST_NOW;
+
+static inline int64_t tui_test_now(void)
+{
+    return tui_test_clock;
+}
+
+static char tui_tmp[256];
+
+static inline void tui_tmp_make(const char *tag)
+{
+    snprintf(tui_tmp, sizeof tui_tmp, "/tmp/kollen-test-%s.XXXXXX", tag);
+    assert_non_null(mkdtemp(tui_tmp));
+}
+
+static inline void tui_tmp_remove(void)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "chmod -R u+rwx '%s' 2>/dev/null; rm -rf '%s'", tui_tmp, tui_tmp);
+    assert_int_equal(system(cmd), 0);
+}
+
+/* A session of bank `bank_id` saved as tui_tmp/name.ini; returns its path (caller frees). */
+static inline char *tui_make_session(const char *bank_id, const char *name, const char *org)
+{
+    struct bank *b = load_fixture_bank(bank_id);
+    struct session *s = session_new(b, org, GROUP_KOMMUN, "2024-05-02", TUI_TEST_NOW - 3600);
+    assert_non_null(s);
+    struct sbuf p;
+    sbuf_init(&p);
+    sbuf_addf(&p, "%s/%s.ini", tui_tmp, name);
+    char *path = sbuf_take(&p);
+    struct diags d;
+    diags_init(&d);
+    assert_int_equal(session_save(path, b, s, 1, &d), KL_OK);
+    diags_free(&d);
+    session_free(s);
+    bank_free(b);
+    return path;
+}
+
+/* Words for a blocker in tests (the program passes the CLI's cli_missing). */
+static inline void tui_test_describe(struct sbuf *out, const struct bank *b,
+                                     const struct question *q, const struct missing *m)
+{
+    (void)b;
+    (void)q;
+    if (m->unanswered)
+        sbuf_add(out, "unanswered");
+    if (m->need_actions)
+        sbuf_addf(out, "%sactions %d/%d", out->len ? "; " : "", m->have_actions, m->need_actions);
+    if (m->need_choice)
+        sbuf_addf(out, "%schoice %d/%d", out->len ? "; " : "", m->have_choice, m->need_choice);
+    if (m->need_options)
+        sbuf_addf(out, "%soptions", out->len ? "; " : "");
+    if (m->need_documented)
+        sbuf_addf(out, "%sdocumented", out->len ? "; " : "");
+}
+
+static inline void tui_app_init(struct app *a, tui_describe_fn describe)
+{
+    struct tui_options o = {"tests/fixtures/good", tui_tmp, NULL, tui_test_now, describe};
+    assert_int_equal(app_init(a, &o, 1), 0);
+    a->cols = 80;
+    a->rows = 24;
+}
+
+/* Feed scripted keys (see script.h); returns the last handler's flags. */
+static inline int tui_keys(struct app *a, const char *keys)
+{
+    int flags = 0;
+    const char *p = keys;
+    for (int k = script_next(&p); k >= 0; k = script_next(&p))
+        flags = app_key(a, k);
+    return flags;
+}
+
+static inline struct answer *tui_answer(struct app *a, int number)
+{
+    int qi = bank_find_question(a->bank, number);
+    assert_true(qi >= 0);
+    return &a->ses->answers[qi];
+}
+
+/* Load the session file from disk again, as another program would see it. */
+static inline struct session *tui_reload(const char *path, struct bank **b)
+{
+    struct diags d;
+    diags_init(&d);
+    struct session *s = NULL;
+    int rc = session_open(path, "tests/fixtures/good", b, &s, &d);
+    for (size_t i = 0; i < d.n; i++)
+        fprintf(stderr, "%s:%d: %s\n", d.v[i].file, d.v[i].line, d.v[i].msg);
+    diags_free(&d);
+    assert_int_equal(rc, KL_OK);
+    return s;
+}
+
+static inline char *tui_read_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    struct sbuf b;
+    sbuf_init(&b);
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        sbuf_addn(&b, buf, n);
+    fclose(f);
+    return sbuf_take(&b);
+}
+
+#endif
