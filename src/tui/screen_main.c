@@ -178,9 +178,11 @@ static void render_header(struct app *a, struct grid *g, const struct layout *l)
     while (n > 1 && segs_width(sg, n) + bw + 3 > w - 2)
         n--;
     int x = 1, y = 1;
+    char sep[16];
+    snprintf(sep, sizeof sep, " %s ", theme_glyphs(g->utf8)->bullet);
     for (int i = 0; i < n; i++) {
         if (i)
-            x += grid_put(g, x, y, 3, i == 1 && sg[0].bar && sg[1].role == R_DIM ? "   " : " \xC2\xB7 ",
+            x += grid_put(g, x, y, 3, i == 1 && sg[0].bar && sg[1].role == R_DIM ? "   " : sep,
                           R_DIM);
         x += grid_put(g, x, y, w - x, sg[i].text, sg[i].role);
         if (sg[i].bar) {
@@ -189,16 +191,12 @@ static void render_header(struct app *a, struct grid *g, const struct layout *l)
             x += sg[i].bar;
         }
     }
-    x += grid_put(g, x, y, 3, " \xC2\xB7 ", R_DIM);
+    x += grid_put(g, x, y, 3, sep, R_DIM);
     if (a->sc.n_blockers) {
         x += grid_put(g, x, y, 2, theme_glyphs(g->utf8)->blocker, R_BLOCKER);
         x += grid_put(g, x, y, 1, " ", R_BLOCKER);
     }
     grid_put_cut(g, x, y, w - x - 1, btext, a->sc.n_blockers ? R_BLOCKER : R_DONE);
-    if (!g->utf8) /* the middle dot has an ASCII stand-in */
-        for (int i = 0; i < w; i++)
-            if (!strcmp(grid_cell(g, i, y)->g, "\xC2\xB7"))
-                snprintf(grid_cell(g, i, y)->g, GRID_GLYPH, "-");
 }
 
 /* --- the left column --- */
@@ -331,7 +329,8 @@ static int count_lines(const char *text, int w)
 }
 
 /* The level rules the question feeds, in a few words: "N1 ≥1 åtg · N2 ≥2 åtg +dok". */
-static void rules_text(struct sbuf *o, const struct bank *b, const struct question *q)
+static void rules_text(struct sbuf *o, const struct bank *b, const struct question *q,
+                       const struct glyphs *gl)
 {
     if (!q->scored) {
         sbuf_add(o, msg(M_TUI_VALIDATION));
@@ -348,7 +347,7 @@ static void rules_text(struct sbuf *o, const struct bank *b, const struct questi
         if (!any)
             sbuf_addf(o, "%s ", msg(M_TUI_RULES_HEAD));
         else
-            sbuf_add(o, " \xC2\xB7 ");
+            sbuf_addf(o, " %s ", gl->bullet);
         any = 1;
         msg_format(t, sizeof t, M_TUI_LEVEL_SHORT, lv);
         sbuf_add(o, t);
@@ -358,7 +357,7 @@ static void rules_text(struct sbuf *o, const struct bank *b, const struct questi
             sbuf_addf(o, " %s", msg(M_TUI_RULE_ALL));
         } else {
             if (r->min_actions) {
-                msg_format(t, sizeof t, M_TUI_RULE_ACTIONS, r->min_actions);
+                msg_format(t, sizeof t, M_TUI_RULE_ACTIONS, gl->ge, r->min_actions);
                 sbuf_addf(o, " %s", t);
             }
             if (r->need_mask) {
@@ -373,7 +372,7 @@ static void rules_text(struct sbuf *o, const struct bank *b, const struct questi
                 sbuf_addf(o, " %s", t);
             }
             if (r->min_choice) {
-                msg_format(t, sizeof t, M_TUI_RULE_CHOICE, r->min_choice);
+                msg_format(t, sizeof t, M_TUI_RULE_CHOICE, gl->ge, r->min_choice);
                 sbuf_addf(o, " %s", t);
             }
         }
@@ -445,7 +444,7 @@ static void render_question(struct app *a, struct grid *g, const struct rect *r,
 
     /* the rules line and a blocker line are kept; the text gets what is left above options */
     sbuf_init(&t);
-    rules_text(&t, b, q);
+    rules_text(&t, b, q, gl);
     const struct blocker *bl = blocker_of(a, a->q);
     struct sbuf miss;
     sbuf_init(&miss);
@@ -545,7 +544,7 @@ static void render_question(struct app *a, struct grid *g, const struct rect *r,
                 const char *box = q->type == QTYPE_MULTI ? (on ? gl->check_on : gl->check_off)
                                                          : (on ? gl->radio_on : gl->radio_off);
                 grid_put(g, x + 1, oy, 3, box, on && !sel ? R_DONE : role);
-                char num[8];
+                char num[16];
                 snprintf(num, sizeof num, "%2d", i + 1);
                 grid_put(g, x + 5, oy, 2, num, need && !sel ? R_BLOCKER : role);
             }
@@ -598,6 +597,8 @@ static void render_record(struct app *a, struct grid *g, const struct layout *l,
         int fw1 = text_width(t1), fw2 = text_width(t2);
         int fx = r->x + r->w - fw1 - fw2 - 1;
         if (fx > tx + 2 || !keys) {
+            if (fx <= tx) /* no room for the title: the flags matter more */
+                grid_fill(g, r->x, y, r->w, gl->hline, R_BORDER);
             grid_put(g, fx, y, fw1, t1, ans->documented ? R_DONE : R_NORMAL);
             grid_put(g, fx + fw1, y, fw2, t2, ans->followup ? R_DONE : R_NORMAL);
             break;
@@ -962,7 +963,7 @@ void note_render(struct app *a, struct grid *g)
              R_DIM);
     /* the status line: editing keys */
     static const int acts[] = {E_DONE, E_NEWLINE, E_WORD_LEFT, E_KILL_END};
-    static const int labels[] = {M_TH_BACK, M_TK_E_NEWLINE, M_TK_E_WORD, M_TK_E_KILL_END};
+    static const int labels[] = {M_TH_DONE, M_TH_NEWLINE, M_TH_WORD, M_TH_KILL};
     struct sbuf h;
     sbuf_init(&h);
     hints_text(&h, g->utf8, acts, labels, 4);

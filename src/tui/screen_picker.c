@@ -591,13 +591,19 @@ void form_render(struct app *a, struct grid *g)
                 v = f->banks[x_->choice];
             struct sbuf c;
             sbuf_init(&c);
-            const char *lt = g->utf8 ? "\xE2\x97\x82" : "<", *rt = g->utf8 ? "\xE2\x96\xB8" : ">";
-            sbuf_addf(&c, "%s %s %s", sel ? lt : " ", v, sel ? rt : " ");
+            const struct glyphs *gl = theme_glyphs(g->utf8);
+            sbuf_addf(&c, "%s %s %s", sel ? gl->left : " ", v, sel ? gl->right : " ");
             grid_put_cut(g, fx, y, ww, c.p ? c.p : "", sel ? R_SELECTED : R_NORMAL);
             sbuf_free(&c);
         }
     }
-    grid_put_cut(g, 2, g->rows - 2, w - 4, msg(M_TUI_FORM_HINT), R_DIM);
+    char hint[256];
+    char down[32], left[32], right[32];
+    keymap_key_name(TK_DOWN, g->utf8, down, sizeof down);
+    keymap_key_name(TK_LEFT, g->utf8, left, sizeof left);
+    keymap_key_name(TK_RIGHT, g->utf8, right, sizeof right);
+    msg_format(hint, sizeof hint, M_TUI_FORM_HINT, down, left, right);
+    grid_put_cut(g, 2, g->rows - 2, w - 4, hint, R_DIM);
     draw_status(a, g, NULL);
 }
 

@@ -21,18 +21,26 @@ static void value_text(struct sbuf *o, const struct bank *b, int level, double v
         sbuf_addf(o, " %s", b->level_names[level]);
 }
 
+/* Where a bar goes in w columns after a name of name_w: its start, width, the value's width. */
+static void bar_geom(int w, int name_w, int *bx, int *bw, int *vw)
+{
+    *vw = w / 4;
+    if (*vw < 8)
+        *vw = 8;
+    if (*vw > 34)
+        *vw = 34;
+    *bx = name_w + 2;
+    *bw = w - *bx - *vw - 2;
+    if (*bw < 4)
+        *bw = 4;
+}
+
 /* One labelled bar, bar_rows high, from row y. */
 static void big_bar(struct grid *g, int y, int rows, int name_w, int w, const char *name,
                     int name_role, double frac, const char *value)
 {
-    int vw = w / 4;
-    if (vw < 8)
-        vw = 8;
-    if (vw > 34)
-        vw = 34;
-    int bx = name_w + 2, bw = w - bx - vw - 2;
-    if (bw < 4)
-        bw = 4;
+    int bx, bw, vw;
+    bar_geom(w, name_w, &bx, &bw, &vw);
     grid_put_cut(g, 1, y + (rows - 1) / 2, name_w, name, name_role);
     for (int r = 0; r < rows; r++)
         grid_bar(g, bx, y + r, bw, frac, R_BAR, R_BAR_BG);
@@ -64,9 +72,21 @@ void room_render(struct app *a, struct grid *g)
 
     /* overall */
     sbuf_reset(&t);
-    value_text(&t, b, sc->level, sc->value, 0);
+    value_text(&t, b, sc->level, sc->value, 1);
     big_bar(g, l.overall.y, l.overall.h, l.name_w, l.areas.w, msg(M_TUI_ROOM_TOTAL), R_TITLE,
             sc->value / n, t.p ? t.p : "");
+    /* a ruler with the level numbers under the overall bar */
+    int ry = l.overall.y + l.overall.h;
+    if (ry < l.areas.y) {
+        int bx, bw, vw;
+        bar_geom(l.areas.w, l.name_w, &bx, &bw, &vw);
+        for (int lv = 0; lv <= b->n_levels; lv++) {
+            char num[16];
+            snprintf(num, sizeof num, "%d", lv);
+            int x = bx + (int)((double)bw * lv / n + 0.5) - (lv == b->n_levels ? 1 : 0);
+            grid_put(g, x, ry, 2, num, R_DIM);
+        }
+    }
 
     /* the work areas */
     int rows = l.bar_h >= 3 ? 2 : l.bar_h;

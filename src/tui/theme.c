@@ -38,6 +38,9 @@ static const struct glyphs utf8_glyphs = {
     .more_up = "\xE2\x86\x91",   /* ↑ */
     .more_down = "\xE2\x86\x93", /* ↓ */
     .bullet = "\xC2\xB7",        /* · */
+    .ge = "\xE2\x89\xA5",         /* ≥ */
+    .left = "\xE2\x97\x82",       /* ◂ */
+    .right = "\xE2\x96\xB8",      /* ▸ */
     .bar_full = "\xE2\x96\x88",  /* █ */
     .bar_bg = "\xE2\x96\x91",    /* ░ */
 };
@@ -66,6 +69,9 @@ static const struct glyphs ascii_glyphs = {
     .more_up = "^",
     .more_down = "v",
     .bullet = "-",
+    .ge = ">=",
+    .left = "<",
+    .right = ">",
     .bar_full = "#",
     .bar_bg = "-",
 };

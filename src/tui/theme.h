@@ -45,7 +45,8 @@ struct glyphs {
     const char *hline, *vline, *tee_down, *tee_up, *tee_right, *tee_left, *cross;
     const char *corner_tl, *corner_tr, *corner_bl, *corner_br;
     const char *check_on, *check_off, *radio_on, *radio_off;
-    const char *blocker, *answered, *pointer, *ellipsis, *more_up, *more_down, *bullet;
+    const char *blocker, *answered, *pointer, *ellipsis, *more_up, *more_down, *bullet, *ge;
+    const char *left, *right; /* a choice that can change: ◂ value ▸ */
     const char *bar_full, *bar_bg; /* bar eighths come from text_bar */
 };
 

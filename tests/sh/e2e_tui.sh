@@ -1,0 +1,157 @@
+#!/bin/sh
+# End-to-end: the real binary in tmux, driven like a facilitator would.
+# 1. From the picker, create a session; tick an action; write a note with åäö on two lines;
+#    add an evidence reference; resize to 100x30, to 40x12 and back; quit. Then
+#    `kollen check --json` shows the action and the session file holds the note exactly.
+# 2. Open a session, tick, kill the pane (SIGHUP) at once: the tick is saved, and so is a note
+#    still being typed; the lock is released.
+# Waits poll capture-pane for expected text (no fixed sleeps); the tmux server is private and
+# always killed at the end.
+. tests/lib.sh
+
+if ! command -v tmux >/dev/null 2>&1; then
+    fail "e2e-tui" "tmux is not installed"
+    exit 0
+fi
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/kollen-e2e.XXXXXX")
+SOCK="kollen-e2e-$$"
+tm() { tmux -L "$SOCK" -f "$T/tmux.conf" "$@"; }
+cleanup() {
+    tm kill-server >/dev/null 2>&1
+    rm -rf "$T"
+}
+trap cleanup EXIT INT TERM
+
+case "$KOLLEN" in
+/*) K=$KOLLEN ;;
+*) K="$(pwd)/$KOLLEN" ;;
+esac
+# under the sanitizers everything is slower
+slow=1
+[ -n "${LABEL:-}" ] && slow=4
+
+printf 'set -g status off\nset -g default-terminal screen\nset -g history-limit 100\n' >"$T/tmux.conf"
+mkdir -p "$T/questions" "$T/sessions"
+ln -s "$(pwd)/tests/fixtures/good/mini" "$T/questions/mini"
+
+screen() { tm capture-pane -p -t e2e 2>/dev/null; }
+
+# wait_for TEXT [SECONDS]: until the screen shows TEXT
+wait_for() {
+    n=$((${2:-5} * 10 * slow))
+    while [ "$n" -gt 0 ]; do
+        screen | grep -qF -- "$1" && return 0
+        sleep 0.1
+        n=$((n - 1))
+    done
+    echo "  screen while waiting for [$1]:" >&2
+    screen | sed 's/^/  | /' >&2
+    return 1
+}
+
+# wait_gone FILE [SECONDS]: until FILE no longer exists
+wait_gone() {
+    n=$((${2:-5} * 10 * slow))
+    while [ -e "$1" ] && [ "$n" -gt 0 ]; do
+        sleep 0.1
+        n=$((n - 1))
+    done
+    [ ! -e "$1" ]
+}
+
+# step NAME COMMAND...: one check
+step() {
+    name=$1
+    shift
+    if "$@"; then pass "e2e-tui: $name"; else fail "e2e-tui: $name" "failed"; fi
+}
+
+keys() { tm send-keys -t e2e "$@"; }
+text() { tm send-keys -t e2e -l "$1"; }
+size() { [ "$(tm display -p -t e2e '#{window_width}x#{window_height}')" = "$1" ]; }
+
+run_env="env LC_ALL=C.UTF-8 KOLLEN_LANG=sv TERM=screen"
+
+# --- 1. a new session from the picker, through every kind of change and resize ---
+tm new-session -d -s e2e -x 80 -y 24 \
+    "cd '$T' && $run_env '$K' --questions '$T/questions' --sessions '$T/sessions'; echo \$? >'$T/exit1'"
+step "picker shows" wait_for "+ Ny session"
+keys Enter
+step "new-session form" wait_for "Skapa och öppna"
+text "E2E kommun"
+# organisation, group, bank, facilitator, file, participant, role, then the button
+keys Tab Tab Tab Tab Tab Tab Tab Enter
+step "workshop screen opens" wait_for "Fråga 1"
+keys Space
+step "tick shows" wait_for "[✓]  1 Beslutad"
+keys n
+step "note editor opens" wait_for "Anteckning till fråga 1"
+text "Första raden åäö"
+keys Enter
+text "Andra raden ÅÄÖ"
+step "note typed" wait_for "Andra raden ÅÄÖ"
+keys Escape
+step "note editor closes" wait_for "1 Beslutad"
+keys e
+step "evidence prompt" wait_for "Ny evidensreferens"
+text "Protokoll KS 2024-03-01 §7"
+keys Enter
+step "evidence shows" wait_for "1) Protokoll KS 2024-03-01 §7"
+tm resize-window -t e2e -x 100 -y 30
+step "resized to 100x30" size 100x30
+step "100x30 redrawn" wait_for "Besvarade 1/4"
+tm resize-window -t e2e -x 40 -y 12
+step "40x12 says too small" wait_for "terminalen är för liten"
+tm resize-window -t e2e -x 80 -y 24
+step "80x24 again" wait_for "1) Protokoll KS 2024-03-01 §7"
+keys q
+n=$((50 * slow))
+while [ ! -s "$T/exit1" ] && [ $n -gt 0 ]; do sleep 0.1; n=$((n - 1)); done
+expect_eq "e2e-tui: quit exits 0" 0 "$(cat "$T/exit1" 2>/dev/null)"
+
+S=$(ls "$T"/sessions/*.ini 2>/dev/null | head -n 1)
+if [ -z "$S" ]; then
+    fail "e2e-tui: session file" "no session in $T/sessions"
+else
+    pass "e2e-tui: session file created"
+    "$K" --questions "$T/questions" check "$S" --json >"$T/check.json" 2>"$T/check.err"
+    got=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["actions"], d["answered"], d["organisation"])' "$T/check.json" 2>&1)
+    expect_eq "e2e-tui: check --json shows the action" "1 1 E2E kommun" "$got"
+    want=$(printf 'Första raden åäö\nAndra raden ÅÄÖ')
+    expect_eq "e2e-tui: the note exactly" "$want" "$(python3 tests/e2e/session_note.py "$S" 1)"
+    expect_eq "e2e-tui: the evidence" "Protokoll KS 2024-03-01 §7" \
+        "$(python3 tests/e2e/session_note.py "$S" 1 evidence)"
+    expect_eq "e2e-tui: session file is 0600" 600 "$(stat -c %a "$S")"
+    step "lock released on quit" wait_gone "$S.lock"
+fi
+tm kill-server >/dev/null 2>&1
+
+# --- 2. the connection drops right after a tick (SIGHUP from the pane) ---
+S2="$T/sessions/hup.ini"
+"$K" --questions "$T/questions" new "$S2" --org "Hup kommun" --group kommun --bank mini >/dev/null
+tm new-session -d -s e2e -x 80 -y 24 \
+    "exec $run_env '$K' --questions '$T/questions' '$S2'"
+step "sighup: session opens" wait_for "Fråga 1"
+keys Space
+step "sighup: tick shows" wait_for "[✓]  1 Beslutad"
+tm kill-pane -t e2e
+step "sighup: kollen exits and releases the lock" wait_gone "$S2.lock"
+got=$("$K" --questions "$T/questions" check "$S2" --json 2>/dev/null |
+    python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["actions"], d["answered"])' 2>&1)
+expect_eq "e2e-tui: sighup: the tick is saved" "1 1" "$got"
+
+# and a note still being typed when the pane goes
+tm new-session -d -s e2e -x 80 -y 24 \
+    "exec $run_env '$K' --questions '$T/questions' '$S2'"
+step "sighup: reopens on the same question" wait_for "[✓]  1 Beslutad"
+keys n
+step "sighup: note editor" wait_for "Anteckning till fråga 1"
+text "skrivs när linjen bryts"
+step "sighup: note typed" wait_for "skrivs när linjen bryts"
+tm kill-pane -t e2e
+step "sighup: exits after a note" wait_gone "$S2.lock"
+expect_eq "e2e-tui: sighup: the note being typed is saved" "skrivs när linjen bryts" \
+    "$(python3 tests/e2e/session_note.py "$S2" 1)"
+tm kill-server >/dev/null 2>&1
+exit 0
