@@ -64,6 +64,7 @@ struct plan {
     int answers;   /* questions to answer that are not discussed yet */
     int questions; /* distinct questions touched */
     int level_after; /* overall level once the plan is carried out (verified) */
+    int scale;       /* a scale bank: "actions" are steps on the scale, items statements */
 };
 
 /* Compute the plan for session s on bank b. For each question the target asks something of,

@@ -175,6 +175,12 @@ void plan_size_text(struct sbuf *o, const struct plan *p)
         sbuf_add(o, msg(M_PLAN_MET));
         return;
     }
+    if (p->scale) {
+        msg_format(t, sizeof t, p->actions == 1 ? M_PLAN_SIZE_STEP : M_PLAN_SIZE_STEPS, p->actions,
+                   p->questions);
+        sbuf_add(o, t);
+        return;
+    }
     msg_format(a, sizeof a, p->actions == 1 ? M_PLAN_N_ACTION : M_PLAN_N_ACTIONS, p->actions);
     msg_format(q, sizeof q, p->questions == 1 ? M_PLAN_N_QUESTION : M_PLAN_N_QUESTIONS,
                p->questions);

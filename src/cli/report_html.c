@@ -165,7 +165,7 @@ static void head(struct sbuf *o, const struct report *r)
 {
     const struct session *s = r->s;
     char t[1024];
-    msg_format(t, sizeof t, M_REP_TITLE, s->organisation);
+    msg_format(t, sizeof t, M_REP_TITLE, r->b->name, s->organisation);
     sbuf_addf(o, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
               r->lang_en ? "en" : "sv");
     sbuf_add(o, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
@@ -236,11 +236,14 @@ static void result(struct sbuf *o, const struct report *r)
         sbuf_addf(o, " · %s %d", msg(M_W_ACTIONS), r->bm->actions);
     sbuf_add(o, "</p>\n");
     chart(o, r);
+    int scale = b->kind == BANK_SCALE; /* no points or actions to show */
     sbuf_addf(o, "<table class=\"areas\">\n<thead><tr><th>%s</th><th class=\"n\">%s</th>"
-                 "<th class=\"n\">%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th></tr>"
-                 "</thead>\n<tbody>\n",
-              msg(M_W_AREA), msg(M_W_LEVEL), msg(M_REP_BENCH_SHORT), msg(M_W_POINTS),
-              msg(M_W_ACTIONS));
+                 "<th class=\"n\">%s</th>",
+              msg(M_W_AREA), msg(scale ? M_W_MEAN : M_W_LEVEL), msg(M_REP_BENCH_SHORT));
+    if (!scale)
+        sbuf_addf(o, "<th class=\"n\">%s</th><th class=\"n\">%s</th>", msg(M_W_POINTS),
+                  msg(M_W_ACTIONS));
+    sbuf_add(o, "</tr></thead>\n<tbody>\n");
     for (int ai = 0; ai < b->n_areas; ai++) {
         const struct area_score *as = &r->sc.areas[ai];
         sbuf_add(o, "<tr><td>");
@@ -253,6 +256,10 @@ static void result(struct sbuf *o, const struct report *r)
             sbuf_addc(o, ')');
         sbuf_add(o, "</td><td class=\"n\">");
         level_value_text(o, r->bm ? r->bm->area_levels[ai] : -1);
+        if (scale) {
+            sbuf_add(o, "</td></tr>\n");
+            continue;
+        }
         sbuf_add(o, "</td><td class=\"n\">");
         text_milli(o, as->points_milli, report_comma());
         sbuf_add(o, " / ");
@@ -260,7 +267,7 @@ static void result(struct sbuf *o, const struct report *r)
         sbuf_addf(o, "</td><td class=\"n\">%d / %d</td></tr>\n", as->actions, as->max_actions);
     }
     sbuf_add(o, "</tbody>\n</table>\n<p class=\"small\">");
-    esc(o, msg(M_REP_VALUE_NOTE));
+    esc(o, msg(scale ? M_REP_VALUE_NOTE_SCALE : M_REP_VALUE_NOTE));
     sbuf_add(o, "</p>\n</section>\n");
     sbuf_free(&t);
 }

@@ -78,7 +78,7 @@ static void head(struct sbuf *o, const struct report *r)
 {
     const struct session *s = r->s;
     sbuf_add(o, "# ");
-    fmt_line(o, M_REP_TITLE, s->organisation);
+    fmt_line(o, M_REP_TITLE, r->b->name, s->organisation);
     sbuf_add(o, "\n\n");
     sbuf_addf(o, "%s: ", msg(M_REP_BANK));
     esc(o, r->b->name);
@@ -129,8 +129,13 @@ static void result(struct sbuf *o, const struct report *r)
         sbuf_addf(o, " · %s %d", msg(M_W_ACTIONS), r->bm->actions);
     sbuf_add(o, "\n\n");
 
-    sbuf_addf(o, "| %s | %s | | %s | %s | %s |\n|---|---:|---|---:|---:|---:|\n", msg(M_W_AREA),
-              msg(M_W_LEVEL), msg(M_REP_BENCH_SHORT), msg(M_W_POINTS), msg(M_W_ACTIONS));
+    int scale = b->kind == BANK_SCALE; /* no points or actions to show */
+    if (scale)
+        sbuf_addf(o, "| %s | %s | | %s |\n|---|---:|---|---:|\n", msg(M_W_AREA), msg(M_W_MEAN),
+                  msg(M_REP_BENCH_SHORT));
+    else
+        sbuf_addf(o, "| %s | %s | | %s | %s | %s |\n|---|---:|---|---:|---:|---:|\n", msg(M_W_AREA),
+                  msg(M_W_LEVEL), msg(M_REP_BENCH_SHORT), msg(M_W_POINTS), msg(M_W_ACTIONS));
     for (int ai = 0; ai < b->n_areas; ai++) {
         const struct area_score *as = &r->sc.areas[ai];
         sbuf_add(o, "|");
@@ -148,6 +153,10 @@ static void result(struct sbuf *o, const struct report *r)
         sbuf_reset(&t);
         level_value_text(&t, r->bm ? r->bm->area_levels[ai] : -1);
         cell(o, t.p ? t.p : "");
+        if (scale) {
+            sbuf_addc(o, '\n');
+            continue;
+        }
         sbuf_reset(&t);
         text_milli(&t, as->points_milli, report_comma());
         sbuf_addf(&t, " / ");
@@ -159,7 +168,7 @@ static void result(struct sbuf *o, const struct report *r)
         sbuf_addc(o, '\n');
     }
     sbuf_add(o, "\n");
-    esc(o, msg(M_REP_VALUE_NOTE));
+    esc(o, msg(scale ? M_REP_VALUE_NOTE_SCALE : M_REP_VALUE_NOTE));
     sbuf_add(o, "\n\n");
     sbuf_free(&t);
 }

@@ -562,6 +562,7 @@ int plan_compute(const struct bank *b, const struct session *s, const struct pla
     memset(out, 0, sizeof *out);
     out->spec = *spec;
     out->n_areas = b->n_areas;
+    out->scale = b->kind == BANK_SCALE;
     struct score sc;
     if (score_compute(b, s, &sc))
         return KL_ENOMEM;

@@ -74,6 +74,14 @@ golden check-bench-json 0 K check "$NEW" --json
 "$KOLLEN" --questions tests/fixtures/good new "$T/mini.ini" --org X --group kommun --bank mini >/dev/null
 golden diff-other-bank 2 "$KOLLEN" --questions tests/fixtures/good diff "$T/mini.ini" "$NEW"
 golden check-no-bench-json 0 "$KOLLEN" --questions tests/fixtures/good check "$T/mini.ini" --json
+# a scale bank (It-säkkollen's kind): plans in steps on the scale, reports without points
+KS() { "$KOLLEN" --questions tests/fixtures/good "$@"; }
+KS new "$T/scale.ini" --org "Myndigheten för test" --group myndighet --bank miniscale >/dev/null
+KS set "$T/scale.ini" 1 1 -q
+KS set "$T/scale.ini" 2 2 -q --note "Kryptering under överföring: TLS överallt utom i ett gammalt system."
+KS set "$T/scale.ini" 3 1 -q
+golden plan-scale 0 KS plan "$T/scale.ini"
+golden report-scale-md 0 KS report "$T/scale.ini"
 
 # -o: written atomically, 0600, format from the extension
 K report "$NEW" -o "$T/out.html" 2>/dev/null
