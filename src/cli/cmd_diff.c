@@ -82,15 +82,6 @@ static void answer_short(struct sbuf *o, const struct question *q, const struct 
     sbuf_add(o, v);
 }
 
-static void level_cell(struct sbuf *o, const struct bank *b, const struct area_score *as)
-{
-    if (b->kind != BANK_SCALE)
-        sbuf_addf(o, "%d (", as->level);
-    text_decimal(o, as->value, 2, report_comma());
-    if (b->kind != BANK_SCALE)
-        sbuf_addc(o, ')');
-}
-
 static void signed_int(struct sbuf *o, int v)
 {
     sbuf_addf(o, v > 0 ? "+%d" : v < 0 ? "−%d" : "±%d", v < 0 ? -v : v);
@@ -147,9 +138,9 @@ static void print_text(const struct cli *c, const struct bank *b, const struct s
         for (int w = text_width(t.p ? t.p : ""); w < 40; w++)
             sbuf_addc(&o, ' ');
         sbuf_add(&o, " ");
-        level_cell(&o, b, &x->areas[ai]);
+        area_level_text(&o, b, &x->areas[ai]);
         sbuf_add(&o, " → ");
-        level_cell(&o, b, &y->areas[ai]);
+        area_level_text(&o, b, &y->areas[ai]);
         if (b->kind != BANK_SCALE && y->areas[ai].level != x->areas[ai].level) {
             sbuf_add(&o, "  ");
             signed_int(&o, y->areas[ai].level - x->areas[ai].level);

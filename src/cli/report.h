@@ -84,6 +84,9 @@ void check_bench_area(struct sbuf *o, const struct cli *c, const struct bank *b,
                       int bar_width);
 void check_bench_json(struct json *j, const struct bank *b, const struct session *s);
 
+/* An area's level as reports show it: "1 (1,50)"; scale banks the mean "1,50". */
+void area_level_text(struct sbuf *o, const struct bank *b, const struct area_score *as);
+
 /* The decimal comma of the current language. */
 int report_comma(void);
 /* A value on the 0..n level scale with two decimals ("1,50"), or "–" when unknown (< 0). */

@@ -20,6 +20,15 @@ void level_value_text(struct sbuf *o, double v)
         text_decimal(o, v, 2, report_comma());
 }
 
+void area_level_text(struct sbuf *o, const struct bank *b, const struct area_score *as)
+{
+    if (b->kind != BANK_SCALE)
+        sbuf_addf(o, "%d (", as->level);
+    text_decimal(o, as->value, 2, report_comma());
+    if (b->kind != BANK_SCALE)
+        sbuf_addc(o, ')');
+}
+
 /* --- escaping --- */
 
 static int is_ascii_punct(unsigned char ch)

@@ -249,11 +249,7 @@ static void result(struct sbuf *o, const struct report *r)
         sbuf_add(o, "<tr><td>");
         esc(o, b->areas[ai].name);
         sbuf_add(o, "</td><td class=\"n\">");
-        if (b->kind != BANK_SCALE)
-            sbuf_addf(o, "%d (", as->level);
-        text_decimal(o, as->value, 2, report_comma());
-        if (b->kind != BANK_SCALE)
-            sbuf_addc(o, ')');
+        area_level_text(o, b, as);
         sbuf_add(o, "</td><td class=\"n\">");
         level_value_text(o, r->bm ? r->bm->area_levels[ai] : -1);
         if (scale) {

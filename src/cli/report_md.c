@@ -141,11 +141,7 @@ static void result(struct sbuf *o, const struct report *r)
         sbuf_add(o, "|");
         cell(o, b->areas[ai].name);
         sbuf_reset(&t);
-        if (b->kind != BANK_SCALE)
-            sbuf_addf(&t, "%d (", as->level);
-        text_decimal(&t, as->value, 2, report_comma());
-        if (b->kind != BANK_SCALE)
-            sbuf_addc(&t, ')');
+        area_level_text(&t, b, as);
         cell(o, t.p ? t.p : "");
         sbuf_add(o, " ");
         text_bar(o, as->value / (b->n_levels ? b->n_levels : 1), BAR, 1);

@@ -319,6 +319,17 @@ static int plan_rules(const struct bank *b, const struct session *s, struct plan
     return KL_OK;
 }
 
+/* A scratch session: s with its own copy of the answers array (the records inside, notes and
+ * evidence, stay shared and are never written). NULL answers on allocation failure. */
+static struct session scratch(const struct session *s)
+{
+    struct session w = *s;
+    w.answers = malloc((size_t)(s->n_answers ? s->n_answers : 1) * sizeof *w.answers);
+    if (w.answers)
+        memcpy(w.answers, s->answers, (size_t)s->n_answers * sizeof *w.answers);
+    return w;
+}
+
 /* Scale banks (levels are means): raise one statement one step at a time where it brings the
  * target closest, until it is reached. Greedy: short, not proven the shortest. */
 static double deficit(const struct plan *p, const struct score *sc)
@@ -334,8 +345,7 @@ static double deficit(const struct plan *p, const struct score *sc)
 
 static int plan_scale(const struct bank *b, const struct session *s, struct plan *p)
 {
-    struct session work = *s;
-    work.answers = malloc((size_t)(s->n_answers ? s->n_answers : 1) * sizeof *work.answers);
+    struct session work = scratch(s);
     int *from = calloc((size_t)(b->n_questions ? b->n_questions : 1), sizeof *from);
     int rc = KL_OK;
     if (!work.answers || !from) {
@@ -343,7 +353,6 @@ static int plan_scale(const struct bank *b, const struct session *s, struct plan
         free(from);
         return KL_ENOMEM;
     }
-    memcpy(work.answers, s->answers, (size_t)s->n_answers * sizeof *work.answers);
     for (int qi = 0; qi < b->n_questions; qi++)
         from[qi] = s->answers[qi].answered ? s->answers[qi].choice : 0;
     for (int guard = 0; guard <= b->n_questions * (b->scale_max + 1); guard++) {
@@ -478,14 +487,12 @@ int plan_target_met(const struct bank *b, const struct session *s, const struct 
     return ok;
 }
 
-/* Verify on a copy of the answers (the record fields are shared, never written). */
+/* Verify on a scratch copy of the answers. */
 static int verify(const struct bank *b, const struct session *s, struct plan *p)
 {
-    struct session work = *s;
-    work.answers = malloc((size_t)(s->n_answers ? s->n_answers : 1) * sizeof *work.answers);
+    struct session work = scratch(s);
     if (!work.answers)
         return -1;
-    memcpy(work.answers, s->answers, (size_t)s->n_answers * sizeof *work.answers);
     plan_apply(b, &work, p);
     int ok = plan_target_met(b, &work, p);
     struct score sc;
