@@ -1,6 +1,7 @@
 # kollen: GNU make. `make` builds ./kollen, `make run` opens the TUI on the bundled bank,
 # `make test` runs every test and ends with "N passed, N failed".
 
+.DEFAULT_GOAL := all
 VERSION := 0.1.0
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
