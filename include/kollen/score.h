@@ -27,7 +27,8 @@ struct question_score {
 };
 
 struct area_score {
-    int questions, answered;
+    int questions, answered; /* every question of the area, scored or not: workshop coverage */
+    int scored;              /* questions that count; 0: the area has no level at all */
     int actions, max_actions;
     long points_milli, max_points_milli;
     int level;                 /* indicative level (scale banks: floor of value) */
@@ -52,7 +53,7 @@ struct score {
     int rules_met, rules_next;
     int actions, max_actions;
     long points_milli, max_points_milli;
-    int answered, questions;
+    int answered, questions; /* every question, scored or not */
     int n_areas;
     struct area_score *areas;
     int n_questions;

@@ -76,6 +76,35 @@ static void show_text(const struct cli *c, const struct bank *b)
                 sbuf_addf(&o, "  %s: %s\n", msg(M_W_HELP), q->help);
         }
     }
+    if (b->n_benchmarks)
+        sbuf_addf(&o, "\n== %s\n", msg(M_W_BENCHMARKS));
+    for (int i = 0; i < b->n_benchmarks; i++) {
+        const struct benchmark *m = &b->benchmarks[i];
+        sbuf_addf(&o, "  %s [%s, %s]", m->name, m->id, m->group[0] ? m->group : "*");
+        if (m->level >= 0) {
+            sbuf_addf(&o, " %s ", msg(M_W_LEVEL));
+            text_decimal(&o, m->level, 2, cm);
+        }
+        if (m->actions >= 0)
+            sbuf_addf(&o, " · %d %s", m->actions, msg(M_W_ACTIONS_LC));
+        sbuf_addf(&o, " (%s%s%s)\n", provenance_name(m->prov), m->source ? ": " : "",
+                  m->source ? m->source : "");
+    }
+    if (b->n_targets)
+        sbuf_addf(&o, "\n== %s\n", msg(M_W_TARGETS));
+    for (int i = 0; i < b->n_targets; i++) {
+        const struct target *tg = &b->targets[i];
+        sbuf_addf(&o, "  %s [%s]: %s %d", tg->name, tg->id, msg(M_W_LEVEL), tg->level);
+        for (int qi = 0; qi < b->n_questions; qi++)
+            if (tg->extra[qi].present) {
+                char r[256];
+                rule_format(&b->questions[qi], &tg->extra[qi], r, sizeof r);
+                sbuf_addf(&o, "; %d: %s", b->questions[qi].number, r);
+            }
+        sbuf_addf(&o, " (%s)\n", provenance_name(tg->prov));
+        if (tg->note)
+            sbuf_addf(&o, "    %s\n", tg->note);
+    }
     (void)c;
     if (o.p)
         cli_put(o.p);
@@ -198,6 +227,73 @@ static void show_json(const struct bank *b)
             json_str(&j, r);
         }
         json_end(&j, '}');
+        json_end(&j, '}');
+    }
+    json_end(&j, ']');
+    json_key(&j, "benchmarks");
+    json_begin(&j, '[');
+    for (int i = 0; i < b->n_benchmarks; i++) {
+        const struct benchmark *m = &b->benchmarks[i];
+        json_begin(&j, '{');
+        json_key(&j, "id");
+        json_str(&j, m->id);
+        json_key(&j, "name");
+        json_str(&j, m->name);
+        json_key(&j, "group");
+        json_str(&j, m->group);
+        json_key(&j, "level");
+        if (m->level >= 0)
+            json_num(&j, m->level, 2);
+        else
+            json_null(&j);
+        json_key(&j, "actions");
+        if (m->actions >= 0)
+            json_int(&j, m->actions);
+        else
+            json_null(&j);
+        json_key(&j, "areas");
+        json_begin(&j, '{');
+        for (int ai = 0; ai < b->n_areas; ai++)
+            if (m->area_levels[ai] >= 0) {
+                json_key(&j, b->areas[ai].id);
+                json_num(&j, m->area_levels[ai], 2);
+            }
+        json_end(&j, '}');
+        json_key(&j, "provenance");
+        json_str(&j, provenance_name(m->prov));
+        json_key(&j, "source");
+        json_str(&j, m->source);
+        json_end(&j, '}');
+    }
+    json_end(&j, ']');
+    json_key(&j, "targets");
+    json_begin(&j, '[');
+    for (int i = 0; i < b->n_targets; i++) {
+        const struct target *t = &b->targets[i];
+        json_begin(&j, '{');
+        json_key(&j, "id");
+        json_str(&j, t->id);
+        json_key(&j, "name");
+        json_str(&j, t->name);
+        json_key(&j, "level");
+        json_int(&j, t->level);
+        json_key(&j, "extra");
+        json_begin(&j, '{');
+        for (int qi = 0; qi < b->n_questions; qi++)
+            if (t->extra[qi].present) {
+                char key[16], r[256];
+                snprintf(key, sizeof key, "%d", b->questions[qi].number);
+                rule_format(&b->questions[qi], &t->extra[qi], r, sizeof r);
+                json_key(&j, key);
+                json_str(&j, r);
+            }
+        json_end(&j, '}');
+        json_key(&j, "provenance");
+        json_str(&j, provenance_name(t->prov));
+        json_key(&j, "source");
+        json_str(&j, t->source);
+        json_key(&j, "note");
+        json_str(&j, t->note);
         json_end(&j, '}');
     }
     json_end(&j, ']');

@@ -75,6 +75,11 @@ static void print_text(const struct cli *c, const struct bank *b, const struct s
         for (int w = text_width(name.p ? name.p : ""); w < NAME_WIDTH; w++)
             sbuf_addc(&o, ' ');
         sbuf_addc(&o, ' ');
+        if (!as->scored) { /* only questions that do not count: no level to show */
+            sbuf_addf(&o, "%*s%s\n", BAR_WIDTH, "", msg(M_CLI_NOT_SCORED));
+            sbuf_free(&name);
+            continue;
+        }
         text_bar(&o, as->value / (b->n_levels ? b->n_levels : 1), BAR_WIDTH, c->utf8);
         sbuf_addc(&o, ' ');
         level_value(&o, b, as->value, as->level);
@@ -163,10 +168,14 @@ static void print_json(const struct bank *b, const struct session *s, const stru
         json_key(&j, "name");
         json_str(&j, b->areas[ai].name);
         json_key(&j, "level");
-        if (b->kind == BANK_SCALE)
+        if (!as->scored)
+            json_null(&j);
+        else if (b->kind == BANK_SCALE)
             json_num(&j, as->value, 2);
         else
             json_int(&j, as->level);
+        json_key(&j, "scored");
+        json_int(&j, as->scored);
         json_key(&j, "progress");
         json_num(&j, b->kind == BANK_SCALE ? as->value - as->level
                      : as->rules_next ? (double)as->rules_met / as->rules_next : 0,

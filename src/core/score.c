@@ -144,12 +144,15 @@ static int compute_scale(const struct bank *b, const struct session *s, struct s
     for (int ai = 0; ai < b->n_areas; ai++) {
         struct area_score *as = &sc->areas[ai];
         double sum = 0;
+        int n = 0;
         for (int i = 0; i < b->n_questions; i++)
-            if (b->questions[i].area == ai && b->questions[i].scored && s->answers[i].answered)
+            if (b->questions[i].area == ai && b->questions[i].scored && s->answers[i].answered) {
                 sum += sc->q[i].value;
-        as->value = as->answered ? sum / as->answered : 0;
+                n++;
+            }
+        as->value = n ? sum / n : 0;
         as->level = (int)as->value;
-        if (as->answered) {
+        if (n) {
             sum_areas += as->value;
             areas_answered++;
         }
@@ -253,21 +256,22 @@ int score_compute(const struct bank *b, const struct session *s, struct score *s
         struct question_score *qs = &sc->q[i];
         struct area_score *as = &sc->areas[q->area];
         qs->answered = a->answered != 0;
+        as->questions++;
+        as->answered += qs->answered;
+        sc->questions++;
+        sc->answered += qs->answered;
         if (!q->scored)
             continue;
+        as->scored++;
         qs->actions = score_actions(q, a);
         qs->max_actions = q->max_actions;
         qs->points_milli = score_points_milli(q, a);
         qs->max_points_milli = q->points_milli;
         qs->value = (a->answered && q->type == QTYPE_SCALE) ? a->choice : 0;
-        as->questions++;
-        as->answered += qs->answered;
         as->actions += qs->actions;
         as->max_actions += qs->max_actions;
         as->points_milli += qs->points_milli;
         as->max_points_milli += qs->max_points_milli;
-        sc->questions++;
-        sc->answered += qs->answered;
         sc->actions += qs->actions;
         sc->max_actions += qs->max_actions;
         sc->points_milli += qs->points_milli;

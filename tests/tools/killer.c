@@ -71,6 +71,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < s->n_answers && i < 64; i++)
         notes[i] = s->answers[i].note ? strdup(s->answers[i].note) : NULL;
     session_free(s);
+    bank_free(b);
 
     char dir[4096];
     snprintf(dir, sizeof dir, "%s", session);

@@ -63,7 +63,9 @@ static void level__new_session__zero_with_section_one_blockers(void **st)
     assert_int_equal(f->sc.points_milli, 0);
     assert_int_equal(f->sc.max_points_milli, 12000);
     assert_int_equal(f->sc.max_actions, 12);
-    assert_int_equal(f->sc.questions, 4); /* Q5 is not scored */
+    assert_int_equal(f->sc.questions, 5); /* Q5 is not scored but is part of the workshop */
+    assert_int_equal(f->sc.areas[1].questions, 3);
+    assert_int_equal(f->sc.areas[1].scored, 2);
     assert_int_equal(f->sc.answered, 0);
     assert_int_equal(f->sc.n_blockers, 2);
     assert_int_equal(qnum(f, 0), 1);
@@ -224,7 +226,8 @@ static void unscored__validation_question__never_counts(void **st)
     compute(f);
     assert_int_equal(f->sc.actions, 0);
     assert_int_equal(f->sc.points_milli, 0);
-    assert_int_equal(f->sc.answered, 0);
+    assert_int_equal(f->sc.level, 0);
+    assert_int_equal(f->sc.answered, 1); /* discussed all the same */
 }
 
 static void rule__holds__documentation_only_from_evidence_level(void **st)
