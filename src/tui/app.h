@@ -86,6 +86,7 @@ struct form {
     char *fixed_path; /* kollen SESSION for a file that does not exist yet */
     char **banks;
     int n_banks;
+    char **bank_names; /* "Infosäkkollen 2023" for each id, or NULL when it would not load */
 };
 
 struct app {

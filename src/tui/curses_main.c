@@ -132,6 +132,23 @@ static int same_cell(const struct cell *x, const struct cell *y)
     return x->width == y->width && x->role == y->role && !strcmp(x->g, y->g);
 }
 
+/* A stand-in for a letter the locale cannot show (the UI is Swedish; a C locale has no å). */
+static wchar_t ascii_for(uint32_t cp)
+{
+    switch (cp) {
+    case 0xE5: case 0xE4: case 0xE0: case 0xE1: return L'a'; /* å ä à á */
+    case 0xC5: case 0xC4: case 0xC0: case 0xC1: return L'A';
+    case 0xF6: case 0xF8: case 0xF3: return L'o'; /* ö ø ó */
+    case 0xD6: case 0xD8: case 0xD3: return L'O';
+    case 0xE9: case 0xE8: return L'e';
+    case 0xC9: case 0xC8: return L'E';
+    case 0xFC: return L'u';
+    case 0xDC: return L'U';
+    case 0xA7: return L'S'; /* § */
+    default: return L'?';
+    }
+}
+
 static void put_cell(const struct term *t, int x, int y, const struct cell *c)
 {
     wchar_t wc[GRID_GLYPH + 1];
@@ -149,7 +166,7 @@ static void put_cell(const struct term *t, int x, int y, const struct cell *c)
             char mb[MB_LEN_MAX];
             if (wctomb(mb, (wchar_t)cp) < 0) {
                 if (n == 0)
-                    wc[n++] = L'?';
+                    wc[n++] = ascii_for(cp);
                 continue;
             }
         }

@@ -99,6 +99,14 @@ int grid_putn(struct grid *g, int x, int y, int maxw, const char *s, size_t n, i
     int col = 0;
     size_t i = 0;
     while (i < n && s[i] && col < maxw) {
+        unsigned char c0 = (unsigned char)s[i];
+        if (c0 >= 0x20 && c0 < 0x7f) { /* printable ASCII, most of what is drawn */
+            if (x + col >= 0)
+                set_cell(g, x + col, y, s + i, 1, 1, role);
+            col++;
+            i++;
+            continue;
+        }
         uint32_t cp;
         size_t k = utf8_decode(s + i, n - i, &cp);
         const char *bytes = s + i;

@@ -208,8 +208,13 @@ static void render_areas(struct app *a, struct grid *g, const struct rect *r, in
     grid_put_cut(g, r->x + 1, r->y, r->w - 2, msg(M_TUI_AREAS), R_TITLE);
     int rows = r->h - 1, top = list_top(a->area, b->n_areas, rows);
     int scale = b->kind == BANK_SCALE;
-    int bw = r->w >= 40 ? 10 : r->w >= 32 ? 8 : 6;
-    int lvw = scale ? 4 : 1, answ = 5;
+    int bw = r->w >= 40 ? 10 : r->w >= 32 ? 8 : 5;
+    int most = 1;
+    for (int ai = 0; ai < b->n_areas; ai++)
+        if (a->sc.areas[ai].questions > most)
+            most = a->sc.areas[ai].questions;
+    int digits = most >= 100 ? 3 : most >= 10 ? 2 : 1;
+    int lvw = scale ? 3 : 1, answ = 2 * digits + 1;
     int rightw = bw + 1 + lvw + 1 + answ + 1;
     int namew = r->w - 1 - rightw - 1;
     for (int row = 0; row < rows && top + row < b->n_areas; row++) {
@@ -222,12 +227,14 @@ static void render_areas(struct app *a, struct grid *g, const struct rect *r, in
             grid_put(g, r->x, y, 1, gl->pointer, role);
         grid_put_cut(g, r->x + 1, y, namew, area_label(&b->areas[ai], namew), role);
         int x = r->x + 1 + namew + 1;
-        double frac = b->n_levels ? as->value / b->n_levels : 0;
+        double frac = b->n_levels && as->scored ? as->value / b->n_levels : 0;
         grid_bar(g, x, y, bw, frac, R_BAR, R_BAR_BG);
         x += bw + 1;
         struct sbuf t;
         sbuf_init(&t);
-        if (scale)
+        if (!as->scored) /* only validation questions: the area has no level */
+            sbuf_add(&t, "-");
+        else if (scale)
             text_decimal(&t, as->value, 1, comma());
         else
             sbuf_addf(&t, "%d", as->level);
@@ -673,10 +680,28 @@ static const int record_hint_actions[] = {A_EDIT_ITEM, A_REMOVE_ITEM, A_ADD_EVID
 static const int record_hint_labels[] = {M_TH_EDIT, M_TH_REMOVE, M_TH_EVIDENCE, M_TH_NOTE,
                                          M_TH_BACK, M_TH_HELP};
 
+/* Rows the record needs: its border, the note (at least a line), each reference and the
+ * "add" line. A short record lends the rest of its pane to the options above it. */
+static int record_need(const struct app *a, int w)
+{
+    const struct answer *ans = &a->ses->answers[a->q];
+    int note = ans->note && ans->note[0] ? count_lines(ans->note, w - 2) : 1;
+    return 1 + note + ans->n_evidence + 1;
+}
+
 void main_render(struct app *a, struct grid *g)
 {
     struct layout l;
     layout_main(&l, g->cols, g->rows, a->bank->n_areas);
+    int need = record_need(a, l.record.w);
+    if (need < 4)
+        need = 4;
+    if (need < l.record.h) {
+        int spare = l.record.h - need;
+        l.record.y += spare;
+        l.record.h -= spare;
+        l.question.h += spare;
+    }
     render_header(a, g, &l);
     render_frame(g, &l);
     int note = app_top(a) == SCR_NOTE;

@@ -308,6 +308,9 @@ void app_form_free(struct app *a)
         editor_free(&f->f[i].ed);
     free(f->f);
     free(f->fixed_path);
+    for (int i = 0; f->bank_names && i < f->n_banks; i++)
+        free(f->bank_names[i]);
+    free(f->bank_names);
     bank_list_free(f->banks, f->n_banks);
     memset(f, 0, sizeof *f);
 }
@@ -342,6 +345,18 @@ void app_form_open(struct app *a, const char *fixed_path)
     struct diags d;
     diags_init(&d);
     bank_list(a->questions_dir, &f->banks, &f->n_banks, &d);
+    f->bank_names = calloc((size_t)(f->n_banks ? f->n_banks : 1), sizeof *f->bank_names);
+    for (int i = 0; f->bank_names && i < f->n_banks; i++) {
+        struct bank *b = NULL;
+        diags_clear(&d);
+        if (bank_load_id(a->questions_dir, f->banks[i], &b, &d) == KL_OK) {
+            struct sbuf n;
+            sbuf_init(&n);
+            sbuf_addf(&n, "%s (%s)", b->name, b->id);
+            f->bank_names[i] = sbuf_take(&n);
+        }
+        bank_free(b);
+    }
     diags_free(&d);
     if (fixed_path)
         f->fixed_path = text_dup(fixed_path);
@@ -588,7 +603,8 @@ void form_render(struct app *a, struct grid *g)
             if (i == F_GROUP)
                 v = group_values[x_->choice];
             else if (i == F_BANK && f->n_banks)
-                v = f->banks[x_->choice];
+                v = f->bank_names && f->bank_names[x_->choice] ? f->bank_names[x_->choice]
+                                                                : f->banks[x_->choice];
             struct sbuf c;
             sbuf_init(&c);
             const struct glyphs *gl = theme_glyphs(g->utf8);

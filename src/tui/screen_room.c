@@ -100,9 +100,12 @@ void room_render(struct app *a, struct grid *g)
                                ? ar->short_name
                                : ar->name;
         sbuf_reset(&t);
-        value_text(&t, b, as->level, as->value, 1);
+        if (as->scored)
+            value_text(&t, b, as->level, as->value, 1);
+        else
+            sbuf_add(&t, msg(M_TUI_NOT_SCORED));
         big_bar(g, y, rows, l.name_w, l.areas.w, name, as->blockers ? R_BLOCKER : R_NORMAL,
-                as->value / n, t.p ? t.p : "");
+                as->scored ? as->value / n : 0, t.p ? t.p : "");
         if (as->blockers)
             grid_put(g, 0, y + (rows - 1) / 2, 1, gl->blocker, R_BLOCKER);
     }

@@ -100,7 +100,7 @@ keys Enter
 step "evidence shows" wait_for "1) Protokoll KS 2024-03-01 §7"
 tm resize-window -t e2e -x 100 -y 30
 step "resized to 100x30" size 100x30
-step "100x30 redrawn" wait_for "Besvarade 1/4"
+step "100x30 redrawn" wait_for "Åtgärder 1/12"
 tm resize-window -t e2e -x 40 -y 12
 step "40x12 says too small" wait_for "terminalen är för liten"
 tm resize-window -t e2e -x 80 -y 24
