@@ -29,15 +29,16 @@ for t in "$BUILD"/tests/test_*; do
     out=$("$t" 2>&1)
     rc=$?
     printf '%s\n' "$out" | sed -n 's/^\[       OK \] \(.*\)$/PASS '"$tag$name"': \1/p' >>"$RESULTS"
+    # cmocka names a failed test twice (as it fails and in the summary): count it once
     printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([^ ].*\)$/FAIL '"$tag$name"': \1/p' |
-        grep -v 'test(s), listed below' >>"$RESULTS"
+        grep -v 'test(s), listed below' | sort -u >>"$RESULTS"
     if [ $rc -ne 0 ]; then
         printf '%s\n' "$out" | grep -E 'FAILED|ERROR|error|Assert|Leak|Sanitizer|runtime error' |
             head -n 20 >&2
         grep -q "^FAIL $tag$name" "$RESULTS" || echo "FAIL $tag$name: exit code $rc" >>"$RESULTS"
     fi
 done
-say "unit: $(grep -c "^PASS ${tag}test_" "$RESULTS") passed"
+say "unit: $(grep -cF "PASS ${tag}test_" "$RESULTS") passed"
 
 # shell layers; each may look at $LABEL to leave out what a sanitizer build adds nothing to
 for s in tests/sh/*.sh; do
