@@ -83,7 +83,9 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIBCORE) $(TUI_LOGIC_OBJ)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -Isrc/store -Isrc/tui -o $@ $< $(TUI_LOGIC_OBJ) $(LIBCORE) \
 		$(ALL_LDFLAGS) -lcmocka $(LIBS)
 
+# sessions are sensitive: the folder is private (a clone makes it 0755 and its files 0644)
 run: all
+	@mkdir -p sessions && chmod 700 sessions && chmod 600 sessions/*.ini 2>/dev/null; true
 	./kollen
 
 units: $(UNIT_BIN) $(TOOL_BIN)
