@@ -68,8 +68,11 @@ size_t text_fit(const char *s, size_t n, int cols, int *width);
 void text_truncate(struct sbuf *out, const char *s, int cols, int utf8);
 /* A bar of `width` cells filled to frac (0..1): eighth blocks when utf8, else '#' and '-'. */
 void text_bar(struct sbuf *out, double frac, int width, int utf8);
-/* A number of thousandths as text: "12.5", "200", with a decimal comma when comma. */
+/* Points (thousandths) as people read them, to one decimal: "12.5", "27.4", "200", with a
+ * decimal comma when comma. */
 void text_milli(struct sbuf *out, long milli, int comma);
+/* The same with every decimal kept ("27.416"), for JSON and other machine output. */
+void text_milli_exact(struct sbuf *out, long milli, int comma);
 /* A fraction with two decimals: "2.58" or "2,58". */
 void text_decimal(struct sbuf *out, double v, int decimals, int comma);
 

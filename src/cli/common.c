@@ -317,7 +317,7 @@ void json_num(struct json *j, double v, int decimals)
 void json_milli(struct json *j, long milli)
 {
     before_value(j);
-    text_milli(j->b, milli, 0);
+    text_milli_exact(j->b, milli, 0);
 }
 
 void json_bool(struct json *j, int v)

@@ -45,7 +45,7 @@ void report_csv(struct sbuf *o, const struct report *r)
         if (q->scored && a->answered) {
             sbuf_addf(o, "%d", r->sc.q[qi].actions);
             sep(o);
-            text_milli(o, r->sc.q[qi].points_milli, 0);
+            text_milli_exact(o, r->sc.q[qi].points_milli, 0);
         } else {
             sep(o);
         }

@@ -524,7 +524,7 @@ void text_bar(struct sbuf *out, double frac, int width, int utf8)
         sbuf_add(out, "\xE2\x96\x91");
 }
 
-void text_milli(struct sbuf *out, long milli, int comma)
+void text_milli_exact(struct sbuf *out, long milli, int comma)
 {
     if (milli < 0) {
         sbuf_addc(out, '-');
@@ -539,6 +539,18 @@ void text_milli(struct sbuf *out, long milli, int comma)
             f[i] = '\0';
         sbuf_addf(out, "%c%s", comma ? ',' : '.', f);
     }
+}
+
+void text_milli(struct sbuf *out, long milli, int comma)
+{
+    if (milli < 0) {
+        sbuf_addc(out, '-');
+        milli = -milli;
+    }
+    long tenths = (milli + 50) / 100; /* points are read out to one decimal */
+    sbuf_addf(out, "%ld", tenths / 10);
+    if (tenths % 10)
+        sbuf_addf(out, "%c%ld", comma ? ',' : '.', tenths % 10);
 }
 
 void text_decimal(struct sbuf *out, double v, int decimals, int comma)

@@ -137,6 +137,15 @@ static void numbers__milli_and_decimal__formatted(void **st)
     assert_string_equal(b.p, "200");
     sbuf_reset(&b);
     text_milli(&b, 3125, 0);
+    assert_string_equal(b.p, "3.1");
+    sbuf_reset(&b);
+    text_milli(&b, 27416, 1);
+    assert_string_equal(b.p, "27,4");
+    sbuf_reset(&b);
+    text_milli(&b, 4960, 0);
+    assert_string_equal(b.p, "5");
+    sbuf_reset(&b);
+    text_milli_exact(&b, 3125, 0);
     assert_string_equal(b.p, "3.125");
     sbuf_reset(&b);
     text_decimal(&b, 2.575, 2, 1);
