@@ -611,9 +611,14 @@ int app_key(struct app *a, int key)
         }
         return 0;
     }
-    /* nothing is typed blind into a screen too small to show it */
-    if (layout_too_small(a->cols, a->rows))
+    /* nothing is typed blind into a screen too small to show it; q still quits */
+    if (layout_too_small(a->cols, a->rows)) {
+        int top = app_top(a);
+        if (key == 'q' && (top == SCR_MAIN || top == SCR_ROOM || top == SCR_PICKER ||
+                           top == SCR_HELP))
+            return app_quit(a);
         return 0;
+    }
     a->msg[0] = '\0';
     return app_screen(app_top(a))->handle(a, key);
 }

@@ -391,6 +391,7 @@ static void app__too_small__keys_are_not_typed_blind(void **st)
     a.rows = 12;
     tui_keys(&a, " a");
     assert_false(tui_answer(&a, 1)->answered);
+    assert_int_equal(tui_keys(&a, "q"), TUI_QUIT); /* but q still quits */
     close_app(&a);
 }
 
