@@ -332,7 +332,10 @@ int tui_main(const struct tui_options *o)
     noecho();
     nonl();
     keypad(stdscr, TRUE);
-    set_escdelay(25);
+    /* Esc must feel immediate in the note editor, yet an arrow key's bytes may arrive apart
+     * over a slow SSH link: 100 ms, unless the user set ESCDELAY */
+    if (!getenv("ESCDELAY"))
+        set_escdelay(100);
     curs_set(0);
     setup_colours(&t);
     timeout(1000);
