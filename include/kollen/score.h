@@ -76,6 +76,11 @@ long score_points_milli(const struct question *q, const struct answer *a);
 int score_rule_holds(const struct bank *b, const struct question *q, const struct answer *a,
                      const struct rule *r, int level, struct missing *m);
 
+/* What a blocker lacks in words a facilitator can read out, in the UI language
+ * ("ej diskuterad ännu; behöver minst 1 åtgärd"). Appends to out. */
+struct sbuf;
+void score_missing_text(struct sbuf *out, const struct question *q, const struct missing *m);
+
 /* Resultattal: <0 when x ranks below y, 0 when equal, >0 when above. MSB's order: overall
  * level, then the work-area results (sum of indicative area levels), then total points, then
  * work-area points (the area point shares sorted from the weakest area up). */

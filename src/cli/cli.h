@@ -52,9 +52,6 @@ int cli_open(const struct cli *c, const char *path, struct bank **b, struct sess
 void cli_put(const char *s);
 void cli_putf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* What a blocker lacks, in words a facilitator can read out. */
-void cli_missing(struct sbuf *out, const struct bank *b, const struct question *q,
-                 const struct missing *m);
 /* "Nivå 2" plus its name, or "ingen nivå". */
 void cli_level_name(struct sbuf *out, const struct bank *b, int level);
 

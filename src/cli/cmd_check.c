@@ -112,7 +112,7 @@ static void print_text(const struct cli *c, const struct bank *b, const struct s
             text_truncate(&text, q->text, 72, c->utf8);
             sbuf_addf(&o, "  %s %d · %s\n    %s\n    ", msg(M_W_QUESTION), q->number,
                       b->areas[q->area].name, text.p ? text.p : "");
-            cli_missing(&o, b, q, &bl->missing);
+            score_missing_text(&o, q, &bl->missing);
             sbuf_addc(&o, '\n');
             sbuf_free(&text);
         }
@@ -204,7 +204,7 @@ static void print_json(const struct bank *b, const struct session *s, const stru
         const struct question *q = &b->questions[bl->question];
         struct sbuf m;
         sbuf_init(&m);
-        cli_missing(&m, b, q, &bl->missing);
+        score_missing_text(&m, q, &bl->missing);
         json_begin(&j, '{');
         json_key(&j, "level");
         json_int(&j, bl->level);

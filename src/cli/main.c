@@ -93,7 +93,7 @@ static int run_tui(const struct cli *c, int argc, char **argv)
         free(path);
         return EXIT_USAGE;
     }
-    struct tui_options o = {c->questions_dir, c->sessions_dir, path, NULL, cli_missing};
+    struct tui_options o = {c->questions_dir, c->sessions_dir, path, NULL};
     int rc = tui_main(&o);
     free(path);
     return rc;

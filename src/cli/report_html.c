@@ -288,7 +288,7 @@ static void blockers(struct sbuf *o, const struct report *r)
         const struct question *q = &b->questions[bl->question];
         struct sbuf m;
         sbuf_init(&m);
-        cli_missing(&m, b, q, &bl->missing);
+        score_missing_text(&m, q, &bl->missing);
         sbuf_addf(o, "<li><strong>%s %d</strong> (", msg(M_W_QUESTION), q->number);
         esc(o, b->areas[q->area].name);
         sbuf_add(o, "): ");

@@ -1,8 +1,12 @@
 /* score.c: levels, points, progress, blockers and the resultattal order. */
 #include "kollen/score.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "kollen/msg.h"
+#include "kollen/text.h"
 
 int score_actions(const struct question *q, const struct answer *a)
 {
@@ -342,4 +346,54 @@ int score_compare(const struct score *x, const struct score *y)
     free(ix);
     free(iy);
     return c;
+}
+
+void score_missing_text(struct sbuf *out, const struct question *q, const struct missing *m)
+{
+    char t[160];
+    size_t start = out->len;
+#define SEP() (out->len > start ? sbuf_add(out, msg(M_MISS_SEP)) : (void)0)
+    if (m->unanswered) {
+        sbuf_add(out, msg(M_MISS_UNANSWERED));
+    }
+    if (m->need_actions) {
+        SEP();
+        if (m->need_actions == 1) {
+            sbuf_add(out, msg(M_MISS_ACTION_ONE));
+        } else if (m->unanswered) {
+            msg_format(t, sizeof t, M_MISS_ACTIONS_NEW, m->need_actions);
+            sbuf_add(out, t);
+        } else {
+            msg_format(t, sizeof t, M_MISS_ACTIONS, m->need_actions, m->have_actions);
+            sbuf_add(out, t);
+        }
+    }
+    if (m->need_options) {
+        char list[128];
+        size_t len = 0;
+        for (int i = 0; i < q->n_options && len < sizeof list - 8; i++)
+            if (m->need_options & (1ULL << i))
+                len += (size_t)snprintf(list + len, sizeof list - len, len ? ", %d" : "%d", i + 1);
+        SEP();
+        msg_format(t, sizeof t, M_MISS_OPTIONS, list);
+        sbuf_add(out, t);
+    }
+    if (m->need_choice && m->unanswered) {
+        SEP();
+        msg_format(t, sizeof t, q->type == QTYPE_SCALE ? M_MISS_SCALE_NEW : M_MISS_CHOICE_NEW,
+                   m->need_choice);
+        sbuf_add(out, t);
+    } else if (m->need_choice) {
+        SEP();
+        if (q->type == QTYPE_SCALE)
+            msg_format(t, sizeof t, M_MISS_SCALE, m->have_choice, m->need_choice);
+        else
+            msg_format(t, sizeof t, M_MISS_CHOICE, m->need_choice, m->have_choice);
+        sbuf_add(out, t);
+    }
+    if (m->need_documented) {
+        SEP();
+        sbuf_add(out, msg(M_MISS_DOCUMENTED));
+    }
+#undef SEP
 }

@@ -30,7 +30,6 @@ int app_init(struct app *a, const struct tui_options *o, int utf8)
     a->questions_dir = text_dup(o->questions_dir ? o->questions_dir : "questions");
     a->sessions_dir = text_dup(o->sessions_dir ? o->sessions_dir : "sessions");
     a->now = o->now ? o->now : default_now;
-    a->describe = o->describe_missing;
     a->utf8 = utf8;
     a->cols = 80;
     a->rows = 24;

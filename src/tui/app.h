@@ -93,7 +93,6 @@ struct app {
     /* given */
     char *questions_dir, *sessions_dir;
     int64_t (*now)(void);
-    tui_describe_fn describe;
     int utf8;
     int cols, rows;
 

@@ -458,8 +458,7 @@ static void render_question(struct app *a, struct grid *g, const struct rect *r,
     if (bl) {
         struct sbuf m;
         sbuf_init(&m);
-        if (a->describe)
-            a->describe(&m, b, q, &bl->missing);
+        score_missing_text(&m, q, &bl->missing);
         char line[512];
         msg_format(line, sizeof line, M_TUI_BLOCKS, bl->level, m.p ? m.p : "");
         sbuf_addf(&miss, "%s %s", gl->blocker, line);

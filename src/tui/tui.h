@@ -8,17 +8,11 @@
 #include "kollen/score.h"
 #include "kollen/text.h"
 
-/* Phrases what a blocker lacks (the command line's cli_missing), so both front ends read the
- * same words until it moves into the core. */
-typedef void (*tui_describe_fn)(struct sbuf *out, const struct bank *b, const struct question *q,
-                                const struct missing *m);
-
 struct tui_options {
     const char *questions_dir; /* where banks live */
     const char *sessions_dir;  /* the picker's folder (created 0700 when missing) */
     const char *session_path;  /* open this session; NULL: the picker */
     int64_t (*now)(void);      /* NULL: time(NULL) */
-    tui_describe_fn describe_missing;
 };
 
 /* Run the TUI until the user quits. Returns an exit code (0 fine, 2 could not start). The

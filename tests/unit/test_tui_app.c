@@ -23,7 +23,7 @@ static int teardown(void **st)
 
 static void open_app(struct app *a)
 {
-    tui_app_init(a, tui_test_describe);
+    tui_app_init(a);
     char why[600];
     assert_int_equal(app_open(a, path, 0, why, sizeof why), 0);
     assert_int_equal(app_top(a), SCR_MAIN);
@@ -303,7 +303,7 @@ static void app__second_writer__offered_read_only(void **st)
     (void)st;
     struct app a, b;
     open_app(&a);
-    tui_app_init(&b, tui_test_describe);
+    tui_app_init(&b);
     char why[600];
     assert_int_equal(app_open(&b, path, 0, why, sizeof why), 1);
     assert_int_equal(app_top(&b), SCR_CONFIRM);
@@ -399,7 +399,7 @@ static void app__picker_and_form__create_and_open_a_session(void **st)
 {
     (void)st;
     struct app a;
-    tui_app_init(&a, tui_test_describe);
+    tui_app_init(&a);
     assert_int_equal(app_start(&a, NULL), 0);
     assert_int_equal(app_top(&a), SCR_PICKER);
     assert_int_equal(a.n_pick, 1); /* s.ini */
@@ -427,7 +427,7 @@ static void app__missing_session__offered_to_create(void **st)
 {
     (void)st;
     struct app a;
-    tui_app_init(&a, tui_test_describe);
+    tui_app_init(&a);
     char p[400];
     snprintf(p, sizeof p, "%s/ny.ini", tui_tmp);
     assert_int_equal(app_start(&a, p), 0);
@@ -439,7 +439,7 @@ static void app__missing_session__offered_to_create(void **st)
     assert_string_equal(a.path, p);
     close_app(&a);
     /* and "no" ends the program */
-    tui_app_init(&a, tui_test_describe);
+    tui_app_init(&a);
     snprintf(p, sizeof p, "%s/nej.ini", tui_tmp);
     assert_int_equal(app_start(&a, p), 0);
     assert_int_equal(tui_keys(&a, "n"), TUI_QUIT);

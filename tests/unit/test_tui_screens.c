@@ -4,9 +4,6 @@
  * rewrites the files (review the diff before committing); any difference fails. */
 #include "test_tui_util.h"
 
-/* The program phrases a blocker with the CLI's tui_test_describe (tui_options.describe_missing); the
- * unit tests cannot link the CLI, so the goldens show tui_test_describe's plain words. */
-
 #define GOLDEN_DIR "tests/golden/tui"
 
 static char *path, *scale_path;
@@ -156,7 +153,7 @@ static void golden(struct app *a, const char *name, int cols, int rows, int utf8
 
 static void open_at(struct app *a, const char *p)
 {
-    tui_app_init(a, tui_test_describe);
+    tui_app_init(a);
     char why[600];
     assert_int_equal(app_open(a, p, 0, why, sizeof why), 0);
 }
@@ -265,7 +262,7 @@ static void screen__picker_and_form__80x24(void **st)
 {
     (void)st;
     struct app a;
-    tui_app_init(&a, tui_test_describe);
+    tui_app_init(&a);
     assert_int_equal(app_start(&a, NULL), 0);
     golden(&a, "picker-80x24", 80, 24, 1, GRID_DUMP_ROLES);
     tui_keys(&a, "n");

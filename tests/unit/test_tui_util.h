@@ -58,27 +58,9 @@ static inline char *tui_make_session(const char *bank_id, const char *name, cons
     return path;
 }
 
-/* Words for a blocker in tests (the program passes the CLI's cli_missing). */
-static inline void tui_test_describe(struct sbuf *out, const struct bank *b,
-                                     const struct question *q, const struct missing *m)
+static inline void tui_app_init(struct app *a)
 {
-    (void)b;
-    (void)q;
-    if (m->unanswered)
-        sbuf_add(out, "unanswered");
-    if (m->need_actions)
-        sbuf_addf(out, "%sactions %d/%d", out->len ? "; " : "", m->have_actions, m->need_actions);
-    if (m->need_choice)
-        sbuf_addf(out, "%schoice %d/%d", out->len ? "; " : "", m->have_choice, m->need_choice);
-    if (m->need_options)
-        sbuf_addf(out, "%soptions", out->len ? "; " : "");
-    if (m->need_documented)
-        sbuf_addf(out, "%sdocumented", out->len ? "; " : "");
-}
-
-static inline void tui_app_init(struct app *a, tui_describe_fn describe)
-{
-    struct tui_options o = {"tests/fixtures/good", tui_tmp, NULL, tui_test_now, describe};
+    struct tui_options o = {"tests/fixtures/good", tui_tmp, NULL, tui_test_now};
     assert_int_equal(app_init(a, &o, 1), 0);
     a->cols = 80;
     a->rows = 24;
