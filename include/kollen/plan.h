@@ -10,6 +10,7 @@
 #include "kollen/bank.h"
 #include "kollen/diag.h"
 #include "kollen/session.h"
+#include "kollen/text.h"
 
 enum plan_kind {
     PLAN_NEXT,      /* the level above the current overall level */
@@ -82,5 +83,23 @@ void plan_free(struct plan *p);
 int plan_apply(const struct bank *b, struct session *s, const struct plan *p);
 /* Does session s meet the plan's target? 1 yes, 0 no, -1 out of memory. */
 int plan_target_met(const struct bank *b, const struct session *s, const struct plan *p);
+
+/* The words of a plan (src/core/plan_text.c), plain text in the current language, shared by
+ * `kollen plan`, the reports and the TUI's plan screen. */
+/* "Nivå 2: Viss systematik", or "ingen nivå" for 0. */
+void plan_level_name(struct sbuf *o, const struct bank *b, int level);
+/* What the plan aims at: a level's name, "målet ...", "jämförelsen ...". */
+void plan_goal_text(struct sbuf *o, const struct bank *b, const struct plan *p);
+/* "5 åtgärder i 3 frågor (4 kryss eller val), 2 svar att dokumentera". */
+void plan_size_text(struct sbuf *o, const struct plan *p);
+/* The heading of a level step: "Nivå 2: Viss systematik" or the target's name. */
+void plan_step_text(struct sbuf *o, const struct bank *b, const struct plan *p,
+                    const struct plan_item *it);
+/* A benchmark target's goal for area ai (-1: overall): "Ledning: Nivå 0 (0,40)". */
+void plan_goal_line(struct sbuf *o, const struct bank *b, const struct plan *p, int ai);
+/* What one item asks, as separate parts ("kryssa i 2: Policyn är kommunicerad"); calls
+ * put(ctx, part) for each. */
+void plan_item_parts(const struct bank *b, const struct plan_item *it,
+                     void (*put)(void *ctx, const char *part), void *ctx);
 
 #endif

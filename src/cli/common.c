@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "kollen/msg.h"
+#include "kollen/plan.h"
 #include "kollen/store.h"
 
 int cli_parse(const struct cli *c, int argc, char **argv, const struct opt *table,
@@ -179,11 +180,7 @@ void cli_putf(const char *fmt, ...)
 
 void cli_level_name(struct sbuf *out, const struct bank *b, int level)
 {
-    if (level <= 0 || level > b->n_levels) {
-        sbuf_add(out, msg(M_W_NO_LEVEL));
-        return;
-    }
-    sbuf_addf(out, "%s %d: %s", msg(M_W_LEVEL), level, b->level_names[level]);
+    plan_level_name(out, b, level);
 }
 
 /* --- JSON --- */

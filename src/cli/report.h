@@ -17,17 +17,8 @@ void html_escape(struct sbuf *o, const char *s, int br);
  * starts with = + - @ tab or CR gets a leading ' so no spreadsheet reads it as a formula. */
 void csv_field(struct sbuf *o, const char *s);
 
-/* "Nivå 2: Viss systematik", "nästa nivå: ..." etc.: what the plan aims at, plain text. */
-void plan_goal_text(struct sbuf *o, const struct bank *b, const struct plan *p);
-/* "5 åtgärder i 3 frågor (4 kryss), 2 svar att dokumentera", plain text. */
-void plan_size_text(struct sbuf *o, const struct plan *p);
-/* The heading of a level step: "Nivå 2: Viss systematik" or the target's name. */
-void plan_step_text(struct sbuf *o, const struct bank *b, const struct plan *p,
-                    const struct plan_item *it);
-/* What one item asks, as separate plain-text parts ("kryssa i 2: Policyn är kommunicerad");
- * calls put(ctx, part) for each. */
-void plan_item_parts(const struct bank *b, const struct plan_item *it,
-                     void (*put)(void *ctx, const char *part), void *ctx);
+/* The words of a plan (plan_goal_text, plan_size_text, plan_step_text, plan_item_parts)
+ * live in the core: kollen/plan.h. */
 /* A short name of a question: its short text, else its text. */
 const char *question_label(const struct question *q);
 /* The plan as JSON (an object). */

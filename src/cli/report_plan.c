@@ -18,21 +18,6 @@ static int new_area(const struct plan *p, int i)
     return new_step(p, i) || p->items[i].area != p->items[i - 1].area;
 }
 
-/* The goals a benchmark target sets, as "Ledning 0 (0,40)" parts. */
-static void goals_line(struct sbuf *o, const struct bank *b, const struct plan *p, int ai)
-{
-    double v = ai < 0 ? p->benchmark->level : p->benchmark->area_levels[ai];
-    int g = ai < 0 ? p->goal_level : p->area_goal[ai];
-    sbuf_addf(o, "%s: ", ai < 0 ? msg(M_PLAN_GOAL_OVERALL) : b->areas[ai].name);
-    if (v < 0) {
-        sbuf_add(o, "–");
-        return;
-    }
-    sbuf_addf(o, "%s %d (", msg(M_W_LEVEL), g);
-    level_value_text(o, v);
-    sbuf_addc(o, ')');
-}
-
 struct parts {
     struct sbuf *o;
     const char *before, *after;
@@ -108,7 +93,7 @@ void plan_render_text(struct sbuf *o, const struct bank *b, const struct plan *p
         sbuf_addf(o, "%s\n", msg(M_PLAN_GOALS));
         for (int ai = -1; ai < b->n_areas; ai++) {
             sbuf_add(o, "  ");
-            goals_line(o, b, p, ai);
+            plan_goal_line(o, b, p, ai);
             sbuf_addc(o, '\n');
         }
     }
@@ -150,7 +135,7 @@ void plan_render_md(struct sbuf *o, const struct bank *b, const struct plan *p, 
         for (int ai = -1; ai < b->n_areas; ai++) {
             struct sbuf t;
             sbuf_init(&t);
-            goals_line(&t, b, p, ai);
+            plan_goal_line(&t, b, p, ai);
             sbuf_add(o, "- ");
             md_escape(o, t.p ? t.p : "", 0, NULL);
             sbuf_addc(o, '\n');
@@ -202,7 +187,7 @@ void plan_render_html(struct sbuf *o, const struct bank *b, const struct plan *p
         for (int ai = -1; ai < b->n_areas; ai++) {
             struct sbuf t;
             sbuf_init(&t);
-            goals_line(&t, b, p, ai);
+            plan_goal_line(&t, b, p, ai);
             sbuf_add(o, "<li>");
             html_escape(o, t.p ? t.p : "", 0);
             sbuf_add(o, "</li>\n");
