@@ -61,7 +61,7 @@ deps-test:
 	@sh .ci/deps test
 
 kollen: $(BIN)
-	@cp $(BIN) kollen
+	@cp $(BIN) kollen.tmp && mv -f kollen.tmp kollen
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)

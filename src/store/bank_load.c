@@ -240,7 +240,7 @@ static void read_bank_ini(struct ctx *c, const char *dir)
         static const char *const level_keys[] = {"#", NULL};
         check_keys(c, lv, level_keys);
         for (int i = 1; i <= BANK_MAX_LEVELS; i++) {
-            char k[8];
+            char k[16];
             snprintf(k, sizeof k, "%d", i);
             if (!ini_raw(lv, k))
                 break;
@@ -268,7 +268,7 @@ static void read_bank_ini(struct ctx *c, const char *dir)
         } else {
             int n = 0;
             while (n < BANK_MAX_OPTIONS) {
-                char k[8];
+                char k[16];
                 snprintf(k, sizeof k, "%d", n + 1);
                 if (!ini_raw(sc, k))
                     break;
@@ -280,7 +280,7 @@ static void read_bank_ini(struct ctx *c, const char *dir)
             } else {
                 b->scale_max = n;
                 for (int i = 0; i < n; i++) {
-                    char k[8];
+                    char k[16];
                     snprintf(k, sizeof k, "%d", i + 1);
                     b->scale_labels[i] = ini_text(sc, k);
                 }
