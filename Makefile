@@ -81,7 +81,10 @@ $(BIN): $(CLI_OBJ) $(TUI_OBJ) $(LIBCORE)
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIBCORE) $(TUI_LOGIC_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -Isrc/store -Isrc/tui -o $@ $< $(TUI_LOGIC_OBJ) $(LIBCORE) \
-		$(ALL_LDFLAGS) -lcmocka $(LIBS)
+		$(ALL_LDFLAGS) $(TEST_LDFLAGS) -lcmocka $(LIBS)
+
+# the allocation-failure test wraps the allocator of everything it links statically
+$(BUILD)/tests/test_oom: TEST_LDFLAGS = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
 
 # sessions are sensitive: the folder is private (a clone makes it 0755 and its files 0644)
 run: all

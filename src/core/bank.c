@@ -90,7 +90,7 @@ int bank_find_question(const struct bank *b, int number)
 int bank_find_area(const struct bank *b, const char *id)
 {
     for (int i = 0; i < b->n_areas; i++)
-        if (strcmp(b->areas[i].id, id) == 0)
+        if (b->areas[i].id && strcmp(b->areas[i].id, id) == 0) /* NULL after a failed load */
             return i;
     return -1;
 }

@@ -126,7 +126,7 @@ void session_free(struct session *s)
         free(s->participants[i].role);
     }
     free(s->participants);
-    for (int i = 0; i < s->n_answers; i++)
+    for (int i = 0; s->answers && i < s->n_answers; i++)
         answer_clear(&s->answers[i]);
     free(s->answers);
     kvlist_free(&s->extra);
