@@ -52,6 +52,8 @@ static void free_entries(struct undo_entry *v, int *n)
 
 void app_close(struct app *a)
 {
+    app_plan_free(a);
+    memset(&a->plan_spec, 0, sizeof a->plan_spec); /* the next session starts at "next" */
     free_entries(a->undo, &a->n_undo);
     free_entries(a->redo, &a->n_redo);
     a->change_snap = NULL;
@@ -164,6 +166,7 @@ void app_rescore(struct app *a)
     if (a->have_score)
         score_free(&a->sc);
     a->have_score = score_compute(a->bank, a->ses, &a->sc) == KL_OK;
+    a->rev++;
 }
 
 static void first_error(const struct diags *d, char *out, size_t n)
@@ -614,7 +617,7 @@ int app_key(struct app *a, int key)
     if (layout_too_small(a->cols, a->rows)) {
         int top = app_top(a);
         if (key == 'q' && (top == SCR_MAIN || top == SCR_ROOM || top == SCR_PICKER ||
-                           top == SCR_HELP))
+                           top == SCR_HELP || top == SCR_PLAN))
             return app_quit(a);
         return 0;
     }

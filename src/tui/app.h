@@ -10,6 +10,7 @@
 #include "grid.h"
 #include "keymap.h"
 #include "kollen/bank.h"
+#include "kollen/plan.h"
 #include "kollen/score.h"
 #include "kollen/session.h"
 #include "kollen/store.h"
@@ -32,6 +33,7 @@ enum scr {
     SCR_NOTE,    /* the note editor (over the main screen) */
     SCR_LINE,    /* a one-line prompt on the status line */
     SCR_CONFIRM, /* a question with a few answers */
+    SCR_PLAN,    /* the action plan toward a target */
     SCR_COUNT
 };
 
@@ -102,6 +104,7 @@ struct app {
     struct session *ses;
     struct score sc;
     int have_score;
+    unsigned long rev; /* bumped on every rescore: the answers may have changed */
     struct session_lock *lock;
     int read_only;
     int *walk;  /* question indices in display order: area order, then number */
@@ -136,6 +139,14 @@ struct app {
     int stack[8];
     int depth;
     int help_top;
+
+    /* the action plan (screen_plan.c) */
+    struct plan_spec plan_spec; /* the target shown; next by default */
+    struct plan plan;
+    int have_plan;              /* plan is computed for plan_rev and plan_spec */
+    unsigned long plan_rev;
+    char plan_error[DIAG_TEXT_MAX]; /* why there is no plan */
+    int plan_cur, plan_top;     /* the item selected, the first line of the list shown */
 
     /* the note editor */
     struct editor note;
@@ -219,6 +230,16 @@ void app_line_open(struct app *a, int kind, int arg, const char *label, const ch
 void app_confirm_open(struct app *a, int kind, const char *text);
 
 int app_quit(struct app *a);
+
+/* The action plan: open its screen on the current session (the item of the current question
+ * selected), the targets this bank and session offer (next, each level, msbfs, the group's
+ * benchmark; returns how many, at most max), change the target (0, or -1 with the reason on
+ * the status line and the target kept), bring the plan up to date with the answers. */
+void app_plan_open(struct app *a);
+int app_plan_targets(const struct app *a, struct plan_spec *out, int max);
+int app_plan_set(struct app *a, const struct plan_spec *spec);
+void app_plan_update(struct app *a);
+void app_plan_free(struct app *a);
 
 /* The picker and the form */
 void app_picker_load(struct app *a);

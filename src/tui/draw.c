@@ -21,6 +21,7 @@ static const struct screen_ops screens[SCR_COUNT] = {
     [SCR_NOTE] = {note_handle, note_render, 1},
     [SCR_LINE] = {line_handle, line_render, 1},
     [SCR_CONFIRM] = {confirm_handle, confirm_render, 1},
+    [SCR_PLAN] = {plan_handle, plan_render, 0},
 };
 
 const struct screen_ops *app_screen(int id)

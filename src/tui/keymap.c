@@ -34,11 +34,11 @@ enum action keymap_lookup(int cx, int key, int *arg)
         const struct action_info *t = &table[i];
         if (!(t->contexts & cx))
             continue;
-        if (t->id == A_PICK) {
+        if (t->id == A_PICK || t->id == A_PLAN_T_LEVEL) {
             if (key >= '1' && key <= '9') {
                 if (arg)
                     *arg = key - '0';
-                return A_PICK;
+                return t->id;
             }
             continue;
         }

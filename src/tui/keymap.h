@@ -44,11 +44,12 @@ enum {
     CX_RECORD = 1 << 5,  /* the record pane of the main screen (evidence list) */
     CX_EDIT = 1 << 6,    /* the note editor */
     CX_LINE = 1 << 7,    /* a one-line prompt (evidence, question number, form fields) */
-    CX_LISTS = CX_MAIN | CX_PICKER | CX_HELP
+    CX_PLAN = 1 << 8,    /* the action plan */
+    CX_LISTS = CX_MAIN | CX_PICKER | CX_HELP | CX_PLAN
 };
 
 /* Groups of the help screen, in the order shown. */
-enum key_group { G_MOVE, G_ANSWER, G_RECORD, G_VIEW, G_EDIT, G_PICKER, G_FORM, G_COUNT };
+enum key_group { G_MOVE, G_ANSWER, G_RECORD, G_VIEW, G_PLAN, G_EDIT, G_PICKER, G_FORM, G_COUNT };
 
 /* ACT(id, name, group, contexts, help message, key1, key2, key3); 0 = no key.
  * The first binding of a context wins, so more specific contexts come first. */
@@ -86,14 +87,23 @@ enum key_group { G_MOVE, G_ANSWER, G_RECORD, G_VIEW, G_EDIT, G_PICKER, G_FORM, G
     ACT(A_ENTER, "select", G_MOVE, CX_MAIN | CX_PICKER, M_TK_ENTER, TK_ENTER, 0, 0)               \
     ACT(A_INFO, "facilitator-help", G_VIEW, CX_MAIN, M_TK_INFO, 'i', 0, 0)                        \
     ACT(A_ROOM, "room-view", G_VIEW, CX_MAIN | CX_ROOM, M_TK_ROOM, 'r', 0, 0)             \
-    ACT(A_HELP, "help", G_VIEW, CX_MAIN | CX_ROOM | CX_PICKER | CX_HELP, M_TK_HELP, '?', TK_F1,  \
-        0)                                                                                       \
+    ACT(A_PLAN, "plan", G_VIEW, CX_MAIN | CX_PLAN, M_TK_PLAN, 'p', 0, 0)                         \
+    ACT(A_HELP, "help", G_VIEW, CX_MAIN | CX_ROOM | CX_PICKER | CX_HELP | CX_PLAN, M_TK_HELP, '?', \
+        TK_F1, 0)                                                                                \
     ACT(A_SAVE, "save", G_VIEW, CX_MAIN, M_TK_SAVE, 'w', 0, 0)                                    \
-    ACT(A_REFRESH, "redraw", G_VIEW, CX_MAIN | CX_ROOM | CX_PICKER | CX_HELP, M_TK_REFRESH,      \
-        TK_CTRL('l'), 0, 0)                                                                      \
-    ACT(A_BACK, "back", G_VIEW, CX_ROOM | CX_HELP | CX_RECORD | CX_FORM, M_TK_BACK, TK_ESC, 0,  \
-        0)                                                                                       \
-    ACT(A_QUIT, "quit", G_VIEW, CX_MAIN | CX_ROOM | CX_PICKER | CX_HELP, M_TK_QUIT, 'q', 0, 0)   \
+    ACT(A_REFRESH, "redraw", G_VIEW, CX_MAIN | CX_ROOM | CX_PICKER | CX_HELP | CX_PLAN,          \
+        M_TK_REFRESH, TK_CTRL('l'), 0, 0)                                                        \
+    ACT(A_BACK, "back", G_VIEW, CX_ROOM | CX_HELP | CX_RECORD | CX_FORM | CX_PLAN, M_TK_BACK,    \
+        TK_ESC, 0, 0)                                                                            \
+    ACT(A_QUIT, "quit", G_VIEW, CX_MAIN | CX_ROOM | CX_PICKER | CX_HELP | CX_PLAN, M_TK_QUIT, 'q', \
+        0, 0)                                                                                    \
+    ACT(A_PLAN_GOTO, "plan-goto", G_PLAN, CX_PLAN, M_TK_PLAN_GOTO, TK_ENTER, 0, 0)                \
+    ACT(A_PLAN_NEXT_TARGET, "next-target", G_PLAN, CX_PLAN, M_TK_PLAN_TARGET, TK_TAB, TK_RIGHT, 0) \
+    ACT(A_PLAN_PREV_TARGET, "prev-target", G_PLAN, CX_PLAN, 0, TK_BTAB, TK_LEFT, 0)               \
+    ACT(A_PLAN_T_NEXT, "target-next-level", G_PLAN, CX_PLAN, M_TK_PLAN_T_NEXT, 'n', 0, 0)         \
+    ACT(A_PLAN_T_LEVEL, "target-level", G_PLAN, CX_PLAN, M_TK_PLAN_T_LEVEL, '1', 0, 0)            \
+    ACT(A_PLAN_T_MSBFS, "target-msbfs", G_PLAN, CX_PLAN, M_TK_PLAN_T_MSBFS, 'm', 0, 0)            \
+    ACT(A_PLAN_T_GROUP, "target-benchmark", G_PLAN, CX_PLAN, M_TK_PLAN_T_GROUP, 'g', 0, 0)        \
     ACT(A_NEW, "new-session", G_PICKER, CX_PICKER, M_TK_NEW, 'n', 0, 0)                           \
     ACT(A_FIELD_NEXT, "next-field", G_FORM, CX_FORM, M_TK_FIELD_NEXT, TK_TAB, TK_DOWN, 0)         \
     ACT(A_FIELD_PREV, "prev-field", G_FORM, CX_FORM, M_TK_FIELD_PREV, TK_BTAB, TK_UP, 0)          \
@@ -144,7 +154,8 @@ struct action_info {
 const struct action_info *keymap_table(void);
 const struct action_info *keymap_info(enum action a);
 
-/* The action bound to key in context cx, or A_NONE. For A_PICK, *arg gets the digit (1..9). */
+/* The action bound to key in context cx, or A_NONE. For A_PICK and A_PLAN_T_LEVEL (bound to
+ * '1'..'9'), *arg gets the digit. */
 enum action keymap_lookup(int cx, int key, int *arg);
 
 /* The key's name for the help screen ("↑", "Space", "Ctrl-R", "q"); buf of 32 bytes. */

@@ -10,7 +10,7 @@
 #include "theme.h"
 
 static const int group_title[G_COUNT] = {M_TG_MOVE, M_TG_ANSWER, M_TG_RECORD, M_TG_VIEW,
-                                         M_TG_EDIT, M_TG_PICKER, M_TG_FORM};
+                                         M_TG_PLAN, M_TG_EDIT, M_TG_PICKER, M_TG_FORM};
 
 struct help_line {
     char keys[96];
@@ -47,7 +47,7 @@ static int help_lines(struct help_line *v, int max, int utf8)
             } else {
                 cur = &v[n - 1];
             }
-            if (t[i].id == A_PICK) {
+            if (t[i].id == A_PICK || t[i].id == A_PLAN_T_LEVEL) {
                 snprintf(cur->keys, sizeof cur->keys, "1%s9", utf8 ? "\xE2\x80\xA6" : "..");
                 continue;
             }

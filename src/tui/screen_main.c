@@ -671,9 +671,10 @@ static void render_frame(struct grid *g, const struct layout *l)
 }
 
 static const int main_hint_actions[] = {A_HELP, A_TICK, A_NOTE, A_ADD_EVIDENCE, A_UNDO,
-                                        A_ROOM, A_NEXT_BLOCKER, A_QUIT, A_DOCUMENTED};
+                                        A_ROOM, A_NEXT_BLOCKER, A_PLAN, A_QUIT, A_DOCUMENTED};
 static const int main_hint_labels[] = {M_TH_HELP, M_TH_TICK, M_TH_NOTE, M_TH_EVIDENCE, M_TH_UNDO,
-                                       M_TH_ROOM, M_TH_BLOCKER, M_TH_QUIT, M_TH_DOCUMENTED};
+                                       M_TH_ROOM, M_TH_BLOCKER, M_TH_PLAN, M_TH_QUIT,
+                                       M_TH_DOCUMENTED};
 static const int record_hint_actions[] = {A_EDIT_ITEM, A_REMOVE_ITEM, A_ADD_EVIDENCE, A_NOTE,
                                           A_BACK, A_HELP};
 static const int record_hint_labels[] = {M_TH_EDIT, M_TH_REMOVE, M_TH_EVIDENCE, M_TH_NOTE,
@@ -911,6 +912,7 @@ int main_handle(struct app *a, int key)
         break;
     case A_INFO: a->show_help_text = !a->show_help_text; break;
     case A_ROOM: app_push(a, SCR_ROOM); break;
+    case A_PLAN: app_plan_open(a); break;
     case A_HELP:
         a->help_top = 0;
         app_push(a, SCR_HELP);

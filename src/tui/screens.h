@@ -20,6 +20,8 @@ int line_handle(struct app *a, int key);
 void line_render(struct app *a, struct grid *g);
 int confirm_handle(struct app *a, int key);
 void confirm_render(struct app *a, struct grid *g);
+int plan_handle(struct app *a, int key);
+void plan_render(struct app *a, struct grid *g);
 
 /* Apply an editing action (E_*) or insert a typed character; 1 when the key was used. */
 int edit_key(struct editor *e, int cx, int key, int width, int page);

@@ -7,7 +7,7 @@
 #include "testutil.h"
 
 static const int contexts[] = {CX_MAIN, CX_ROOM, CX_PICKER, CX_HELP,
-                               CX_FORM, CX_RECORD, CX_EDIT, CX_LINE};
+                               CX_FORM, CX_RECORD, CX_EDIT, CX_LINE, CX_PLAN};
 
 static void keymap__names__are_unique_and_found_again(void **st)
 {
@@ -81,6 +81,15 @@ static void keymap__lookup__context_decides_the_meaning(void **st)
     assert_int_equal(keymap_lookup(CX_LINE, 'j', NULL), A_NONE);
     assert_int_equal(keymap_lookup(CX_ROOM, 'r', NULL), A_ROOM);
     assert_int_equal(keymap_lookup(CX_MAIN, 'r', NULL), A_ROOM);
+    /* the plan: p opens it and closes it, digits pick a level there, Enter goes to a question */
+    assert_int_equal(keymap_lookup(CX_MAIN, 'p', NULL), A_PLAN);
+    assert_int_equal(keymap_lookup(CX_PLAN, 'p', NULL), A_PLAN);
+    assert_int_equal(keymap_lookup(CX_PLAN, '3', &arg), A_PLAN_T_LEVEL);
+    assert_int_equal(arg, 3);
+    assert_int_equal(keymap_lookup(CX_PLAN, TK_ENTER, NULL), A_PLAN_GOTO);
+    assert_int_equal(keymap_lookup(CX_PLAN, TK_TAB, NULL), A_PLAN_NEXT_TARGET);
+    assert_int_equal(keymap_lookup(CX_PLAN, 'j', NULL), A_DOWN);
+    assert_int_equal(keymap_lookup(CX_PLAN, TK_ESC, NULL), A_BACK);
 }
 
 static void keymap__key_names__readable_in_both_glyph_sets(void **st)

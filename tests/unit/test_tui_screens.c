@@ -6,7 +6,9 @@
 
 #define GOLDEN_DIR "tests/golden/tui"
 
-static char *path, *scale_path;
+static char *path, *scale_path, *plan_path;
+
+#define PLAN_QDIR "tests/fixtures/report"
 
 static void set(const struct bank *b, struct session *s, int n, const char *value, int doc)
 {
@@ -66,12 +68,39 @@ static char *scale_session(void)
     return p;
 }
 
+/* A session on the plan fixture bank (it has an MSBFS target and benchmarks): level 1 met,
+ * question 3 only partly, the rest not discussed; a note and evidence the plan must not show. */
+static char *plan_session(void)
+{
+    char *p = tui_make_session_in(PLAN_QDIR, "rapport", "plan", "Planstad kommun", GROUP_KOMMUN);
+    struct diags d;
+    diags_init(&d);
+    struct bank *b = NULL;
+    assert_int_equal(bank_load_id(PLAN_QDIR, "rapport", &b, &d), KL_OK);
+    struct session *s = NULL;
+    assert_int_equal(session_load(p, b, &s, &d), KL_OK);
+    set(b, s, 1, "1,2", 0);
+    set(b, s, 2, "2", 0);
+    set(b, s, 3, "1", 0);
+    assert_int_equal(session_set_note(s, 0, "Hemligt: brandväggen saknas", TUI_TEST_NOW - 600, &d),
+                     KL_OK);
+    assert_int_equal(session_add_evidence(s, 0, "Protokoll KS §9", TUI_TEST_NOW - 600, &d), KL_OK);
+    s->cursor = 4;
+    s->modified = TUI_TEST_NOW - 600;
+    assert_int_equal(session_save(p, b, s, 0, &d), KL_OK);
+    diags_free(&d);
+    session_free(s);
+    bank_free(b);
+    return p;
+}
+
 static int setup(void **st)
 {
     (void)st;
     tui_tmp_make("tui-screens");
     path = workshop_session();
     scale_path = scale_session();
+    plan_path = NULL; /* made by the plan test: the picker's golden lists this folder */
     return 0;
 }
 
@@ -80,6 +109,7 @@ static int teardown(void **st)
     (void)st;
     free(path);
     free(scale_path);
+    free(plan_path);
     tui_tmp_remove();
     return 0;
 }
@@ -282,6 +312,36 @@ static void screen__scale_bank__80x24(void **st)
     close_app(&a);
 }
 
+static void screen__plan__80x24_and_120x40(void **st)
+{
+    (void)st;
+    struct app a;
+    plan_path = plan_session();
+    tui_app_open_in(&a, PLAN_QDIR, plan_path);
+    tui_keys(&a, "p");
+    golden(&a, "plan-80x24", 80, 24, 1, GRID_DUMP_ROLES);
+    golden(&a, "plan-80x24-mono-ascii", 80, 24, 0, GRID_DUMP_MONO);
+    golden(&a, "plan-120x40", 120, 40, 1, GRID_DUMP_ROLES);
+    golden(&a, "plan-120x40-mono", 120, 40, 1, GRID_DUMP_MONO);
+    /* level 4 is longer than a screen: scrolled to the selected item */
+    tui_keys(&a, "4<PgDn>");
+    golden(&a, "plan-level4-80x24", 80, 24, 1, GRID_DUMP_ROLES);
+    /* the actor group's benchmark: its goals first */
+    tui_keys(&a, "g");
+    golden(&a, "plan-group-80x24", 80, 24, 1, GRID_DUMP_ROLES);
+    close_app(&a);
+}
+
+static void screen__plan__scale_bank_80x24(void **st)
+{
+    (void)st;
+    struct app a;
+    open_at(&a, scale_path);
+    tui_keys(&a, "p");
+    golden(&a, "scale-plan-80x24", 80, 24, 1, GRID_DUMP_ROLES);
+    close_app(&a);
+}
+
 static void screen__english__80x24(void **st)
 {
     (void)st;
@@ -320,6 +380,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(screen__picker_and_form__80x24, setup, teardown),
         cmocka_unit_test_setup_teardown(screen__scale_bank__80x24, setup, teardown),
+        cmocka_unit_test_setup_teardown(screen__plan__80x24_and_120x40, setup, teardown),
+        cmocka_unit_test_setup_teardown(screen__plan__scale_bank_80x24, setup, teardown),
         cmocka_unit_test_setup_teardown(screen__english__80x24, setup, teardown),
         cmocka_unit_test_setup_teardown(screen__too_small__says_so_instead_of_drawing, setup,
                                         teardown),

@@ -66,6 +66,39 @@ static inline void tui_app_init(struct app *a)
     a->rows = 24;
 }
 
+/* A session of bank_id from another questions folder (the plan fixture, the shipped banks),
+ * saved as tui_tmp/name.ini; returns its path (caller frees). */
+static inline char *tui_make_session_in(const char *qdir, const char *bank_id, const char *name,
+                                        const char *org, enum actor_group group)
+{
+    struct diags d;
+    diags_init(&d);
+    struct bank *b = NULL;
+    assert_int_equal(bank_load_id(qdir, bank_id, &b, &d), KL_OK);
+    struct session *s = session_new(b, org, group, "2024-05-02", TUI_TEST_NOW - 3600);
+    assert_non_null(s);
+    struct sbuf p;
+    sbuf_init(&p);
+    sbuf_addf(&p, "%s/%s.ini", tui_tmp, name);
+    char *path = sbuf_take(&p);
+    assert_int_equal(session_save(path, b, s, 1, &d), KL_OK);
+    diags_free(&d);
+    session_free(s);
+    bank_free(b);
+    return path;
+}
+
+/* An app on questions folder qdir, opened on path (read-write). */
+static inline void tui_app_open_in(struct app *a, const char *qdir, const char *path)
+{
+    struct tui_options o = {qdir, tui_tmp, NULL, tui_test_now};
+    assert_int_equal(app_init(a, &o, 1), 0);
+    a->cols = 80;
+    a->rows = 24;
+    char why[600];
+    assert_int_equal(app_open(a, path, 0, why, sizeof why), 0);
+}
+
 /* Feed scripted keys (see script.h); returns the last handler's flags. */
 static inline int tui_keys(struct app *a, const char *keys)
 {
