@@ -183,21 +183,11 @@ int app_open(struct app *a, const char *path, int read_only, char *why, size_t n
     diags_init(&d);
     struct bank *b = NULL;
     struct session *s = NULL;
-    int rc = session_open(path, a->questions_dir, &b, &s, &d);
-    if (rc) {
-        first_error(&d, why, n);
-        diags_free(&d);
-        return -1;
-    }
-    diags_clear(&d);
-    store_check_private(path, &d);
     char warn[512] = "";
-    if (d.n)
-        first_error(&d, warn, sizeof warn);
     struct session_lock *lk = NULL;
+    /* the lock first, then the file: a change another writer saves in between is not lost */
     if (!read_only) {
         struct lock_holder h;
-        diags_clear(&d);
         int lrc = session_lock(path, "kollen", &lk, &h, &d);
         if (lrc == KL_ELOCKED) {
             char who[512], text[700];
@@ -205,8 +195,6 @@ int app_open(struct app *a, const char *path, int read_only, char *why, size_t n
             msg_format(text, sizeof text, M_TUI_CONFIRM_LOCKED, who);
             free(a->pending_path);
             a->pending_path = text_dup(path);
-            session_free(s);
-            bank_free(b);
             diags_free(&d);
             app_confirm_open(a, CONFIRM_READ_ONLY, text);
             return 1;
@@ -216,8 +204,22 @@ int app_open(struct app *a, const char *path, int read_only, char *why, size_t n
             first_error(&d, reason, sizeof reason);
             msg_format(warn, sizeof warn, M_TUI_LOCK_FAILED, reason);
         } else if (d.n) {
-            first_error(&d, warn, sizeof warn);
+            first_error(&d, warn, sizeof warn); /* a stale lock taken over */
         }
+    }
+    diags_clear(&d);
+    int rc = session_open(path, a->questions_dir, &b, &s, &d);
+    if (rc) {
+        first_error(&d, why, n);
+        diags_free(&d);
+        session_unlock(lk);
+        return -1;
+    }
+    if (!warn[0]) {
+        diags_clear(&d);
+        store_check_private(path, &d);
+        if (d.n)
+            first_error(&d, warn, sizeof warn);
     }
     diags_free(&d);
     char *p = text_dup(path);
