@@ -423,5 +423,6 @@ int tui_main(const struct tui_options *o)
         fprintf(stderr, "kollen: %s\n", a.save_error);
     app_free(&a);
     free(script);
-    return rc ? rc : unsaved ? 2 : 0;
+    /* after a signal with everything saved: 128 + its number, as a shell reports a signal */
+    return rc ? rc : unsaved ? 2 : got_signal ? 128 + (int)got_signal : 0;
 }
