@@ -75,7 +75,7 @@ void app_close(struct app *a)
     a->walk = a->walk_pos = a->area_first = a->area_n = NULL;
     a->dirty = 0;
     a->read_only = 0;
-    a->save_error[0] = '\0';
+    a->save_error[0] = a->save_why[0] = '\0';
     a->saved_at = 0;
     a->note_open = a->note_pending = 0;
 }
@@ -367,6 +367,37 @@ void app_change_end(struct app *a, int qi)
     finish(a, qi);
 }
 
+/* A save's failure as the status line can show it at 80 columns: the session's folder left
+ * out ("kan inte skriva s.ini: No space left on device; ..."), the folder alone by its name. */
+static void short_reason(const char *path, const char *text, char *out, size_t n)
+{
+    const char *slash = strrchr(path, '/');
+    size_t dl = slash ? (size_t)(slash - path) : 0;
+    const char *dir_name = path;
+    for (const char *p = path; dl && p < slash; p++)
+        if (*p == '/' && p + 1 < slash)
+            dir_name = p + 1;
+    struct sbuf o;
+    sbuf_init(&o);
+    for (const char *p = text; *p;) {
+        if (dl && !strncmp(p, path, dl)) {
+            if (p[dl] == '/') { /* a file in the folder: its name */
+                p += dl + 1;
+                continue;
+            }
+            if (p[dl] == ':' || p[dl] == ' ' || p[dl] == ')' || p[dl] == '\0') {
+                sbuf_addn(&o, dir_name, (size_t)(slash - dir_name));
+                sbuf_addc(&o, '/');
+                p += dl;
+                continue;
+            }
+        }
+        sbuf_addc(&o, *p++);
+    }
+    tui_copy(out, n, o.p && !o.oom ? o.p : text);
+    sbuf_free(&o);
+}
+
 int app_save(struct app *a)
 {
     if (!a->ses || a->read_only)
@@ -378,11 +409,12 @@ int app_save(struct app *a)
         a->dirty = 0;
         a->saved_cursor = a->ses->cursor;
         a->saved_at = app_now(a);
-        a->save_error[0] = '\0';
+        a->save_error[0] = a->save_why[0] = '\0';
     } else {
         a->dirty = 1;
         first_error(&d, a->save_error, sizeof a->save_error);
-        message_id(a, R_WARN, M_TUI_SAVE_FAILED, a->save_error);
+        short_reason(a->path, a->save_error, a->save_why, sizeof a->save_why);
+        message_id(a, R_WARN, M_TUI_SAVE_FAILED, a->save_why);
     }
     diags_free(&d);
     return rc ? -1 : 0;

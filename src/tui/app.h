@@ -130,6 +130,7 @@ struct app {
     int saved_cursor; /* the cursor as last written */
     int64_t saved_at;
     char save_error[DIAG_TEXT_MAX];
+    char save_why[DIAG_TEXT_MAX]; /* the same without the session's folder, for the screen */
 
     /* one-line message on the status line until the next key */
     char msg[1024];

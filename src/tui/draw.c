@@ -150,6 +150,34 @@ static int draw_hints(struct grid *g, int x, int y, int w, const char *hints)
     return col;
 }
 
+/* A warning too long for the status line (why a save failed, at 80 columns) grows upwards
+ * over the rows above it, up to three, rather than being cut before its reason. */
+static void draw_warning(struct grid *g, int y, int w, const char *text)
+{
+    struct wrap wr;
+    wrap_init(&wr);
+    char *clean = text_sanitize_dup(text, 0);
+    if (!clean || w < 1 || wrap_text(&wr, clean, strlen(clean), w)) {
+        grid_put_cut(g, 1, y, w, clean ? clean : text, R_WARN);
+    } else {
+        int k = wr.n < 3 ? wr.n : 3;
+        if (k > y)
+            k = y > 0 ? y : 1;
+        for (int i = 0; i < k; i++) {
+            int row = y - (k - 1) + i;
+            if (row != y)
+                grid_fill(g, 0, row, g->cols, " ", R_NORMAL);
+            const char *s = clean + wr.v[i].start;
+            if (i == k - 1) /* the last row shown takes the rest, cut */
+                grid_put_cut(g, 1, row, w, s, R_WARN);
+            else
+                grid_putn(g, 1, row, w, s, wr.v[i].len, R_WARN);
+        }
+    }
+    free(clean);
+    wrap_free(&wr);
+}
+
 void draw_status(struct app *a, struct grid *g, const char *hints)
 {
     int y = g->rows - 1, w = g->cols;
@@ -162,7 +190,7 @@ void draw_status(struct app *a, struct grid *g, const char *hints)
             snprintf(right, sizeof right, "%s", msg(M_TUI_READ_ONLY));
             rrole = R_WARN;
         } else if (a->dirty) {
-            msg_format(right, sizeof right, M_TUI_NOT_SAVED, a->save_error);
+            snprintf(right, sizeof right, "%s", msg(M_TUI_NOT_SAVED)); /* why: on the left */
             rrole = R_WARN;
         } else {
             int64_t t = a->saved_at ? a->saved_at : a->ses->modified;
@@ -187,8 +215,19 @@ void draw_status(struct app *a, struct grid *g, const char *hints)
         sbuf_free(&r);
     }
     int lw = w - rw - 1;
-    if (a->msg[0])
-        grid_put_cut(g, 1, y, lw - 1, a->msg, a->msg_role == R_WARN ? R_WARN : R_NORMAL);
+    const char *left = NULL;
+    int lrole = R_NORMAL;
+    if (a->msg[0]) {
+        left = a->msg;
+        lrole = a->msg_role == R_WARN ? R_WARN : R_NORMAL;
+    } else if (a->ses && a->dirty && !a->read_only) { /* until a save succeeds, say why not */
+        left = a->save_why;
+        lrole = R_WARN;
+    }
+    if (left && lrole == R_WARN && text_width(left) > lw - 1)
+        draw_warning(g, y, lw - 1, left);
+    else if (left)
+        grid_put_cut(g, 1, y, lw - 1, left, lrole);
     else if (hints)
         draw_hints(g, 1, y, lw - 1, hints);
 }

@@ -248,7 +248,7 @@ static void app__save_fails__change_kept_said_and_retried(void **st)
     assert_true(a.dirty);
     assert_true(tui_answer(&a, 1)->answered); /* kept in memory */
     assert_true(a.save_error[0] != '\0');
-    assert_non_null(strstr(a.msg, a.save_error)); /* said on the status line */
+    assert_non_null(strstr(a.msg, a.save_why)); /* said on the status line */
     /* quitting asks first */
     assert_int_equal(tui_keys(&a, "q"), TUI_REDRAW);
     assert_int_equal(app_top(&a), SCR_CONFIRM);
