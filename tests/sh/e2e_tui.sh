@@ -5,8 +5,8 @@
 #    `kollen check --json` shows the action and the session file holds the note exactly.
 # 2. Open a session, tick, kill the pane (SIGHUP) at once: the tick is saved, and so is a note
 #    still being typed; the lock is released.
-# Waits poll capture-pane for expected text (no fixed sleeps); the tmux server is private and
-# always killed at the end.
+# Waits poll capture-pane for expected text (no fixed sleeps; tests/e2e/tmux.sh); the tmux
+# server is private and always killed at the end.
 . tests/lib.sh
 
 if ! command -v tmux >/dev/null 2>&1; then
@@ -15,10 +15,12 @@ if ! command -v tmux >/dev/null 2>&1; then
 fi
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/kollen-e2e.XXXXXX")
-SOCK="kollen-e2e-$$"
-tm() { tmux -L "$SOCK" -f "$T/tmux.conf" "$@"; }
+TM_SOCK="kollen-e2e-$$"
+TM_PANE=e2e
+TM_TAG=e2e-tui
+. tests/e2e/tmux.sh
 cleanup() {
-    tm kill-server >/dev/null 2>&1
+    tm_kill
     rm -rf "$T"
 }
 trap cleanup EXIT INT TERM
@@ -27,49 +29,10 @@ case "$KOLLEN" in
 /*) K=$KOLLEN ;;
 *) K="$(pwd)/$KOLLEN" ;;
 esac
-# under the sanitizers everything is slower
-slow=1
-[ -n "${LABEL:-}" ] && slow=4
 
-printf 'set -g status off\nset -g default-terminal screen\nset -g history-limit 100\n' >"$T/tmux.conf"
+tm_conf
 mkdir -p "$T/questions" "$T/sessions"
 ln -s "$(pwd)/tests/fixtures/good/mini" "$T/questions/mini"
-
-screen() { tm capture-pane -p -t e2e 2>/dev/null; }
-
-# wait_for TEXT [SECONDS]: until the screen shows TEXT
-wait_for() {
-    n=$((${2:-5} * 10 * slow))
-    while [ "$n" -gt 0 ]; do
-        screen | grep -qF -- "$1" && return 0
-        sleep 0.1
-        n=$((n - 1))
-    done
-    echo "  screen while waiting for [$1]:" >&2
-    screen | sed 's/^/  | /' >&2
-    return 1
-}
-
-# wait_gone FILE [SECONDS]: until FILE no longer exists
-wait_gone() {
-    n=$((${2:-5} * 10 * slow))
-    while [ -e "$1" ] && [ "$n" -gt 0 ]; do
-        sleep 0.1
-        n=$((n - 1))
-    done
-    [ ! -e "$1" ]
-}
-
-# step NAME COMMAND...: one check
-step() {
-    name=$1
-    shift
-    if "$@"; then pass "e2e-tui: $name"; else fail "e2e-tui: $name" "failed"; fi
-}
-
-keys() { tm send-keys -t e2e "$@"; }
-text() { tm send-keys -t e2e -l "$1"; }
-size() { [ "$(tm display -p -t e2e '#{window_width}x#{window_height}')" = "$1" ]; }
 
 run_env="env LC_ALL=C.UTF-8 KOLLEN_LANG=sv TERM=screen"
 
@@ -125,7 +88,7 @@ else
     expect_eq "e2e-tui: session file is 0600" 600 "$(stat -c %a "$S")"
     step "lock released on quit" wait_gone "$S.lock"
 fi
-tm kill-server >/dev/null 2>&1
+tm_kill
 
 # --- 2. the connection drops right after a tick (SIGHUP from the pane) ---
 S2="$T/sessions/hup.ini"
@@ -153,5 +116,5 @@ tm kill-pane -t e2e
 step "sighup: exits after a note" wait_gone "$S2.lock"
 expect_eq "e2e-tui: sighup: the note being typed is saved" "skrivs när linjen bryts" \
     "$(python3 tests/e2e/session_note.py "$S2" 1)"
-tm kill-server >/dev/null 2>&1
+tm_kill
 exit 0
