@@ -5,6 +5,7 @@
 #    `kollen check --json` shows the action and the session file holds the note exactly.
 # 2. Open a session, tick, kill the pane (SIGHUP) at once: the tick is saved, and so is a note
 #    still being typed; the lock is released.
+# 3. The plan screen (p) lists the same items as `kollen plan` for each target key.
 # Waits poll capture-pane for expected text (no fixed sleeps; tests/e2e/tmux.sh); the tmux
 # server is private and always killed at the end.
 . tests/lib.sh
@@ -116,5 +117,34 @@ tm kill-pane -t e2e
 step "sighup: exits after a note" wait_gone "$S2.lock"
 expect_eq "e2e-tui: sighup: the note being typed is saved" "skrivs när linjen bryts" \
     "$(python3 tests/e2e/session_note.py "$S2" 1)"
+tm_kill
+
+# --- 3. the plan screen shows what kollen plan prints, for each target key ---
+R="$(pwd)/tests/fixtures/report"
+S3="$T/sessions/plan.ini"
+chmod 700 "$T/sessions"
+"$K" --questions "$R" new "$S3" --org "Planstad" --group kommun --bank rapport >/dev/null
+"$K" --questions "$R" set "$S3" 1 1,2 --quiet
+"$K" --questions "$R" set "$S3" 2 2 --quiet
+# the plan's lines from the first step to the end, without indents, pointer or blank lines
+plan_lines() { sed -n '/^ *Nivå [0-9]: \|^ *Mål enligt\|^ *Med planen/,$p' | sed 's/^ *//; s/^▸ //' | grep -v '^$'; }
+tm new-session -d -s e2e -x 120 -y 100 "exec $run_env '$K' --questions '$R' '$S3'"
+step "plan: session opens" wait_for "Fråga 2"
+keys p
+step "plan: the plan screen opens" wait_for "Åtgärdsplan mot"
+for t in next "level 3" "level 4" msbfs group; do
+    case $t in next) k=n ;; "level 3") k=3 ;; "level 4") k=4 ;; msbfs) k=m ;; group) k=g ;; esac
+    keys "$k"
+    goal=$("$K" --questions "$R" plan "$S3" --target "$t" | sed -n 2p)
+    step "plan: $t: the title" wait_for "$goal"
+    want=$("$K" --questions "$R" plan "$S3" --target "$t" | tail -n +5 | plan_lines)
+    # below the header, the targets, the count and the rule; polled: a frame may be half drawn
+    shown() { screen | sed '$d' | tail -n +6 | plan_lines; }
+    same_plan() { [ "$(shown)" = "$want" ]; }
+    wait_cmd 3 same_plan
+    expect_eq "e2e-tui: plan: $t: the same items as kollen plan" "$want" "$(shown)"
+done
+keys Escape q
+step "plan: quits" wait_gone "$S3.lock"
 tm_kill
 exit 0
