@@ -45,8 +45,9 @@ void text_sanitize(struct sbuf *out, const char *s, int keep_newlines);
 /* The same into a new string the caller owns (NULL on allocation failure). */
 char *text_sanitize_dup(const char *s, int keep_newlines);
 
-/* Percent-encoding for INI values: '%', ';', '#', '"', '\'', '\\', control bytes and leading
- * or trailing spaces become %XX; other bytes (UTF-8 included) pass through. */
+/* Percent-encoding for INI values: '%', ';', '#', '"', '\'', '\\', control characters (C0, DEL,
+ * C1, bidi overrides), invalid bytes and leading or trailing spaces become %XX; other UTF-8
+ * passes through, so Swedish text stays readable. */
 void text_percent_encode(struct sbuf *out, const char *s, size_t n);
 /* Decode %XX (hex, either case); a '%' not followed by two hex digits stays literal, so
  * hand-written bank text may say "25 %". Returns a new string or NULL on allocation failure. */

@@ -245,16 +245,31 @@ void text_percent_encode(struct sbuf *out, const char *s, size_t n)
         lead++;
     while (trail > lead && s[trail - 1] == ' ')
         trail--;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
-        int enc = c < 0x20 || c == 0x7F || c == '%' || c == ';' || c == '#' || c == '"' ||
+        size_t len = 1;
+        int enc;
+        if (c < 0x80) {
+            enc = c < 0x20 || c == 0x7F || c == '%' || c == ';' || c == '#' || c == '"' ||
                   c == '\'' || c == '\\' || (c == ' ' && (i < lead || i >= trail));
-        if (enc) {
-            char e[3] = {'%', hex[c >> 4], hex[c & 15]};
-            sbuf_addn(out, e, 3);
         } else {
-            sbuf_addc(out, (char)c);
+            /* C1 controls, bidi overrides and invalid bytes are written escaped too, so even
+             * `cat` on a session file cannot drive a terminal */
+            uint32_t cp;
+            size_t k = utf8_decode(s + i, n - i, &cp);
+            enc = k == 0 || text_is_control(cp);
+            len = k ? k : 1;
         }
+        for (size_t j = 0; j < len; j++) {
+            unsigned char b = (unsigned char)s[i + j];
+            if (enc) {
+                char e[3] = {'%', hex[b >> 4], hex[b & 15]};
+                sbuf_addn(out, e, 3);
+            } else {
+                sbuf_addc(out, (char)b);
+            }
+        }
+        i += len;
     }
 }
 

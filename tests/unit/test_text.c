@@ -31,6 +31,20 @@ static void percent__edges__leading_and_trailing_spaces_encoded(void **st)
     sbuf_free(&b);
 }
 
+static void percent__c1_and_bidi__written_escaped(void **st)
+{
+    (void)st;
+    struct sbuf b;
+    sbuf_init(&b);
+    const char *t = "a\xC2\x9B" "31m\xE2\x80\xAE" "b åäö";
+    text_percent_encode(&b, t, strlen(t));
+    assert_string_equal(b.p, "a%C2%9B31m%E2%80%AEb åäö");
+    char *back = text_percent_decode(b.p);
+    assert_string_equal(back, t);
+    free(back);
+    sbuf_free(&b);
+}
+
 static void percent__decode__literal_percent_kept(void **st)
 {
     (void)st;
@@ -188,6 +202,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(percent__round_trip__every_byte_but_nul),
         cmocka_unit_test(percent__edges__leading_and_trailing_spaces_encoded),
+        cmocka_unit_test(percent__c1_and_bidi__written_escaped),
         cmocka_unit_test(percent__decode__literal_percent_kept),
         cmocka_unit_test(utf8__invalid_sequences__rejected),
         cmocka_unit_test(sanitize__escape_sequences__never_pass),
