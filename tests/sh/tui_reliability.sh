@@ -72,6 +72,8 @@ on_screen() { screen | grep -qF -- "$1"; }
 # the pane's text with what scrolled off it (a dead pane's last lines may have)
 pane_all() { tm capture-pane -p -S -100 -t "$TM_PANE" 2>/dev/null; }
 exited_with() { pane_all | grep -qx "EXITED ${1:-[0-9]*}"; }
+# the shell's report of the terminal's modes, printed just after EXITED
+tty_reported() { pane_all | grep -q '^TTY'; }
 off_screen() { ! screen | grep -qF -- "$1"; }
 first_row_has() { screen | head -n 1 | grep -qF -- "$1"; }
 lock_pid() { sed -n 's/^pid=//p' "$1.lock" 2>/dev/null; }
@@ -198,6 +200,7 @@ for sig in HUP TERM INT; do
             "$(pane_all | grep -o '^EXITED [0-9]*')"
         expect_eq "tui-rel: SIG$sig: the alternate screen is left" 0 \
             "$(tm display -p -t "$TM_PANE" '#{alternate_on}')"
+        wait_cmd 2 tty_reported
         expect_eq "tui-rel: SIG$sig: the terminal's modes are back (echo, icanon)" \
             "TTY icanon echo" "$(pane_all | grep -o '^TTY .*' | sed 's/ *$//')"
         step "SIG$sig: the workshop screen is gone" off_screen "Fråga 1"
