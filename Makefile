@@ -15,8 +15,9 @@ WERROR ?=
 BUILD ?= build
 
 CSTD := -std=c11 -D_XOPEN_SOURCE=700 -DNCURSES_WIDECHAR=1
+# -Werror=enum-conversion: a message id of another layer's table does not compile (msg.h)
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
-        -Wformat=2 -Wcast-qual -Wwrite-strings -Wundef -Wvla
+        -Wformat=2 -Wcast-qual -Wwrite-strings -Wundef -Wvla -Werror=enum-conversion
 DEFS := -DKOLLEN_VERSION='"$(VERSION)"' -DKOLLEN_DATADIR='"$(DATADIR)"'
 ALL_CFLAGS = $(CSTD) $(WARN) $(WERROR) $(DEFS) -Iinclude -MMD -MP $(SAN) $(CFLAGS)
 ALL_LDFLAGS = $(SAN) $(LDFLAGS)
@@ -25,40 +26,49 @@ ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 CURSES_LIBS = $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
 LIBS = -liniparser
 
-CORE_SRC := $(sort $(wildcard src/core/*.c src/store/*.c))
+# The layers (docs/architecture.md): core <- store <- ops (use cases) <- cli | tui; main.c
+# picks a front end. The lower three make one static library; each front end another.
+CORE_SRC := $(sort $(wildcard src/core/*.c src/store/*.c src/ops/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 TUI_SRC := $(sort $(wildcard src/tui/*.c))
 TUI_LOGIC_SRC := $(filter-out src/tui/curses_%.c,$(TUI_SRC))
+TUI_CURSES_SRC := $(filter src/tui/curses_%.c,$(TUI_SRC))
+MAIN_SRC := src/main.c
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TUI_OBJ := $(TUI_SRC:%.c=$(BUILD)/%.o)
 TUI_LOGIC_OBJ := $(TUI_LOGIC_SRC:%.c=$(BUILD)/%.o)
+TUI_CURSES_OBJ := $(TUI_CURSES_SRC:%.c=$(BUILD)/%.o)
+MAIN_OBJ := $(MAIN_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TOOL_BIN := $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(wildcard tests/tools/*.c))
 
-# main.o embeds the version and the share folder: rebuild it when either changes
+# cli_main.o embeds the version and the share folder: rebuild it when either changes
 CONFIG_STAMP := $(BUILD)/config.stamp
 CONFIG_TEXT := $(VERSION) $(DATADIR)
 $(shell mkdir -p $(BUILD) && (echo '$(CONFIG_TEXT)' | cmp -s - $(CONFIG_STAMP) || echo '$(CONFIG_TEXT)' >$(CONFIG_STAMP)))
-$(BUILD)/src/cli/main.o: $(CONFIG_STAMP)
+$(BUILD)/src/cli/cli_main.o: $(CONFIG_STAMP)
 
 LIBCORE := $(BUILD)/libkollen.a
+LIBCLI := $(BUILD)/libkollen-cli.a
 LIBTUI := $(BUILD)/libkollen-tui.a
 BIN := $(BUILD)/kollen
 
-.PHONY: all deps deps-test run test test-run check-asan units install uninstall clean format \
+.PHONY: all deps run test test-run check-asan units install uninstall clean format \
         fuzz fuzz-build bench
 
 all: deps kollen
 
-# Packages: installed when missing and we are root, otherwise the exact command is printed.
+# Packages: the one target that may install them. It checks the Debian packages a build needs
+# (DEPS=build) or a build and every test (DEPS=test, set by test, check-asan and fuzz);
+# missing ones are installed when we are root, otherwise the exact command is printed.
+DEPS ?= build
+test check-asan fuzz: DEPS = test
 deps:
-	@sh .ci/deps build
-
-deps-test:
-	@sh .ci/deps test
+	@echo "kollen: checking the packages for $(DEPS) (.ci/deps $(DEPS))"
+	@sh .ci/deps $(DEPS)
 
 kollen: $(BIN)
 	@cp $(BIN) kollen.tmp && mv -f kollen.tmp kollen
@@ -71,17 +81,23 @@ $(LIBCORE): $(CORE_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
+$(LIBCLI): $(CLI_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
 $(LIBTUI): $(TUI_LOGIC_OBJ)
 	@rm -f $@
-	$(AR) rcs $@ $^ $(if $(TUI_LOGIC_OBJ),,/dev/null)
+	$(AR) rcs $@ $^
 
-$(BIN): $(CLI_OBJ) $(TUI_OBJ) $(LIBCORE)
-	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(TUI_OBJ) $(LIBCORE) $(LIBS) $(CURSES_LIBS)
+$(BIN): $(MAIN_OBJ) $(TUI_CURSES_OBJ) $(LIBCLI) $(LIBTUI) $(LIBCORE)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(MAIN_OBJ) $(TUI_CURSES_OBJ) $(LIBCLI) $(LIBTUI) $(LIBCORE) \
+		$(LIBS) $(CURSES_LIBS)
 
-$(BUILD)/tests/test_%: tests/unit/test_%.c $(LIBCORE) $(TUI_LOGIC_OBJ)
+# Unit tests see the private headers of every layer and link every library but curses.
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(LIBCLI) $(LIBTUI) $(LIBCORE)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests/unit -Isrc/store -Isrc/tui -o $@ $< $(TUI_LOGIC_OBJ) $(LIBCORE) \
-		$(ALL_LDFLAGS) $(TEST_LDFLAGS) -lcmocka $(LIBS)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -Isrc/store -Isrc/cli -Isrc/tui -o $@ $< $(LIBCLI) $(LIBTUI) \
+		$(LIBCORE) $(ALL_LDFLAGS) $(TEST_LDFLAGS) -lcmocka $(LIBS)
 
 # the allocation-failure test wraps the allocator of everything it links statically
 $(BUILD)/tests/test_oom: TEST_LDFLAGS = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
@@ -99,7 +115,7 @@ $(BUILD)/tools/%: tests/tools/%.c $(LIBCORE)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBCORE) $(ALL_LDFLAGS) $(LIBS)
 
 # Everything: the suite, valgrind, the suite again under ASan+UBSan, bounded fuzzing.
-test: deps deps-test
+test: deps
 	@MAKE="$(MAKE)" sh tests/all.sh
 
 # One build's suite only (BUILD=build-asan SAN=... for the sanitizer build).
@@ -107,7 +123,7 @@ test-run: $(BIN) kollen $(UNIT_BIN) $(TOOL_BIN)
 	@BUILD=$(BUILD) KOLLEN=$(BIN) sh tests/run.sh
 
 # The whole suite under AddressSanitizer and UBSan, in its own build folder.
-check-asan: deps deps-test
+check-asan: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan \
 		SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		CFLAGS="-O1 -g" test-run
@@ -135,7 +151,7 @@ build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(CORE_SRC) $(wildcard include/kollen/*.h
 
 fuzz-build: $(FUZZ_BIN)
 
-fuzz: deps deps-test fuzz-build
+fuzz: deps fuzz-build
 	@FUZZ_TIME=$${FUZZ_TIME:-300} RESULTS=$$(mktemp) sh -c 'sh tests/fuzz/run.sh; sh tests/summary.sh $$RESULTS'
 
 # The HTML report in headless Chromium (Debian's chromium, installed when missing and root;
@@ -144,10 +160,15 @@ fuzz: deps deps-test fuzz-build
 test-browser: $(BIN)
 	@KOLLEN=$(BIN) sh tests/sh/report_browser.sh
 
+# clang-format with the committed .clang-format, on the files named (FILES=...), by default
+# every C file; review the diff, and leave files you do not otherwise change alone.
+FORMAT_FILES ?= $(CORE_SRC) $(CLI_SRC) $(TUI_SRC) $(MAIN_SRC) $(UNIT_SRC) include/kollen/*.h \
+                src/*/*.h
 format:
-	clang-format -i $(CORE_SRC) $(CLI_SRC) $(TUI_SRC) $(UNIT_SRC) include/kollen/*.h src/*/*.h
+	clang-format -i --style=file $(or $(FILES),$(FORMAT_FILES))
 
 clean:
 	rm -rf build build-asan build-fuzz kollen
 
--include $(CORE_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(UNIT_BIN:=.d) $(TOOL_BIN:=.d)
+-include $(CORE_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BIN:=.d) \
+         $(TOOL_BIN:=.d)

@@ -138,6 +138,8 @@ void bank_free(struct bank *b);
 /* Free what a question owns (the struct itself is part of the bank's array). */
 void question_free(struct question *q);
 
+/* A short name of a question for lists: its short text, else its text. */
+const char *question_label(const struct question *q);
 /* Index of the question with this number, or -1. */
 int bank_find_question(const struct bank *b, int number);
 /* Index of the area with this id, or -1. */

@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "kollen/msg.h"
+
 /* Return codes of every fallible core and store function. */
 enum kl_err {
     KL_OK = 0,
@@ -43,9 +45,12 @@ size_t diags_errors(const struct diags *d);
 /* First error, or NULL. */
 const struct diag *diags_first_error(const struct diags *d);
 
-/* Add a message from the message table (see msg.h) formatted with its arguments.
+/* Add a message of the core's table (see msg.h) formatted with its arguments.
  * file may be NULL. Safe with d == NULL (the message is dropped). */
-void diags_add(struct diags *d, const char *file, int line, int msg_id, ...);
-void diags_warn(struct diags *d, const char *file, int line, int msg_id, ...);
+void diags_add(struct diags *d, const char *file, int line, enum msg_id id, ...);
+void diags_warn(struct diags *d, const char *file, int line, enum msg_id id, ...);
+/* Add a text already formatted (another layer's message table, see ops_diag). */
+void diags_add_text(struct diags *d, const char *file, int line, int is_warning,
+                    const char *text);
 
 #endif

@@ -104,7 +104,4 @@ int session_add_participant(struct session *s, const char *name, const char *rol
 /* Check a free-text value: valid UTF-8, no NUL, at most max bytes. */
 int session_check_text(const char *value, size_t max, int allow_newlines, struct diags *d);
 
-/* Number of answered questions. */
-int session_answered(const struct session *s);
-
 #endif

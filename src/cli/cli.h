@@ -1,25 +1,30 @@
-/* cli.h (cli-private): shared pieces of the command line. */
+/* cli.h (cli-private): what the commands share: the options every command takes, argument
+ * parsing, messages on stderr, opening a session, the JSON writer, and the commands
+ * themselves (one function per line of commands.def). */
 #ifndef KOLLEN_CLI_H
 #define KOLLEN_CLI_H
 
 #include <stdint.h>
 #include <stdio.h>
 
+#include "cli_main.h"
+#include "cli_msg.h"
 #include "kollen/bank.h"
 #include "kollen/diag.h"
-#include "kollen/score.h"
+#include "kollen/ops_workshop.h"
 #include "kollen/session.h"
 #include "kollen/text.h"
 
 enum exit_code { EXIT_FINE = 0, EXIT_USAGE = 1, EXIT_DATA = 2, EXIT_BELOW = 3 };
 
-/* Options every command takes, resolved once in main. */
+/* Options every command takes, resolved once in cli_main. */
 struct cli {
     const char *prog;
-    char *questions_dir; /* resolved: --questions, $KOLLEN_QUESTIONS, beside the binary, share */
-    const char *sessions_dir;
-    int utf8;    /* stdout's charset can show block glyphs */
-    int64_t now; /* time(NULL), or $SOURCE_DATE_EPOCH for reproducible output */
+    char *questions_dir; /* ops_questions_dir */
+    char *sessions_dir;  /* ops_sessions_dir */
+    int utf8;            /* stdout's charset can show block glyphs */
+    int64_t now;         /* time(NULL), or $SOURCE_DATE_EPOCH for reproducible output */
+    struct cli_tui *tui; /* cmd_open fills it to hand over to the workshop screen */
 };
 
 /* An option a command accepts. has_arg: 0 flag, 1 value, 2 repeatable value. */
@@ -32,28 +37,28 @@ struct opt {
 };
 
 /* Split argv[1..] into options from table and positional arguments (at most max_pos).
- * Returns 0, or prints a usage error and returns EXIT_USAGE. */
+ * Returns 0, or prints a usage error (with the command's usage) and returns an exit code. */
 int cli_parse(const struct cli *c, int argc, char **argv, const struct opt *table,
-              const char **pos, int max_pos, int *n_pos, const char *usage);
+              const char **pos, int max_pos, int *n_pos, enum cli_msg_id usage);
 
-/* Messages on stderr: "kollen: fel: ..." and the diagnostics as "file:line: fel: ...". */
-void cli_error(const struct cli *c, int msg_id, ...);
+/* Messages on stderr: "kollen: fel: ..." and the diagnostics as "file:line: fel: ...", with
+ * every control character removed. */
+void cli_error(const struct cli *c, enum cli_msg_id id, ...);
+void cli_core_error(const struct cli *c, enum msg_id id, ...);
 void cli_diags(const struct cli *c, const struct diags *d);
-/* The exit code for a core return code. */
+/* The exit code for a failed load, save or use case: bad input or data (usage errors are
+ * found by the command line itself). 0 for KL_OK. */
 int cli_exit_for(int rc);
 
-/* A SESSION argument: a path when it holds '/', else a name in the sessions folder with
- * ".ini" added when it has no extension. The caller frees. */
+/* A SESSION argument as a path (ops_session_path on the sessions folder); NULL: no memory. */
 char *cli_session_path(const struct cli *c, const char *arg);
-/* Load a session and its bank, printing problems. Returns 0 or an exit code. */
-int cli_open(const struct cli *c, const char *path, struct bank **b, struct session **s);
+/* Open a session read-only (ops_open), printing its warnings and problems. 0 or an exit
+ * code. */
+int cli_open(const struct cli *c, const char *path, struct workshop **w);
 
 /* Write text to stdout with every control character removed (terminal injection). */
 void cli_put(const char *s);
 void cli_putf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-/* "Nivå 2" plus its name, or "ingen nivå". */
-void cli_level_name(struct sbuf *out, const struct bank *b, int level);
 
 /* Minimal JSON writer (pretty, two-space indent). */
 struct json {
@@ -72,15 +77,14 @@ void json_num(struct json *j, double v, int decimals);
 void json_milli(struct json *j, long milli);
 void json_bool(struct json *j, int v);
 void json_null(struct json *j);
+/* json_key then json_str / json_int: the common pairs in one call. */
+void json_kstr(struct json *j, const char *key, const char *s);
+void json_kint(struct json *j, const char *key, long v);
 
-int cmd_new(const struct cli *c, int argc, char **argv);
-int cmd_set(const struct cli *c, int argc, char **argv);
-int cmd_check(const struct cli *c, int argc, char **argv);
-int cmd_bank(const struct cli *c, int argc, char **argv);
-int cmd_lint(const struct cli *c, int argc, char **argv);
-/* plans, reports and comparisons (cmd_plan.c, cmd_report.c, cmd_diff.c) */
-int cmd_plan(const struct cli *c, int argc, char **argv);
-int cmd_report(const struct cli *c, int argc, char **argv);
-int cmd_diff(const struct cli *c, int argc, char **argv);
+/* The commands (commands.def). */
+#define CMD(name, fn, usage_sv, usage_en, help_sv, help_en)                                    \
+    int fn(const struct cli *c, int argc, char **argv);
+#include "commands.def"
+#undef CMD
 
 #endif

@@ -1,232 +1,325 @@
-/* cmd_check.c: `kollen check`: the level, points, areas and blockers with no UI at all. */
+/* cmd_check.c: `kollen check`: the level, points, areas and blockers with no UI at all, beside
+ * the published benchmark of the session's actor group when there is one. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
-#include "report.h"
+#include "kollen/fmt.h"
 #include "kollen/msg.h"
+#include "report.h"
 
 #define BAR_WIDTH 20
 #define NAME_WIDTH 40
 
-static int comma(void)
+/* name cut and padded to width columns, after indent */
+static void padded(struct sbuf *o, const char *indent, const char *name, int width, int utf8)
 {
-    return msg_lang() == LANG_SV;
+    struct sbuf t;
+    sbuf_init(&t);
+    text_truncate(&t, name, width, utf8);
+    sbuf_addf(o, "%s%s", indent, t.p ? t.p : "");
+    for (int w = text_width(t.p ? t.p : ""); w < width; w++)
+        sbuf_addc(o, ' ');
+    sbuf_free(&t);
 }
 
-static void level_value(struct sbuf *o, const struct bank *b, double value, int level)
+/* "Jämförelse för kommun: Typkommun · Nivå 1,40 · Åtgärder 120", a blank line after */
+static void bench_head(struct sbuf *o, const struct bank *b, const struct session *s,
+                       const struct benchmark *bm)
 {
-    if (b->kind == BANK_SCALE)
-        text_decimal(o, value, 2, comma());
-    else
-        sbuf_addf(o, "%d", level);
+    if (!bm)
+        return;
+    char t[512];
+    rep_msg_format(t, sizeof t, M_CHECK_BENCH, group_name(s->group), bm->name ? bm->name : bm->id);
+    sbuf_add(o, t);
+    if (bm->level >= 0) {
+        sbuf_addf(o, " · %s ", msg(M_W_LEVEL));
+        fmt_level(o, b, 0, bm->level, FMT_LEVEL_VALUE);
+    }
+    if (bm->actions >= 0)
+        sbuf_addf(o, " · %s %d", rep_msg(M_W_ACTIONS), bm->actions);
+    sbuf_add(o, "\n\n");
 }
 
-static void print_text(const struct cli *c, const struct bank *b, const struct session *s,
-                       const struct score *sc)
+/* The benchmark's bar under work area ai. */
+static void bench_area(struct sbuf *o, const struct cli *c, const struct bank *b,
+                       const struct session *s, const struct benchmark *bm, int ai)
 {
-    struct sbuf o;
-    sbuf_init(&o);
-    int cm = comma();
-    sbuf_addf(&o, "%s · %s · %s · %s\n", s->organisation, group_name(s->group), b->name, s->date);
+    if (!bm || bm->area_levels[ai] < 0)
+        return;
+    char t[128];
+    rep_msg_format(t, sizeof t, M_CHECK_BENCH_AREA, group_name(s->group));
+    padded(o, "    ", t, NAME_WIDTH - 2, c->utf8);
+    sbuf_addc(o, ' ');
+    text_bar(o, bm->area_levels[ai] / (b->n_levels ? b->n_levels : 1), BAR_WIDTH, c->utf8);
+    sbuf_addc(o, ' ');
+    fmt_level(o, b, 0, bm->area_levels[ai], FMT_LEVEL_VALUE);
+    sbuf_addc(o, '\n');
+}
+
+/* The overall level, its progress, points, actions and how much is answered. */
+static void text_head(struct sbuf *o, const struct cli *c, const struct bank *b,
+                      const struct score *sc)
+{
+    char t[512];
     if (b->kind == BANK_SCALE) {
-        char t[128];
         struct sbuf v;
         sbuf_init(&v);
-        text_decimal(&v, sc->value, 2, cm);
-        msg_format(t, sizeof t, M_CLI_SCALE_MEAN, v.p, b->n_levels);
-        sbuf_addf(&o, "%s", t);
-        if (sc->level >= 1 && sc->level <= b->n_levels && b->level_names[sc->level][0])
-            sbuf_addf(&o, " (%s %d: %s)", msg(M_W_LEVEL), sc->level, b->level_names[sc->level]);
-        sbuf_addc(&o, '\n');
+        fmt_decimal(&v, sc->value, 2);
+        cli_msg_format(t, sizeof t, M_CLI_SCALE_MEAN, v.p, b->n_levels);
+        sbuf_add(o, t);
         sbuf_free(&v);
-    } else {
-        char head[512];
-        msg_format(head, sizeof head, M_CLI_CHECK_HEAD_LEVEL, sc->level, b->n_levels,
-                   sc->level >= 1 ? b->level_names[sc->level] : msg(M_W_NO_LEVEL));
-        sbuf_addf(&o, "%s\n", head);
-        if (sc->level < b->n_levels) {
-            char t[64];
-            msg_format(t, sizeof t, M_W_PROGRESS, sc->level + 1);
-            sbuf_addf(&o, "  %s  ", t);
-            text_bar(&o, sc->progress, BAR_WIDTH, c->utf8);
-            msg_format(t, sizeof t, M_CLI_RULES_MET, sc->rules_met, sc->rules_next);
-            sbuf_addf(&o, "  %s\n", t);
+        if (sc->level >= 1 && sc->level <= b->n_levels && b->level_names[sc->level][0]) {
+            sbuf_add(o, " (");
+            fmt_level(o, b, sc->level, sc->value, FMT_LEVEL_NAME);
+            sbuf_addc(o, ')');
         }
-        sbuf_addf(&o, "%s ", msg(M_W_POINTS));
-        text_milli(&o, sc->points_milli, cm);
-        sbuf_addf(&o, " %s ", msg(M_W_OF));
-        text_milli(&o, sc->max_points_milli, cm);
-        sbuf_addf(&o, " · %s %d %s %d · ", msg(M_W_ACTIONS), sc->actions, msg(M_W_OF),
+        sbuf_addc(o, '\n');
+    } else {
+        cli_msg_format(t, sizeof t, M_CLI_CHECK_HEAD_LEVEL, sc->level, b->n_levels,
+                       sc->level >= 1 ? b->level_names[sc->level] : msg(M_W_NO_LEVEL));
+        sbuf_addf(o, "%s\n", t);
+        if (sc->level < b->n_levels) {
+            rep_msg_format(t, sizeof t, M_W_PROGRESS, sc->level + 1);
+            sbuf_addf(o, "  %s  ", t);
+            text_bar(o, sc->progress, BAR_WIDTH, c->utf8);
+            cli_msg_format(t, sizeof t, M_CLI_RULES_MET, sc->rules_met, sc->rules_next);
+            sbuf_addf(o, "  %s\n", t);
+        }
+        sbuf_addf(o, "%s ", rep_msg(M_W_POINTS));
+        fmt_points(o, sc->points_milli);
+        sbuf_addf(o, " %s ", rep_msg(M_W_OF));
+        fmt_points(o, sc->max_points_milli);
+        sbuf_addf(o, " · %s %d %s %d · ", rep_msg(M_W_ACTIONS), sc->actions, rep_msg(M_W_OF),
                   sc->max_actions);
     }
-    sbuf_addf(&o, "%s %d %s %d\n\n", msg(M_W_ANSWERED), sc->answered, msg(M_W_OF), sc->questions);
-    const struct benchmark *bm = bank_group_benchmark(b, group_name(s->group));
-    check_bench_head(&o, b, s, bm);
+    sbuf_addf(o, "%s %d %s %d\n\n", rep_msg(M_W_ANSWERED), sc->answered, rep_msg(M_W_OF),
+              sc->questions);
+}
 
-    sbuf_addf(&o, "%s\n", msg(M_W_AREA));
+static void text_areas(struct sbuf *o, const struct cli *c, const struct bank *b,
+                       const struct session *s, const struct score *sc,
+                       const struct benchmark *bm)
+{
+    sbuf_addf(o, "%s\n", rep_msg(M_W_AREA));
     for (int ai = 0; ai < b->n_areas; ai++) { /* the loader keeps areas in their order */
         const struct area_score *as = &sc->areas[ai];
-        struct sbuf name;
-        sbuf_init(&name);
-        text_truncate(&name, b->areas[ai].name, NAME_WIDTH, c->utf8);
-        sbuf_addf(&o, "  %s", name.p ? name.p : "");
-        for (int w = text_width(name.p ? name.p : ""); w < NAME_WIDTH; w++)
-            sbuf_addc(&o, ' ');
-        sbuf_addc(&o, ' ');
+        padded(o, "  ", b->areas[ai].name, NAME_WIDTH, c->utf8);
+        sbuf_addc(o, ' ');
         if (!as->scored) { /* only questions that do not count: no level to show */
-            sbuf_addf(&o, "%*s%s\n", BAR_WIDTH, "", msg(M_CLI_NOT_SCORED));
-            sbuf_free(&name);
+            sbuf_addf(o, "%*s%s\n", BAR_WIDTH, "", cli_msg(M_CLI_NOT_SCORED));
             continue;
         }
-        text_bar(&o, as->value / (b->n_levels ? b->n_levels : 1), BAR_WIDTH, c->utf8);
-        sbuf_addc(&o, ' ');
-        level_value(&o, b, as->value, as->level);
-        if (b->kind != BANK_SCALE) {
-            sbuf_add(&o, " (");
-            text_decimal(&o, as->value, 2, cm);
-            sbuf_addc(&o, ')');
-        }
+        text_bar(o, as->value / (b->n_levels ? b->n_levels : 1), BAR_WIDTH, c->utf8);
+        sbuf_addc(o, ' ');
+        fmt_level(o, b, as->level, as->value, FMT_LEVEL_AREA);
         if (as->blockers) {
             char t[64];
-            msg_format(t, sizeof t, M_CLI_AREA_BLOCKERS, as->blockers);
-            sbuf_addf(&o, "  %s", t);
+            cli_msg_format(t, sizeof t, M_CLI_AREA_BLOCKERS, as->blockers);
+            sbuf_addf(o, "  %s", t);
         }
-        sbuf_addc(&o, '\n');
-        sbuf_free(&name);
-        check_bench_area(&o, c, b, s, bm, ai, NAME_WIDTH, BAR_WIDTH);
+        sbuf_addc(o, '\n');
+        bench_area(o, c, b, s, bm, ai);
     }
-    sbuf_addc(&o, '\n');
+    sbuf_addc(o, '\n');
+}
+
+static void text_blockers(struct sbuf *o, const struct cli *c, const struct bank *b,
+                          const struct score *sc)
+{
     if (sc->n_blockers == 0) {
-        sbuf_addf(&o, "%s\n", msg(M_W_NO_BLOCKERS));
-    } else {
-        char t[64];
-        msg_format(t, sizeof t, M_W_BLOCKERS, sc->blockers[0].level);
-        sbuf_addf(&o, "%s (%d):\n", t, sc->n_blockers);
-        for (int i = 0; i < sc->n_blockers; i++) {
-            const struct blocker *bl = &sc->blockers[i];
-            const struct question *q = &b->questions[bl->question];
-            struct sbuf text;
-            sbuf_init(&text);
-            text_truncate(&text, q->text, 72, c->utf8);
-            sbuf_addf(&o, "  %s %d · %s\n    %s\n    ", msg(M_W_QUESTION), q->number,
-                      b->areas[q->area].name, text.p ? text.p : "");
-            score_missing_text(&o, q, &bl->missing);
-            sbuf_addc(&o, '\n');
-            sbuf_free(&text);
-        }
+        sbuf_addf(o, "%s\n", rep_msg(M_W_NO_BLOCKERS));
+        return;
     }
+    char t[64];
+    rep_msg_format(t, sizeof t, M_W_BLOCKERS, sc->blockers[0].level);
+    sbuf_addf(o, "%s (%d):\n", t, sc->n_blockers);
+    for (int i = 0; i < sc->n_blockers; i++) {
+        const struct blocker *bl = &sc->blockers[i];
+        const struct question *q = &b->questions[bl->question];
+        struct sbuf text;
+        sbuf_init(&text);
+        text_truncate(&text, q->text, 72, c->utf8);
+        sbuf_addf(o, "  %s %d · %s\n    %s\n    ", msg(M_W_QUESTION), q->number,
+                  b->areas[q->area].name, text.p ? text.p : "");
+        score_missing_text(o, q, &bl->missing);
+        sbuf_addc(o, '\n');
+        sbuf_free(&text);
+    }
+}
+
+static void print_text(const struct cli *c, const struct workshop *w)
+{
+    const struct bank *b = w->bank;
+    const struct session *s = w->ses;
+    struct sbuf o;
+    sbuf_init(&o);
+    sbuf_addf(&o, "%s · %s · %s · %s\n", s->organisation, group_name(s->group), b->name, s->date);
+    text_head(&o, c, b, &w->sc);
+    const struct benchmark *bm = bank_group_benchmark(b, group_name(s->group));
+    bench_head(&o, b, s, bm);
+    text_areas(&o, c, b, s, &w->sc, bm);
+    text_blockers(&o, c, b, &w->sc);
     if (o.p)
         cli_put(o.p);
     sbuf_free(&o);
 }
 
-static void print_json(const struct bank *b, const struct session *s, const struct score *sc)
+/* --- JSON --- */
+
+static void json_level(struct json *j, const struct bank *b, int level, double value)
 {
-    struct sbuf o;
-    struct json j;
-    sbuf_init(&o);
-    json_init(&j, &o);
-    json_begin(&j, '{');
-    json_key(&j, "bank");
-    json_str(&j, b->id);
-    json_key(&j, "organisation");
-    json_str(&j, s->organisation);
-    json_key(&j, "group");
-    json_str(&j, group_name(s->group));
-    json_key(&j, "date");
-    json_str(&j, s->date);
-    json_key(&j, "level");
     if (b->kind == BANK_SCALE)
-        json_num(&j, sc->value, 2);
+        json_num(j, value, 2);
     else
-        json_int(&j, sc->level);
-    json_key(&j, "level_name");
-    json_str(&j, sc->level >= 1 && sc->level <= b->n_levels ? b->level_names[sc->level] : "");
-    json_key(&j, "progress");
-    json_num(&j, sc->progress, 3);
-    json_key(&j, "points");
-    json_milli(&j, sc->points_milli);
-    json_key(&j, "max_points");
-    json_milli(&j, sc->max_points_milli);
-    json_key(&j, "actions");
-    json_int(&j, sc->actions);
-    json_key(&j, "max_actions");
-    json_int(&j, sc->max_actions);
-    json_key(&j, "answered");
-    json_int(&j, sc->answered);
-    json_key(&j, "questions");
-    json_int(&j, sc->questions);
-    json_key(&j, "areas");
-    json_begin(&j, '[');
+        json_int(j, level);
+}
+
+static void json_areas(struct json *j, const struct bank *b, const struct score *sc)
+{
+    json_key(j, "areas");
+    json_begin(j, '[');
     for (int ai = 0; ai < b->n_areas; ai++) {
         const struct area_score *as = &sc->areas[ai];
-        json_begin(&j, '{');
-        json_key(&j, "id");
-        json_str(&j, b->areas[ai].id);
-        json_key(&j, "name");
-        json_str(&j, b->areas[ai].name);
-        json_key(&j, "level");
+        json_begin(j, '{');
+        json_kstr(j, "id", b->areas[ai].id);
+        json_kstr(j, "name", b->areas[ai].name);
+        json_key(j, "level");
         if (!as->scored)
-            json_null(&j);
-        else if (b->kind == BANK_SCALE)
-            json_num(&j, as->value, 2);
+            json_null(j);
         else
-            json_int(&j, as->level);
-        json_key(&j, "scored");
-        json_int(&j, as->scored);
-        json_key(&j, "progress");
-        json_num(&j, b->kind == BANK_SCALE ? as->value - as->level
-                     : as->rules_next ? (double)as->rules_met / as->rules_next : 0,
+            json_level(j, b, as->level, as->value);
+        json_kint(j, "scored", as->scored);
+        json_key(j, "progress");
+        json_num(j, b->kind == BANK_SCALE ? as->value - as->level
+                    : as->rules_next ? (double)as->rules_met / as->rules_next : 0,
                  3);
-        json_key(&j, "points");
-        json_milli(&j, as->points_milli);
-        json_key(&j, "max_points");
-        json_milli(&j, as->max_points_milli);
-        json_key(&j, "actions");
-        json_int(&j, as->actions);
-        json_key(&j, "max_actions");
-        json_int(&j, as->max_actions);
-        json_key(&j, "answered");
-        json_int(&j, as->answered);
-        json_key(&j, "questions");
-        json_int(&j, as->questions);
-        json_key(&j, "blockers");
-        json_int(&j, as->blockers);
-        json_end(&j, '}');
+        json_key(j, "points");
+        json_milli(j, as->points_milli);
+        json_key(j, "max_points");
+        json_milli(j, as->max_points_milli);
+        json_kint(j, "actions", as->actions);
+        json_kint(j, "max_actions", as->max_actions);
+        json_kint(j, "answered", as->answered);
+        json_kint(j, "questions", as->questions);
+        json_kint(j, "blockers", as->blockers);
+        json_end(j, '}');
     }
-    json_end(&j, ']');
-    json_key(&j, "blockers");
-    json_begin(&j, '[');
+    json_end(j, ']');
+}
+
+static void json_blockers(struct json *j, const struct bank *b, const struct score *sc)
+{
+    json_key(j, "blockers");
+    json_begin(j, '[');
     for (int i = 0; i < sc->n_blockers; i++) {
         const struct blocker *bl = &sc->blockers[i];
         const struct question *q = &b->questions[bl->question];
         struct sbuf m;
         sbuf_init(&m);
         score_missing_text(&m, q, &bl->missing);
-        json_begin(&j, '{');
-        json_key(&j, "level");
-        json_int(&j, bl->level);
-        json_key(&j, "question");
-        json_int(&j, q->number);
-        json_key(&j, "area");
-        json_str(&j, b->areas[bl->area].id);
-        json_key(&j, "text");
-        json_str(&j, q->text);
-        json_key(&j, "missing");
-        json_str(&j, m.p ? m.p : "");
-        json_key(&j, "answered");
-        json_bool(&j, !bl->missing.unanswered);
-        json_end(&j, '}');
+        json_begin(j, '{');
+        json_kint(j, "level", bl->level);
+        json_kint(j, "question", q->number);
+        json_kstr(j, "area", b->areas[bl->area].id);
+        json_kstr(j, "text", q->text);
+        json_kstr(j, "missing", m.p ? m.p : "");
+        json_key(j, "answered");
+        json_bool(j, !bl->missing.unanswered);
+        json_end(j, '}');
         sbuf_free(&m);
     }
-    json_end(&j, ']');
-    check_bench_json(&j, b, s);
+    json_end(j, ']');
+}
+
+/* The benchmark object; left out, not null, without one (as for banks without benchmarks). */
+static void json_bench(struct json *j, const struct bank *b, const struct session *s)
+{
+    const struct benchmark *bm = bank_group_benchmark(b, group_name(s->group));
+    if (!bm)
+        return;
+    json_key(j, "benchmark");
+    json_begin(j, '{');
+    json_kstr(j, "id", bm->id);
+    json_kstr(j, "name", bm->name);
+    json_kstr(j, "group", bm->group);
+    json_key(j, "level");
+    if (bm->level < 0)
+        json_null(j);
+    else
+        json_num(j, bm->level, 2);
+    json_key(j, "actions");
+    if (bm->actions < 0)
+        json_null(j);
+    else
+        json_int(j, bm->actions);
+    json_key(j, "areas");
+    json_begin(j, '{');
+    for (int ai = 0; ai < b->n_areas; ai++) {
+        json_key(j, b->areas[ai].id);
+        if (bm->area_levels[ai] < 0)
+            json_null(j);
+        else
+            json_num(j, bm->area_levels[ai], 2);
+    }
+    json_end(j, '}');
+    json_end(j, '}');
+}
+
+static void print_json(const struct workshop *w)
+{
+    const struct bank *b = w->bank;
+    const struct session *s = w->ses;
+    const struct score *sc = &w->sc;
+    struct sbuf o;
+    struct json j;
+    sbuf_init(&o);
+    json_init(&j, &o);
+    json_begin(&j, '{');
+    json_kstr(&j, "bank", b->id);
+    json_kstr(&j, "organisation", s->organisation);
+    json_kstr(&j, "group", group_name(s->group));
+    json_kstr(&j, "date", s->date);
+    json_key(&j, "level");
+    json_level(&j, b, sc->level, sc->value);
+    json_kstr(&j, "level_name",
+              sc->level >= 1 && sc->level <= b->n_levels ? b->level_names[sc->level] : "");
+    json_key(&j, "progress");
+    json_num(&j, sc->progress, 3);
+    json_key(&j, "points");
+    json_milli(&j, sc->points_milli);
+    json_key(&j, "max_points");
+    json_milli(&j, sc->max_points_milli);
+    json_kint(&j, "actions", sc->actions);
+    json_kint(&j, "max_actions", sc->max_actions);
+    json_kint(&j, "answered", sc->answered);
+    json_kint(&j, "questions", sc->questions);
+    json_areas(&j, b, sc);
+    json_blockers(&j, b, sc);
+    json_bench(&j, b, s);
     json_end(&j, '}');
     if (o.p)
         fputs(o.p, stdout);
     sbuf_free(&o);
+}
+
+/* Below --min-level: say so, exit 3. */
+static int below(const struct cli *c, const struct workshop *w, long minv)
+{
+    const struct bank *b = w->bank;
+    double level = b->kind == BANK_SCALE ? w->sc.value : w->sc.level;
+    if (minv < 0 || level >= (double)minv)
+        return EXIT_FINE;
+    struct sbuf lv, mn;
+    sbuf_init(&lv);
+    sbuf_init(&mn);
+    fmt_level(&lv, b, w->sc.level, w->sc.value, FMT_LEVEL_NUMBER);
+    sbuf_addf(&mn, "%ld", minv);
+    cli_error(c, M_CLI_BELOW_MIN, lv.p, mn.p);
+    sbuf_free(&lv);
+    sbuf_free(&mn);
+    return EXIT_BELOW;
 }
 
 int cmd_check(const struct cli *c, int argc, char **argv)
@@ -240,7 +333,7 @@ int cmd_check(const struct cli *c, int argc, char **argv)
     };
     const char *pos[1];
     int np;
-    int rc = cli_parse(c, argc, argv, opts, pos, 1, &np, "kollen check SESSION [--json] [--min-level N]");
+    int rc = cli_parse(c, argc, argv, opts, pos, 1, &np, M_USAGE_cmd_check);
     if (rc)
         return rc;
     if (np < 1) {
@@ -253,39 +346,20 @@ int cmd_check(const struct cli *c, int argc, char **argv)
         return EXIT_USAGE;
     }
     char *path = cli_session_path(c, pos[0]);
-    if (!path)
-        return EXIT_DATA;
-    struct bank *b;
-    struct session *s;
-    if ((rc = cli_open(c, path, &b, &s))) {
-        free(path);
-        return rc;
-    }
-    struct score sc;
-    if (score_compute(b, s, &sc)) {
-        cli_error(c, M_SES_NO_MEMORY);
+    struct workshop *w = NULL;
+    rc = path ? cli_open(c, path, &w) : EXIT_DATA;
+    if (!rc && !w->have_score) {
+        cli_core_error(c, M_SES_NO_MEMORY);
         rc = EXIT_DATA;
-    } else {
-        if (json)
-            print_json(b, s, &sc);
-        else
-            print_text(c, b, s, &sc);
-        double level = b->kind == BANK_SCALE ? sc.value : sc.level;
-        if (minv >= 0 && level < (double)minv) {
-            struct sbuf lv, mn;
-            sbuf_init(&lv);
-            sbuf_init(&mn);
-            text_decimal(&lv, level, b->kind == BANK_SCALE ? 2 : 0, comma());
-            sbuf_addf(&mn, "%ld", minv);
-            cli_error(c, M_CLI_BELOW_MIN, lv.p, mn.p);
-            sbuf_free(&lv);
-            sbuf_free(&mn);
-            rc = EXIT_BELOW;
-        }
-        score_free(&sc);
     }
-    session_free(s);
-    bank_free(b);
+    if (!rc) {
+        if (json)
+            print_json(w);
+        else
+            print_text(c, w);
+        rc = below(c, w, minv);
+    }
+    ops_close(w);
     free(path);
     return rc;
 }

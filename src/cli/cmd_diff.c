@@ -1,80 +1,18 @@
-/* cmd_diff.c: `kollen diff OLD NEW`: what changed between two sessions of the same bank (the
- * 2021 and 2023 workshops, say): levels overall and per area, actions and points gained and
- * lost, and per question the answer, the note, the evidence and the flags. */
+/* cmd_diff.c: `kollen diff OLD NEW`: what changed between two sessions of the same bank, as
+ * ops_diff (kollen/ops_diff.h) computes it, printed as text or JSON. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "kollen/fmt.h"
 #include "kollen/msg.h"
-#include "kollen/store.h"
+#include "kollen/ops_diff.h"
 #include "report.h"
-
-struct qdiff {
-    int qi;
-    uint64_t ticked, unticked; /* multi */
-    int gained, lost;          /* actions */
-    int answer_changed, note_changed, doc_changed, fol_changed;
-    int ev_added, ev_removed;
-};
-
-static int has_evidence(const struct answer *a, const char *ref)
-{
-    for (int i = 0; i < a->n_evidence; i++)
-        if (!strcmp(a->evidence[i], ref))
-            return 1;
-    return 0;
-}
-
-static int same_text(const char *x, const char *y)
-{
-    return !strcmp(x ? x : "", y ? y : "");
-}
-
-static void compare(const struct bank *b, const struct session *o, const struct session *n, int qi,
-                    struct qdiff *d)
-{
-    const struct question *q = &b->questions[qi];
-    const struct answer *x = &o->answers[qi], *y = &n->answers[qi];
-    memset(d, 0, sizeof *d);
-    d->qi = qi;
-    if (q->type == QTYPE_MULTI) {
-        uint64_t tx = x->answered ? x->ticks : 0, ty = y->answered ? y->ticks : 0;
-        d->ticked = ty & ~tx;
-        d->unticked = tx & ~ty;
-        for (int i = 0; i < q->n_options; i++) {
-            if (d->ticked & (1ULL << i))
-                d->gained += q->options[i].actions;
-            if (d->unticked & (1ULL << i))
-                d->lost += q->options[i].actions;
-        }
-        d->answer_changed = x->answered != y->answered || tx != ty;
-    } else {
-        int ax = score_actions(q, x), ay = score_actions(q, y);
-        d->gained = ay > ax ? ay - ax : 0;
-        d->lost = ax > ay ? ax - ay : 0;
-        d->answer_changed = x->answered != y->answered || (x->answered && x->choice != y->choice);
-    }
-    if (!q->scored)
-        d->gained = d->lost = 0;
-    d->note_changed = !same_text(x->note, y->note);
-    d->doc_changed = !x->documented != !y->documented;
-    d->fol_changed = !x->followup != !y->followup;
-    for (int i = 0; i < y->n_evidence; i++)
-        d->ev_added += !has_evidence(x, y->evidence[i]);
-    for (int i = 0; i < x->n_evidence; i++)
-        d->ev_removed += !has_evidence(y, x->evidence[i]);
-}
-
-static int changed(const struct qdiff *d)
-{
-    return d->answer_changed || d->note_changed || d->doc_changed || d->fol_changed ||
-           d->ev_added || d->ev_removed;
-}
 
 static void answer_short(struct sbuf *o, const struct question *q, const struct answer *a)
 {
     if (!a->answered) {
-        sbuf_add(o, msg(M_W_NOT_DISCUSSED));
+        sbuf_add(o, rep_msg(M_W_NOT_DISCUSSED));
         return;
     }
     char v[256];
@@ -97,122 +35,151 @@ static void options_list(struct sbuf *o, const struct question *q, uint64_t set)
         }
 }
 
-static void print_text(const struct cli *c, const struct bank *b, const struct session *so,
-                       const struct session *sn, const struct score *x, const struct score *y,
-                       const struct qdiff *dv, int nd, int gained, int lost)
+/* The head: both sessions, the level, points and actions before and after. */
+static void text_head(struct sbuf *o, const struct ops_diff *df)
 {
-    struct sbuf o, t;
-    sbuf_init(&o);
-    sbuf_init(&t);
-    int cm = report_comma();
+    const struct bank *b = df->bank;
+    const struct score *x = &df->sc_old, *y = &df->sc_new;
     char line[1024];
-    sbuf_addf(&o, "%s · %s\n", b->name, msg(M_DIFF_TITLE));
-    sbuf_addf(&o, "  %s: %s · %s\n  %s: %s · %s\n", msg(M_DIFF_OLD), so->organisation, so->date,
-              msg(M_DIFF_NEW), sn->organisation, sn->date);
-    sbuf_addf(&o, "%s: ", msg(M_W_LEVEL));
+    sbuf_addf(o, "%s · %s\n", b->name, rep_msg(M_DIFF_TITLE));
+    sbuf_addf(o, "  %s: %s · %s\n  %s: %s · %s\n", rep_msg(M_DIFF_OLD), df->old->organisation,
+              df->old->date, rep_msg(M_DIFF_NEW), df->new->organisation, df->new->date);
+    sbuf_addf(o, "%s: ", msg(M_W_LEVEL));
     if (b->kind == BANK_SCALE) {
-        text_decimal(&o, x->value, 2, cm);
-        sbuf_add(&o, " → ");
-        text_decimal(&o, y->value, 2, cm);
+        fmt_decimal(o, x->value, 2);
+        sbuf_add(o, " → ");
+        fmt_decimal(o, y->value, 2);
     } else {
-        sbuf_addf(&o, "%d → %d (", x->level, y->level);
-        signed_int(&o, y->level - x->level);
-        sbuf_add(&o, ") · ");
-        cli_level_name(&o, b, y->level);
+        sbuf_addf(o, "%d → %d (", x->level, y->level);
+        signed_int(o, y->level - x->level);
+        sbuf_add(o, ") · ");
+        fmt_level(o, b, y->level, y->value, FMT_LEVEL_NAME);
     }
-    sbuf_addc(&o, '\n');
+    sbuf_addc(o, '\n');
     if (b->kind != BANK_SCALE) {
-        sbuf_addf(&o, "%s: ", msg(M_W_POINTS));
-        text_milli(&o, x->points_milli, cm);
-        sbuf_add(&o, " → ");
-        text_milli(&o, y->points_milli, cm);
-        sbuf_addf(&o, " · %s: %d → %d (", msg(M_W_ACTIONS), x->actions, y->actions);
-        msg_format(line, sizeof line, M_DIFF_GAINED_LOST, gained, lost);
-        sbuf_addf(&o, "%s)\n", line);
+        sbuf_addf(o, "%s: ", rep_msg(M_W_POINTS));
+        fmt_points(o, x->points_milli);
+        sbuf_add(o, " → ");
+        fmt_points(o, y->points_milli);
+        sbuf_addf(o, " · %s: %d → %d (", rep_msg(M_W_ACTIONS), x->actions, y->actions);
+        rep_msg_format(line, sizeof line, M_DIFF_GAINED_LOST, df->gained, df->lost);
+        sbuf_addf(o, "%s)\n", line);
     }
-    sbuf_addf(&o, "\n%s\n", msg(M_W_AREA));
+}
+
+static void text_areas(struct sbuf *o, const struct cli *c, const struct ops_diff *df)
+{
+    const struct bank *b = df->bank;
+    struct sbuf t;
+    sbuf_init(&t);
+    sbuf_addf(o, "\n%s\n", rep_msg(M_W_AREA));
     for (int ai = 0; ai < b->n_areas; ai++) {
+        const struct area_score *x = &df->sc_old.areas[ai], *y = &df->sc_new.areas[ai];
         sbuf_reset(&t);
         text_truncate(&t, b->areas[ai].name, 40, c->utf8);
-        sbuf_addf(&o, "  %s", t.p ? t.p : "");
+        sbuf_addf(o, "  %s", t.p ? t.p : "");
         for (int w = text_width(t.p ? t.p : ""); w < 40; w++)
-            sbuf_addc(&o, ' ');
-        sbuf_add(&o, " ");
-        area_level_text(&o, b, &x->areas[ai]);
-        sbuf_add(&o, " → ");
-        area_level_text(&o, b, &y->areas[ai]);
-        if (b->kind != BANK_SCALE && y->areas[ai].level != x->areas[ai].level) {
-            sbuf_add(&o, "  ");
-            signed_int(&o, y->areas[ai].level - x->areas[ai].level);
+            sbuf_addc(o, ' ');
+        sbuf_add(o, " ");
+        fmt_level(o, b, x->level, x->value, FMT_LEVEL_AREA);
+        sbuf_add(o, " → ");
+        fmt_level(o, b, y->level, y->value, FMT_LEVEL_AREA);
+        if (b->kind != BANK_SCALE && y->level != x->level) {
+            sbuf_add(o, "  ");
+            signed_int(o, y->level - x->level);
         }
-        sbuf_addc(&o, '\n');
+        sbuf_addc(o, '\n');
     }
-    msg_format(line, sizeof line, M_DIFF_QUESTIONS, nd);
+    sbuf_free(&t);
+}
+
+/* The note, the evidence and the flags of one question that changed. */
+static void text_record(struct sbuf *o, const struct cli *c, const struct ops_qdiff *d,
+                        const struct answer *ax, const struct answer *ay)
+{
+    if (d->note_changed && !(ay->note && *ay->note)) {
+        sbuf_addf(o, "    %s\n", rep_msg(M_DIFF_NOTE_REMOVED));
+    } else if (d->note_changed) {
+        struct sbuf t;
+        sbuf_init(&t);
+        char *flat = text_sanitize_dup(ay->note, 0); /* one line: breaks dropped */
+        text_truncate(&t, flat ? flat : "", 60, c->utf8);
+        free(flat);
+        sbuf_addf(o, "    %s: %s\n", rep_msg(M_DIFF_NOTE_CHANGED), t.p ? t.p : "");
+        sbuf_free(&t);
+    }
+    for (int i = 0; i < d->n_ev_added; i++)
+        sbuf_addf(o, "    %s: %s\n", rep_msg(M_DIFF_EV_ADDED), d->ev_added[i]);
+    for (int i = 0; i < d->n_ev_removed; i++)
+        sbuf_addf(o, "    %s: %s\n", rep_msg(M_DIFF_EV_REMOVED), d->ev_removed[i]);
+    if (d->doc_changed)
+        sbuf_addf(o, "    %s: %s → %s\n", rep_msg(M_REP_DOCUMENTED), yes_no(ax->documented),
+                  yes_no(ay->documented));
+    if (d->fol_changed)
+        sbuf_addf(o, "    %s: %s → %s\n", rep_msg(M_REP_FOLLOWUP), yes_no(ax->followup),
+                  yes_no(ay->followup));
+}
+
+static void text_question(struct sbuf *o, const struct cli *c, const struct ops_diff *df,
+                          const struct ops_qdiff *d)
+{
+    const struct question *q = &df->bank->questions[d->question];
+    const struct answer *ax = &df->old->answers[d->question];
+    const struct answer *ay = &df->new->answers[d->question];
+    struct sbuf t;
+    sbuf_init(&t);
+    text_truncate(&t, question_label(q), 56, c->utf8);
+    sbuf_addf(o, "  %s %d · %s\n", msg(M_W_QUESTION), q->number, t.p ? t.p : "");
+    sbuf_free(&t);
+    if (d->answer_changed) {
+        sbuf_addf(o, "    %s: ", rep_msg(M_REP_ANSWER));
+        answer_short(o, q, ax);
+        sbuf_add(o, " → ");
+        answer_short(o, q, ay);
+        if (d->gained || d->lost) {
+            char line[256];
+            rep_msg_format(line, sizeof line, M_DIFF_GAINED_LOST, d->gained, d->lost);
+            sbuf_addf(o, " (%s)", line);
+        }
+        sbuf_addc(o, '\n');
+        if (d->ticked) {
+            sbuf_addf(o, "      + ");
+            options_list(o, q, d->ticked);
+            sbuf_addc(o, '\n');
+        }
+        if (d->unticked) {
+            sbuf_addf(o, "      − ");
+            options_list(o, q, d->unticked);
+            sbuf_addc(o, '\n');
+        }
+    }
+    text_record(o, c, d, ax, ay);
+}
+
+static void print_text(const struct cli *c, const struct ops_diff *df)
+{
+    struct sbuf o;
+    sbuf_init(&o);
+    text_head(&o, df);
+    text_areas(&o, c, df);
+    char line[256];
+    rep_msg_format(line, sizeof line, M_DIFF_QUESTIONS, df->n);
     sbuf_addf(&o, "\n%s\n", line);
-    for (int k = 0; k < nd; k++) {
-        const struct qdiff *d = &dv[k];
-        const struct question *q = &b->questions[d->qi];
-        const struct answer *ax = &so->answers[d->qi], *ay = &sn->answers[d->qi];
-        sbuf_reset(&t);
-        text_truncate(&t, question_label(q), 56, c->utf8);
-        sbuf_addf(&o, "  %s %d · %s\n", msg(M_W_QUESTION), q->number, t.p ? t.p : "");
-        if (d->answer_changed) {
-            sbuf_addf(&o, "    %s: ", msg(M_REP_ANSWER));
-            answer_short(&o, q, ax);
-            sbuf_add(&o, " → ");
-            answer_short(&o, q, ay);
-            if (d->gained || d->lost) {
-                msg_format(line, sizeof line, M_DIFF_GAINED_LOST, d->gained, d->lost);
-                sbuf_addf(&o, " (%s)", line);
-            }
-            sbuf_addc(&o, '\n');
-            if (d->ticked) {
-                sbuf_addf(&o, "      + ");
-                options_list(&o, q, d->ticked);
-                sbuf_addc(&o, '\n');
-            }
-            if (d->unticked) {
-                sbuf_addf(&o, "      − ");
-                options_list(&o, q, d->unticked);
-                sbuf_addc(&o, '\n');
-            }
-        }
-        if (d->note_changed && !(ay->note && *ay->note)) {
-            sbuf_addf(&o, "    %s\n", msg(M_DIFF_NOTE_REMOVED));
-        } else if (d->note_changed) {
-            sbuf_reset(&t);
-            char *flat = text_sanitize_dup(ay->note, 0); /* one line: breaks dropped */
-            text_truncate(&t, flat ? flat : "", 60, c->utf8);
-            free(flat);
-            sbuf_addf(&o, "    %s: %s\n", msg(M_DIFF_NOTE_CHANGED), t.p ? t.p : "");
-        }
-        for (int i = 0; i < ay->n_evidence; i++)
-            if (!has_evidence(ax, ay->evidence[i]))
-                sbuf_addf(&o, "    %s: %s\n", msg(M_DIFF_EV_ADDED), ay->evidence[i]);
-        for (int i = 0; i < ax->n_evidence; i++)
-            if (!has_evidence(ay, ax->evidence[i]))
-                sbuf_addf(&o, "    %s: %s\n", msg(M_DIFF_EV_REMOVED), ax->evidence[i]);
-        if (d->doc_changed)
-            sbuf_addf(&o, "    %s: %s → %s\n", msg(M_REP_DOCUMENTED), yes_no(ax->documented),
-                      yes_no(ay->documented));
-        if (d->fol_changed)
-            sbuf_addf(&o, "    %s: %s → %s\n", msg(M_REP_FOLLOWUP), yes_no(ax->followup),
-                      yes_no(ay->followup));
-    }
+    for (int k = 0; k < df->n; k++)
+        text_question(&o, c, df, &df->q[k]);
     if (o.p)
         cli_put(o.p);
     sbuf_free(&o);
-    sbuf_free(&t);
 }
+
+/* --- JSON --- */
 
 static void json_side(struct json *j, const struct bank *b, const struct session *s,
                       const struct score *sc)
 {
     json_begin(j, '{');
-    json_key(j, "organisation");
-    json_str(j, s->organisation);
-    json_key(j, "date");
-    json_str(j, s->date);
+    json_kstr(j, "organisation", s->organisation);
+    json_kstr(j, "date", s->date);
     json_key(j, "level");
     if (b->kind == BANK_SCALE)
         json_num(j, sc->value, 2);
@@ -222,13 +189,13 @@ static void json_side(struct json *j, const struct bank *b, const struct session
     json_num(j, sc->value, 3);
     json_key(j, "points");
     json_milli(j, sc->points_milli);
-    json_key(j, "actions");
-    json_int(j, sc->actions);
+    json_kint(j, "actions", sc->actions);
     json_end(j, '}');
 }
 
-static void json_options(struct json *j, const struct question *q, uint64_t set)
+static void json_options(struct json *j, const char *key, const struct question *q, uint64_t set)
 {
+    json_key(j, key);
     json_begin(j, '[');
     for (int i = 0; i < q->n_options; i++)
         if (set & (1ULL << i))
@@ -236,8 +203,10 @@ static void json_options(struct json *j, const struct question *q, uint64_t set)
     json_end(j, ']');
 }
 
-static void json_answer(struct json *j, const struct question *q, const struct answer *a)
+static void json_answer(struct json *j, const char *key, const struct question *q,
+                        const struct answer *a)
 {
+    json_key(j, key);
     if (!a->answered) {
         json_null(j);
         return;
@@ -247,109 +216,102 @@ static void json_answer(struct json *j, const struct question *q, const struct a
     json_str(j, v);
 }
 
-static void print_json(const struct bank *b, const struct session *so, const struct session *sn,
-                       const struct score *x, const struct score *y, const struct qdiff *dv,
-                       int nd, int gained, int lost)
+static void json_strings(struct json *j, const char *key, const char **v, int n)
 {
+    json_key(j, key);
+    json_begin(j, '[');
+    for (int i = 0; i < n; i++)
+        json_str(j, v[i]);
+    json_end(j, ']');
+}
+
+static void json_pair(struct json *j, const char *key, int x, int y)
+{
+    json_key(j, key);
+    json_begin(j, '[');
+    json_bool(j, x);
+    json_bool(j, y);
+    json_end(j, ']');
+}
+
+static void json_areas(struct json *j, const struct ops_diff *df)
+{
+    const struct bank *b = df->bank;
+    json_key(j, "areas");
+    json_begin(j, '[');
+    for (int ai = 0; ai < b->n_areas; ai++) {
+        const struct area_score *x = &df->sc_old.areas[ai], *y = &df->sc_new.areas[ai];
+        json_begin(j, '{');
+        json_kstr(j, "id", b->areas[ai].id);
+        json_kstr(j, "name", b->areas[ai].name);
+        json_kint(j, "old_level", x->level);
+        json_kint(j, "new_level", y->level);
+        json_key(j, "old_value");
+        json_num(j, x->value, 3);
+        json_key(j, "new_value");
+        json_num(j, y->value, 3);
+        json_key(j, "old_points");
+        json_milli(j, x->points_milli);
+        json_key(j, "new_points");
+        json_milli(j, y->points_milli);
+        json_end(j, '}');
+    }
+    json_end(j, ']');
+}
+
+static void json_question(struct json *j, const struct ops_diff *df, const struct ops_qdiff *d)
+{
+    const struct bank *b = df->bank;
+    const struct question *q = &b->questions[d->question];
+    const struct answer *ax = &df->old->answers[d->question];
+    const struct answer *ay = &df->new->answers[d->question];
+    json_begin(j, '{');
+    json_kint(j, "question", q->number);
+    json_kstr(j, "area", b->areas[q->area].id);
+    json_answer(j, "old_answer", q, ax);
+    json_answer(j, "new_answer", q, ay);
+    json_options(j, "ticked", q, d->ticked);
+    json_options(j, "unticked", q, d->unticked);
+    json_kint(j, "actions_gained", d->gained);
+    json_kint(j, "actions_lost", d->lost);
+    json_key(j, "old_points");
+    json_milli(j, df->sc_old.q[d->question].points_milli);
+    json_key(j, "new_points");
+    json_milli(j, df->sc_new.q[d->question].points_milli);
+    json_key(j, "note_changed");
+    json_bool(j, d->note_changed);
+    json_kstr(j, "old_note", ax->note);
+    json_kstr(j, "new_note", ay->note);
+    json_strings(j, "evidence_added", d->ev_added, d->n_ev_added);
+    json_strings(j, "evidence_removed", d->ev_removed, d->n_ev_removed);
+    json_pair(j, "documented", ax->documented, ay->documented);
+    json_pair(j, "followup", ax->followup, ay->followup);
+    json_end(j, '}');
+}
+
+static void print_json(const struct ops_diff *df)
+{
+    const struct bank *b = df->bank;
     struct sbuf o;
     struct json j;
     sbuf_init(&o);
     json_init(&j, &o);
     json_begin(&j, '{');
-    json_key(&j, "bank");
-    json_str(&j, b->id);
+    json_kstr(&j, "bank", b->id);
     json_key(&j, "old");
-    json_side(&j, b, so, x);
+    json_side(&j, b, df->old, &df->sc_old);
     json_key(&j, "new");
-    json_side(&j, b, sn, y);
-    json_key(&j, "level_change");
-    json_int(&j, y->level - x->level);
+    json_side(&j, b, df->new, &df->sc_new);
+    json_kint(&j, "level_change", df->sc_new.level - df->sc_old.level);
     json_key(&j, "points_change");
-    json_milli(&j, y->points_milli - x->points_milli);
-    json_key(&j, "actions_gained");
-    json_int(&j, gained);
-    json_key(&j, "actions_lost");
-    json_int(&j, lost);
-    json_key(&j, "areas");
-    json_begin(&j, '[');
-    for (int ai = 0; ai < b->n_areas; ai++) {
-        json_begin(&j, '{');
-        json_key(&j, "id");
-        json_str(&j, b->areas[ai].id);
-        json_key(&j, "name");
-        json_str(&j, b->areas[ai].name);
-        json_key(&j, "old_level");
-        json_int(&j, x->areas[ai].level);
-        json_key(&j, "new_level");
-        json_int(&j, y->areas[ai].level);
-        json_key(&j, "old_value");
-        json_num(&j, x->areas[ai].value, 3);
-        json_key(&j, "new_value");
-        json_num(&j, y->areas[ai].value, 3);
-        json_key(&j, "old_points");
-        json_milli(&j, x->areas[ai].points_milli);
-        json_key(&j, "new_points");
-        json_milli(&j, y->areas[ai].points_milli);
-        json_end(&j, '}');
-    }
-    json_end(&j, ']');
+    json_milli(&j, df->sc_new.points_milli - df->sc_old.points_milli);
+    json_kint(&j, "actions_gained", df->gained);
+    json_kint(&j, "actions_lost", df->lost);
+    json_areas(&j, df);
     json_key(&j, "questions");
     json_begin(&j, '[');
-    for (int k = 0; k < nd; k++) {
-        const struct qdiff *d = &dv[k];
-        const struct question *q = &b->questions[d->qi];
-        const struct answer *ax = &so->answers[d->qi], *ay = &sn->answers[d->qi];
-        json_begin(&j, '{');
-        json_key(&j, "question");
-        json_int(&j, q->number);
-        json_key(&j, "area");
-        json_str(&j, b->areas[q->area].id);
-        json_key(&j, "old_answer");
-        json_answer(&j, q, ax);
-        json_key(&j, "new_answer");
-        json_answer(&j, q, ay);
-        json_key(&j, "ticked");
-        json_options(&j, q, d->ticked);
-        json_key(&j, "unticked");
-        json_options(&j, q, d->unticked);
-        json_key(&j, "actions_gained");
-        json_int(&j, d->gained);
-        json_key(&j, "actions_lost");
-        json_int(&j, d->lost);
-        json_key(&j, "old_points");
-        json_milli(&j, x->q[d->qi].points_milli);
-        json_key(&j, "new_points");
-        json_milli(&j, y->q[d->qi].points_milli);
-        json_key(&j, "note_changed");
-        json_bool(&j, d->note_changed);
-        json_key(&j, "old_note");
-        json_str(&j, ax->note);
-        json_key(&j, "new_note");
-        json_str(&j, ay->note);
-        json_key(&j, "evidence_added");
-        json_begin(&j, '[');
-        for (int i = 0; i < ay->n_evidence; i++)
-            if (!has_evidence(ax, ay->evidence[i]))
-                json_str(&j, ay->evidence[i]);
-        json_end(&j, ']');
-        json_key(&j, "evidence_removed");
-        json_begin(&j, '[');
-        for (int i = 0; i < ax->n_evidence; i++)
-            if (!has_evidence(ay, ax->evidence[i]))
-                json_str(&j, ax->evidence[i]);
-        json_end(&j, ']');
-        json_key(&j, "documented");
-        json_begin(&j, '[');
-        json_bool(&j, ax->documented);
-        json_bool(&j, ay->documented);
-        json_end(&j, ']');
-        json_key(&j, "followup");
-        json_begin(&j, '[');
-        json_bool(&j, ax->followup);
-        json_bool(&j, ay->followup);
-        json_end(&j, ']');
-        json_end(&j, '}');
-    }
+    for (int k = 0; k < df->n; k++)
+        json_question(&j, df, &df->q[k]);
     json_end(&j, ']');
     json_end(&j, '}');
     if (o.p)
@@ -366,7 +328,7 @@ int cmd_diff(const struct cli *c, int argc, char **argv)
     };
     const char *pos[2];
     int np;
-    int rc = cli_parse(c, argc, argv, opts, pos, 2, &np, msg(M_DIFF_USAGE));
+    int rc = cli_parse(c, argc, argv, opts, pos, 2, &np, M_USAGE_cmd_diff);
     if (rc)
         return rc;
     if (np < 2) {
@@ -374,61 +336,21 @@ int cmd_diff(const struct cli *c, int argc, char **argv)
         return EXIT_USAGE;
     }
     char *po = cli_session_path(c, pos[0]), *pn = cli_session_path(c, pos[1]);
-    struct bank *b = NULL;
-    struct session *so = NULL, *sn = NULL;
-    char *id = NULL;
     struct diags d;
     diags_init(&d);
-    struct qdiff *dv = NULL;
-    struct score x, y;
-    int have_x = 0, have_y = 0;
-    if (!po || !pn) {
-        rc = EXIT_DATA;
-        goto out;
-    }
-    if ((rc = cli_open(c, po, &b, &so)))
-        goto out;
-    int lrc = session_read_bank_id(pn, &id, &d);
-    if (!lrc && strcmp(id, b->id)) {
-        cli_error(c, M_DIFF_OTHER_BANK, pn, id, po, b->id);
-        rc = EXIT_DATA;
-        goto out;
-    }
-    if (lrc || (lrc = session_load(pn, b, &sn, &d))) {
-        cli_diags(c, &d);
-        rc = cli_exit_for(lrc == KL_EUSAGE ? KL_EDATA : lrc);
-        goto out;
-    }
+    struct ops_diff df;
+    int drc = po && pn ? ops_diff_open(&df, po, pn, c->questions_dir, &d) : KL_ENOMEM;
     cli_diags(c, &d);
-    if (score_compute(b, so, &x) || !(have_x = 1) || score_compute(b, sn, &y) || !(have_y = 1) ||
-        !(dv = calloc((size_t)(b->n_questions ? b->n_questions : 1), sizeof *dv))) {
-        cli_error(c, M_SES_NO_MEMORY);
-        rc = EXIT_DATA;
-        goto out;
-    }
-    int nd = 0, gained = 0, lost = 0;
-    for (int qi = 0; qi < b->n_questions; qi++) {
-        compare(b, so, sn, qi, &dv[nd]);
-        gained += dv[nd].gained;
-        lost += dv[nd].lost;
-        if (changed(&dv[nd]))
-            nd++;
-    }
-    if (json)
-        print_json(b, so, sn, &x, &y, dv, nd, gained, lost);
-    else
-        print_text(c, b, so, sn, &x, &y, dv, nd, gained, lost);
-out:
-    if (have_x)
-        score_free(&x);
-    if (have_y)
-        score_free(&y);
-    free(dv);
-    free(id);
     diags_free(&d);
-    session_free(so);
-    session_free(sn);
-    bank_free(b);
+    if (drc) {
+        rc = cli_exit_for(drc);
+    } else {
+        if (json)
+            print_json(&df);
+        else
+            print_text(c, &df);
+        ops_diff_free(&df);
+    }
     free(po);
     free(pn);
     return rc;

@@ -4,11 +4,103 @@
 #include <string.h>
 
 #include "kollen/msg.h"
+#include "kollen/ops_plan.h"
 #include "report.h"
+
+enum { FMT_TEXT, FMT_MD, FMT_JSON };
+
+static void print_json(struct sbuf *o, const struct workshop *w, const struct plan *p)
+{
+    struct json j;
+    json_init(&j, o);
+    json_begin(&j, '{');
+    json_kstr(&j, "bank", w->bank->id);
+    json_kstr(&j, "organisation", w->ses->organisation);
+    json_kstr(&j, "group", group_name(w->ses->group));
+    json_key(&j, "plan");
+    plan_json(&j, w->bank, p);
+    json_end(&j, '}');
+    if (o->p)
+        fputs(o->p, stdout);
+}
+
+static void print_md(struct sbuf *o, const struct workshop *w, const struct plan *p,
+                     const char *title)
+{
+    const struct bank *b = w->bank;
+    const struct session *s = w->ses;
+    sbuf_add(o, "# ");
+    md_escape(o, title, 0, NULL);
+    sbuf_add(o, "\n\n");
+    sbuf_addf(o, "%s: ", rep_msg(M_REP_ORGANISATION));
+    md_escape(o, s->organisation, 0, NULL);
+    sbuf_add(o, " (");
+    md_escape(o, group_name(s->group), 0, NULL);
+    sbuf_add(o, ")  \n");
+    md_escape(o, b->name, 0, NULL);
+    sbuf_add(o, " · ");
+    md_escape(o, s->date, 0, NULL);
+    sbuf_add(o, "  \n");
+    plan_render_md(o, b, p, 2);
+    if (o->p)
+        fputs(o->p, stdout); /* escaped: no control characters left */
+}
+
+static int print(const struct cli *c, const struct workshop *w, const struct plan *p, int fmt)
+{
+    const struct bank *b = w->bank;
+    const struct session *s = w->ses;
+    struct sbuf o, goal;
+    sbuf_init(&o);
+    sbuf_init(&goal);
+    plan_goal_text(&goal, b, p);
+    char title[1024];
+    msg_format(title, sizeof title, M_PLAN_TITLE, goal.p ? goal.p : "");
+    if (fmt == FMT_JSON) {
+        print_json(&o, w, p);
+    } else if (fmt == FMT_MD) {
+        print_md(&o, w, p, title);
+    } else {
+        sbuf_addf(&o, "%s · %s · %s · %s\n%s\n", s->organisation, group_name(s->group), b->name,
+                  s->date, title);
+        plan_render_text(&o, b, p, c->utf8);
+        if (o.p)
+            cli_put(o.p);
+    }
+    int rc = EXIT_FINE;
+    if (o.oom || goal.oom) {
+        cli_core_error(c, M_SES_NO_MEMORY);
+        rc = EXIT_DATA;
+    }
+    sbuf_free(&o);
+    sbuf_free(&goal);
+    return rc;
+}
+
+static int plan(const struct cli *c, const char *arg, const struct plan_spec *spec, int fmt)
+{
+    char *path = cli_session_path(c, arg);
+    struct workshop *w = NULL;
+    int rc = path ? cli_open(c, path, &w) : EXIT_DATA;
+    if (!rc) {
+        struct plan p;
+        struct diags d;
+        diags_init(&d);
+        int prc = ops_plan(w->bank, w->ses, spec, &p, &d);
+        cli_diags(c, &d);
+        diags_free(&d);
+        rc = prc ? cli_exit_for(prc) : print(c, w, &p, fmt);
+        if (!prc)
+            plan_free(&p);
+    }
+    ops_close(w);
+    free(path);
+    return rc;
+}
 
 int cmd_plan(const struct cli *c, int argc, char **argv)
 {
-    const char *target = "next", *format = "text";
+    const char *target = OPS_PLAN_DEFAULT, *format = "text";
     int json = 0;
     const struct opt opts[] = {
         {"target", 1, &target, NULL, NULL},
@@ -20,102 +112,36 @@ int cmd_plan(const struct cli *c, int argc, char **argv)
     int nargc;
     char **nargv = plan_join_target(argc, argv, &nargc, &joined);
     if (!nargv) {
-        cli_error(c, M_SES_NO_MEMORY);
+        cli_core_error(c, M_SES_NO_MEMORY);
         return EXIT_DATA;
     }
     const char *pos[1];
     int np;
-    int rc = cli_parse(c, nargc, nargv, opts, pos, 1, &np, msg(M_PLAN_USAGE));
+    int rc = cli_parse(c, nargc, nargv, opts, pos, 1, &np, M_USAGE_cmd_plan);
     struct plan_spec spec;
     if (!rc && np < 1) {
         cli_error(c, M_CLI_MISSING_ARG, "SESSION");
         rc = EXIT_USAGE;
     }
-    if (!rc && plan_spec_parse(target, &spec)) {
-        cli_error(c, M_PLAN_BAD_SPEC, target);
-        rc = EXIT_USAGE;
-    }
-    if (json)
-        format = "json";
-    int fmt = !strcmp(format, "text") ? 0 : !strcmp(format, "md") ? 1 : !strcmp(format, "json") ? 2 : -1;
-    if (!rc && fmt < 0) {
-        cli_error(c, M_REP_BAD_FORMAT, format, "text, md, json");
-        rc = EXIT_USAGE;
-    }
-    char *path = rc ? NULL : cli_session_path(c, pos[0]);
-    struct bank *b = NULL;
-    struct session *s = NULL;
-    if (!rc && (!path || (rc = cli_open(c, path, &b, &s))))
-        rc = rc ? rc : EXIT_DATA;
-    if (rc)
-        goto out;
-
-    struct plan p;
     struct diags d;
     diags_init(&d);
-    int prc = plan_compute(b, s, &spec, &p, &d);
-    cli_diags(c, &d);
+    if (!rc && ops_plan_target(target, &spec, &d)) {
+        cli_diags(c, &d);
+        rc = EXIT_USAGE;
+    }
     diags_free(&d);
-    if (prc) {
-        rc = cli_exit_for(prc == KL_EUSAGE ? KL_EDATA : prc);
-        goto out;
+    if (json)
+        format = "json";
+    int fmt = !strcmp(format, "text") ? FMT_TEXT
+              : !strcmp(format, "md") ? FMT_MD
+              : !strcmp(format, "json") ? FMT_JSON
+                                        : -1;
+    if (!rc && fmt < 0) {
+        cli_error(c, M_CLI_BAD_FORMAT, format, "text, md, json");
+        rc = EXIT_USAGE;
     }
-    struct sbuf o;
-    sbuf_init(&o);
-    struct sbuf goal;
-    sbuf_init(&goal);
-    plan_goal_text(&goal, b, &p);
-    char title[1024];
-    msg_format(title, sizeof title, M_PLAN_TITLE, goal.p ? goal.p : "");
-    if (fmt == 2) {
-        struct json j;
-        json_init(&j, &o);
-        json_begin(&j, '{');
-        json_key(&j, "bank");
-        json_str(&j, b->id);
-        json_key(&j, "organisation");
-        json_str(&j, s->organisation);
-        json_key(&j, "group");
-        json_str(&j, group_name(s->group));
-        json_key(&j, "plan");
-        plan_json(&j, b, &p);
-        json_end(&j, '}');
-        if (o.p)
-            fputs(o.p, stdout);
-    } else if (fmt == 1) {
-        sbuf_add(&o, "# ");
-        md_escape(&o, title, 0, NULL);
-        sbuf_add(&o, "\n\n");
-        sbuf_addf(&o, "%s: ", msg(M_REP_ORGANISATION));
-        md_escape(&o, s->organisation, 0, NULL);
-        sbuf_add(&o, " (");
-        md_escape(&o, group_name(s->group), 0, NULL);
-        sbuf_add(&o, ")  \n");
-        md_escape(&o, b->name, 0, NULL);
-        sbuf_add(&o, " · ");
-        md_escape(&o, s->date, 0, NULL);
-        sbuf_add(&o, "  \n");
-        plan_render_md(&o, b, &p, 2);
-        if (o.p)
-            fputs(o.p, stdout); /* escaped: no control characters left */
-    } else {
-        sbuf_addf(&o, "%s · %s · %s · %s\n%s\n", s->organisation, group_name(s->group), b->name,
-                  s->date, title);
-        plan_render_text(&o, b, &p, c->utf8);
-        if (o.p)
-            cli_put(o.p);
-    }
-    if (o.oom) {
-        cli_error(c, M_SES_NO_MEMORY);
-        rc = EXIT_DATA;
-    }
-    sbuf_free(&o);
-    sbuf_free(&goal);
-    plan_free(&p);
-out:
-    session_free(s);
-    bank_free(b);
-    free(path);
+    if (!rc)
+        rc = plan(c, pos[0], &spec, fmt);
     free(nargv);
     free(joined);
     return rc;

@@ -32,6 +32,57 @@ static const char *format_from_path(const char *path)
     return "md";
 }
 
+/* The report written to out (atomically, 0600) or to stdout ("-" or none). */
+static int write_out(const struct cli *c, const char *out, const struct sbuf *o)
+{
+    if (o->oom) {
+        cli_core_error(c, M_SES_NO_MEMORY);
+        return EXIT_DATA;
+    }
+    if (!out || !strcmp(out, "-")) {
+        if (o->p) /* every user text in o is escaped and sanitised for its format */
+            fwrite(o->p, 1, o->len, stdout);
+        return EXIT_FINE;
+    }
+    struct diags d;
+    diags_init(&d);
+    int rc = store_write_atomic(out, o->p ? o->p : "", o->len, 0, &d);
+    cli_diags(c, &d);
+    diags_free(&d);
+    if (rc)
+        return cli_exit_for(rc);
+    char line[1200];
+    rep_msg_format(line, sizeof line, M_REP_WROTE, out, o->len);
+    char *clean = text_sanitize_dup(line, 0);
+    fprintf(stderr, "%s: %s\n", c->prog, clean ? clean : "");
+    free(clean);
+    return EXIT_FINE;
+}
+
+static int report(const struct cli *c, const struct workshop *w, int fmt, const char *out)
+{
+    struct diags d;
+    diags_init(&d);
+    struct ops_report r;
+    int rc = ops_report_gather(&r, w->bank, w->ses, &d);
+    cli_diags(c, &d);
+    diags_free(&d);
+    if (rc)
+        return cli_exit_for(rc);
+    struct sbuf o;
+    sbuf_init(&o);
+    if (fmt == FMT_MD)
+        report_md(&o, &r);
+    else if (fmt == FMT_HTML)
+        report_html(&o, &r);
+    else
+        report_csv(&o, &r);
+    rc = write_out(c, out, &o);
+    sbuf_free(&o);
+    ops_report_free(&r);
+    return rc;
+}
+
 int cmd_report(const struct cli *c, int argc, char **argv)
 {
     const char *format = NULL, *out = NULL;
@@ -43,7 +94,7 @@ int cmd_report(const struct cli *c, int argc, char **argv)
     };
     const char *pos[1];
     int np;
-    int rc = cli_parse(c, argc, argv, opts, pos, 1, &np, msg(M_REP_USAGE));
+    int rc = cli_parse(c, argc, argv, opts, pos, 1, &np, M_USAGE_cmd_report);
     if (rc)
         return rc;
     if (np < 1) {
@@ -54,60 +105,15 @@ int cmd_report(const struct cli *c, int argc, char **argv)
         format = format_from_path(out);
     int fmt = format_of(format);
     if (fmt < 0) {
-        cli_error(c, M_REP_BAD_FORMAT, format, "md, html, csv");
+        cli_error(c, M_CLI_BAD_FORMAT, format, "md, html, csv");
         return EXIT_USAGE;
     }
     char *path = cli_session_path(c, pos[0]);
-    if (!path)
-        return EXIT_DATA;
-    struct bank *b;
-    struct session *s;
-    if ((rc = cli_open(c, path, &b, &s))) {
-        free(path);
-        return rc;
-    }
-    struct diags d;
-    diags_init(&d);
-    struct report r;
-    int grc = report_gather(&r, c, b, s, &d);
-    if (grc) {
-        cli_diags(c, &d);
-        rc = cli_exit_for(grc == KL_EUSAGE ? KL_EDATA : grc);
-    } else {
-        struct sbuf o;
-        sbuf_init(&o);
-        if (fmt == FMT_MD)
-            report_md(&o, &r);
-        else if (fmt == FMT_HTML)
-            report_html(&o, &r);
-        else
-            report_csv(&o, &r);
-        if (o.oom) {
-            cli_error(c, M_SES_NO_MEMORY);
-            rc = EXIT_DATA;
-        } else if (out && strcmp(out, "-")) {
-            int wrc = store_write_atomic(out, o.p ? o.p : "", o.len, 0, &d);
-            cli_diags(c, &d);
-            if (wrc) {
-                rc = cli_exit_for(wrc == KL_EUSAGE ? KL_EDATA : wrc);
-            } else {
-                char line[1200];
-                msg_format(line, sizeof line, M_REP_WROTE, out, o.len);
-                fprintf(stderr, "%s: ", c->prog);
-                char *clean = text_sanitize_dup(line, 0);
-                fprintf(stderr, "%s\n", clean ? clean : "");
-                free(clean);
-            }
-        } else if (o.p) {
-            /* every user text in o is escaped and sanitised for its format */
-            fwrite(o.p, 1, o.len, stdout);
-        }
-        sbuf_free(&o);
-        report_release(&r);
-    }
-    diags_free(&d);
-    session_free(s);
-    bank_free(b);
+    struct workshop *w = NULL;
+    rc = path ? cli_open(c, path, &w) : EXIT_DATA;
+    if (!rc)
+        rc = report(c, w, fmt, out);
+    ops_close(w);
     free(path);
     return rc;
 }

@@ -1,6 +1,4 @@
 /* common.c: argument parsing, messages, session paths and the JSON writer of the CLI. */
-#include <errno.h>
-#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,11 +6,55 @@
 
 #include "cli.h"
 #include "kollen/msg.h"
-#include "kollen/plan.h"
-#include "kollen/store.h"
+#include "kollen/ops_paths.h"
+
+static void say(const struct cli *c, int warn, const char *text)
+{
+    struct diag g;
+    snprintf(g.file, sizeof g.file, "%s", "");
+    g.line = 0;
+    g.is_warning = warn;
+    snprintf(g.msg, sizeof g.msg, "%s", text);
+    struct diags d = {&g, 1, 1, 0};
+    cli_diags(c, &d);
+}
+
+void cli_error(const struct cli *c, enum cli_msg_id id, ...)
+{
+    char text[DIAG_TEXT_MAX];
+    va_list ap;
+    va_start(ap, id);
+    cli_msg_vformat(text, sizeof text, id, ap);
+    va_end(ap);
+    say(c, 0, text);
+}
+
+void cli_core_error(const struct cli *c, enum msg_id id, ...)
+{
+    char text[DIAG_TEXT_MAX];
+    va_list ap;
+    va_start(ap, id);
+    msg_vformat(text, sizeof text, id, ap);
+    va_end(ap);
+    say(c, 0, text);
+}
+
+/* "kollen: användning: kollen new SESSION ..." */
+static void usage_error(const struct cli *c, enum cli_msg_id usage)
+{
+    struct sbuf u;
+    sbuf_init(&u);
+    sbuf_addf(&u, "kollen %s", cli_msg(usage));
+    char t[1024];
+    cli_msg_format(t, sizeof t, M_CLI_USAGE, u.p ? u.p : "");
+    char *clean = text_sanitize_dup(t, 1);
+    fprintf(stderr, "%s: %s\n", c->prog, clean ? clean : "");
+    free(clean);
+    sbuf_free(&u);
+}
 
 int cli_parse(const struct cli *c, int argc, char **argv, const struct opt *table,
-              const char **pos, int max_pos, int *n_pos, const char *usage)
+              const char **pos, int max_pos, int *n_pos, enum cli_msg_id usage)
 {
     int only_pos = 0;
     *n_pos = 0;
@@ -20,10 +62,8 @@ int cli_parse(const struct cli *c, int argc, char **argv, const struct opt *tabl
         const char *a = argv[i];
         if (only_pos || a[0] != '-' || a[1] == '\0') {
             if (*n_pos >= max_pos) {
-                char u[512];
                 cli_error(c, M_CLI_EXTRA_ARG, a);
-                msg_format(u, sizeof u, M_CLI_USAGE, usage);
-                fprintf(stderr, "%s: %s\n", c->prog, u);
+                usage_error(c, usage);
                 return EXIT_USAGE;
             }
             pos[(*n_pos)++] = a;
@@ -65,7 +105,7 @@ int cli_parse(const struct cli *c, int argc, char **argv, const struct opt *tabl
                 n++;
             const char **l = realloc((void *)*o->list, (n + 2) * sizeof *l);
             if (!l) {
-                cli_error(c, M_SES_NO_MEMORY);
+                cli_core_error(c, M_SES_NO_MEMORY);
                 return EXIT_DATA;
             }
             l[n] = v;
@@ -74,28 +114,6 @@ int cli_parse(const struct cli *c, int argc, char **argv, const struct opt *tabl
         }
     }
     return 0;
-}
-
-static void vprint_error(const struct cli *c, const char *file, int line, int warn, int id,
-                         va_list ap)
-{
-    char text[DIAG_TEXT_MAX];
-    msg_vformat(text, sizeof text, (enum msg_id)id, ap);
-    struct diag g;
-    snprintf(g.file, sizeof g.file, "%s", file ? file : "");
-    g.line = line;
-    g.is_warning = warn;
-    snprintf(g.msg, sizeof g.msg, "%s", text);
-    struct diags d = {&g, 1, 1, 0};
-    cli_diags(c, &d);
-}
-
-void cli_error(const struct cli *c, int msg_id, ...)
-{
-    va_list ap;
-    va_start(ap, msg_id);
-    vprint_error(c, NULL, 0, 0, msg_id, ap);
-    va_end(ap);
 }
 
 void cli_diags(const struct cli *c, const struct diags *d)
@@ -110,7 +128,7 @@ void cli_diags(const struct cli *c, const struct diags *d)
             sbuf_addf(&b, "%s: ", g->file);
         else
             sbuf_addf(&b, "%s: ", c->prog);
-        sbuf_addf(&b, "%s: %s\n", msg(g->is_warning ? M_CLI_WARNING : M_CLI_ERROR), g->msg);
+        sbuf_addf(&b, "%s: %s\n", cli_msg(g->is_warning ? M_CLI_WARNING : M_CLI_ERROR), g->msg);
         /* file names and values quoted from files are data: no control characters out */
         char *clean = text_sanitize_dup(b.p ? b.p : "", 1);
         if (clean)
@@ -124,37 +142,22 @@ void cli_diags(const struct cli *c, const struct diags *d)
 
 int cli_exit_for(int rc)
 {
-    switch (rc) {
-    case KL_OK:
-        return EXIT_FINE;
-    case KL_EUSAGE:
-        return EXIT_USAGE;
-    default:
-        return EXIT_DATA;
-    }
+    return rc == KL_OK ? EXIT_FINE : EXIT_DATA;
 }
 
 char *cli_session_path(const struct cli *c, const char *arg)
 {
-    if (strchr(arg, '/'))
-        return text_dup(arg);
-    struct sbuf b;
-    sbuf_init(&b);
-    sbuf_addf(&b, "%s/%s", c->sessions_dir, arg);
-    if (!strchr(arg, '.'))
-        sbuf_add(&b, ".ini");
-    return sbuf_take(&b);
+    return ops_session_path(c->sessions_dir, arg);
 }
 
-int cli_open(const struct cli *c, const char *path, struct bank **b, struct session **s)
+int cli_open(const struct cli *c, const char *path, struct workshop **w)
 {
     struct diags d;
     diags_init(&d);
-    store_check_private(path, &d);
-    int rc = session_open(path, c->questions_dir, b, s, &d);
+    int rc = ops_open(w, path, c->questions_dir, OPS_READ_ONLY, "kollen", &d);
     cli_diags(c, &d);
     diags_free(&d);
-    return rc ? cli_exit_for(rc == KL_EUSAGE ? KL_EDATA : rc) : 0;
+    return cli_exit_for(rc);
 }
 
 void cli_put(const char *s)
@@ -176,11 +179,6 @@ void cli_putf(const char *fmt, ...)
     if (b.p)
         cli_put(b.p);
     sbuf_free(&b);
-}
-
-void cli_level_name(struct sbuf *out, const struct bank *b, int level)
-{
-    plan_level_name(out, b, level);
 }
 
 /* --- JSON --- */
@@ -275,4 +273,16 @@ void json_null(struct json *j)
 {
     before_value(j);
     sbuf_add(j->b, "null");
+}
+
+void json_kstr(struct json *j, const char *key, const char *s)
+{
+    json_key(j, key);
+    json_str(j, s);
+}
+
+void json_kint(struct json *j, const char *key, long v)
+{
+    json_key(j, key);
+    json_int(j, v);
 }

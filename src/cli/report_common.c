@@ -1,33 +1,12 @@
-/* report_common.c: escaping per output format and the words of a plan, shared by
- * `kollen plan`, `kollen report` and `kollen diff`. */
+/* report_common.c: escaping per output format, a plan as JSON, and the words the reports and
+ * diffs share (`kollen plan`, `kollen report`, `kollen diff`). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "kollen/fmt.h"
 #include "kollen/msg.h"
 #include "report.h"
-
-int report_comma(void)
-{
-    return msg_lang() == LANG_SV;
-}
-
-void level_value_text(struct sbuf *o, double v)
-{
-    if (v < 0)
-        sbuf_add(o, "–");
-    else
-        text_decimal(o, v, 2, report_comma());
-}
-
-void area_level_text(struct sbuf *o, const struct bank *b, const struct area_score *as)
-{
-    if (b->kind != BANK_SCALE)
-        sbuf_addf(o, "%d (", as->level);
-    text_decimal(o, as->value, 2, report_comma());
-    if (b->kind != BANK_SCALE)
-        sbuf_addc(o, ')');
-}
 
 /* --- escaping --- */
 
@@ -149,12 +128,7 @@ void csv_field(struct sbuf *o, const char *s)
     free(clean);
 }
 
-/* --- plan words --- */
-
-const char *question_label(const struct question *q)
-{
-    return q->short_text && *q->short_text ? q->short_text : q->text;
-}
+/* --- plans --- */
 
 static void json_part(void *ctx, const char *part)
 {
@@ -291,20 +265,20 @@ char **plan_join_target(int argc, char **argv, int *new_argc, char **joined)
 
 const char *yes_no(int v)
 {
-    return msg(v ? M_W_YES : M_W_NO);
+    return rep_msg(v ? M_W_YES : M_W_NO);
 }
 
 const char *provenance_words(enum provenance p)
 {
     switch (p) {
     case PROV_VERBATIM:
-        return msg(M_REP_PROV_VERBATIM);
+        return rep_msg(M_REP_PROV_VERBATIM);
     case PROV_PARAPHRASE:
-        return msg(M_REP_PROV_PARAPHRASE);
+        return rep_msg(M_REP_PROV_PARAPHRASE);
     case PROV_INFERRED:
-        return msg(M_REP_PROV_INFERRED);
+        return rep_msg(M_REP_PROV_INFERRED);
     case PROV_RECONSTRUCTED:
-        return msg(M_REP_PROV_RECONSTRUCTED);
+        return rep_msg(M_REP_PROV_RECONSTRUCTED);
     }
     return "";
 }
@@ -316,7 +290,7 @@ void answer_words(struct sbuf *o, const struct bank *b, const struct question *q
         return;
     if (q->type == QTYPE_MULTI) {
         if (!a->ticks) {
-            sbuf_add(o, msg(M_REP_NONE_TICKED));
+            sbuf_add(o, rep_msg(M_REP_NONE_TICKED));
             return;
         }
         int first = 1;
@@ -341,113 +315,4 @@ void answer_words(struct sbuf *o, const struct bank *b, const struct question *q
                       : a->choice <= q->n_options ? q->options[a->choice - 1].text
                                                   : "";
     sbuf_addf(o, "%d: %s", a->choice, lab ? lab : "");
-}
-
-int report_gather(struct report *r, const struct cli *c, const struct bank *b,
-                  const struct session *s, struct diags *d)
-{
-    memset(r, 0, sizeof *r);
-    r->c = c;
-    r->b = b;
-    r->s = s;
-    r->lang_en = msg_lang() == LANG_EN;
-    r->bm = bank_group_benchmark(b, group_name(s->group));
-    int rc = score_compute(b, s, &r->sc);
-    if (rc)
-        return rc;
-    struct plan_spec next = {PLAN_NEXT, 0, ""};
-    if (r->sc.level < b->n_levels) {
-        rc = plan_compute(b, s, &next, &r->plan, d);
-        if (rc) {
-            score_free(&r->sc);
-            return rc;
-        }
-        r->have_plan = 1;
-    }
-    return KL_OK;
-}
-
-void report_release(struct report *r)
-{
-    score_free(&r->sc);
-    if (r->have_plan)
-        plan_free(&r->plan);
-}
-
-/* --- kollen check beside the benchmark --- */
-
-void check_bench_head(struct sbuf *o, const struct bank *b, const struct session *s,
-                      const struct benchmark *bm)
-{
-    (void)b;
-    if (!bm)
-        return;
-    char t[512];
-    msg_format(t, sizeof t, M_CHECK_BENCH, group_name(s->group), bm->name ? bm->name : bm->id);
-    sbuf_add(o, t);
-    if (bm->level >= 0) {
-        sbuf_addf(o, " · %s ", msg(M_W_LEVEL));
-        level_value_text(o, bm->level);
-    }
-    if (bm->actions >= 0)
-        sbuf_addf(o, " · %s %d", msg(M_W_ACTIONS), bm->actions);
-    sbuf_add(o, "\n\n");
-}
-
-void check_bench_area(struct sbuf *o, const struct cli *c, const struct bank *b,
-                      const struct session *s, const struct benchmark *bm, int ai, int name_width,
-                      int bar_width)
-{
-    if (!bm || bm->area_levels[ai] < 0)
-        return;
-    char t[128];
-    msg_format(t, sizeof t, M_CHECK_BENCH_AREA, group_name(s->group));
-    struct sbuf name;
-    sbuf_init(&name);
-    text_truncate(&name, t, name_width - 2, c->utf8);
-    sbuf_addf(o, "    %s", name.p ? name.p : "");
-    for (int w = text_width(name.p ? name.p : ""); w < name_width - 2; w++)
-        sbuf_addc(o, ' ');
-    sbuf_addc(o, ' ');
-    text_bar(o, bm->area_levels[ai] / (b->n_levels ? b->n_levels : 1), bar_width, c->utf8);
-    sbuf_addc(o, ' ');
-    level_value_text(o, bm->area_levels[ai]);
-    sbuf_addc(o, '\n');
-    sbuf_free(&name);
-}
-
-void check_bench_json(struct json *j, const struct bank *b, const struct session *s)
-{
-    const struct benchmark *bm = bank_group_benchmark(b, group_name(s->group));
-    if (!bm)
-        return; /* absent, not null: the output for banks without benchmarks stays as it was */
-    json_key(j, "benchmark");
-    json_begin(j, '{');
-    json_key(j, "id");
-    json_str(j, bm->id);
-    json_key(j, "name");
-    json_str(j, bm->name);
-    json_key(j, "group");
-    json_str(j, bm->group);
-    json_key(j, "level");
-    if (bm->level < 0)
-        json_null(j);
-    else
-        json_num(j, bm->level, 2);
-    json_key(j, "actions");
-    if (bm->actions < 0)
-        json_null(j);
-    else
-        json_int(j, bm->actions);
-    json_key(j, "areas");
-    json_begin(j, '{');
-    for (int ai = 0; ai < b->n_areas; ai++) {
-        json_key(j, b->areas[ai].id);
-        if (bm->area_levels[ai] < 0)
-            json_null(j);
-        else
-            json_num(j, bm->area_levels[ai], 2);
-    }
-    json_end(j, '}');
-    json_end(j, '}');
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kollen/fmt.h"
 #include "kollen/msg.h"
 #include "report.h"
 
@@ -12,17 +13,18 @@ static void sep(struct sbuf *o)
     sbuf_addc(o, ',');
 }
 
-void report_csv(struct sbuf *o, const struct report *r)
+void report_csv(struct sbuf *o, const struct ops_report *r)
 {
     const struct bank *b = r->b;
     const struct session *s = r->s;
-    static const int head[] = {M_REP_CSV_NUMBER, M_W_AREA,          M_REP_ANSWER,
-                               M_W_ACTIONS,      M_W_POINTS,        M_REP_DOCUMENTED,
-                               M_REP_FOLLOWUP,   M_REP_NOTE,        M_REP_EVIDENCE};
+    static const enum rep_msg_id head[] = {
+        M_REP_CSV_NUMBER, M_W_AREA,       M_REP_ANSWER, M_W_ACTIONS,    M_W_POINTS,
+        M_REP_DOCUMENTED, M_REP_FOLLOWUP, M_REP_NOTE,   M_REP_EVIDENCE,
+    };
     for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) {
         if (i)
             sep(o);
-        csv_field(o, msg((enum msg_id)head[i]));
+        csv_field(o, rep_msg(head[i]));
     }
     sbuf_add(o, "\r\n");
     struct sbuf t;

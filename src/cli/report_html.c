@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kollen/fmt.h"
 #include "kollen/msg.h"
 #include "report.h"
 
@@ -58,18 +59,18 @@ static double xpos(double v, int n_levels)
     return X0 + (X1 - X0) * v / (n_levels ? n_levels : 1);
 }
 
-static void bar(struct sbuf *o, const struct report *r, double y, double v, const char *cls,
+static void bar(struct sbuf *o, const struct ops_report *r, double y, double v, const char *cls,
                 const char *who, const char *what)
 {
     int n = r->b->n_levels;
     struct sbuf t;
     sbuf_init(&t);
-    level_value_text(&t, v);
+    fmt_level(&t, r->b, 0, v, FMT_LEVEL_VALUE);
     if (v < 0) {
         sbuf_addf(o, "<text x=\"%d\" y=\"%.1f\" class=\"val\"><title>", X0 + 2, y + BAR_H - 2);
         esc(o, who);
         sbuf_add(o, "</title>");
-        esc(o, msg(M_REP_UNKNOWN));
+        esc(o, rep_msg(M_REP_UNKNOWN));
         sbuf_add(o, "</text>\n");
         sbuf_free(&t);
         return;
@@ -91,7 +92,7 @@ static void bar(struct sbuf *o, const struct report *r, double y, double v, cons
 
 /* Horizontal bars on the 0..n scale in the manner of MSB's diagrams: per row (overall, then
  * every work area) the organisation's bar with its benchmark's bar beneath. */
-static void chart(struct sbuf *o, const struct report *r)
+static void chart(struct sbuf *o, const struct ops_report *r)
 {
     const struct bank *b = r->b;
     int n = b->n_levels;
@@ -107,10 +108,10 @@ static void chart(struct sbuf *o, const struct report *r)
               "width=\"%d\" height=\"%d\" role=\"img\" aria-labelledby=\"chart-title chart-desc\">\n",
               CHART_W, h, CHART_W, h);
     sbuf_add(o, "<title id=\"chart-title\">");
-    esc(o, msg(M_REP_CHART_TITLE));
+    esc(o, rep_msg(M_REP_CHART_TITLE));
     sbuf_add(o, "</title>\n<desc id=\"chart-desc\">");
     char d[512];
-    msg_format(d, sizeof d, M_REP_CHART_DESC, n);
+    rep_msg_format(d, sizeof d, M_REP_CHART_DESC, n);
     esc(o, d);
     sbuf_add(o, "</desc>\n");
     sbuf_add(o, "<style>.org{fill:#1f5f8b}.bm{fill:#e3a33b}.grid{stroke:#c9d3dc;stroke-width:1}"
@@ -142,7 +143,7 @@ static void chart(struct sbuf *o, const struct report *r)
     for (int row = 0; row < rows; row++) {
         int ai = row - 1;
         double y = legend_h + row * ROW_H;
-        const char *name = ai < 0 ? msg(M_REP_OVERALL) : b->areas[ai].name;
+        const char *name = ai < 0 ? rep_msg(M_REP_OVERALL) : b->areas[ai].name;
         sbuf_add(o, "<g class=\"row\" data-area=\"");
         esc(o, ai < 0 ? "overall" : b->areas[ai].id);
         sbuf_add(o, "\">\n");
@@ -161,13 +162,13 @@ static void chart(struct sbuf *o, const struct report *r)
     sbuf_free(&t);
 }
 
-static void head(struct sbuf *o, const struct report *r)
+static void head(struct sbuf *o, const struct ops_report *r)
 {
     const struct session *s = r->s;
     char t[1024];
-    msg_format(t, sizeof t, M_REP_TITLE, r->b->name, s->organisation);
+    rep_msg_format(t, sizeof t, M_REP_TITLE, r->b->name, s->organisation);
     sbuf_addf(o, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
-              r->lang_en ? "en" : "sv");
+              msg_lang() == LANG_EN ? "en" : "sv");
     sbuf_add(o, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                 "style-src 'unsafe-inline'\">\n");
     sbuf_add(o, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -177,7 +178,7 @@ static void head(struct sbuf *o, const struct report *r)
     esc(o, t);
     sbuf_add(o, "</h1>\n<dl class=\"meta\">\n");
     struct {
-        int label;
+        enum rep_msg_id label;
         const char *value;
     } rows[] = {
         {M_REP_ORGANISATION, s->organisation},
@@ -188,7 +189,7 @@ static void head(struct sbuf *o, const struct report *r)
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         sbuf_add(o, "<dt>");
-        esc(o, msg((enum msg_id)rows[i].label));
+        esc(o, rep_msg(rows[i].label));
         sbuf_add(o, "</dt><dd>");
         esc(o, rows[i].value);
         sbuf_add(o, "</dd>\n");
@@ -197,7 +198,7 @@ static void head(struct sbuf *o, const struct report *r)
     if (s->n_participants) {
         sbuf_addf(o, "<table class=\"participants\">\n<thead><tr><th>%s</th><th>%s</th></tr>"
                      "</thead>\n<tbody>\n",
-                  msg(M_REP_PARTICIPANT), msg(M_REP_ROLE));
+                  rep_msg(M_REP_PARTICIPANT), rep_msg(M_REP_ROLE));
         for (int i = 0; i < s->n_participants; i++) {
             sbuf_add(o, "<tr><td>");
             esc(o, s->participants[i].name);
@@ -210,12 +211,13 @@ static void head(struct sbuf *o, const struct report *r)
     sbuf_add(o, "</header>\n");
 }
 
-static void result(struct sbuf *o, const struct report *r)
+static void result(struct sbuf *o, const struct ops_report *r)
 {
     const struct bank *b = r->b;
     struct sbuf t;
     sbuf_init(&t);
-    sbuf_addf(o, "<section id=\"result\">\n<h2>%s</h2>\n<p class=\"level\">", msg(M_REP_RESULT));
+    sbuf_addf(o, "<section id=\"result\">\n<h2>%s</h2>\n<p class=\"level\">",
+              rep_msg(M_REP_RESULT));
     report_level_line(&t, r);
     esc(o, t.p ? t.p : "");
     sbuf_add(o, "</p>\n<p>");
@@ -223,64 +225,60 @@ static void result(struct sbuf *o, const struct report *r)
     report_totals_line(&t, r);
     esc(o, t.p ? t.p : "");
     sbuf_add(o, "<br>\n");
-    esc(o, msg(M_REP_BENCH));
+    esc(o, rep_msg(M_REP_BENCH));
     sbuf_add(o, ": ");
     sbuf_reset(&t);
     report_bench_name(&t, r);
     esc(o, t.p ? t.p : "");
-    if (r->bm && r->bm->level >= 0) {
-        sbuf_addf(o, " · %s ", msg(M_W_LEVEL));
-        level_value_text(o, r->bm->level);
-    }
-    if (r->bm && r->bm->actions >= 0)
-        sbuf_addf(o, " · %s %d", msg(M_W_ACTIONS), r->bm->actions);
+    report_bench_values(o, r);
     sbuf_add(o, "</p>\n");
     chart(o, r);
     int scale = b->kind == BANK_SCALE; /* no points or actions to show */
     sbuf_addf(o, "<table class=\"areas\">\n<thead><tr><th>%s</th><th class=\"n\">%s</th>"
                  "<th class=\"n\">%s</th>",
-              msg(M_W_AREA), msg(scale ? M_W_MEAN : M_W_LEVEL), msg(M_REP_BENCH_SHORT));
+              rep_msg(M_W_AREA), scale ? rep_msg(M_W_MEAN) : msg(M_W_LEVEL),
+              rep_msg(M_REP_BENCH_SHORT));
     if (!scale)
-        sbuf_addf(o, "<th class=\"n\">%s</th><th class=\"n\">%s</th>", msg(M_W_POINTS),
-                  msg(M_W_ACTIONS));
+        sbuf_addf(o, "<th class=\"n\">%s</th><th class=\"n\">%s</th>", rep_msg(M_W_POINTS),
+                  rep_msg(M_W_ACTIONS));
     sbuf_add(o, "</tr></thead>\n<tbody>\n");
     for (int ai = 0; ai < b->n_areas; ai++) {
         const struct area_score *as = &r->sc.areas[ai];
         sbuf_add(o, "<tr><td>");
         esc(o, b->areas[ai].name);
         sbuf_add(o, "</td><td class=\"n\">");
-        area_level_text(o, b, as);
+        fmt_level(o, b, as->level, as->value, FMT_LEVEL_AREA);
         sbuf_add(o, "</td><td class=\"n\">");
-        level_value_text(o, r->bm ? r->bm->area_levels[ai] : -1);
+        fmt_level(o, r->b, 0, r->bm ? r->bm->area_levels[ai] : -1, FMT_LEVEL_VALUE);
         if (scale) {
             sbuf_add(o, "</td></tr>\n");
             continue;
         }
         sbuf_add(o, "</td><td class=\"n\">");
-        text_milli(o, as->points_milli, report_comma());
+        fmt_points(o, as->points_milli);
         sbuf_add(o, " / ");
-        text_milli(o, as->max_points_milli, report_comma());
+        fmt_points(o, as->max_points_milli);
         sbuf_addf(o, "</td><td class=\"n\">%d / %d</td></tr>\n", as->actions, as->max_actions);
     }
     sbuf_add(o, "</tbody>\n</table>\n<p class=\"small\">");
-    esc(o, msg(scale ? M_REP_VALUE_NOTE_SCALE : M_REP_VALUE_NOTE));
+    esc(o, rep_msg(scale ? M_REP_VALUE_NOTE_SCALE : M_REP_VALUE_NOTE));
     sbuf_add(o, "</p>\n</section>\n");
     sbuf_free(&t);
 }
 
-static void blockers(struct sbuf *o, const struct report *r)
+static void blockers(struct sbuf *o, const struct ops_report *r)
 {
     const struct bank *b = r->b;
     char t[128];
     sbuf_add(o, "<section id=\"blockers\">\n<h2>");
     if (r->sc.n_blockers == 0) {
-        esc(o, msg(M_REP_BLOCKERS_NONE_HEAD));
+        esc(o, rep_msg(M_REP_BLOCKERS_NONE_HEAD));
         sbuf_add(o, "</h2>\n<p>");
-        esc(o, msg(M_W_NO_BLOCKERS));
+        esc(o, rep_msg(M_W_NO_BLOCKERS));
         sbuf_add(o, "</p>\n</section>\n");
         return;
     }
-    msg_format(t, sizeof t, M_W_BLOCKERS, r->sc.blockers[0].level);
+    rep_msg_format(t, sizeof t, M_W_BLOCKERS, r->sc.blockers[0].level);
     esc(o, t);
     sbuf_add(o, "</h2>\n<ul>\n");
     for (int i = 0; i < r->sc.n_blockers; i++) {
@@ -301,22 +299,22 @@ static void blockers(struct sbuf *o, const struct report *r)
     sbuf_add(o, "</ul>\n</section>\n");
 }
 
-static void flag(struct sbuf *o, int on, int label)
+static void flag(struct sbuf *o, int on, enum rep_msg_id label)
 {
     sbuf_addf(o, "<span class=\"flag%s\">", on ? "" : " no");
-    esc(o, msg((enum msg_id)label));
+    esc(o, rep_msg(label));
     sbuf_add(o, ": ");
     esc(o, yes_no(on));
     sbuf_add(o, "</span>");
 }
 
-static void questions(struct sbuf *o, const struct report *r)
+static void questions(struct sbuf *o, const struct ops_report *r)
 {
     const struct bank *b = r->b;
     const struct session *s = r->s;
     struct sbuf t;
     sbuf_init(&t);
-    sbuf_addf(o, "<section id=\"questions\">\n<h2>%s</h2>\n", msg(M_REP_QUESTIONS));
+    sbuf_addf(o, "<section id=\"questions\">\n<h2>%s</h2>\n", rep_msg(M_REP_QUESTIONS));
     for (int ai = 0; ai < b->n_areas; ai++) {
         sbuf_add(o, "<h3>");
         esc(o, b->areas[ai].name);
@@ -326,26 +324,24 @@ static void questions(struct sbuf *o, const struct report *r)
             const struct answer *a = &s->answers[qi];
             if (q->area != ai)
                 continue;
-            int open = 0;
-            for (int k = 0; k < r->sc.n_blockers; k++)
-                open |= r->sc.blockers[k].question == qi;
+            int open = r->blocks[qi];
             sbuf_addf(o, "<div class=\"q%s\">\n<h4>%s %d</h4>\n<p>", open ? " open" : "",
                       msg(M_W_QUESTION), q->number);
             esc(o, q->text);
-            sbuf_addf(o, "</p>\n<p><strong>%s:</strong> ", msg(M_REP_ANSWER));
+            sbuf_addf(o, "</p>\n<p><strong>%s:</strong> ", rep_msg(M_REP_ANSWER));
             sbuf_reset(&t);
             answer_words(&t, b, q, a);
-            esc(o, a->answered ? (t.p ? t.p : "") : msg(M_W_NOT_DISCUSSED));
+            esc(o, a->answered ? (t.p ? t.p : "") : rep_msg(M_W_NOT_DISCUSSED));
             if (q->scored && b->kind != BANK_SCALE) {
                 const struct question_score *qs = &r->sc.q[qi];
-                sbuf_addf(o, "<br>\n%s %d %s %d · %s ", msg(M_W_ACTIONS), qs->actions,
-                          msg(M_W_OF), qs->max_actions, msg(M_W_POINTS));
-                text_milli(o, qs->points_milli, report_comma());
-                sbuf_addf(o, " %s ", msg(M_W_OF));
-                text_milli(o, qs->max_points_milli, report_comma());
+                sbuf_addf(o, "<br>\n%s %d %s %d · %s ", rep_msg(M_W_ACTIONS), qs->actions,
+                          rep_msg(M_W_OF), qs->max_actions, rep_msg(M_W_POINTS));
+                fmt_points(o, qs->points_milli);
+                sbuf_addf(o, " %s ", rep_msg(M_W_OF));
+                fmt_points(o, qs->max_points_milli);
             } else if (!q->scored) {
                 sbuf_add(o, "<br>\n");
-                esc(o, msg(M_REP_UNSCORED));
+                esc(o, rep_msg(M_REP_UNSCORED));
             }
             sbuf_add(o, "</p>\n<p>");
             flag(o, a->documented, M_REP_DOCUMENTED);
@@ -353,7 +349,7 @@ static void questions(struct sbuf *o, const struct report *r)
             sbuf_add(o, "</p>\n");
             if (a->n_evidence) {
                 sbuf_addf(o, "<p><strong>%s:</strong></p>\n<ul class=\"evidence\">\n",
-                          msg(M_REP_EVIDENCE));
+                          rep_msg(M_REP_EVIDENCE));
                 for (int k = 0; k < a->n_evidence; k++) {
                     sbuf_add(o, "<li>");
                     esc(o, a->evidence[k]);
@@ -362,7 +358,8 @@ static void questions(struct sbuf *o, const struct report *r)
                 sbuf_add(o, "</ul>\n");
             }
             if (a->note && *a->note) {
-                sbuf_addf(o, "<p><strong>%s:</strong></p>\n<div class=\"note\">", msg(M_REP_NOTE));
+                sbuf_addf(o, "<p><strong>%s:</strong></p>\n<div class=\"note\">",
+                          rep_msg(M_REP_NOTE));
                 html_escape(o, a->note, 1);
                 sbuf_add(o, "</div>\n");
             }
@@ -373,12 +370,12 @@ static void questions(struct sbuf *o, const struct report *r)
     sbuf_free(&t);
 }
 
-static void provenance(struct sbuf *o, const struct report *r)
+static void provenance(struct sbuf *o, const struct ops_report *r)
 {
     const struct bank *b = r->b;
     struct sbuf t;
     sbuf_init(&t);
-    sbuf_addf(o, "<section id=\"bank\">\n<h2>%s</h2>\n<p>", msg(M_REP_ABOUT_BANK));
+    sbuf_addf(o, "<section id=\"bank\">\n<h2>%s</h2>\n<p>", rep_msg(M_REP_ABOUT_BANK));
     esc(o, b->name);
     if (b->version && *b->version) {
         sbuf_add(o, " (");
@@ -392,7 +389,7 @@ static void provenance(struct sbuf *o, const struct report *r)
         sbuf_add(o, "</p>\n");
     }
     sbuf_add(o, "<p>");
-    report_provenance_counts(&t, b);
+    report_provenance_counts(&t, r);
     esc(o, t.p ? t.p : "");
     int recon = 0;
     for (int i = 0; i < b->n_questions; i++) {
@@ -400,7 +397,7 @@ static void provenance(struct sbuf *o, const struct report *r)
             continue;
         if (!recon++) {
             sbuf_add(o, "<br>\n");
-            esc(o, msg(M_REP_RECONSTRUCTED_LIST));
+            esc(o, rep_msg(M_REP_RECONSTRUCTED_LIST));
             sbuf_add(o, " ");
         } else {
             sbuf_add(o, ", ");
@@ -411,17 +408,17 @@ static void provenance(struct sbuf *o, const struct report *r)
         sbuf_add(o, ".");
     sbuf_add(o, "</p>\n");
     if (b->source && *b->source) {
-        sbuf_addf(o, "<p>%s: ", msg(M_W_SOURCE));
+        sbuf_addf(o, "<p>%s: ", rep_msg(M_W_SOURCE));
         esc(o, b->source);
         sbuf_add(o, "</p>\n");
     }
     sbuf_add(o, "<p class=\"small\">");
-    esc(o, msg(M_REP_MODEL_NOTE));
+    esc(o, rep_msg(M_REP_MODEL_NOTE));
     sbuf_add(o, "</p>\n</section>\n");
     sbuf_free(&t);
 }
 
-void report_html(struct sbuf *o, const struct report *r)
+void report_html(struct sbuf *o, const struct ops_report *r)
 {
     head(o, r);
     sbuf_add(o, "<main>\n");

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kollen/fmt.h"
 #include "kollen/msg.h"
 #include "report.h"
 
@@ -21,79 +22,90 @@ static void cell(struct sbuf *o, const char *s)
     sbuf_add(o, " |");
 }
 
-static void fmt_line(struct sbuf *o, int id, ...)
+/* "# Infosäkkollen 2023: resultat för Exempel kommun" */
+static void title(struct sbuf *o, const struct ops_report *r)
 {
     char t[1024];
-    va_list ap;
-    va_start(ap, id);
-    msg_vformat(t, sizeof t, (enum msg_id)id, ap);
-    va_end(ap);
+    rep_msg_format(t, sizeof t, M_REP_TITLE, r->b->name, r->s->organisation);
+    sbuf_add(o, "# ");
     esc(o, t);
+    sbuf_add(o, "\n\n");
 }
 
 /* "Nivå 1: Grunderna (1 av 4)"; scale banks: the mean. */
-void report_level_line(struct sbuf *o, const struct report *r)
+void report_level_line(struct sbuf *o, const struct ops_report *r)
 {
     const struct bank *b = r->b;
     if (b->kind == BANK_SCALE) {
-        sbuf_addf(o, "%s ", msg(M_W_MEAN));
-        text_decimal(o, r->sc.value, 2, report_comma());
-        sbuf_addf(o, " %s %d", msg(M_W_OF), b->n_levels);
-        if (r->sc.level >= 1 && r->sc.level <= b->n_levels)
-            sbuf_addf(o, " (%s %d: %s)", msg(M_W_LEVEL), r->sc.level, b->level_names[r->sc.level]);
+        sbuf_addf(o, "%s ", rep_msg(M_W_MEAN));
+        fmt_decimal(o, r->sc.value, 2);
+        sbuf_addf(o, " %s %d", rep_msg(M_W_OF), b->n_levels);
+        if (r->sc.level >= 1 && r->sc.level <= b->n_levels) {
+            sbuf_add(o, " (");
+            fmt_level(o, b, r->sc.level, r->sc.value, FMT_LEVEL_NAME);
+            sbuf_addc(o, ')');
+        }
         return;
     }
-    cli_level_name(o, b, r->sc.level);
-    sbuf_addf(o, " (%d %s %d)", r->sc.level, msg(M_W_OF), b->n_levels);
+    fmt_level(o, b, r->sc.level, 0, FMT_LEVEL_NAME);
+    sbuf_addf(o, " (%d %s %d)", r->sc.level, rep_msg(M_W_OF), b->n_levels);
 }
 
 /* "Poäng 12 av 35 · Åtgärder 8 av 31 · Besvarade 6 av 8" */
-void report_totals_line(struct sbuf *o, const struct report *r)
+void report_totals_line(struct sbuf *o, const struct ops_report *r)
 {
-    int cm = report_comma();
     if (r->b->kind != BANK_SCALE) {
-        sbuf_addf(o, "%s ", msg(M_W_POINTS));
-        text_milli(o, r->sc.points_milli, cm);
-        sbuf_addf(o, " %s ", msg(M_W_OF));
-        text_milli(o, r->sc.max_points_milli, cm);
-        sbuf_addf(o, " · %s %d %s %d · ", msg(M_W_ACTIONS), r->sc.actions, msg(M_W_OF),
+        sbuf_addf(o, "%s ", rep_msg(M_W_POINTS));
+        fmt_points(o, r->sc.points_milli);
+        sbuf_addf(o, " %s ", rep_msg(M_W_OF));
+        fmt_points(o, r->sc.max_points_milli);
+        sbuf_addf(o, " · %s %d %s %d · ", rep_msg(M_W_ACTIONS), r->sc.actions, rep_msg(M_W_OF),
                   r->sc.max_actions);
     }
-    sbuf_addf(o, "%s %d %s %d", msg(M_W_ANSWERED), r->sc.answered, msg(M_W_OF), r->sc.questions);
+    sbuf_addf(o, "%s %d %s %d", rep_msg(M_W_ANSWERED), r->sc.answered, rep_msg(M_W_OF),
+              r->sc.questions);
+}
+
+void report_bench_values(struct sbuf *o, const struct ops_report *r)
+{
+    if (r->bm && r->bm->level >= 0) {
+        sbuf_addf(o, " · %s ", msg(M_W_LEVEL));
+        fmt_level(o, r->b, 0, r->bm->level, FMT_LEVEL_VALUE);
+    }
+    if (r->bm && r->bm->actions >= 0)
+        sbuf_addf(o, " · %s %d", rep_msg(M_W_ACTIONS), r->bm->actions);
 }
 
 /* The benchmark's name and group, "Typkommun (kommun)", or the reason there is none. */
-void report_bench_name(struct sbuf *o, const struct report *r)
+void report_bench_name(struct sbuf *o, const struct ops_report *r)
 {
     if (r->bm) {
         sbuf_add(o, r->bm->name ? r->bm->name : r->bm->id);
         return;
     }
     char t[256];
-    msg_format(t, sizeof t, M_REP_NO_BENCH, group_name(r->s->group));
+    rep_msg_format(t, sizeof t, M_REP_NO_BENCH, group_name(r->s->group));
     sbuf_add(o, t);
 }
 
-static void head(struct sbuf *o, const struct report *r)
+static void head(struct sbuf *o, const struct ops_report *r)
 {
     const struct session *s = r->s;
-    sbuf_add(o, "# ");
-    fmt_line(o, M_REP_TITLE, r->b->name, s->organisation);
-    sbuf_add(o, "\n\n");
-    sbuf_addf(o, "%s: ", msg(M_REP_BANK));
+    title(o, r);
+    sbuf_addf(o, "%s: ", rep_msg(M_REP_BANK));
     esc(o, r->b->name);
     sbuf_add(o, "  \n");
-    sbuf_addf(o, "%s: ", msg(M_REP_DATE));
+    sbuf_addf(o, "%s: ", rep_msg(M_REP_DATE));
     esc(o, s->date);
     sbuf_add(o, "  \n");
-    sbuf_addf(o, "%s: ", msg(M_W_GROUP));
+    sbuf_addf(o, "%s: ", rep_msg(M_W_GROUP));
     esc(o, group_name(s->group));
     sbuf_add(o, "  \n");
-    sbuf_addf(o, "%s: ", msg(M_REP_FACILITATOR));
+    sbuf_addf(o, "%s: ", rep_msg(M_REP_FACILITATOR));
     esc(o, s->facilitator && *s->facilitator ? s->facilitator : "–");
     sbuf_add(o, "\n\n");
     if (s->n_participants) {
-        sbuf_addf(o, "| %s | %s |\n|---|---|\n", msg(M_REP_PARTICIPANT), msg(M_REP_ROLE));
+        sbuf_addf(o, "| %s | %s |\n|---|---|\n", rep_msg(M_REP_PARTICIPANT), rep_msg(M_REP_ROLE));
         for (int i = 0; i < s->n_participants; i++) {
             sbuf_add(o, "|");
             cell(o, s->participants[i].name);
@@ -104,12 +116,12 @@ static void head(struct sbuf *o, const struct report *r)
     }
 }
 
-static void result(struct sbuf *o, const struct report *r)
+static void result(struct sbuf *o, const struct ops_report *r)
 {
     const struct bank *b = r->b;
     struct sbuf t;
     sbuf_init(&t);
-    sbuf_addf(o, "## %s\n\n**", msg(M_REP_RESULT));
+    sbuf_addf(o, "## %s\n\n**", rep_msg(M_REP_RESULT));
     report_level_line(&t, r);
     esc(o, t.p ? t.p : "");
     sbuf_add(o, "**  \n");
@@ -119,44 +131,40 @@ static void result(struct sbuf *o, const struct report *r)
     sbuf_add(o, "\n\n");
     sbuf_reset(&t);
     report_bench_name(&t, r);
-    sbuf_addf(o, "%s: ", msg(M_REP_BENCH));
+    sbuf_addf(o, "%s: ", rep_msg(M_REP_BENCH));
     esc(o, t.p ? t.p : "");
-    if (r->bm && r->bm->level >= 0) {
-        sbuf_addf(o, " · %s ", msg(M_W_LEVEL));
-        level_value_text(o, r->bm->level);
-    }
-    if (r->bm && r->bm->actions >= 0)
-        sbuf_addf(o, " · %s %d", msg(M_W_ACTIONS), r->bm->actions);
+    report_bench_values(o, r);
     sbuf_add(o, "\n\n");
 
     int scale = b->kind == BANK_SCALE; /* no points or actions to show */
     if (scale)
-        sbuf_addf(o, "| %s | %s | | %s |\n|---|---:|---|---:|\n", msg(M_W_AREA), msg(M_W_MEAN),
-                  msg(M_REP_BENCH_SHORT));
+        sbuf_addf(o, "| %s | %s | | %s |\n|---|---:|---|---:|\n", rep_msg(M_W_AREA),
+                  rep_msg(M_W_MEAN), rep_msg(M_REP_BENCH_SHORT));
     else
-        sbuf_addf(o, "| %s | %s | | %s | %s | %s |\n|---|---:|---|---:|---:|---:|\n", msg(M_W_AREA),
-                  msg(M_W_LEVEL), msg(M_REP_BENCH_SHORT), msg(M_W_POINTS), msg(M_W_ACTIONS));
+        sbuf_addf(o, "| %s | %s | | %s | %s | %s |\n|---|---:|---|---:|---:|---:|\n",
+                  rep_msg(M_W_AREA), msg(M_W_LEVEL), rep_msg(M_REP_BENCH_SHORT),
+                  rep_msg(M_W_POINTS), rep_msg(M_W_ACTIONS));
     for (int ai = 0; ai < b->n_areas; ai++) {
         const struct area_score *as = &r->sc.areas[ai];
         sbuf_add(o, "|");
         cell(o, b->areas[ai].name);
         sbuf_reset(&t);
-        area_level_text(&t, b, as);
+        fmt_level(&t, b, as->level, as->value, FMT_LEVEL_AREA);
         cell(o, t.p ? t.p : "");
         sbuf_add(o, " ");
         text_bar(o, as->value / (b->n_levels ? b->n_levels : 1), BAR, 1);
         sbuf_add(o, " |");
         sbuf_reset(&t);
-        level_value_text(&t, r->bm ? r->bm->area_levels[ai] : -1);
+        fmt_level(&t, r->b, 0, r->bm ? r->bm->area_levels[ai] : -1, FMT_LEVEL_VALUE);
         cell(o, t.p ? t.p : "");
         if (scale) {
             sbuf_addc(o, '\n');
             continue;
         }
         sbuf_reset(&t);
-        text_milli(&t, as->points_milli, report_comma());
+        fmt_points(&t, as->points_milli);
         sbuf_addf(&t, " / ");
-        text_milli(&t, as->max_points_milli, report_comma());
+        fmt_points(&t, as->max_points_milli);
         cell(o, t.p ? t.p : "");
         sbuf_reset(&t);
         sbuf_addf(&t, "%d / %d", as->actions, as->max_actions);
@@ -164,22 +172,22 @@ static void result(struct sbuf *o, const struct report *r)
         sbuf_addc(o, '\n');
     }
     sbuf_add(o, "\n");
-    esc(o, msg(scale ? M_REP_VALUE_NOTE_SCALE : M_REP_VALUE_NOTE));
+    esc(o, rep_msg(scale ? M_REP_VALUE_NOTE_SCALE : M_REP_VALUE_NOTE));
     sbuf_add(o, "\n\n");
     sbuf_free(&t);
 }
 
-static void blockers(struct sbuf *o, const struct report *r)
+static void blockers(struct sbuf *o, const struct ops_report *r)
 {
     const struct bank *b = r->b;
     char t[128];
     if (r->sc.n_blockers == 0) {
-        sbuf_addf(o, "## %s\n\n", msg(M_REP_BLOCKERS_NONE_HEAD));
-        esc(o, msg(M_W_NO_BLOCKERS));
+        sbuf_addf(o, "## %s\n\n", rep_msg(M_REP_BLOCKERS_NONE_HEAD));
+        esc(o, rep_msg(M_W_NO_BLOCKERS));
         sbuf_add(o, "\n\n");
         return;
     }
-    msg_format(t, sizeof t, M_W_BLOCKERS, r->sc.blockers[0].level);
+    rep_msg_format(t, sizeof t, M_W_BLOCKERS, r->sc.blockers[0].level);
     sbuf_add(o, "## ");
     esc(o, t);
     sbuf_add(o, "\n\n");
@@ -201,13 +209,13 @@ static void blockers(struct sbuf *o, const struct report *r)
     sbuf_addc(o, '\n');
 }
 
-static void questions(struct sbuf *o, const struct report *r)
+static void questions(struct sbuf *o, const struct ops_report *r)
 {
     const struct bank *b = r->b;
     const struct session *s = r->s;
     struct sbuf t;
     sbuf_init(&t);
-    sbuf_addf(o, "## %s\n\n", msg(M_REP_QUESTIONS));
+    sbuf_addf(o, "## %s\n\n", rep_msg(M_REP_QUESTIONS));
     for (int ai = 0; ai < b->n_areas; ai++) {
         sbuf_add(o, "### ");
         esc(o, b->areas[ai].name);
@@ -222,24 +230,24 @@ static void questions(struct sbuf *o, const struct report *r)
             sbuf_add(o, "\n\n");
             sbuf_reset(&t);
             answer_words(&t, b, q, a);
-            sbuf_addf(o, "- %s: ", msg(M_REP_ANSWER));
-            esc(o, a->answered ? (t.p ? t.p : "") : msg(M_W_NOT_DISCUSSED));
+            sbuf_addf(o, "- %s: ", rep_msg(M_REP_ANSWER));
+            esc(o, a->answered ? (t.p ? t.p : "") : rep_msg(M_W_NOT_DISCUSSED));
             sbuf_addc(o, '\n');
             if (q->scored && b->kind != BANK_SCALE) {
                 const struct question_score *qs = &r->sc.q[qi];
-                sbuf_addf(o, "- %s: %d %s %d · %s: ", msg(M_W_ACTIONS), qs->actions, msg(M_W_OF),
-                          qs->max_actions, msg(M_W_POINTS));
-                text_milli(o, qs->points_milli, report_comma());
-                sbuf_addf(o, " %s ", msg(M_W_OF));
-                text_milli(o, qs->max_points_milli, report_comma());
+                sbuf_addf(o, "- %s: %d %s %d · %s: ", rep_msg(M_W_ACTIONS), qs->actions,
+                          rep_msg(M_W_OF), qs->max_actions, rep_msg(M_W_POINTS));
+                fmt_points(o, qs->points_milli);
+                sbuf_addf(o, " %s ", rep_msg(M_W_OF));
+                fmt_points(o, qs->max_points_milli);
                 sbuf_addc(o, '\n');
             } else if (!q->scored) {
-                sbuf_addf(o, "- %s\n", msg(M_REP_UNSCORED));
+                sbuf_addf(o, "- %s\n", rep_msg(M_REP_UNSCORED));
             }
-            sbuf_addf(o, "- %s: %s · %s: %s\n", msg(M_REP_DOCUMENTED), yes_no(a->documented),
-                      msg(M_REP_FOLLOWUP), yes_no(a->followup));
+            sbuf_addf(o, "- %s: %s · %s: %s\n", rep_msg(M_REP_DOCUMENTED), yes_no(a->documented),
+                      rep_msg(M_REP_FOLLOWUP), yes_no(a->followup));
             if (a->n_evidence) {
-                sbuf_addf(o, "- %s:\n", msg(M_REP_EVIDENCE));
+                sbuf_addf(o, "- %s:\n", rep_msg(M_REP_EVIDENCE));
                 for (int k = 0; k < a->n_evidence; k++) {
                     sbuf_add(o, "  - ");
                     esc(o, a->evidence[k]);
@@ -247,7 +255,7 @@ static void questions(struct sbuf *o, const struct report *r)
                 }
             }
             if (a->note && *a->note) {
-                sbuf_addf(o, "- %s:\n\n  > ", msg(M_REP_NOTE));
+                sbuf_addf(o, "- %s:\n\n  > ", rep_msg(M_REP_NOTE));
                 md_escape(o, a->note, 0, "  > ");
                 sbuf_addc(o, '\n');
             }
@@ -257,25 +265,22 @@ static void questions(struct sbuf *o, const struct report *r)
     sbuf_free(&t);
 }
 
-/* How many questions of each provenance, and the bank's own statement. */
-void report_provenance_counts(struct sbuf *o, const struct bank *b)
+/* How many questions of each provenance. */
+void report_provenance_counts(struct sbuf *o, const struct ops_report *r)
 {
-    int n[4] = {0};
-    for (int i = 0; i < b->n_questions; i++)
-        if ((unsigned)b->questions[i].prov < 4)
-            n[b->questions[i].prov]++;
     char t[256];
-    msg_format(t, sizeof t, M_REP_PROV_COUNTS, b->n_questions, n[PROV_VERBATIM],
-               n[PROV_PARAPHRASE], n[PROV_INFERRED], n[PROV_RECONSTRUCTED]);
+    rep_msg_format(t, sizeof t, M_REP_PROV_COUNTS, r->b->n_questions, r->prov[PROV_VERBATIM],
+                   r->prov[PROV_PARAPHRASE], r->prov[PROV_INFERRED],
+                   r->prov[PROV_RECONSTRUCTED]);
     sbuf_add(o, t);
 }
 
-static void provenance(struct sbuf *o, const struct report *r)
+static void provenance(struct sbuf *o, const struct ops_report *r)
 {
     const struct bank *b = r->b;
     struct sbuf t;
     sbuf_init(&t);
-    sbuf_addf(o, "## %s\n\n", msg(M_REP_ABOUT_BANK));
+    sbuf_addf(o, "## %s\n\n", rep_msg(M_REP_ABOUT_BANK));
     esc(o, b->name);
     if (b->version && *b->version) {
         sbuf_add(o, " (");
@@ -287,7 +292,7 @@ static void provenance(struct sbuf *o, const struct report *r)
         esc(o, b->provenance);
         sbuf_add(o, "\n\n");
     }
-    report_provenance_counts(&t, b);
+    report_provenance_counts(&t, r);
     esc(o, t.p ? t.p : "");
     sbuf_add(o, "\n\n");
     int recon = 0;
@@ -296,7 +301,7 @@ static void provenance(struct sbuf *o, const struct report *r)
         if (q->prov != PROV_RECONSTRUCTED)
             continue;
         if (!recon++) {
-            esc(o, msg(M_REP_RECONSTRUCTED_LIST));
+            esc(o, rep_msg(M_REP_RECONSTRUCTED_LIST));
             sbuf_add(o, " ");
         } else {
             sbuf_add(o, ", ");
@@ -306,26 +311,28 @@ static void provenance(struct sbuf *o, const struct report *r)
     if (recon)
         sbuf_add(o, ".\n\n");
     if (b->source && *b->source) {
-        sbuf_addf(o, "%s: ", msg(M_W_SOURCE));
+        sbuf_addf(o, "%s: ", rep_msg(M_W_SOURCE));
         esc(o, b->source);
         sbuf_add(o, "\n\n");
     }
-    esc(o, msg(M_REP_MODEL_NOTE));
+    esc(o, rep_msg(M_REP_MODEL_NOTE));
     sbuf_add(o, "\n");
     sbuf_free(&t);
 }
 
-void report_md(struct sbuf *o, const struct report *r)
+void report_md(struct sbuf *o, const struct ops_report *r)
 {
     head(o, r);
     result(o, r);
     blockers(o, r);
     if (r->have_plan) {
         struct sbuf g;
+        char t[1024];
         sbuf_init(&g);
         plan_goal_text(&g, r->b, &r->plan);
+        msg_format(t, sizeof t, M_PLAN_TITLE, g.p ? g.p : "");
         sbuf_add(o, "## ");
-        fmt_line(o, M_PLAN_TITLE, g.p ? g.p : "");
+        esc(o, t);
         sbuf_add(o, "\n\n");
         plan_render_md(o, r->b, &r->plan, 3);
         sbuf_free(&g);

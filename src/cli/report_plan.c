@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kollen/fmt.h"
 #include "kollen/msg.h"
 #include "report.h"
 
@@ -43,7 +44,7 @@ static void head_lines(struct sbuf *o, const struct bank *b, const struct plan *
     struct sbuf t;
     char line[1024];
     sbuf_init(&t);
-    cli_level_name(&t, b, p->level_now);
+    fmt_level(&t, b, p->level_now, 0, FMT_LEVEL_NAME);
     msg_format(line, sizeof line, M_PLAN_NOW_LEVEL, t.p ? t.p : "");
     esc(o, line);
     sbuf_add(o, eol);
@@ -78,7 +79,7 @@ static void after_line(struct sbuf *o, const struct bank *b, const struct plan *
     struct sbuf t;
     char line[1024];
     sbuf_init(&t);
-    cli_level_name(&t, b, p->level_after);
+    fmt_level(&t, b, p->level_after, 0, FMT_LEVEL_NAME);
     msg_format(line, sizeof line, M_PLAN_AFTER, t.p ? t.p : "");
     esc(o, line);
     sbuf_free(&t);

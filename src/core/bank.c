@@ -257,6 +257,11 @@ int rule_parse(const char *s, const struct question *q, struct rule *out, int *w
     return 0;
 }
 
+const char *question_label(const struct question *q)
+{
+    return q->short_text && *q->short_text ? q->short_text : q->text;
+}
+
 void rule_format(const struct question *q, const struct rule *r, char *buf, unsigned long n)
 {
     struct sbuf b;

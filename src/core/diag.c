@@ -43,39 +43,58 @@ const struct diag *diags_first_error(const struct diags *d)
     return NULL;
 }
 
-static void vadd(struct diags *d, int warn, const char *file, int line, int id, va_list ap)
+static struct diag *slot(struct diags *d)
 {
-    if (!d)
-        return;
     if (d->n == d->cap) {
         size_t cap = d->cap ? d->cap * 2 : 8;
         struct diag *v = d->n < DIAGS_MAX ? realloc(d->v, cap * sizeof *v) : NULL;
         if (!v) {
             d->dropped++;
-            return;
+            return NULL;
         }
         d->v = v;
         d->cap = cap;
     }
-    struct diag *g = &d->v[d->n++];
+    return &d->v[d->n++];
+}
+
+static struct diag *start(struct diags *d, int warn, const char *file, int line)
+{
+    struct diag *g = d ? slot(d) : NULL;
+    if (!g)
+        return NULL;
     snprintf(g->file, sizeof g->file, "%s", file ? file : "");
     g->line = line;
     g->is_warning = warn;
-    msg_vformat(g->msg, sizeof g->msg, (enum msg_id)id, ap);
+    g->msg[0] = '\0';
+    return g;
 }
 
-void diags_add(struct diags *d, const char *file, int line, int msg_id, ...)
+void diags_add(struct diags *d, const char *file, int line, enum msg_id id, ...)
 {
+    struct diag *g = start(d, 0, file, line);
+    if (!g)
+        return;
     va_list ap;
-    va_start(ap, msg_id);
-    vadd(d, 0, file, line, msg_id, ap);
+    va_start(ap, id);
+    msg_vformat(g->msg, sizeof g->msg, id, ap);
     va_end(ap);
 }
 
-void diags_warn(struct diags *d, const char *file, int line, int msg_id, ...)
+void diags_warn(struct diags *d, const char *file, int line, enum msg_id id, ...)
 {
+    struct diag *g = start(d, 1, file, line);
+    if (!g)
+        return;
     va_list ap;
-    va_start(ap, msg_id);
-    vadd(d, 1, file, line, msg_id, ap);
+    va_start(ap, id);
+    msg_vformat(g->msg, sizeof g->msg, id, ap);
     va_end(ap);
+}
+
+void diags_add_text(struct diags *d, const char *file, int line, int is_warning, const char *text)
+{
+    struct diag *g = start(d, is_warning, file, line);
+    if (g)
+        snprintf(g->msg, sizeof g->msg, "%s", text ? text : "");
 }

@@ -5,16 +5,8 @@
 
 #include <stdio.h>
 
+#include "kollen/fmt.h"
 #include "kollen/msg.h"
-
-void plan_level_name(struct sbuf *o, const struct bank *b, int level)
-{
-    if (level <= 0 || level > b->n_levels) {
-        sbuf_add(o, msg(M_W_NO_LEVEL));
-        return;
-    }
-    sbuf_addf(o, "%s %d: %s", msg(M_W_LEVEL), level, b->level_names[level]);
-}
 
 void plan_goal_text(struct sbuf *o, const struct bank *b, const struct plan *p)
 {
@@ -22,10 +14,11 @@ void plan_goal_text(struct sbuf *o, const struct bank *b, const struct plan *p)
     switch (p->spec.kind) {
     case PLAN_NEXT:
     case PLAN_LEVEL:
-        plan_level_name(o, b, p->goal_level);
+        fmt_level(o, b, p->goal_level, 0, FMT_LEVEL_NAME);
         break;
     case PLAN_TARGET:
-        msg_format(t, sizeof t, M_PLAN_GOAL_TARGET, p->target->name ? p->target->name : p->target->id);
+        msg_format(t, sizeof t, M_PLAN_GOAL_TARGET,
+                   p->target->name ? p->target->name : p->target->id);
         sbuf_add(o, t);
         break;
     case PLAN_GROUP:
@@ -69,7 +62,7 @@ void plan_step_text(struct sbuf *o, const struct bank *b, const struct plan *p,
         plan_goal_text(o, b, p);
         sbuf_addf(o, ": %s", msg(M_PLAN_EXTRA));
     } else {
-        plan_level_name(o, b, it->level);
+        fmt_level(o, b, it->level, 0, FMT_LEVEL_NAME);
     }
 }
 
@@ -83,7 +76,7 @@ void plan_goal_line(struct sbuf *o, const struct bank *b, const struct plan *p, 
         return;
     }
     sbuf_addf(o, "%s %d (", msg(M_W_LEVEL), g);
-    text_decimal(o, v, 2, msg_lang() == LANG_SV);
+    fmt_decimal(o, v, 2);
     sbuf_addc(o, ')');
 }
 

@@ -403,11 +403,3 @@ int session_add_participant(struct session *s, const char *name, const char *rol
     v[s->n_participants++] = p;
     return KL_OK;
 }
-
-int session_answered(const struct session *s)
-{
-    int n = 0;
-    for (int i = 0; i < s->n_answers; i++)
-        n += s->answers[i].answered != 0;
-    return n;
-}

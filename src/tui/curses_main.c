@@ -286,6 +286,129 @@ static char *read_script(const char *path)
     return sbuf_take(&b);
 }
 
+/* The next key: from the script, or from the terminal (TK_TIMEOUT after a second without
+ * one, or at once in a batch: -2). -1: the script ended, or the terminal hung up. */
+static int next_key(const char **sp, int batch, int *fast_errs)
+{
+    if (*sp) {
+        int key = script_next(sp);
+        return key < 0 ? -1 : key;
+    }
+    wint_t ch;
+    double t0 = mono_seconds();
+    int r = get_wch(&ch);
+    if (r != ERR) {
+        *fast_errs = 0;
+        return map_key(r, ch);
+    }
+    if (batch > 0)
+        return -2;
+    /* a hung-up terminal returns at once, again and again */
+    if (mono_seconds() - t0 < 0.01) {
+        if (++*fast_errs > 100) {
+            got_signal = SIGHUP;
+            return -1;
+        }
+    } else {
+        *fast_errs = 0;
+    }
+    return TK_TIMEOUT;
+}
+
+/* Draw, then take one key and whatever else is already waiting (a paste) before drawing
+ * again; until a key quits or a signal comes. Returns 0, or 2 when the grid cannot grow. */
+static int run(struct app *a, struct term *t, const char *script, int utf8)
+{
+    struct grid g;
+    memset(&g, 0, sizeof g);
+    const char *sp = script;
+    int rc = 0, quit = 0, fast_errs = 0;
+    while (!quit && !got_signal) {
+        int cols, rows;
+        getmaxyx(stdscr, rows, cols);
+        if (g.cols != cols || g.rows != rows) {
+            grid_free(&g);
+            if (grid_init(&g, cols, rows, utf8)) {
+                snprintf(a->fatal, sizeof a->fatal, "%s", msg(M_SES_NO_MEMORY));
+                rc = 2;
+                break;
+            }
+            t->have_prev = 0;
+        }
+        app_render(a, &g);
+        blit(t, &g);
+        for (int batch = 0; batch < 256 && !quit && !got_signal; batch++) {
+            int key = next_key(&sp, batch, &fast_errs);
+            if (key == -1)
+                quit = script != NULL;
+            if (key < 0)
+                break;
+            if (key == TK_NONE)
+                continue;
+            int flags = app_key(a, key);
+            if (flags & TUI_QUIT)
+                quit = 1;
+            if (flags & TUI_CLEAR)
+                clearok(curscr, TRUE);
+            if (key == TK_RESIZE || key == TK_TIMEOUT || script)
+                break;
+            timeout(0);
+        }
+        timeout(1000);
+    }
+    grid_free(&g);
+    return rc;
+}
+
+/* The terminal in curses' hands: no echo, keys as codes, stderr kept off the screen. */
+static SCREEN *start_curses(struct term *t)
+{
+    SCREEN *scr = newterm(NULL, stdout, stdin);
+    if (!scr) {
+        char m[256];
+        tui_msg_format(m, sizeof m, M_TUI_NO_TERMINAL, getenv("TERM") ? getenv("TERM") : "");
+        fprintf(stderr, "kollen: %s\n", m);
+        return NULL;
+    }
+    redirect_stderr(t);
+    cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    /* Esc must feel immediate in the note editor, yet an arrow key's bytes may arrive apart
+     * over a slow SSH link: 100 ms, unless the user set ESCDELAY */
+    if (!getenv("ESCDELAY"))
+        set_escdelay(100);
+    curs_set(0);
+    setup_colours(t);
+    timeout(1000);
+    return scr;
+}
+
+/* Save first, then give the terminal back, then talk. The exit code. */
+static int finish(struct app *a, struct term *t, SCREEN *scr, int rc)
+{
+    int unsaved = app_shutdown(a);
+    endwin();
+    delscreen(scr);
+    restore_stderr(t);
+    grid_free(&t->prev);
+    if (a->fatal[0]) {
+        fprintf(stderr, "kollen: %s\n", a->fatal);
+        rc = 2;
+    }
+    if (got_signal && got_signal != SIGHUP) {
+        char m[256];
+        tui_msg_format(m, sizeof m, unsaved ? M_TUI_SIGNAL_UNSAVED : M_TUI_SIGNAL_SAVED,
+                       (int)got_signal);
+        fprintf(stderr, "kollen: %s\n", m);
+    }
+    if (unsaved && a->w && a->w->save_error[0])
+        fprintf(stderr, "kollen: %s\n", a->w->save_error);
+    /* after a signal with everything saved: 128 + its number, as a shell reports a signal */
+    return rc ? rc : unsaved ? 2 : got_signal ? 128 + (int)got_signal : 0;
+}
+
 int tui_main(const struct tui_options *o)
 {
     setlocale(LC_ALL, "");
@@ -304,125 +427,24 @@ int tui_main(const struct tui_options *o)
     /* scripted keys (tests, bench/tui.sh): the real screen, keys from a file */
     const char *script_path = getenv("KOLLEN_TUI_SCRIPT");
     char *script = script_path && *script_path ? read_script(script_path) : NULL;
-    const char *sp = script;
     if (script_path && *script_path && !script) {
         fprintf(stderr, "kollen: %s: %s\n", script_path, strerror(errno));
         app_shutdown(&a);
         app_free(&a);
         return 2;
     }
-
     catch_signals();
     struct term t;
     memset(&t, 0, sizeof t);
     t.utf8 = utf8;
     t.saved_stderr = -1;
-    SCREEN *scr = newterm(NULL, stdout, stdin);
-    if (!scr) {
-        char m[256];
-        msg_format(m, sizeof m, M_TUI_NO_TERMINAL, getenv("TERM") ? getenv("TERM") : "");
-        fprintf(stderr, "kollen: %s\n", m);
+    SCREEN *scr = start_curses(&t);
+    int rc = 2;
+    if (scr)
+        rc = finish(&a, &t, scr, run(&a, &t, script, utf8));
+    else
         app_shutdown(&a);
-        app_free(&a);
-        free(script);
-        return 2;
-    }
-    redirect_stderr(&t);
-    cbreak();
-    noecho();
-    nonl();
-    keypad(stdscr, TRUE);
-    /* Esc must feel immediate in the note editor, yet an arrow key's bytes may arrive apart
-     * over a slow SSH link: 100 ms, unless the user set ESCDELAY */
-    if (!getenv("ESCDELAY"))
-        set_escdelay(100);
-    curs_set(0);
-    setup_colours(&t);
-    timeout(1000);
-
-    struct grid g;
-    memset(&g, 0, sizeof g);
-    int rc = 0, quit = 0, fast_errs = 0;
-    while (!quit && !got_signal) {
-        int cols, rows;
-        getmaxyx(stdscr, rows, cols);
-        if (g.cols != cols || g.rows != rows) {
-            grid_free(&g);
-            if (grid_init(&g, cols, rows, utf8)) {
-                snprintf(a.fatal, sizeof a.fatal, "%s", msg(M_SES_NO_MEMORY));
-                rc = 2;
-                break;
-            }
-            t.have_prev = 0;
-        }
-        app_render(&a, &g);
-        blit(&t, &g);
-
-        /* one key, then whatever else is already waiting (a paste) before drawing again */
-        for (int batch = 0; batch < 256 && !quit && !got_signal; batch++) {
-            int key;
-            if (script) {
-                key = script_next(&sp);
-                if (key < 0) {
-                    quit = 1;
-                    break;
-                }
-            } else {
-                wint_t ch;
-                double t0 = mono_seconds();
-                int r = get_wch(&ch);
-                if (r == ERR) {
-                    if (batch > 0)
-                        break;
-                    /* a hung-up terminal returns at once, again and again */
-                    if (mono_seconds() - t0 < 0.01) {
-                        if (++fast_errs > 100) {
-                            got_signal = SIGHUP;
-                            break;
-                        }
-                    } else {
-                        fast_errs = 0;
-                    }
-                    key = TK_TIMEOUT;
-                } else {
-                    fast_errs = 0;
-                    key = map_key(r, ch);
-                }
-            }
-            if (key == TK_NONE)
-                continue;
-            int flags = app_key(&a, key);
-            if (flags & TUI_QUIT)
-                quit = 1;
-            if (flags & TUI_CLEAR)
-                clearok(curscr, TRUE);
-            if (key == TK_RESIZE || key == TK_TIMEOUT || script)
-                break;
-            timeout(0);
-        }
-        timeout(1000);
-    }
-    /* save first, then give the terminal back, then talk */
-    int unsaved = app_shutdown(&a);
-    endwin();
-    delscreen(scr);
-    restore_stderr(&t);
-    grid_free(&g);
-    grid_free(&t.prev);
-    if (a.fatal[0]) {
-        fprintf(stderr, "kollen: %s\n", a.fatal);
-        rc = 2;
-    }
-    if (got_signal && got_signal != SIGHUP) {
-        char m[256];
-        msg_format(m, sizeof m, unsaved ? M_TUI_SIGNAL_UNSAVED : M_TUI_SIGNAL_SAVED,
-                   (int)got_signal);
-        fprintf(stderr, "kollen: %s\n", m);
-    }
-    if (unsaved && a.save_error[0])
-        fprintf(stderr, "kollen: %s\n", a.save_error);
     app_free(&a);
     free(script);
-    /* after a signal with everything saved: 128 + its number, as a shell reports a signal */
-    return rc ? rc : unsaved ? 2 : got_signal ? 128 + (int)got_signal : 0;
+    return rc;
 }

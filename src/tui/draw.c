@@ -1,55 +1,19 @@
-/* draw.c: the screen table and drawing shared by the screens (status line, boxes, hints,
- * level names, the one-line editor). */
+/* draw.c: drawing the screens share: the status line with its hints, boxes, the "too small"
+ * notice, and the one-line editor. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "app.h"
-#include "kollen/msg.h"
 #include "kollen/text.h"
-#include "screens.h"
 #include "theme.h"
 #include "wrap.h"
-
-static const struct screen_ops screens[SCR_COUNT] = {
-    [SCR_PICKER] = {picker_handle, picker_render, 0},
-    [SCR_FORM] = {form_handle, form_render, 0},
-    [SCR_MAIN] = {main_handle, main_render, 0},
-    [SCR_ROOM] = {room_handle, room_render, 0},
-    [SCR_HELP] = {help_handle, help_render, 0},
-    [SCR_NOTE] = {note_handle, note_render, 1},
-    [SCR_LINE] = {line_handle, line_render, 1},
-    [SCR_CONFIRM] = {confirm_handle, confirm_render, 1},
-    [SCR_PLAN] = {plan_handle, plan_render, 0},
-};
-
-const struct screen_ops *app_screen(int id)
-{
-    if (id < 0 || id >= SCR_COUNT)
-        id = SCR_MAIN;
-    return &screens[id];
-}
-
-void tui_copy(char *dst, size_t n, const char *src)
-{
-    if (n == 0)
-        return;
-    size_t len = src ? strlen(src) : 0;
-    if (len >= n) {
-        len = n - 1;
-        while (len > 0 && ((unsigned char)src[len] & 0xC0) == 0x80)
-            len--;
-    }
-    if (len)
-        memcpy(dst, src, len);
-    dst[len] = '\0';
-}
 
 void draw_too_small(struct grid *g, int need_cols, int need_rows)
 {
     char t[160];
-    msg_format(t, sizeof t, M_TUI_TOO_SMALL, need_cols, need_rows);
+    tui_msg_format(t, sizeof t, M_TUI_TOO_SMALL, need_cols, need_rows);
     struct wrap w;
     wrap_init(&w);
     if (wrap_text(&w, t, strlen(t), g->cols) == 0) {
@@ -86,37 +50,12 @@ void draw_box(struct grid *g, int x, int y, int w, int h, const char *title)
     }
 }
 
-void level_text(struct sbuf *o, const struct bank *b, int level, double value)
+void hints_text(struct sbuf *o, int utf8, const struct hint *hints)
 {
-    if (b->kind == BANK_SCALE) {
-        sbuf_addf(o, "%s ", msg(M_W_LEVEL));
-        text_decimal(o, value, 2, msg_lang() == LANG_SV);
-    } else {
-        sbuf_addf(o, "%s %d", msg(M_W_LEVEL), level);
-    }
-    if (level >= 1 && level <= b->n_levels && b->level_names[level] && b->level_names[level][0])
-        sbuf_addf(o, ": %s", b->level_names[level]);
-    else if (b->kind != BANK_SCALE)
-        sbuf_addf(o, ": %s", msg(M_W_NO_LEVEL));
-}
-
-/* The name of an action's first key, short enough for the status line. */
-static void hint_key(int action, int utf8, char *buf, size_t n)
-{
-    const struct action_info *ai = keymap_info((enum action)action);
-    int key = ai ? ai->keys[0] : 0;
-    if (key == ' ')
-        snprintf(buf, n, "%s", utf8 ? "\xE2\x90\xA3" : "Spc"); /* ␣ */
-    else
-        keymap_key_name(key, utf8, buf, n);
-}
-
-void hints_text(struct sbuf *o, int utf8, const int *actions, const int *labels, int n)
-{
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; hints && hints[i].act != A_NONE; i++) {
         char k[32];
-        hint_key(actions[i], utf8, k, sizeof k);
-        sbuf_addf(o, "%s%s %s", i ? "  " : "", k, msg((enum msg_id)labels[i]));
+        keymap_action_key(hints[i].act, utf8, k, sizeof k);
+        sbuf_addf(o, "%s%s %s", i ? "  " : "", k, tui_msg(hints[i].label));
     }
 }
 
@@ -178,28 +117,28 @@ static void draw_warning(struct grid *g, int y, int w, const char *text)
     wrap_free(&wr);
 }
 
-void draw_status(struct app *a, struct grid *g, const char *hints)
+void draw_status(struct app *a, struct grid *g, const struct hint *hints)
 {
     int y = g->rows - 1, w = g->cols;
     grid_fill(g, 0, y, w, " ", R_NORMAL);
     /* right: the save state */
     char right[400] = "";
     int rrole = R_DIM;
-    if (a->ses) {
-        if (a->read_only) {
-            snprintf(right, sizeof right, "%s", msg(M_TUI_READ_ONLY));
+    if (a->w) {
+        if (a->w->read_only) {
+            snprintf(right, sizeof right, "%s", tui_msg(M_TUI_READ_ONLY));
             rrole = R_WARN;
-        } else if (a->dirty) {
-            snprintf(right, sizeof right, "%s", msg(M_TUI_NOT_SAVED)); /* why: on the left */
+        } else if (a->w->dirty) {
+            snprintf(right, sizeof right, "%s", tui_msg(M_TUI_NOT_SAVED)); /* why: on the left */
             rrole = R_WARN;
         } else {
-            int64_t t = a->saved_at ? a->saved_at : a->ses->modified;
+            int64_t t = a->w->saved_at ? a->w->saved_at : a->w->ses->modified;
             time_t tt = (time_t)t;
             struct tm tm;
             char hm[16] = "--:--";
             if (t > 0 && localtime_r(&tt, &tm))
                 strftime(hm, sizeof hm, "%H:%M", &tm);
-            msg_format(right, sizeof right, M_TUI_SAVED_AT, hm);
+            tui_msg_format(right, sizeof right, M_TUI_SAVED_AT, hm);
         }
     }
     int rw = 0;
@@ -220,7 +159,7 @@ void draw_status(struct app *a, struct grid *g, const char *hints)
     if (a->msg[0]) {
         left = a->msg;
         lrole = a->msg_role == R_WARN ? R_WARN : R_NORMAL;
-    } else if (a->ses && a->dirty && !a->read_only) { /* until a save succeeds, say why not */
+    } else if (a->w && a->w->dirty && !a->w->read_only) { /* until a save succeeds: why not */
         left = a->save_why;
         lrole = R_WARN;
     }
@@ -228,8 +167,14 @@ void draw_status(struct app *a, struct grid *g, const char *hints)
         draw_warning(g, y, lw - 1, left);
     else if (left)
         grid_put_cut(g, 1, y, lw - 1, left, lrole);
-    else if (hints)
-        draw_hints(g, 1, y, lw - 1, hints);
+    else if (hints) {
+        struct sbuf h;
+        sbuf_init(&h);
+        hints_text(&h, g->utf8, hints);
+        if (h.p)
+            draw_hints(g, 1, y, lw - 1, h.p);
+        sbuf_free(&h);
+    }
 }
 
 /* --- the one-line editor --- */

@@ -1,7 +1,6 @@
 /* grid.c: the in-memory screen. */
 #include "grid.h"
 
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -166,31 +165,10 @@ int grid_put_cut(struct grid *g, int x, int y, int maxw, const char *s, int role
     return w;
 }
 
-int grid_putf(struct grid *g, int x, int y, int maxw, int role, const char *fmt, ...)
-{
-    struct sbuf b;
-    sbuf_init(&b);
-    va_list ap;
-    va_start(ap, fmt);
-    sbuf_vaddf(&b, fmt, ap);
-    va_end(ap);
-    int w = grid_put_cut(g, x, y, maxw, b.p ? b.p : "", role);
-    sbuf_free(&b);
-    return w;
-}
-
 void grid_fill(struct grid *g, int x, int y, int w, const char *glyph, int role)
 {
     for (int i = 0; i < w; i++)
         grid_put(g, x + i, y, 1, glyph, role);
-}
-
-void grid_role(struct grid *g, int x, int y, int w, int role)
-{
-    if (y < 0 || y >= g->rows)
-        return;
-    for (int i = x < 0 ? 0 : x; i < x + w && i < g->cols; i++)
-        grid_cell(g, i, y)->role = (unsigned char)role;
 }
 
 void grid_bar(struct grid *g, int x, int y, int w, double frac, int role_fill, int role_bg)

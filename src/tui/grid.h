@@ -40,13 +40,8 @@ int grid_putn(struct grid *g, int x, int y, int maxw, const char *s, size_t n, i
 int grid_put(struct grid *g, int x, int y, int maxw, const char *s, int role);
 /* Like grid_put but cut with an ellipsis when s is wider than maxw. */
 int grid_put_cut(struct grid *g, int x, int y, int maxw, const char *s, int role);
-/* printf into the grid (cut like grid_put). */
-int grid_putf(struct grid *g, int x, int y, int maxw, int role, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
 /* Repeat a one-column glyph over w cells. */
 void grid_fill(struct grid *g, int x, int y, int w, const char *glyph, int role);
-/* Set the role of w cells from (x, y), keeping their text. */
-void grid_role(struct grid *g, int x, int y, int w, int role);
 /* A horizontal bar of w cells filled to frac (0..1): fill in role_fill, the rest in
  * role_bg, eighth blocks when the grid is UTF-8, else '#' and '-'. */
 void grid_bar(struct grid *g, int x, int y, int w, double frac, int role_fill, int role_bg);

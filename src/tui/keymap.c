@@ -7,10 +7,22 @@
 #include "kollen/text.h"
 
 static const struct action_info table[] = {
-#define ACT_ROW(id, name, group, cx, help, k1, k2, k3) {id, name, group, cx, help, {k1, k2, k3}},
+#define ACT_ROW(id, name, group, cx, help, k1, k2, k3, k4)                                     \
+    {id, name, group, cx, help, {k1, k2, k3, k4}},
     TUI_ACTIONS(ACT_ROW)
 #undef ACT_ROW
 };
+
+static const enum tui_msg_id group_titles[G_COUNT] = {
+#define GROUP_TITLE(id, title) [id] = title,
+    TUI_KEY_GROUPS(GROUP_TITLE)
+#undef GROUP_TITLE
+};
+
+enum tui_msg_id keymap_group_title(enum key_group g)
+{
+    return (unsigned)g < G_COUNT ? group_titles[g] : M_TUI_NONE;
+}
 
 const struct action_info *keymap_table(void)
 {
@@ -42,7 +54,7 @@ enum action keymap_lookup(int cx, int key, int *arg)
             }
             continue;
         }
-        for (int k = 0; k < 3; k++)
+        for (int k = 0; k < KEYMAP_KEYS; k++)
             if (t->keys[k] && t->keys[k] == key)
                 return t->id;
     }
@@ -57,9 +69,13 @@ enum action keymap_by_name(const char *name)
     return A_NONE;
 }
 
-void keymap_key_name(int key, int utf8, char *buf, unsigned long n)
+void keymap_key_name(int key, int utf8, int brief, char *buf, unsigned long n)
 {
     const char *s = NULL;
+    if (brief && key == ' ') {
+        snprintf(buf, n, "%s", utf8 ? "\xE2\x90\xA3" : "Spc"); /* ␣ */
+        return;
+    }
     switch (key) {
     case TK_UP: s = utf8 ? "\xE2\x86\x91" : "Up"; break;
     case TK_DOWN: s = utf8 ? "\xE2\x86\x93" : "Down"; break;
@@ -79,7 +95,7 @@ void keymap_key_name(int key, int utf8, char *buf, unsigned long n)
     case TK_CTRL_RIGHT: s = utf8 ? "Ctrl-\xE2\x86\x92" : "Ctrl-Right"; break;
     case TK_F1: s = "F1"; break;
     case TK_ESC: s = "Esc"; break;
-    case ' ': s = msg(M_TK_SPACE); break;
+    case ' ': s = tui_msg(M_TK_SPACE); break;
     default: break;
     }
     if (s) {
@@ -97,4 +113,10 @@ void keymap_key_name(int key, int utf8, char *buf, unsigned long n)
         return;
     }
     snprintf(buf, n, "?");
+}
+
+void keymap_action_key(enum action a, int utf8, char *buf, unsigned long n)
+{
+    const struct action_info *ai = keymap_info(a);
+    keymap_key_name(ai ? ai->keys[0] : 0, utf8, 1, buf, n);
 }

@@ -3,7 +3,7 @@
 #ifndef KOLLEN_TUI_KEYMAP_H
 #define KOLLEN_TUI_KEYMAP_H
 
-#include "kollen/msg.h"
+#include "tui_msg.h"
 
 /* A key is a Unicode code point (text and Ctrl-letters, 1..31) or one of these. The curses
  * adapter maps what get_wch returns onto them; the rest of the TUI never sees curses codes. */
@@ -45,109 +45,136 @@ enum {
     CX_EDIT = 1 << 6,    /* the note editor */
     CX_LINE = 1 << 7,    /* a one-line prompt (evidence, question number, form fields) */
     CX_PLAN = 1 << 8,    /* the action plan */
+    CX_CONFIRM = 1 << 9, /* a question with a few answers */
     CX_LISTS = CX_MAIN | CX_PICKER | CX_HELP | CX_PLAN
 };
 
-/* Groups of the help screen, in the order shown. */
-enum key_group { G_MOVE, G_ANSWER, G_RECORD, G_VIEW, G_PLAN, G_EDIT, G_PICKER, G_FORM, G_COUNT };
+/* GROUP(id, title): the groups of the help screen, in the order shown. A group titled
+ * M_TUI_NONE is not listed (the confirmations say their keys in their own text). */
+#define TUI_KEY_GROUPS(GROUP)                                                                      \
+    GROUP(G_MOVE, M_TG_MOVE)                                                                       \
+    GROUP(G_ANSWER, M_TG_ANSWER)                                                                   \
+    GROUP(G_RECORD, M_TG_RECORD)                                                                   \
+    GROUP(G_VIEW, M_TG_VIEW)                                                                       \
+    GROUP(G_PLAN, M_TG_PLAN)                                                                       \
+    GROUP(G_EDIT, M_TG_EDIT)                                                                       \
+    GROUP(G_PICKER, M_TG_PICKER)                                                                   \
+    GROUP(G_FORM, M_TG_FORM)                                                                       \
+    GROUP(G_CONFIRM, M_TUI_NONE)
 
-/* ACT(id, name, group, contexts, help message, key1, key2, key3); 0 = no key.
+enum key_group {
+#define GROUP_ENUM(id, title) id,
+    TUI_KEY_GROUPS(GROUP_ENUM)
+#undef GROUP_ENUM
+        G_COUNT
+};
+
+/* The title of a help group (M_TUI_NONE: not listed). */
+enum tui_msg_id keymap_group_title(enum key_group g);
+
+/* ACT(id, name, group, contexts, help message, key1, key2, key3, key4); 0 = no key.
  * The first binding of a context wins, so more specific contexts come first. */
-#define TUI_ACTIONS(ACT)                                                                       \
-    ACT(A_UP, "up", G_MOVE, CX_LISTS | CX_RECORD, M_TK_UP, TK_UP, 'k', 0)                        \
-    ACT(A_DOWN, "down", G_MOVE, CX_LISTS | CX_RECORD, M_TK_DOWN, TK_DOWN, 'j', 0)                \
-    ACT(A_PGUP, "page-up", G_MOVE, CX_LISTS | CX_RECORD, M_TK_PGUP, TK_PGUP, TK_CTRL('b'), 0)    \
-    ACT(A_PGDN, "page-down", G_MOVE, CX_LISTS | CX_RECORD, M_TK_PGDN, TK_PGDN, TK_CTRL('f'), 0)  \
-    ACT(A_HOME, "first", G_MOVE, CX_LISTS | CX_RECORD, M_TK_HOME, TK_HOME, 0, 0)                 \
-    ACT(A_END, "last", G_MOVE, CX_LISTS | CX_RECORD, M_TK_END, TK_END, 'G', 0)                   \
-    ACT(A_NEXT_PANE, "next-pane", G_MOVE, CX_MAIN, M_TK_NEXT_PANE, TK_TAB, 0, 0)                  \
-    ACT(A_PREV_PANE, "prev-pane", G_MOVE, CX_MAIN, M_TK_PREV_PANE, TK_BTAB, 0, 0)                 \
-    ACT(A_NEXT_Q, "next-question", G_MOVE, CX_MAIN, M_TK_NEXT_Q, TK_RIGHT, 'l', 0)                \
-    ACT(A_PREV_Q, "prev-question", G_MOVE, CX_MAIN, M_TK_PREV_Q, TK_LEFT, 'h', 0)                 \
-    ACT(A_NEXT_AREA, "next-area", G_MOVE, CX_MAIN, M_TK_NEXT_AREA, ']', '}', 0)                   \
-    ACT(A_PREV_AREA, "prev-area", G_MOVE, CX_MAIN, M_TK_PREV_AREA, '[', '{', 0)                   \
-    ACT(A_NEXT_OPEN, "next-unanswered", G_MOVE, CX_MAIN, M_TK_NEXT_OPEN, 'o', 0, 0)               \
-    ACT(A_NEXT_BLOCKER, "next-blocker", G_MOVE, CX_MAIN, M_TK_NEXT_BLOCKER, 'b', 0, 0)            \
-    ACT(A_PREV_BLOCKER, "prev-blocker", G_MOVE, CX_MAIN, M_TK_PREV_BLOCKER, 'B', 0, 0)            \
-    ACT(A_JUMP, "jump", G_MOVE, CX_MAIN, M_TK_JUMP, 'g', ':', 0)                                  \
-    ACT(A_TICK, "tick", G_ANSWER, CX_MAIN, M_TK_TICK, ' ', 0, 0)                                  \
-    ACT(A_PICK, "pick", G_ANSWER, CX_MAIN, M_TK_PICK, '1', 0, 0) /* '1'..'9', see keymap.c */     \
-    ACT(A_ALL, "tick-all", G_ANSWER, CX_MAIN, M_TK_ALL, 'a', 0, 0)                                \
-    ACT(A_CLEAR, "clear", G_ANSWER, CX_MAIN, M_TK_CLEAR, 'x', 0, 0)                               \
-    ACT(A_UNDISCUSSED, "not-discussed", G_ANSWER, CX_MAIN, M_TK_UNDISCUSSED, 'X', 0, 0)           \
-    ACT(A_UNDO, "undo", G_ANSWER, CX_MAIN, M_TK_UNDO, 'u', 0, 0)                                  \
-    ACT(A_REDO, "redo", G_ANSWER, CX_MAIN, M_TK_REDO, TK_CTRL('r'), 0, 0)                         \
-    ACT(A_NOTE, "edit-note", G_RECORD, CX_MAIN, M_TK_NOTE, 'n', 0, 0)                             \
-    ACT(A_ADD_EVIDENCE, "add-evidence", G_RECORD, CX_MAIN, M_TK_ADD_EVIDENCE, 'e', 0, 0)          \
-    ACT(A_EDIT_ITEM, "edit", G_RECORD, CX_RECORD, M_TK_EDIT_ITEM, TK_ENTER, 0, 0)                 \
-    ACT(A_REMOVE_ITEM, "remove-evidence", G_RECORD, CX_RECORD, M_TK_REMOVE_ITEM, TK_DELETE,      \
-        TK_BACKSPACE, 0)                                                                         \
-    ACT(A_DOCUMENTED, "documented", G_RECORD, CX_MAIN, M_TK_DOCUMENTED, 'd', 0, 0)                \
-    ACT(A_FOLLOWUP, "followup", G_RECORD, CX_MAIN, M_TK_FOLLOWUP, 'f', 0, 0)                      \
-    ACT(A_ENTER, "select", G_MOVE, CX_MAIN | CX_PICKER, M_TK_ENTER, TK_ENTER, 0, 0)               \
-    ACT(A_INFO, "facilitator-help", G_VIEW, CX_MAIN, M_TK_INFO, 'i', 0, 0)                        \
-    ACT(A_ROOM, "room-view", G_VIEW, CX_MAIN | CX_ROOM, M_TK_ROOM, 'r', 0, 0)             \
-    ACT(A_PLAN, "plan", G_VIEW, CX_MAIN | CX_PLAN, M_TK_PLAN, 'p', 0, 0)                         \
+#define TUI_ACTIONS(ACT)                                                                           \
+    ACT(A_UP, "up", G_MOVE, CX_LISTS | CX_RECORD, M_TK_UP, TK_UP, 'k', 0, 0)                       \
+    ACT(A_DOWN, "down", G_MOVE, CX_LISTS | CX_RECORD, M_TK_DOWN, TK_DOWN, 'j', 0, 0)               \
+    ACT(A_PGUP, "page-up", G_MOVE, CX_LISTS | CX_RECORD, M_TK_PGUP, TK_PGUP, TK_CTRL('b'), 0, 0)   \
+    ACT(A_PGDN, "page-down", G_MOVE, CX_LISTS | CX_RECORD, M_TK_PGDN, TK_PGDN, TK_CTRL('f'), 0, 0) \
+    ACT(A_HOME, "first", G_MOVE, CX_LISTS | CX_RECORD, M_TK_HOME, TK_HOME, 0, 0, 0)                \
+    ACT(A_END, "last", G_MOVE, CX_LISTS | CX_RECORD, M_TK_END, TK_END, 'G', 0, 0)                  \
+    ACT(A_NEXT_PANE, "next-pane", G_MOVE, CX_MAIN, M_TK_NEXT_PANE, TK_TAB, 0, 0, 0)                \
+    ACT(A_PREV_PANE, "prev-pane", G_MOVE, CX_MAIN, M_TK_PREV_PANE, TK_BTAB, 0, 0, 0)               \
+    ACT(A_NEXT_Q, "next-question", G_MOVE, CX_MAIN, M_TK_NEXT_Q, TK_RIGHT, 'l', 0, 0)              \
+    ACT(A_PREV_Q, "prev-question", G_MOVE, CX_MAIN, M_TK_PREV_Q, TK_LEFT, 'h', 0, 0)               \
+    ACT(A_NEXT_AREA, "next-area", G_MOVE, CX_MAIN, M_TK_NEXT_AREA, ']', '}', 0, 0)                 \
+    ACT(A_PREV_AREA, "prev-area", G_MOVE, CX_MAIN, M_TK_PREV_AREA, '[', '{', 0, 0)                 \
+    ACT(A_NEXT_OPEN, "next-unanswered", G_MOVE, CX_MAIN, M_TK_NEXT_OPEN, 'o', 0, 0, 0)             \
+    ACT(A_NEXT_BLOCKER, "next-blocker", G_MOVE, CX_MAIN, M_TK_NEXT_BLOCKER, 'b', 0, 0, 0)          \
+    ACT(A_PREV_BLOCKER, "prev-blocker", G_MOVE, CX_MAIN, M_TK_PREV_BLOCKER, 'B', 0, 0, 0)          \
+    ACT(A_JUMP, "jump", G_MOVE, CX_MAIN, M_TK_JUMP, 'g', ':', 0, 0)                                \
+    ACT(A_TICK, "tick", G_ANSWER, CX_MAIN, M_TK_TICK, ' ', 0, 0, 0)                                \
+    ACT(A_PICK, "pick", G_ANSWER, CX_MAIN, M_TK_PICK, '1', 0, 0, 0) /* '1'..'9', see keymap.c */   \
+    ACT(A_ALL, "tick-all", G_ANSWER, CX_MAIN, M_TK_ALL, 'a', 0, 0, 0)                              \
+    ACT(A_CLEAR, "clear", G_ANSWER, CX_MAIN, M_TK_CLEAR, 'x', 0, 0, 0)                             \
+    ACT(A_UNDISCUSSED, "not-discussed", G_ANSWER, CX_MAIN, M_TK_UNDISCUSSED, 'X', 0, 0, 0)         \
+    ACT(A_UNDO, "undo", G_ANSWER, CX_MAIN, M_TK_UNDO, 'u', 0, 0, 0)                                \
+    ACT(A_REDO, "redo", G_ANSWER, CX_MAIN, M_TK_REDO, TK_CTRL('r'), 0, 0, 0)                       \
+    ACT(A_NOTE, "edit-note", G_RECORD, CX_MAIN, M_TK_NOTE, 'n', 0, 0, 0)                           \
+    ACT(A_ADD_EVIDENCE, "add-evidence", G_RECORD, CX_MAIN, M_TK_ADD_EVIDENCE, 'e', 0, 0, 0)        \
+    ACT(A_EDIT_ITEM, "edit", G_RECORD, CX_RECORD, M_TK_EDIT_ITEM, TK_ENTER, 0, 0, 0)               \
+    ACT(A_REMOVE_ITEM, "remove-evidence", G_RECORD, CX_RECORD, M_TK_REMOVE_ITEM, TK_DELETE,        \
+        TK_BACKSPACE, 0, 0)                                                                        \
+    ACT(A_DOCUMENTED, "documented", G_RECORD, CX_MAIN, M_TK_DOCUMENTED, 'd', 0, 0, 0)              \
+    ACT(A_FOLLOWUP, "followup", G_RECORD, CX_MAIN, M_TK_FOLLOWUP, 'f', 0, 0, 0)                    \
+    ACT(A_ENTER, "select", G_MOVE, CX_MAIN | CX_PICKER, M_TK_ENTER, TK_ENTER, 0, 0, 0)             \
+    ACT(A_INFO, "facilitator-help", G_VIEW, CX_MAIN, M_TK_INFO, 'i', 0, 0, 0)                      \
+    ACT(A_ROOM, "room-view", G_VIEW, CX_MAIN | CX_ROOM, M_TK_ROOM, 'r', 0, 0, 0)                   \
+    ACT(A_PLAN, "plan", G_VIEW, CX_MAIN | CX_PLAN, M_TK_PLAN, 'p', 0, 0, 0)                        \
     ACT(A_HELP, "help", G_VIEW, CX_MAIN | CX_ROOM | CX_PICKER | CX_HELP | CX_PLAN, M_TK_HELP, '?', \
-        TK_F1, 0)                                                                                \
-    ACT(A_SAVE, "save", G_VIEW, CX_MAIN, M_TK_SAVE, 'w', 0, 0)                                    \
-    ACT(A_REFRESH, "redraw", G_VIEW, CX_MAIN | CX_ROOM | CX_PICKER | CX_HELP | CX_PLAN,          \
-        M_TK_REFRESH, TK_CTRL('l'), 0, 0)                                                        \
-    ACT(A_BACK, "back", G_VIEW, CX_ROOM | CX_HELP | CX_RECORD | CX_FORM | CX_PLAN, M_TK_BACK,    \
-        TK_ESC, 0, 0)                                                                            \
+        TK_F1, 0, 0)                                                                               \
+    ACT(A_SAVE, "save", G_VIEW, CX_MAIN, M_TK_SAVE, 'w', 0, 0, 0)                                  \
+    ACT(A_REFRESH, "redraw", G_VIEW, CX_MAIN | CX_ROOM | CX_PICKER | CX_HELP | CX_PLAN,            \
+        M_TK_REFRESH, TK_CTRL('l'), 0, 0, 0)                                                       \
+    ACT(A_BACK, "back", G_VIEW, CX_ROOM | CX_HELP | CX_RECORD | CX_FORM | CX_PLAN, M_TK_BACK,      \
+        TK_ESC, 0, 0, 0)                                                                           \
     ACT(A_QUIT, "quit", G_VIEW, CX_MAIN | CX_ROOM | CX_PICKER | CX_HELP | CX_PLAN, M_TK_QUIT, 'q', \
-        0, 0)                                                                                    \
-    ACT(A_PLAN_GOTO, "plan-goto", G_PLAN, CX_PLAN, M_TK_PLAN_GOTO, TK_ENTER, 0, 0)                \
-    ACT(A_PLAN_NEXT_TARGET, "next-target", G_PLAN, CX_PLAN, M_TK_PLAN_TARGET, TK_TAB, TK_RIGHT, 0) \
-    ACT(A_PLAN_PREV_TARGET, "prev-target", G_PLAN, CX_PLAN, 0, TK_BTAB, TK_LEFT, 0)               \
-    ACT(A_PLAN_T_NEXT, "target-next-level", G_PLAN, CX_PLAN, M_TK_PLAN_T_NEXT, 'n', 0, 0)         \
-    ACT(A_PLAN_T_LEVEL, "target-level", G_PLAN, CX_PLAN, M_TK_PLAN_T_LEVEL, '1', 0, 0)            \
-    ACT(A_PLAN_T_MSBFS, "target-msbfs", G_PLAN, CX_PLAN, M_TK_PLAN_T_MSBFS, 'm', 0, 0)            \
-    ACT(A_PLAN_T_GROUP, "target-benchmark", G_PLAN, CX_PLAN, M_TK_PLAN_T_GROUP, 'g', 0, 0)        \
-    ACT(A_NEW, "new-session", G_PICKER, CX_PICKER, M_TK_NEW, 'n', 0, 0)                           \
-    ACT(A_FIELD_NEXT, "next-field", G_FORM, CX_FORM, M_TK_FIELD_NEXT, TK_TAB, TK_DOWN, 0)         \
-    ACT(A_FIELD_PREV, "prev-field", G_FORM, CX_FORM, M_TK_FIELD_PREV, TK_BTAB, TK_UP, 0)          \
-    ACT(A_CHOICE_NEXT, "next-choice", G_FORM, CX_FORM, M_TK_CHOICE, TK_RIGHT, ' ', 0)             \
-    ACT(A_CHOICE_PREV, "prev-choice", G_FORM, CX_FORM, 0, TK_LEFT, 0, 0)                          \
-    ACT(A_SUBMIT, "submit", G_FORM, CX_FORM, M_TK_SUBMIT, TK_ENTER, 0, 0)                         \
-    ACT(E_LEFT, "char-left", G_EDIT, CX_EDIT | CX_LINE, M_TK_E_MOVE, TK_LEFT, 0, 0)               \
-    ACT(E_RIGHT, "char-right", G_EDIT, CX_EDIT | CX_LINE, 0, TK_RIGHT, 0, 0)                      \
-    ACT(E_UP, "line-up", G_EDIT, CX_EDIT, 0, TK_UP, 0, 0)                                         \
-    ACT(E_DOWN, "line-down", G_EDIT, CX_EDIT, 0, TK_DOWN, 0, 0)                                   \
-    ACT(E_WORD_LEFT, "word-left", G_EDIT, CX_EDIT | CX_LINE, M_TK_E_WORD, TK_CTRL_LEFT, 0, 0)     \
-    ACT(E_WORD_RIGHT, "word-right", G_EDIT, CX_EDIT | CX_LINE, 0, TK_CTRL_RIGHT, 0, 0)            \
-    ACT(E_HOME, "line-start", G_EDIT, CX_EDIT | CX_LINE, M_TK_E_HOME, TK_HOME, TK_CTRL('a'), 0)   \
-    ACT(E_END, "line-end", G_EDIT, CX_EDIT | CX_LINE, M_TK_E_END, TK_END, TK_CTRL('e'), 0)        \
-    ACT(E_PGUP, "text-page-up", G_EDIT, CX_EDIT, 0, TK_PGUP, 0, 0)                                     \
-    ACT(E_PGDN, "text-page-down", G_EDIT, CX_EDIT, 0, TK_PGDN, 0, 0)                                   \
-    ACT(E_BACKSPACE, "delete-back", G_EDIT, CX_EDIT | CX_LINE, M_TK_E_BACKSPACE, TK_BACKSPACE,  \
-        0, 0)                                                                                    \
-    ACT(E_DELETE, "delete", G_EDIT, CX_EDIT | CX_LINE, M_TK_E_DELETE, TK_DELETE, TK_CTRL('d'),  \
-        0)                                                                                       \
-    ACT(E_KILL_END, "kill-to-end", G_EDIT, CX_EDIT | CX_LINE, M_TK_E_KILL_END, TK_CTRL('k'), 0,  \
-        0)                                                                                       \
-    ACT(E_KILL_START, "kill-to-start", G_EDIT, CX_EDIT | CX_LINE, M_TK_E_KILL_START,            \
-        TK_CTRL('u'), 0, 0)                                                                      \
-    ACT(E_NEWLINE, "newline", G_EDIT, CX_EDIT, M_TK_E_NEWLINE, TK_ENTER, 0, 0)                    \
-    ACT(E_ACCEPT, "accept", G_EDIT, CX_LINE, M_TK_E_ACCEPT, TK_ENTER, 0, 0)                       \
-    ACT(E_DONE, "done", G_EDIT, CX_EDIT, M_TK_E_DONE, TK_ESC, 0, 0)                               \
-    ACT(E_CANCEL, "cancel", G_EDIT, CX_LINE, M_TK_E_CANCEL, TK_ESC, TK_CTRL('g'), 0)
+        0, 0, 0)                                                                                   \
+    ACT(A_PLAN_GOTO, "plan-goto", G_PLAN, CX_PLAN, M_TK_PLAN_GOTO, TK_ENTER, 0, 0, 0)              \
+    ACT(A_PLAN_NEXT_TARGET, "next-target", G_PLAN, CX_PLAN, M_TK_PLAN_TARGET, TK_TAB, TK_RIGHT,   \
+        0, 0)                                                                                      \
+    ACT(A_PLAN_PREV_TARGET, "prev-target", G_PLAN, CX_PLAN, M_TUI_NONE, TK_BTAB, TK_LEFT, 0, 0)    \
+    ACT(A_PLAN_T_NEXT, "target-next-level", G_PLAN, CX_PLAN, M_TK_PLAN_T_NEXT, 'n', 0, 0, 0)       \
+    ACT(A_PLAN_T_LEVEL, "target-level", G_PLAN, CX_PLAN, M_TK_PLAN_T_LEVEL, '1', 0, 0, 0)          \
+    ACT(A_PLAN_T_MSBFS, "target-msbfs", G_PLAN, CX_PLAN, M_TK_PLAN_T_MSBFS, 'm', 0, 0, 0)          \
+    ACT(A_PLAN_T_GROUP, "target-benchmark", G_PLAN, CX_PLAN, M_TK_PLAN_T_GROUP, 'g', 0, 0, 0)      \
+    ACT(A_NEW, "new-session", G_PICKER, CX_PICKER, M_TK_NEW, 'n', 0, 0, 0)                         \
+    ACT(A_FIELD_NEXT, "next-field", G_FORM, CX_FORM, M_TK_FIELD_NEXT, TK_TAB, TK_DOWN, 0, 0)       \
+    ACT(A_FIELD_PREV, "prev-field", G_FORM, CX_FORM, M_TK_FIELD_PREV, TK_BTAB, TK_UP, 0, 0)        \
+    ACT(A_CHOICE_NEXT, "next-choice", G_FORM, CX_FORM, M_TK_CHOICE, TK_RIGHT, ' ', 0, 0)           \
+    ACT(A_CHOICE_PREV, "prev-choice", G_FORM, CX_FORM, M_TUI_NONE, TK_LEFT, 0, 0, 0)               \
+    ACT(A_SUBMIT, "submit", G_FORM, CX_FORM, M_TK_SUBMIT, TK_ENTER, 0, 0, 0)                       \
+    ACT(E_LEFT, "char-left", G_EDIT, CX_EDIT | CX_LINE, M_TK_E_MOVE, TK_LEFT, 0, 0, 0)             \
+    ACT(E_RIGHT, "char-right", G_EDIT, CX_EDIT | CX_LINE, M_TUI_NONE, TK_RIGHT, 0, 0, 0)           \
+    ACT(E_UP, "line-up", G_EDIT, CX_EDIT, M_TUI_NONE, TK_UP, 0, 0, 0)                              \
+    ACT(E_DOWN, "line-down", G_EDIT, CX_EDIT, M_TUI_NONE, TK_DOWN, 0, 0, 0)                        \
+    ACT(E_WORD_LEFT, "word-left", G_EDIT, CX_EDIT | CX_LINE, M_TK_E_WORD, TK_CTRL_LEFT, 0, 0, 0)   \
+    ACT(E_WORD_RIGHT, "word-right", G_EDIT, CX_EDIT | CX_LINE, M_TUI_NONE, TK_CTRL_RIGHT, 0, 0, 0) \
+    ACT(E_HOME, "line-start", G_EDIT, CX_EDIT | CX_LINE, M_TK_E_HOME, TK_HOME, TK_CTRL('a'), 0, 0) \
+    ACT(E_END, "line-end", G_EDIT, CX_EDIT | CX_LINE, M_TK_E_END, TK_END, TK_CTRL('e'), 0, 0)      \
+    ACT(E_PGUP, "text-page-up", G_EDIT, CX_EDIT, M_TUI_NONE, TK_PGUP, 0, 0, 0)                     \
+    ACT(E_PGDN, "text-page-down", G_EDIT, CX_EDIT, M_TUI_NONE, TK_PGDN, 0, 0, 0)                   \
+    ACT(E_BACKSPACE, "delete-back", G_EDIT, CX_EDIT | CX_LINE, M_TK_E_BACKSPACE, TK_BACKSPACE,     \
+        0, 0, 0)                                                                                   \
+    ACT(E_DELETE, "delete", G_EDIT, CX_EDIT | CX_LINE, M_TK_E_DELETE, TK_DELETE, TK_CTRL('d'),     \
+        0, 0)                                                                                      \
+    ACT(E_KILL_END, "kill-to-end", G_EDIT, CX_EDIT | CX_LINE, M_TK_E_KILL_END, TK_CTRL('k'), 0,    \
+        0, 0)                                                                                      \
+    ACT(E_KILL_START, "kill-to-start", G_EDIT, CX_EDIT | CX_LINE, M_TK_E_KILL_START,               \
+        TK_CTRL('u'), 0, 0, 0)                                                                     \
+    ACT(E_NEWLINE, "newline", G_EDIT, CX_EDIT, M_TK_E_NEWLINE, TK_ENTER, 0, 0, 0)                  \
+    ACT(E_ACCEPT, "accept", G_EDIT, CX_LINE, M_TK_E_ACCEPT, TK_ENTER, 0, 0, 0)                     \
+    ACT(E_DONE, "done", G_EDIT, CX_EDIT, M_TK_E_DONE, TK_ESC, 0, 0, 0)                             \
+    ACT(E_CANCEL, "cancel", G_EDIT, CX_LINE, M_TK_E_CANCEL, TK_ESC, TK_CTRL('g'), 0, 0)            \
+    ACT(A_YES, "yes", G_CONFIRM, CX_CONFIRM, M_TK_YES, 'j', 'J', 'y', 'Y')                         \
+    ACT(A_NO, "no", G_CONFIRM, CX_CONFIRM, M_TK_NO, 'n', 'N', TK_ESC, 'q')                         \
+    ACT(A_RETRY, "retry-save", G_CONFIRM, CX_CONFIRM, M_TK_RETRY, 's', 'S', 0, 0)
 
 enum action {
     A_NONE = 0,
-#define ACT_ENUM(id, name, group, cx, help, k1, k2, k3) id,
+#define ACT_ENUM(id, name, group, cx, help, k1, k2, k3, k4) id,
     TUI_ACTIONS(ACT_ENUM)
 #undef ACT_ENUM
         A_COUNT
 };
+
+#define KEYMAP_KEYS 4
 
 struct action_info {
     enum action id;
     const char *name;
     enum key_group group;
     int contexts;
-    int help; /* message id, 0 when the line above covers it */
-    int keys[3];
+    enum tui_msg_id help; /* M_TUI_NONE when the line above covers it */
+    int keys[KEYMAP_KEYS];
 };
 
 /* The table, A_COUNT - 1 entries in list order (index = action - 1). */
@@ -158,8 +185,11 @@ const struct action_info *keymap_info(enum action a);
  * '1'..'9'), *arg gets the digit. */
 enum action keymap_lookup(int cx, int key, int *arg);
 
-/* The key's name for the help screen ("↑", "Space", "Ctrl-R", "q"); buf of 32 bytes. */
-void keymap_key_name(int key, int utf8, char *buf, unsigned long n);
+/* The key's name: for the help screen ("↑", "Space", "Ctrl-R", "q"), or brief for the status
+ * line's hints (the space bar as "␣", "Spc" without UTF-8); buf of 32 bytes. */
+void keymap_key_name(int key, int utf8, int brief, char *buf, unsigned long n);
+/* The name of the first key of an action in the key table (brief, as in the hints). */
+void keymap_action_key(enum action a, int utf8, char *buf, unsigned long n);
 
 /* The action by its name, or A_NONE. */
 enum action keymap_by_name(const char *name);

@@ -4,18 +4,20 @@
 #include <string.h>
 
 #include "app.h"
-#include "kollen/msg.h"
 #include "kollen/text.h"
-#include "screens.h"
 #include "theme.h"
 
-static const int group_title[G_COUNT] = {M_TG_MOVE, M_TG_ANSWER, M_TG_RECORD, M_TG_VIEW,
-                                         M_TG_PLAN, M_TG_EDIT, M_TG_PICKER, M_TG_FORM};
+enum help_kind { HL_KEYS, HL_TITLE, HL_BLANK };
 
 struct help_line {
     char keys[96];
-    int text; /* message id; -1 for a group title, -2 for a blank line */
-    int group;
+    enum help_kind kind;
+    enum tui_msg_id text; /* HL_KEYS: what the keys do */
+    enum key_group group;
+};
+
+struct help_state {
+    int top; /* the first line shown */
 };
 
 /* The help as lines; returns how many (at most max). Actions without a help text of their own
@@ -26,24 +28,27 @@ static int help_lines(struct help_line *v, int max, int utf8)
     int n = 0;
     for (int gr = 0; gr < G_COUNT; gr++) {
         int first = 1;
+        if (keymap_group_title((enum key_group)gr) == M_TUI_NONE)
+            continue;
         for (int i = 0; i < A_COUNT - 1; i++) {
             if ((int)t[i].group != gr)
                 continue;
             if (first) {
                 if (n && n < max)
-                    v[n++] = (struct help_line){"", -2, gr};
+                    v[n++] = (struct help_line){"", HL_BLANK, M_TUI_NONE, (enum key_group)gr};
                 if (n < max)
-                    v[n++] = (struct help_line){"", -1, gr};
+                    v[n++] = (struct help_line){"", HL_TITLE, M_TUI_NONE, (enum key_group)gr};
                 first = 0;
             }
             struct help_line *cur;
-            if (t[i].help || n == 0 || v[n - 1].text < 0) {
+            if (t[i].help != M_TUI_NONE || n == 0 || v[n - 1].kind != HL_KEYS) {
                 if (n >= max)
                     return n;
                 cur = &v[n++];
                 cur->keys[0] = '\0';
+                cur->kind = HL_KEYS;
                 cur->text = t[i].help;
-                cur->group = gr;
+                cur->group = (enum key_group)gr;
             } else {
                 cur = &v[n - 1];
             }
@@ -51,9 +56,9 @@ static int help_lines(struct help_line *v, int max, int utf8)
                 snprintf(cur->keys, sizeof cur->keys, "1%s9", utf8 ? "\xE2\x80\xA6" : "..");
                 continue;
             }
-            for (int k = 0; k < 3 && t[i].keys[k]; k++) {
+            for (int k = 0; k < KEYMAP_KEYS && t[i].keys[k]; k++) {
                 char name[32];
-                keymap_key_name(t[i].keys[k], utf8, name, sizeof name);
+                keymap_key_name(t[i].keys[k], utf8, 0, name, sizeof name);
                 size_t len = strlen(cur->keys);
                 snprintf(cur->keys + len, sizeof cur->keys - len, "%s%s", len ? " " : "", name);
             }
@@ -64,62 +69,76 @@ static int help_lines(struct help_line *v, int max, int utf8)
 
 #define HELP_MAX 128
 
-void help_render(struct app *a, struct grid *g)
+void help_open(struct app *a)
 {
+    struct help_state *hs = app_state(a, SCR_HELP);
+    hs->top = 0;
+    app_push(a, SCR_HELP);
+}
+
+static void help_render(struct app *a, struct grid *g)
+{
+    struct help_state *hs = app_state(a, SCR_HELP);
     struct help_line v[HELP_MAX];
     int n = help_lines(v, HELP_MAX, g->utf8);
     grid_fill(g, 0, 0, g->cols, " ", R_HEADER);
-    grid_put_cut(g, 1, 0, g->cols - 2, msg(M_TUI_HELP_TITLE), R_HEADER);
+    grid_put_cut(g, 1, 0, g->cols - 2, tui_msg(M_TUI_HELP_TITLE), R_HEADER);
     int rows = g->rows - 3, y0 = 2;
-    if (a->help_top > n - rows)
-        a->help_top = n - rows;
-    if (a->help_top < 0)
-        a->help_top = 0;
+    if (hs->top > n - rows)
+        hs->top = n - rows;
+    if (hs->top < 0)
+        hs->top = 0;
     /* two columns of help when the screen is wide enough to hold all of it that way */
     int cols = (g->cols >= 150 && n > rows) ? 2 : 1;
     int colw = g->cols / cols;
     int keyw = colw >= 90 ? 24 : 20;
     int per = cols == 2 ? (n + 1) / 2 : n;
-    for (int i = a->help_top, row = 0; i < n; i++, row++) {
+    for (int i = hs->top, row = 0; i < n; i++, row++) {
         int c = cols == 2 ? i / per : 0;
         int r = cols == 2 ? i % per : row;
         if (r >= rows)
             continue;
         int x = 1 + c * colw, y = y0 + r;
-        if (v[i].text == -1) {
-            grid_put_cut(g, x, y, colw - 2, msg((enum msg_id)group_title[v[i].group]), R_TITLE);
-        } else if (v[i].text >= 0) {
+        if (v[i].kind == HL_TITLE) {
+            grid_put_cut(g, x, y, colw - 2, tui_msg(keymap_group_title(v[i].group)), R_TITLE);
+        } else if (v[i].kind == HL_KEYS) {
             grid_put_cut(g, x + 2, y, keyw - 3, v[i].keys, R_CURRENT);
-            grid_put_cut(g, x + keyw, y, colw - keyw - 2, msg((enum msg_id)v[i].text), R_NORMAL);
+            grid_put_cut(g, x + keyw, y, colw - keyw - 2, tui_msg(v[i].text), R_NORMAL);
         }
     }
     const struct glyphs *gl = theme_glyphs(g->utf8);
-    if (a->help_top > 0)
+    if (hs->top > 0)
         grid_put(g, g->cols - 2, y0, 1, gl->more_up, R_DIM);
-    if (cols == 1 && a->help_top + rows < n)
+    if (cols == 1 && hs->top + rows < n)
         grid_put(g, g->cols - 2, y0 + rows - 1, 1, gl->more_down, R_DIM);
     draw_status(a, g, NULL);
     if (!a->msg[0])
-        grid_put_cut(g, 1, g->rows - 1, g->cols / 2, msg(M_TUI_HELP_FOOT), R_DIM);
+        grid_put_cut(g, 1, g->rows - 1, g->cols / 2, tui_msg(M_TUI_HELP_FOOT), R_DIM);
 }
 
-int help_handle(struct app *a, int key)
+/* Back, help and quit (they all close it) are the table's: screens.h. */
+static int help_handle(struct app *a, enum action act, int arg, int key)
 {
+    (void)arg;
+    (void)key;
+    struct help_state *hs = app_state(a, SCR_HELP);
     int page = a->rows - 4 > 1 ? a->rows - 4 : 1;
-    switch (keymap_lookup(CX_HELP, key, NULL)) {
-    case A_UP: a->help_top--; break;
-    case A_DOWN: a->help_top++; break;
-    case A_PGUP: a->help_top -= page; break;
-    case A_PGDN: a->help_top += page; break;
-    case A_HOME: a->help_top = 0; break;
-    case A_END: a->help_top = HELP_MAX; break;
-    case A_BACK:
-    case A_HELP:
-    case A_QUIT: app_pop(a); break;
-    case A_REFRESH: return TUI_REDRAW | TUI_CLEAR;
+    switch (act) {
+    case A_UP: hs->top--; break;
+    case A_DOWN: hs->top++; break;
+    case A_PGUP: hs->top -= page; break;
+    case A_PGDN: hs->top += page; break;
+    case A_HOME: hs->top = 0; break;
+    case A_END: hs->top = HELP_MAX; break;
     default: return 0;
     }
-    if (a->help_top < 0)
-        a->help_top = 0;
+    if (hs->top < 0)
+        hs->top = 0;
     return TUI_REDRAW;
 }
+
+const struct screen_ops help_screen = {
+    .state_size = sizeof(struct help_state),
+    .handle = help_handle,
+    .render = help_render,
+};

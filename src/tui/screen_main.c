@@ -1,19 +1,23 @@
 /* screen_main.c: the workshop screen: header, work areas, questions, the question with its
- * options, the answer's record, the status line; and the note editor drawn over it. */
+ * options, the answer's record, the status line. The note editor draws over it
+ * (screen_note.c). Every change goes through the use cases (app_change, ops_set). */
+#include "screen_main.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
-#include "kollen/msg.h"
+#include "kollen/fmt.h"
+#include "kollen/ops_msg.h"
 #include "kollen/text.h"
-#include "screens.h"
+#include "screen_prompt.h"
 #include "theme.h"
 #include "wrap.h"
 
-static int comma(void)
+static struct main_state *ms(struct app *a)
 {
-    return msg_lang() == LANG_SV;
+    return app_state(a, SCR_MAIN);
 }
 
 /* The first line to show of a list of n so that cursor is in view (centred when it scrolls). */
@@ -31,11 +35,11 @@ static int list_top(int cursor, int n, int h)
 
 static const struct blocker *blocker_of(const struct app *a, int qi)
 {
-    if (!a->have_score)
+    if (!a->w->have_score)
         return NULL;
-    for (int i = 0; i < a->sc.n_blockers; i++)
-        if (a->sc.blockers[i].question == qi)
-            return &a->sc.blockers[i];
+    for (int i = 0; i < a->w->sc.n_blockers; i++)
+        if (a->w->sc.blockers[i].question == qi)
+            return &a->w->sc.blockers[i];
     return NULL;
 }
 
@@ -66,16 +70,16 @@ static int segs_width(const struct seg *s, int n)
 /* tier 0: words ("Poäng 3 av 12"), 1: fractions ("Poäng 3/12"), 2: abbreviations ("P 3/12") */
 static void header_segments(struct app *a, struct seg *s, int *n, int tier, int bar)
 {
-    const struct bank *b = a->bank;
-    const struct score *sc = &a->sc;
+    const struct bank *b = a->w->bank;
+    const struct score *sc = &a->w->sc;
     char v1[32], v2[32];
     struct sbuf t;
     *n = 0;
     memset(s, 0, 5 * sizeof *s);
     if (b->kind == BANK_SCALE) {
         sbuf_init(&t);
-        text_decimal(&t, sc->value, 2, comma());
-        msg_format(s[0].text, sizeof s[0].text, M_TUI_MEAN, t.p ? t.p : "", b->n_levels);
+        fmt_decimal(&t, sc->value, 2);
+        tui_msg_format(s[0].text, sizeof s[0].text, M_TUI_MEAN, t.p ? t.p : "", b->n_levels);
         sbuf_free(&t);
         s[0].bar = bar;
         s[0].frac = b->n_levels ? sc->value / b->n_levels : 0;
@@ -83,33 +87,34 @@ static void header_segments(struct app *a, struct seg *s, int *n, int tier, int 
         (*n)++;
     } else {
         if (sc->level < b->n_levels) {
-            msg_format(s[0].text, sizeof s[0].text, M_TUI_TOWARD, sc->level + 1);
+            tui_msg_format(s[0].text, sizeof s[0].text, M_TUI_TOWARD, sc->level + 1);
             s[0].bar = bar;
             s[0].frac = sc->progress;
         } else {
-            snprintf(s[0].text, sizeof s[0].text, "%s", msg(M_TUI_TOP_LEVEL));
+            snprintf(s[0].text, sizeof s[0].text, "%s", tui_msg(M_TUI_TOP_LEVEL));
         }
         s[0].role = R_NORMAL;
         (*n)++;
         if (sc->level < b->n_levels && tier == 0) {
             /* the rule count rides after the bar */
-            msg_format(s[*n].text, sizeof s[*n].text, M_TUI_RULES, sc->rules_met, sc->rules_next);
+            tui_msg_format(s[*n].text, sizeof s[*n].text, M_TUI_RULES, sc->rules_met,
+                           sc->rules_next);
             s[*n].role = R_DIM;
             (*n)++;
         }
         sbuf_init(&t);
-        text_milli(&t, sc->points_milli, comma());
+        fmt_points(&t, sc->points_milli);
         snprintf(v1, sizeof v1, "%s", t.p ? t.p : "0");
         sbuf_reset(&t);
-        text_milli(&t, sc->max_points_milli, comma());
+        fmt_points(&t, sc->max_points_milli);
         snprintf(v2, sizeof v2, "%s", t.p ? t.p : "0");
         sbuf_free(&t);
-        msg_format(s[*n].text, sizeof s[*n].text,
+        tui_msg_format(s[*n].text, sizeof s[*n].text,
                    tier == 0 ? M_TUI_POINTS : tier == 1 ? M_TUI_POINTS_MID : M_TUI_POINTS_SHORT, v1,
                    v2);
         s[*n].role = R_NORMAL;
         (*n)++;
-        msg_format(s[*n].text, sizeof s[*n].text,
+        tui_msg_format(s[*n].text, sizeof s[*n].text,
                    tier == 0   ? M_TUI_ACTIONS
                    : tier == 1 ? M_TUI_ACTIONS_MID
                                : M_TUI_ACTIONS_SHORT,
@@ -117,7 +122,7 @@ static void header_segments(struct app *a, struct seg *s, int *n, int tier, int 
         s[*n].role = R_NORMAL;
         (*n)++;
     }
-    msg_format(s[*n].text, sizeof s[*n].text,
+    tui_msg_format(s[*n].text, sizeof s[*n].text,
                tier == 0   ? M_TUI_ANSWERED
                : tier == 1 ? M_TUI_ANSWERED_MID
                            : M_TUI_ANSWERED_SHORT,
@@ -128,8 +133,8 @@ static void header_segments(struct app *a, struct seg *s, int *n, int tier, int 
 
 static void render_header(struct app *a, struct grid *g, const struct layout *l)
 {
-    const struct bank *b = a->bank;
-    const struct session *s = a->ses;
+    const struct bank *b = a->w->bank;
+    const struct session *s = a->w->ses;
     int w = l->header.w;
     /* line 1: who and what, and the overall level */
     grid_fill(g, 0, 0, w, " ", R_HEADER);
@@ -138,7 +143,7 @@ static void render_header(struct app *a, struct grid *g, const struct layout *l)
     sbuf_init(&right);
     sbuf_addf(&left, "%s %s %s %s %s", s->organisation, theme_glyphs(g->utf8)->bullet, b->name,
               theme_glyphs(g->utf8)->bullet, s->date);
-    level_text(&right, b, a->sc.level, a->sc.value);
+    fmt_level(&right, b, a->w->sc.level, a->w->sc.value, FMT_LEVEL_TITLE);
     const char *lt = left.p ? left.p : "", *rt = right.p ? right.p : "";
     int avail = w - 3, lw = text_width(lt), rw = text_width(rt);
     if (lw + rw > avail) {
@@ -160,16 +165,16 @@ static void render_header(struct app *a, struct grid *g, const struct layout *l)
     int n = 0;
     int bar = w >= 110 ? 24 : w >= 90 ? 16 : 10;
     char btext[96];
-    int nb = a->sc.n_blockers;
+    int nb = a->w->sc.n_blockers;
     if (nb)
-        msg_format(btext, sizeof btext, M_TUI_BLOCKERS, nb, a->sc.blockers[0].level);
+        tui_msg_format(btext, sizeof btext, M_TUI_BLOCKERS, nb, a->w->sc.blockers[0].level);
     else
-        snprintf(btext, sizeof btext, "%s", msg(M_TUI_NO_BLOCKERS));
+        snprintf(btext, sizeof btext, "%s", tui_msg(M_TUI_NO_BLOCKERS));
     int bw = text_width(btext) + (nb ? 2 : 0);
     for (int tier = 0; tier < 3; tier++) {
         header_segments(a, sg, &n, tier, bar);
         if (tier == 1 && nb) {
-            msg_format(btext, sizeof btext, M_TUI_BLOCKERS_SHORT, nb);
+            tui_msg_format(btext, sizeof btext, M_TUI_BLOCKERS_SHORT, nb);
             bw = text_width(btext) + 2;
         }
         if (segs_width(sg, n) + bw + 3 <= w - 2)
@@ -192,34 +197,34 @@ static void render_header(struct app *a, struct grid *g, const struct layout *l)
         }
     }
     x += grid_put(g, x, y, 3, sep, R_DIM);
-    if (a->sc.n_blockers) {
+    if (a->w->sc.n_blockers) {
         x += grid_put(g, x, y, 2, theme_glyphs(g->utf8)->blocker, R_BLOCKER);
         x += grid_put(g, x, y, 1, " ", R_BLOCKER);
     }
-    grid_put_cut(g, x, y, w - x - 1, btext, a->sc.n_blockers ? R_BLOCKER : R_DONE);
+    grid_put_cut(g, x, y, w - x - 1, btext, a->w->sc.n_blockers ? R_BLOCKER : R_DONE);
 }
 
 /* --- the left column --- */
 
 static void render_areas(struct app *a, struct grid *g, const struct rect *r, int focused)
 {
-    const struct bank *b = a->bank;
+    const struct bank *b = a->w->bank;
     const struct glyphs *gl = theme_glyphs(g->utf8);
-    grid_put_cut(g, r->x + 1, r->y, r->w - 2, msg(M_TUI_AREAS), R_TITLE);
+    grid_put_cut(g, r->x + 1, r->y, r->w - 2, tui_msg(M_TUI_AREAS), R_TITLE);
     int rows = r->h - 1, top = list_top(a->area, b->n_areas, rows);
     int scale = b->kind == BANK_SCALE;
     int bw = r->w >= 40 ? 10 : r->w >= 32 ? 8 : 5;
     int most = 1;
     for (int ai = 0; ai < b->n_areas; ai++)
-        if (a->sc.areas[ai].questions > most)
-            most = a->sc.areas[ai].questions;
+        if (a->w->sc.areas[ai].questions > most)
+            most = a->w->sc.areas[ai].questions;
     int digits = most >= 100 ? 3 : most >= 10 ? 2 : 1;
     int lvw = scale ? 3 : 1, answ = 2 * digits + 1;
     int rightw = bw + 1 + lvw + 1 + answ + 1;
     int namew = r->w - 1 - rightw - 1;
     for (int row = 0; row < rows && top + row < b->n_areas; row++) {
         int ai = top + row, y = r->y + 1 + row;
-        const struct area_score *as = &a->sc.areas[ai];
+        const struct area_score *as = &a->w->sc.areas[ai];
         int sel = ai == a->area;
         int role = sel ? (focused ? R_SELECTED : R_CURRENT) : R_NORMAL;
         grid_fill(g, r->x, y, namew + 2, " ", role);
@@ -234,10 +239,8 @@ static void render_areas(struct app *a, struct grid *g, const struct rect *r, in
         sbuf_init(&t);
         if (!as->scored) /* only validation questions: the area has no level */
             sbuf_add(&t, "-");
-        else if (scale)
-            text_decimal(&t, as->value, 1, comma());
         else
-            sbuf_addf(&t, "%d", as->level);
+            fmt_level(&t, b, as->level, as->value, FMT_LEVEL_BRIEF);
         grid_put(g, x + lvw - text_width(t.p ? t.p : ""), y, lvw, t.p ? t.p : "", R_NORMAL);
         sbuf_reset(&t);
         x += lvw + 1;
@@ -257,13 +260,13 @@ static void render_areas(struct app *a, struct grid *g, const struct rect *r, in
 
 static void render_questions(struct app *a, struct grid *g, const struct rect *r, int focused)
 {
-    const struct bank *b = a->bank;
+    const struct bank *b = a->w->bank;
     const struct glyphs *gl = theme_glyphs(g->utf8);
     if (r->h < 2)
         return;
     struct sbuf t;
     sbuf_init(&t);
-    sbuf_addf(&t, "%s %s %s", msg(M_TUI_QUESTIONS), gl->bullet,
+    sbuf_addf(&t, "%s %s %s", tui_msg(M_TUI_QUESTIONS), gl->bullet,
               area_label(&b->areas[a->area], r->w - 12));
     grid_put_cut(g, r->x + 1, r->y, r->w - 2, t.p ? t.p : "", R_TITLE);
     sbuf_free(&t);
@@ -274,7 +277,7 @@ static void render_questions(struct app *a, struct grid *g, const struct rect *r
     for (int row = 0; row < rows && top + row < n; row++) {
         int qi = a->walk[first + top + row], y = r->y + 1 + row;
         const struct question *q = &b->questions[qi];
-        const struct answer *ans = &a->ses->answers[qi];
+        const struct answer *ans = &a->w->ses->answers[qi];
         int sel = qi == a->q;
         int blk = blocker_of(a, qi) != NULL;
         int role = sel ? (focused ? R_SELECTED : R_CURRENT) : R_NORMAL;
@@ -286,8 +289,7 @@ static void render_questions(struct app *a, struct grid *g, const struct rect *r
         grid_put(g, r->x + 1, y, 3, num, blk && !sel ? R_BLOCKER : role);
         if (ans->answered)
             grid_put(g, r->x + 5, y, 1, gl->answered, sel ? role : R_DONE);
-        const char *label = q->short_text && q->short_text[0] ? q->short_text : q->text;
-        char *clean = text_sanitize_dup(label, 0);
+        char *clean = text_sanitize_dup(question_label(q), 0);
         grid_put_cut(g, r->x + 7, y, r->w - 7 - 2, clean ? clean : "", role);
         free(clean);
         if (blk)
@@ -298,8 +300,6 @@ static void render_questions(struct app *a, struct grid *g, const struct rect *r
     if (top + rows < n)
         grid_put(g, r->x + r->w - 1, r->y + r->h - 1, 1, gl->more_down, R_DIM);
 }
-
-/* --- the question --- */
 
 /* Draw a wrapped text from line `skip`, at most max lines; returns the lines drawn. */
 static int draw_wrapped(struct grid *g, int x, int y, int w, int max, const char *text, int role,
@@ -335,59 +335,6 @@ static int count_lines(const char *text, int w)
     return n;
 }
 
-/* The level rules the question feeds, in a few words: "N1 ≥1 åtg · N2 ≥2 åtg +dok". */
-static void rules_text(struct sbuf *o, const struct bank *b, const struct question *q,
-                       const struct glyphs *gl)
-{
-    if (!q->scored) {
-        sbuf_add(o, msg(M_TUI_VALIDATION));
-        return;
-    }
-    if (b->kind == BANK_SCALE)
-        return;
-    char t[64];
-    int any = 0;
-    for (int lv = 1; lv <= b->n_levels; lv++) {
-        const struct rule *r = &q->rules[lv];
-        if (!r->present)
-            continue;
-        if (!any)
-            sbuf_addf(o, "%s ", msg(M_TUI_RULES_HEAD));
-        else
-            sbuf_addf(o, " %s ", gl->bullet);
-        any = 1;
-        msg_format(t, sizeof t, M_TUI_LEVEL_SHORT, lv);
-        sbuf_add(o, t);
-        int all_opts = q->type == QTYPE_MULTI && q->n_options < 64 &&
-                       r->need_mask == (1ULL << q->n_options) - 1;
-        if (all_opts || (q->type != QTYPE_MULTI && r->min_choice == q->n_options)) {
-            sbuf_addf(o, " %s", msg(M_TUI_RULE_ALL));
-        } else {
-            if (r->min_actions) {
-                msg_format(t, sizeof t, M_TUI_RULE_ACTIONS, gl->ge, r->min_actions);
-                sbuf_addf(o, " %s", t);
-            }
-            if (r->need_mask) {
-                char list[96];
-                size_t len = 0;
-                list[0] = '\0';
-                for (int i = 0; i < q->n_options && len < sizeof list - 8; i++)
-                    if (r->need_mask & (1ULL << i))
-                        len += (size_t)snprintf(list + len, sizeof list - len, len ? ",%d" : "%d",
-                                                i + 1);
-                msg_format(t, sizeof t, M_TUI_RULE_OPTIONS, list);
-                sbuf_addf(o, " %s", t);
-            }
-            if (r->min_choice) {
-                msg_format(t, sizeof t, M_TUI_RULE_CHOICE, gl->ge, r->min_choice);
-                sbuf_addf(o, " %s", t);
-            }
-        }
-        if (b->evidence_from > 0 && lv >= b->evidence_from)
-            sbuf_addf(o, " %s", msg(M_TUI_RULE_DOC));
-    }
-}
-
 static void option_text(struct sbuf *o, const struct question *q, int i)
 {
     const struct option *op = &q->options[i];
@@ -398,46 +345,41 @@ static void option_text(struct sbuf *o, const struct question *q, int i)
     if (op->points_milli >= 0) {
         struct sbuf p;
         sbuf_init(&p);
-        text_milli(&p, op->points_milli, comma());
-        msg_format(t, sizeof t, M_TUI_OPT_POINTS, p.p ? p.p : "0");
+        fmt_points(&p, op->points_milli);
+        tui_msg_format(t, sizeof t, M_TUI_OPT_POINTS, p.p ? p.p : "0");
         sbuf_addf(o, " %s", t);
         sbuf_free(&p);
     } else if (q->type == QTYPE_MULTI && op->actions != 1) {
-        msg_format(t, sizeof t, M_TUI_OPT_ACTIONS, op->actions);
+        tui_msg_format(t, sizeof t, M_TUI_OPT_ACTIONS, op->actions);
         sbuf_addf(o, " %s", t);
     }
 }
 
-static void render_question(struct app *a, struct grid *g, const struct rect *r, int focused)
+/* The title line: number, section, type, points; on the right whether it is answered. */
+static void question_title(struct app *a, struct grid *g, int x, int y, int w)
 {
-    const struct bank *b = a->bank;
-    const struct question *q = &b->questions[a->q];
-    const struct answer *ans = &a->ses->answers[a->q];
+    const struct question *q = &a->w->bank->questions[a->q];
+    const struct answer *ans = &a->w->ses->answers[a->q];
     const struct glyphs *gl = theme_glyphs(g->utf8);
-    int x = r->x + 1, w = r->w - 2, y = r->y, bottom = r->y + r->h;
-    if (w < 10)
-        return;
-
-    /* title: number, section, type, points; on the right whether it is answered */
     struct sbuf t;
     sbuf_init(&t);
     char part[64];
-    msg_format(part, sizeof part, M_TUI_QHEAD, q->number);
+    tui_msg_format(part, sizeof part, M_TUI_QHEAD, q->number);
     sbuf_add(&t, part);
-    msg_format(part, sizeof part, M_TUI_SECTION, q->section);
+    tui_msg_format(part, sizeof part, M_TUI_SECTION, q->section);
     sbuf_addf(&t, " %s %s %s %s", gl->bullet, part, gl->bullet,
-              msg(q->type == QTYPE_MULTI    ? M_TUI_TYPE_MULTI
-                  : q->type == QTYPE_SINGLE ? M_TUI_TYPE_SINGLE
-                                            : M_TUI_TYPE_SCALE));
+              tui_msg(q->type == QTYPE_MULTI    ? M_TUI_TYPE_MULTI
+                      : q->type == QTYPE_SINGLE ? M_TUI_TYPE_SINGLE
+                                                : M_TUI_TYPE_SCALE));
     if (q->scored && q->points_milli > 0) {
         struct sbuf p;
         sbuf_init(&p);
-        text_milli(&p, q->points_milli, comma());
-        msg_format(part, sizeof part, M_TUI_QPOINTS, p.p ? p.p : "0");
+        fmt_points(&p, q->points_milli);
+        tui_msg_format(part, sizeof part, M_TUI_QPOINTS, p.p ? p.p : "0");
         sbuf_addf(&t, " %s %s", gl->bullet, part);
         sbuf_free(&p);
     }
-    const char *state = msg(ans->answered ? M_TUI_ANSWERED_MARK : M_TUI_NOT_DISCUSSED);
+    const char *state = tui_msg(ans->answered ? M_TUI_ANSWERED_MARK : M_TUI_NOT_DISCUSSED);
     int sw = text_width(state) + (ans->answered ? 2 : 0);
     grid_put_cut(g, x, y, w - sw - 1, t.p ? t.p : "", R_TITLE);
     if (ans->answered) {
@@ -447,71 +389,120 @@ static void render_question(struct app *a, struct grid *g, const struct rect *r,
         grid_put(g, x + w - sw, y, sw, state, R_DIM);
     }
     sbuf_free(&t);
-    y++;
+}
 
-    /* the rules line and a blocker line are kept; the text gets what is left above options */
-    sbuf_init(&t);
-    rules_text(&t, b, q, gl);
-    const struct blocker *bl = blocker_of(a, a->q);
-    struct sbuf miss;
+/* The question's text, the facilitator's help (when shown), the rules it feeds and what it
+ * lacks as a blocker, in the rows above the options; returns the next row. */
+static int question_body(struct app *a, struct grid *g, int x, int y, int w, int bottom)
+{
+    struct main_state *m = ms(a);
+    const struct bank *b = a->w->bank;
+    const struct question *q = &b->questions[a->q];
+    const struct glyphs *gl = theme_glyphs(g->utf8);
+    struct sbuf rules, miss;
+    sbuf_init(&rules);
     sbuf_init(&miss);
+    fmt_rules(&rules, b, q, gl->ge, gl->bullet);
+    const struct blocker *bl = blocker_of(a, a->q);
     if (bl) {
-        struct sbuf m;
-        sbuf_init(&m);
-        score_missing_text(&m, q, &bl->missing);
+        struct sbuf t;
+        sbuf_init(&t);
+        score_missing_text(&t, q, &bl->missing);
         char line[512];
-        msg_format(line, sizeof line, M_TUI_BLOCKS, bl->level, m.p ? m.p : "");
+        tui_msg_format(line, sizeof line, M_TUI_BLOCKS, bl->level, t.p ? t.p : "");
         sbuf_addf(&miss, "%s %s", gl->blocker, line);
-        sbuf_free(&m);
+        sbuf_free(&t);
     }
-    int hint_w = q->help && q->help[0] && !a->show_help_text ? text_width(msg(M_TUI_HELP_HINT)) + 2
-                                                              : 0;
-    int rule_lines = t.len ? count_lines(t.p, w - hint_w) : 0;
-    if (rule_lines > 2)
-        rule_lines = 2;
+    /* the rules line and a blocker line are kept; the text gets what is left above options */
+    const char *hint = tui_msg(M_TUI_HELP_HINT);
+    int has_help = q->help && q->help[0];
+    int hint_w = has_help && !m->show_help_text ? text_width(hint) + 2 : 0;
+    int rule_lines = rules.len ? count_lines(rules.p, w - hint_w) : 0;
+    rule_lines = rule_lines > 2 ? 2 : rule_lines;
     int miss_lines = bl ? count_lines(miss.p, w) : 0;
-    if (miss_lines > 2)
-        miss_lines = 2;
+    miss_lines = miss_lines > 2 ? 2 : miss_lines;
     int min_opts = q->n_options < 4 ? q->n_options : 4;
     int text_room = bottom - y - rule_lines - miss_lines - min_opts - 1;
-    if (text_room < 1)
-        text_room = 1;
-    int total;
-    y += draw_wrapped(g, x, y, w, text_room, q->text, R_NORMAL, &total);
-    if (a->show_help_text) {
+    y += draw_wrapped(g, x, y, w, text_room < 1 ? 1 : text_room, q->text, R_NORMAL, NULL);
+    if (m->show_help_text) {
         int room = bottom - y - rule_lines - miss_lines - min_opts - 1;
-        char *h = NULL;
         struct sbuf hb;
         sbuf_init(&hb);
-        sbuf_addf(&hb, "%s %s", msg(M_TUI_HELP_LABEL),
-                  q->help && q->help[0] ? q->help : msg(M_TUI_HELP_NONE));
-        h = hb.p;
+        sbuf_addf(&hb, "%s %s", tui_msg(M_TUI_HELP_LABEL),
+                  has_help ? q->help : tui_msg(M_TUI_HELP_NONE));
         if (room > 0)
-            y += draw_wrapped(g, x + 2, y, w - 2, room, h, R_DIM, NULL);
+            y += draw_wrapped(g, x + 2, y, w - 2, room, hb.p, R_DIM, NULL);
         sbuf_free(&hb);
     }
     if (rule_lines && y < bottom) {
         int y0 = y;
-        y += draw_wrapped(g, x, y, w - hint_w, rule_lines, t.p, R_DIM, NULL);
+        y += draw_wrapped(g, x, y, w - hint_w, rule_lines, rules.p, R_DIM, NULL);
         if (hint_w)
-            grid_put(g, x + w - hint_w + 2, y0, hint_w, msg(M_TUI_HELP_HINT), R_DIM);
-    } else if (q->help && q->help[0] && !a->show_help_text && y < bottom) {
-        const char *hn = msg(M_TUI_HELP_HINT);
-        grid_put(g, x + w - text_width(hn), y++, w, hn, R_DIM);
+            grid_put(g, x + w - hint_w + 2, y0, hint_w, hint, R_DIM);
+    } else if (has_help && !m->show_help_text && y < bottom) {
+        grid_put(g, x + w - text_width(hint), y++, w, hint, R_DIM);
     }
-    sbuf_free(&t);
     if (bl && y < bottom)
         y += draw_wrapped(g, x, y, w, miss_lines, miss.p, R_BLOCKER, NULL);
+    sbuf_free(&rules);
     sbuf_free(&miss);
-    if (y < bottom - min_opts)
-        y++;
+    return y < bottom - min_opts ? y + 1 : y;
+}
 
-    /* options: a box or a round button, the number, the text wrapped under itself */
-    int rows = bottom - y;
+/* One option from row oy: a box or a round button, its number, its text wrapped under
+ * itself; returns the next row. */
+static int option_rows(struct app *a, struct grid *g, int i, int x, int oy, int w, int bottom,
+                       int focused)
+{
+    struct main_state *m = ms(a);
+    const struct bank *b = a->w->bank;
+    const struct question *q = &b->questions[a->q];
+    const struct answer *ans = &a->w->ses->answers[a->q];
+    const struct glyphs *gl = theme_glyphs(g->utf8);
+    const struct blocker *bl = blocker_of(a, a->q);
+    int indent = 4 + 3 + 1, tw = w - indent - 1; /* pointer, box, space, "NN " */
+    int on = q->type == QTYPE_MULTI ? (ans->answered && (ans->ticks & (1ULL << i)))
+                                    : (ans->answered && ans->choice == i + 1);
+    int sel = i == m->opt;
+    int role = sel ? (focused ? R_SELECTED : R_CURRENT) : R_NORMAL;
+    int need = b->kind != BANK_SCALE && q->scored && !on && bl &&
+               (bl->missing.need_options & (1ULL << i));
+    struct sbuf ot;
+    sbuf_init(&ot);
+    option_text(&ot, q, i);
+    struct wrap wr;
+    wrap_init(&wr);
+    const char *s = ot.p ? ot.p : "";
+    wrap_text(&wr, s, strlen(s), tw);
+    for (int k = 0; k < wr.n && oy < bottom; k++, oy++) {
+        grid_fill(g, x, oy, w, " ", role);
+        if (k == 0) {
+            if (sel)
+                grid_put(g, x, oy, 1, gl->pointer, role);
+            const char *box = q->type == QTYPE_MULTI ? (on ? gl->check_on : gl->check_off)
+                                                     : (on ? gl->radio_on : gl->radio_off);
+            grid_put(g, x + 1, oy, 3, box, on && !sel ? R_DONE : role);
+            char num[16];
+            snprintf(num, sizeof num, "%2d", i + 1);
+            grid_put(g, x + 5, oy, 2, num, need && !sel ? R_BLOCKER : role);
+        }
+        grid_putn(g, x + indent, oy, tw, s + wr.v[k].start, wr.v[k].len, role);
+    }
+    wrap_free(&wr);
+    sbuf_free(&ot);
+    return oy;
+}
+
+/* The options from row y: the cursor's option and as many before it as fit, scroll marks. */
+static void render_options(struct app *a, struct grid *g, int x, int y, int w, int bottom,
+                           int focused)
+{
+    struct main_state *m = ms(a);
+    const struct question *q = &a->w->bank->questions[a->q];
+    const struct glyphs *gl = theme_glyphs(g->utf8);
+    int rows = bottom - y, tw = w - (4 + 3 + 1) - 1;
     if (rows <= 0)
         return;
-    int indent = 4 + 3 + 1; /* pointer, box, space, "NN " */
-    int tw = w - indent - 1;
     int *lines = calloc((size_t)q->n_options + 1, sizeof *lines);
     if (!lines)
         return;
@@ -522,45 +513,18 @@ static void render_question(struct app *a, struct grid *g, const struct rect *r,
         option_text(&ot, q, i);
         lines[i] = count_lines(ot.p ? ot.p : "", tw);
     }
-    /* the first option shown: the cursor's option and as many before it as fit */
+    sbuf_free(&ot);
     int first = 0, used = 0;
-    for (int i = 0; i <= a->opt && i < q->n_options; i++)
+    for (int i = 0; i <= m->opt && i < q->n_options; i++)
         used += lines[i];
-    while (used > rows && first < a->opt)
+    while (used > rows && first < m->opt)
         used -= lines[first++];
     int oy = y;
-    for (int i = first; i < q->n_options && oy < bottom; i++) {
-        int on = q->type == QTYPE_MULTI ? (ans->answered && (ans->ticks & (1ULL << i)))
-                                        : (ans->answered && ans->choice == i + 1);
-        int sel = i == a->opt;
-        int role = sel ? (focused ? R_SELECTED : R_CURRENT) : R_NORMAL;
-        int need = b->kind != BANK_SCALE && q->scored && !on && bl &&
-                   (bl->missing.need_options & (1ULL << i));
-        sbuf_reset(&ot);
-        option_text(&ot, q, i);
-        struct wrap wr;
-        wrap_init(&wr);
-        const char *s = ot.p ? ot.p : "";
-        wrap_text(&wr, s, strlen(s), tw);
-        for (int k = 0; k < wr.n && oy < bottom; k++, oy++) {
-            grid_fill(g, x, oy, w, " ", role);
-            if (k == 0) {
-                if (sel)
-                    grid_put(g, x, oy, 1, gl->pointer, role);
-                const char *box = q->type == QTYPE_MULTI ? (on ? gl->check_on : gl->check_off)
-                                                         : (on ? gl->radio_on : gl->radio_off);
-                grid_put(g, x + 1, oy, 3, box, on && !sel ? R_DONE : role);
-                char num[16];
-                snprintf(num, sizeof num, "%2d", i + 1);
-                grid_put(g, x + 5, oy, 2, num, need && !sel ? R_BLOCKER : role);
-            }
-            grid_putn(g, x + indent, oy, tw, s + wr.v[k].start, wr.v[k].len, role);
-        }
-        wrap_free(&wr);
-    }
+    for (int i = first; i < q->n_options && oy < bottom; i++)
+        oy = option_rows(a, g, i, x, oy, w, bottom, focused);
     if (first > 0)
         grid_put(g, x + w, y, 1, gl->more_up, R_DIM);
-    if (oy >= bottom && (first < q->n_options)) {
+    if (oy >= bottom && first < q->n_options) {
         int last_shown = first, acc = 0;
         for (int i = first; i < q->n_options; i++) {
             acc += lines[i];
@@ -571,35 +535,45 @@ static void render_question(struct app *a, struct grid *g, const struct rect *r,
         if (last_shown < q->n_options - 1)
             grid_put(g, x + w, bottom - 1, 1, gl->more_down, R_DIM);
     }
-    sbuf_free(&ot);
     free(lines);
+}
+
+static void render_question(struct app *a, struct grid *g, const struct rect *r, int focused)
+{
+    int x = r->x + 1, w = r->w - 2, bottom = r->y + r->h;
+    if (w < 10)
+        return;
+    question_title(a, g, x, r->y, w);
+    int y = question_body(a, g, x, r->y + 1, w, bottom);
+    render_options(a, g, x, y, w, bottom, focused);
 }
 
 /* --- the record: note, evidence, flags --- */
 
 static void render_record(struct app *a, struct grid *g, const struct layout *l, int focused)
 {
+    struct main_state *m = ms(a);
     const struct rect *r = &l->record;
-    const struct answer *ans = &a->ses->answers[a->q];
+    const struct answer *ans = &a->w->ses->answers[a->q];
     const struct glyphs *gl = theme_glyphs(g->utf8);
     int x = r->x + 1, w = r->w - 2, y = r->y;
     /* the border line with the title and the two flags */
     grid_put(g, l->sep_x, y, 1, gl->tee_right, R_BORDER);
     grid_fill(g, r->x, y, r->w, gl->hline, R_BORDER);
     int tx = x + grid_put(g, x, y, 1, " ", R_BORDER);
-    tx += grid_put(g, tx, y, w, msg(M_TUI_NOTE), R_TITLE);
+    tx += grid_put(g, tx, y, w, tui_msg(M_TUI_NOTE), R_TITLE);
     grid_put(g, tx, y, 1, " ", R_BORDER);
     struct sbuf f;
     sbuf_init(&f);
     char dk[16], fk[16];
-    keymap_key_name(keymap_info(A_DOCUMENTED)->keys[0], g->utf8, dk, sizeof dk);
-    keymap_key_name(keymap_info(A_FOLLOWUP)->keys[0], g->utf8, fk, sizeof fk);
+    keymap_action_key(A_DOCUMENTED, g->utf8, dk, sizeof dk);
+    keymap_action_key(A_FOLLOWUP, g->utf8, fk, sizeof fk);
     for (int keys = 1; keys >= 0; keys--) {
         char t1[96], t2[96];
         snprintf(t1, sizeof t1, " %s %s%s%s%s ", ans->documented ? gl->check_on : gl->check_off,
-                 msg(M_TUI_DOCUMENTED), keys ? " (" : "", keys ? dk : "", keys ? ")" : "");
+                 tui_msg(M_TUI_DOCUMENTED), keys ? " (" : "", keys ? dk : "", keys ? ")" : "");
         snprintf(t2, sizeof t2, " %s %s%s%s%s ", ans->followup ? gl->check_on : gl->check_off,
-                 msg(M_TUI_FOLLOWUP), keys ? " (" : "", keys ? fk : "", keys ? ")" : "");
+                 tui_msg(M_TUI_FOLLOWUP), keys ? " (" : "", keys ? fk : "", keys ? ")" : "");
         int fw1 = text_width(t1), fw2 = text_width(t2);
         int fx = r->x + r->w - fw1 - fw2 - 1;
         if (fx > tx + 2 || !keys) {
@@ -624,28 +598,28 @@ static void render_record(struct app *a, struct grid *g, const struct layout *l,
     if (note_room < 1)
         note_room = 1;
     /* the note */
-    int note_sel = focused && a->rec == 0;
+    int note_sel = focused && m->rec == 0;
     if (ans->note && ans->note[0]) {
         int total;
         int drawn = draw_wrapped(g, x, y, w, note_room, ans->note, note_sel ? R_SELECTED : R_NORMAL,
                                  &total);
         (void)drawn;
     } else {
-        grid_put_cut(g, x, y, w, msg(M_TUI_NOTE_NONE), note_sel ? R_SELECTED : R_DIM);
+        grid_put_cut(g, x, y, w, tui_msg(M_TUI_NOTE_NONE), note_sel ? R_SELECTED : R_DIM);
     }
     y += note_room;
     /* evidence references, one line each, and the "add" line */
-    const char *label = msg(M_TUI_EVIDENCE);
+    const char *label = tui_msg(M_TUI_EVIDENCE);
     int lw = text_width(label) + 2;
     int top = 0, shown = ev_lines;
-    int cur_item = focused && a->rec >= 1 ? a->rec - 1 : 0; /* 0..n_ev (n_ev: add) */
+    int cur_item = focused && m->rec >= 1 ? m->rec - 1 : 0; /* 0..n_ev (n_ev: add) */
     if (n_ev + 1 > shown)
         top = list_top(cur_item, n_ev + 1, shown);
     for (int row = 0; row < shown && y < bottom; row++, y++) {
         int k = top + row;
         if (row == 0)
             grid_put(g, x, y, lw, label, R_TITLE);
-        int sel = focused && a->rec == k + 1;
+        int sel = focused && m->rec == k + 1;
         int role = sel ? R_SELECTED : R_NORMAL;
         if (k < n_ev) {
             char num[16];
@@ -656,10 +630,12 @@ static void render_record(struct app *a, struct grid *g, const struct layout *l,
             grid_put_cut(g, x + lw + nw, y, w - lw - nw, clean ? clean : "", role);
             free(clean);
         } else if (k == n_ev) {
-            grid_put_cut(g, x + lw, y, w - lw, msg(M_TUI_EVIDENCE_ADD), sel ? R_SELECTED : R_DIM);
+            grid_put_cut(g, x + lw, y, w - lw, tui_msg(M_TUI_EVIDENCE_ADD),
+                         sel ? R_SELECTED : R_DIM);
         }
     }
 }
+
 
 static void render_frame(struct grid *g, const struct layout *l)
 {
@@ -670,29 +646,30 @@ static void render_frame(struct grid *g, const struct layout *l)
         grid_put(g, l->sep_x, y, 1, gl->vline, R_BORDER);
 }
 
-static const int main_hint_actions[] = {A_HELP, A_TICK, A_NOTE, A_ADD_EVIDENCE, A_UNDO,
-                                        A_ROOM, A_NEXT_BLOCKER, A_PLAN, A_QUIT, A_DOCUMENTED};
-static const int main_hint_labels[] = {M_TH_HELP, M_TH_TICK, M_TH_NOTE, M_TH_EVIDENCE, M_TH_UNDO,
-                                       M_TH_ROOM, M_TH_BLOCKER, M_TH_PLAN, M_TH_QUIT,
-                                       M_TH_DOCUMENTED};
-static const int record_hint_actions[] = {A_EDIT_ITEM, A_REMOVE_ITEM, A_ADD_EVIDENCE, A_NOTE,
-                                          A_BACK, A_HELP};
-static const int record_hint_labels[] = {M_TH_EDIT, M_TH_REMOVE, M_TH_EVIDENCE, M_TH_NOTE,
-                                         M_TH_BACK, M_TH_HELP};
+static const struct hint main_hints[] = {
+    {A_HELP, M_TH_HELP},           {A_TICK, M_TH_TICK}, {A_NOTE, M_TH_NOTE},
+    {A_ADD_EVIDENCE, M_TH_EVIDENCE}, {A_UNDO, M_TH_UNDO}, {A_ROOM, M_TH_ROOM},
+    {A_NEXT_BLOCKER, M_TH_BLOCKER}, {A_PLAN, M_TH_PLAN}, {A_QUIT, M_TH_QUIT},
+    {A_DOCUMENTED, M_TH_DOCUMENTED}, {A_NONE, M_TUI_NONE}};
+static const struct hint record_hints[] = {
+    {A_EDIT_ITEM, M_TH_EDIT},       {A_REMOVE_ITEM, M_TH_REMOVE}, {A_ADD_EVIDENCE, M_TH_EVIDENCE},
+    {A_NOTE, M_TH_NOTE},            {A_BACK, M_TH_BACK},          {A_HELP, M_TH_HELP},
+    {A_NONE, M_TUI_NONE}};
 
 /* Rows the record needs: its border, the note (at least a line), each reference and the
  * "add" line. A short record lends the rest of its pane to the options above it. */
 static int record_need(const struct app *a, int w)
 {
-    const struct answer *ans = &a->ses->answers[a->q];
+    const struct answer *ans = &a->w->ses->answers[a->q];
     int note = ans->note && ans->note[0] ? count_lines(ans->note, w - 2) : 1;
     return 1 + note + ans->n_evidence + 1;
 }
 
-void main_render(struct app *a, struct grid *g)
+static void main_render(struct app *a, struct grid *g)
 {
+    struct main_state *m = ms(a);
     struct layout l;
-    layout_main(&l, g->cols, g->rows, a->bank->n_areas);
+    layout_main(&l, g->cols, g->rows, a->w->bank->n_areas);
     int need = record_need(a, l.record.w);
     if (need < 4)
         need = 4;
@@ -705,27 +682,18 @@ void main_render(struct app *a, struct grid *g)
     render_header(a, g, &l);
     render_frame(g, &l);
     int note = app_top(a) == SCR_NOTE;
-    render_areas(a, g, &l.areas, a->pane == PANE_AREAS && !note);
-    render_questions(a, g, &l.questions, a->pane == PANE_QUESTIONS && !note);
-    render_question(a, g, &l.question, a->pane == PANE_OPTIONS && !note);
-    render_record(a, g, &l, a->pane == PANE_RECORD && !note);
-    struct sbuf h;
-    sbuf_init(&h);
-    if (a->pane == PANE_RECORD)
-        hints_text(&h, g->utf8, record_hint_actions, record_hint_labels,
-                   (int)(sizeof record_hint_actions / sizeof record_hint_actions[0]));
-    else
-        hints_text(&h, g->utf8, main_hint_actions, main_hint_labels,
-                   (int)(sizeof main_hint_actions / sizeof main_hint_actions[0]));
-    draw_status(a, g, h.p);
-    sbuf_free(&h);
+    render_areas(a, g, &l.areas, m->pane == PANE_AREAS && !note);
+    render_questions(a, g, &l.questions, m->pane == PANE_QUESTIONS && !note);
+    render_question(a, g, &l.question, m->pane == PANE_OPTIONS && !note);
+    render_record(a, g, &l, m->pane == PANE_RECORD && !note);
+    draw_status(a, g, m->pane == PANE_RECORD ? record_hints : main_hints);
 }
 
 /* --- keys --- */
 
 static void goto_area(struct app *a, int ai)
 {
-    const struct bank *b = a->bank;
+    const struct bank *b = a->w->bank;
     int step = ai < a->area ? -1 : 1;
     while (ai >= 0 && ai < b->n_areas && a->area_n[ai] == 0)
         ai += step;
@@ -742,9 +710,10 @@ static int clampi(int v, int lo, int hi)
 /* Move within the focused pane by delta (a large delta goes to the end). */
 static void move(struct app *a, int delta)
 {
-    const struct bank *b = a->bank;
+    struct main_state *m = ms(a);
+    const struct bank *b = a->w->bank;
     int first, n;
-    switch (a->pane) {
+    switch (m->pane) {
     case PANE_AREAS:
         goto_area(a, clampi(a->area + delta, 0, b->n_areas - 1));
         break;
@@ -754,106 +723,164 @@ static void move(struct app *a, int delta)
             app_goto(a, a->walk[first + clampi(a->walk_pos[a->q] - first + delta, 0, n - 1)]);
         break;
     case PANE_OPTIONS:
-        a->opt = clampi(a->opt + delta, 0, b->questions[a->q].n_options - 1);
+        m->opt = clampi(m->opt + delta, 0, b->questions[a->q].n_options - 1);
         break;
     case PANE_RECORD:
-        a->rec = clampi(a->rec + delta, 0, a->ses->answers[a->q].n_evidence + 1);
+        m->rec = clampi(m->rec + delta, 0, a->w->ses->answers[a->q].n_evidence + 1);
         break;
+    case PANE_COUNT: break;
     }
 }
 
 static int page_size(const struct app *a)
 {
+    const struct main_state *m = a->state[SCR_MAIN];
     struct layout l;
-    layout_main(&l, a->cols, a->rows, a->bank->n_areas);
-    const struct rect *r = a->pane == PANE_AREAS       ? &l.areas
-                           : a->pane == PANE_QUESTIONS ? &l.questions
-                           : a->pane == PANE_RECORD    ? &l.record
+    layout_main(&l, a->cols, a->rows, a->w->bank->n_areas);
+    const struct rect *r = m->pane == PANE_AREAS       ? &l.areas
+                           : m->pane == PANE_QUESTIONS ? &l.questions
+                           : m->pane == PANE_RECORD    ? &l.record
                                                        : &l.question;
     return r->h > 3 ? r->h - 2 : 1;
 }
 
 static void next_unanswered(struct app *a)
 {
-    int nq = a->bank->n_questions, pos = a->walk_pos[a->q];
+    int nq = a->w->bank->n_questions, pos = a->walk_pos[a->q];
     for (int k = 1; k <= nq; k++) {
         int qi = a->walk[(pos + k) % nq];
-        if (!a->ses->answers[qi].answered) {
+        if (!a->w->ses->answers[qi].answered) {
             app_goto(a, qi);
             return;
         }
     }
-    app_message(a, R_NORMAL, "%s", msg(M_TUI_ALL_ANSWERED));
+    app_message_id(a, R_NORMAL, M_TUI_ALL_ANSWERED);
 }
 
 static void next_blocker(struct app *a, int dir)
 {
-    int n = a->have_score ? a->sc.n_blockers : 0;
+    int n = a->w->have_score ? a->w->sc.n_blockers : 0;
     if (!n) {
-        app_message(a, R_NORMAL, "%s", msg(M_TUI_NO_BLOCKER));
+        app_message_id(a, R_NORMAL, M_TUI_NO_BLOCKER);
         return;
     }
     int pos = a->walk_pos[a->q], pick = -1;
     if (dir > 0) {
         for (int i = 0; i < n && pick < 0; i++)
-            if (a->walk_pos[a->sc.blockers[i].question] > pos)
+            if (a->walk_pos[a->w->sc.blockers[i].question] > pos)
                 pick = i;
         if (pick < 0)
             pick = 0;
     } else {
         for (int i = n - 1; i >= 0 && pick < 0; i--)
-            if (a->walk_pos[a->sc.blockers[i].question] < pos)
+            if (a->walk_pos[a->w->sc.blockers[i].question] < pos)
                 pick = i;
         if (pick < 0)
             pick = n - 1;
     }
-    app_goto(a, a->sc.blockers[pick].question);
+    app_goto(a, a->w->sc.blockers[pick].question);
+}
+
+/* --- changes --- */
+
+static void change(struct app *a, const struct ops_change *c)
+{
+    struct ops_result res;
+    app_change(a, a->q, c, &res);
+}
+
+/* Option i (0-based): toggled on a multi question, chosen on a single one. */
+static void tick(struct app *a, int i)
+{
+    struct ops_change c = {.option = i + 1};
+    struct ops_result res;
+    if (app_change(a, a->q, &c, &res) == 0)
+        ms(a)->opt = i;
+}
+
+static void tick_all(struct app *a)
+{
+    struct ops_change c = {.all = 1};
+    struct ops_result res;
+    const struct question *q = &a->w->bank->questions[a->q];
+    if (app_change(a, a->q, &c, &res) == 0 && q->type != QTYPE_MULTI)
+        ms(a)->opt = q->n_options - 1;
 }
 
 static void remove_evidence(struct app *a, int k)
 {
-    if (app_change_begin(a))
+    struct ops_change c = {.evidence_remove = k + 1};
+    struct ops_result res;
+    if (app_change(a, a->q, &c, &res))
         return;
-    if (session_remove_evidence(a->ses, a->q, k, app_now(a))) {
-        app_change_cancel(a);
-        return;
-    }
-    app_change_end(a, a->q);
-    if (!a->dirty) {
-        char t[160];
-        msg_format(t, sizeof t, M_TUI_EVIDENCE_REMOVED, k + 1);
-        app_message(a, R_NORMAL, "%s", t);
-    }
-    int n = a->ses->answers[a->q].n_evidence;
-    if (a->rec > n)
-        a->rec = n;
+    if (!a->w->dirty)
+        app_message_id(a, R_NORMAL, M_TUI_EVIDENCE_REMOVED, k + 1);
+    struct main_state *m = ms(a);
+    int n = a->w->ses->answers[a->q].n_evidence;
+    if (m->rec > n)
+        m->rec = n;
 }
 
 static void open_evidence_prompt(struct app *a, int k)
 {
-    if (a->read_only) {
-        app_message(a, R_WARN, "%s", msg(M_TUI_REFUSED_RO));
+    if (a->w->read_only) {
+        app_message(a, R_WARN, "%s", ops_msg(M_OPS_READ_ONLY));
         return;
     }
     char label[128];
     if (k < 0) {
-        app_line_open(a, LINE_EVIDENCE_ADD, 0, msg(M_TUI_EVIDENCE_PROMPT), "");
+        line_open(a, LINE_EVIDENCE_ADD, 0, tui_msg(M_TUI_EVIDENCE_PROMPT), "");
     } else {
-        msg_format(label, sizeof label, M_TUI_EVIDENCE_EDIT_PROMPT, k + 1);
-        app_line_open(a, LINE_EVIDENCE_EDIT, k, label, a->ses->answers[a->q].evidence[k]);
+        tui_msg_format(label, sizeof label, M_TUI_EVIDENCE_EDIT_PROMPT, k + 1);
+        line_open(a, LINE_EVIDENCE_EDIT, k, label, a->w->ses->answers[a->q].evidence[k]);
     }
 }
 
-int main_handle(struct app *a, int key)
+/* Enter in the record pane: the note, a reference, or a new one. */
+static void edit_item(struct app *a)
 {
-    int arg = 0;
-    enum action act = A_NONE;
-    if (a->pane == PANE_RECORD)
-        act = keymap_lookup(CX_RECORD, key, &arg);
-    if (act == A_NONE)
-        act = keymap_lookup(CX_MAIN, key, &arg);
-    const struct bank *b = a->bank;
-    int nq = b->n_questions;
+    struct main_state *m = ms(a);
+    int n = a->w->ses->answers[a->q].n_evidence;
+    if (m->rec == 0)
+        note_open(a);
+    else if (m->rec <= n)
+        open_evidence_prompt(a, m->rec - 1);
+    else
+        open_evidence_prompt(a, -1);
+}
+
+/* The keys that change the answer or its record; -1 when act is none of them. */
+static int answer_key(struct app *a, enum action act, int arg)
+{
+    struct main_state *m = ms(a);
+    struct ops_change c = {0};
+    switch (act) {
+    case A_TICK: tick(a, m->opt); break;
+    case A_PICK: tick(a, arg - 1); break;
+    case A_ALL: tick_all(a); break;
+    case A_CLEAR: c.clear = OPS_CLEAR_TICKS; change(a, &c); break;
+    case A_UNDISCUSSED: c.clear = OPS_CLEAR_UNDISCUSSED; change(a, &c); break;
+    case A_DOCUMENTED: c.documented = OPS_TOGGLE; change(a, &c); break;
+    case A_FOLLOWUP: c.followup = OPS_TOGGLE; change(a, &c); break;
+    case A_UNDO: app_undo(a); break;
+    case A_REDO: app_redo(a); break;
+    case A_NOTE: note_open(a); break;
+    case A_ADD_EVIDENCE: open_evidence_prompt(a, -1); break;
+    case A_EDIT_ITEM: edit_item(a); break;
+    case A_REMOVE_ITEM:
+        if (m->rec >= 1 && m->rec <= a->w->ses->answers[a->q].n_evidence)
+            remove_evidence(a, m->rec - 1);
+        break;
+    default: return -1;
+    }
+    return TUI_REDRAW;
+}
+
+/* The keys that move; -1 when act is none of them. */
+static int move_key(struct app *a, enum action act)
+{
+    struct main_state *m = ms(a);
+    int nq = a->w->bank->n_questions, pos = a->walk_pos[a->q];
     switch (act) {
     case A_UP: move(a, -1); break;
     case A_DOWN: move(a, 1); break;
@@ -861,163 +888,104 @@ int main_handle(struct app *a, int key)
     case A_PGDN: move(a, page_size(a)); break;
     case A_HOME: move(a, -100000); break;
     case A_END: move(a, 100000); break;
-    case A_NEXT_PANE: a->pane = (a->pane + 1) % PANE_COUNT; break;
-    case A_PREV_PANE: a->pane = (a->pane + PANE_COUNT - 1) % PANE_COUNT; break;
+    case A_NEXT_PANE: m->pane = (m->pane + 1) % PANE_COUNT; break;
+    case A_PREV_PANE: m->pane = (m->pane + PANE_COUNT - 1) % PANE_COUNT; break;
     case A_NEXT_Q:
-        if (a->walk_pos[a->q] + 1 < nq)
-            app_goto(a, a->walk[a->walk_pos[a->q] + 1]);
+        if (pos + 1 < nq)
+            app_goto(a, a->walk[pos + 1]);
         break;
     case A_PREV_Q:
-        if (a->walk_pos[a->q] > 0)
-            app_goto(a, a->walk[a->walk_pos[a->q] - 1]);
+        if (pos > 0)
+            app_goto(a, a->walk[pos - 1]);
         break;
     case A_NEXT_AREA: goto_area(a, a->area + 1); break;
     case A_PREV_AREA: goto_area(a, a->area - 1); break;
     case A_NEXT_OPEN: next_unanswered(a); break;
     case A_NEXT_BLOCKER: next_blocker(a, 1); break;
     case A_PREV_BLOCKER: next_blocker(a, -1); break;
-    case A_JUMP: app_line_open(a, LINE_JUMP, 0, msg(M_TUI_JUMP_PROMPT), ""); break;
-    case A_TICK: app_tick(a, a->opt); break;
-    case A_PICK: app_tick(a, arg - 1); break;
-    case A_ALL: app_all(a); break;
-    case A_CLEAR: app_clear(a, 0); break;
-    case A_UNDISCUSSED: app_clear(a, 1); break;
-    case A_UNDO: app_undo(a); break;
-    case A_REDO: app_redo(a); break;
-    case A_NOTE: app_note_open(a); break;
-    case A_ADD_EVIDENCE: open_evidence_prompt(a, -1); break;
-    case A_EDIT_ITEM: {
-        int n = a->ses->answers[a->q].n_evidence;
-        if (a->rec == 0)
-            app_note_open(a);
-        else if (a->rec <= n)
-            open_evidence_prompt(a, a->rec - 1);
-        else
-            open_evidence_prompt(a, -1);
-        break;
+    case A_JUMP: line_open(a, LINE_JUMP, 0, tui_msg(M_TUI_JUMP_PROMPT), ""); break;
+    default: return -1;
     }
-    case A_REMOVE_ITEM:
-        if (a->rec >= 1 && a->rec <= a->ses->answers[a->q].n_evidence)
-            remove_evidence(a, a->rec - 1);
-        break;
-    case A_DOCUMENTED: app_toggle_flag(a, 0); break;
-    case A_FOLLOWUP: app_toggle_flag(a, 1); break;
+    return TUI_REDRAW;
+}
+
+/* Help, redraw and quit are the table's (screens.h). */
+static int main_handle(struct app *a, enum action act, int arg, int key)
+{
+    (void)key;
+    struct main_state *m = ms(a);
+    int r = move_key(a, act);
+    if (r < 0)
+        r = answer_key(a, act, arg);
+    if (r >= 0)
+        return r;
+    switch (act) {
     case A_ENTER:
-        if (a->pane == PANE_AREAS)
-            a->pane = PANE_QUESTIONS;
-        else if (a->pane == PANE_QUESTIONS)
-            a->pane = PANE_OPTIONS;
+        if (m->pane == PANE_AREAS)
+            m->pane = PANE_QUESTIONS;
+        else if (m->pane == PANE_QUESTIONS)
+            m->pane = PANE_OPTIONS;
         else
-            app_tick(a, a->opt);
+            tick(a, m->opt);
         break;
-    case A_INFO: a->show_help_text = !a->show_help_text; break;
+    case A_INFO: m->show_help_text = !m->show_help_text; break;
     case A_ROOM: app_push(a, SCR_ROOM); break;
-    case A_PLAN: app_plan_open(a); break;
-    case A_HELP:
-        a->help_top = 0;
-        app_push(a, SCR_HELP);
-        break;
+    case A_PLAN: plan_open(a); break;
     case A_SAVE:
-        if (!a->read_only && app_save(a) == 0)
-            app_message(a, R_NORMAL, "%s", msg(M_TUI_SAVED_NOW));
+        if (!a->w->read_only && app_save(a) == 0)
+            app_message_id(a, R_NORMAL, M_TUI_SAVED_NOW);
         break;
-    case A_REFRESH: return TUI_REDRAW | TUI_CLEAR;
-    case A_BACK: a->pane = PANE_OPTIONS; break;
-    case A_QUIT: return app_quit(a);
+    case A_BACK: m->pane = PANE_OPTIONS; break;
     default: return 0;
     }
     return TUI_REDRAW;
 }
 
-/* --- the note editor, over the right column --- */
+/* The record pane has keys of its own (Enter edits, Del removes, Esc leaves it). */
+static int main_context(const struct app *a)
+{
+    const struct main_state *m = a->state[SCR_MAIN];
+    return m->pane == PANE_RECORD ? CX_RECORD : CX_MAIN;
+}
 
-struct note_box {
-    int x, y, w, h;  /* the box */
-    int ex, ey, ew, eh; /* the text inside */
+/* The option cursor on the chosen option of a single question, the record's on the note. */
+static void main_moved(struct app *a, void *state)
+{
+    struct main_state *m = state;
+    const struct question *q = &a->w->bank->questions[a->q];
+    const struct answer *ans = &a->w->ses->answers[a->q];
+    m->opt = q->type != QTYPE_MULTI && ans->answered && ans->choice > 0 ? ans->choice - 1 : 0;
+    m->rec = 0;
+}
+
+static void main_reset(struct app *a, void *state)
+{
+    (void)a;
+    struct main_state *m = state;
+    m->pane = PANE_OPTIONS;
+}
+
+static int main_init(struct app *a, void *state)
+{
+    main_reset(a, state);
+    return 0;
+}
+
+void main_show(struct app *a, int qi, int opt)
+{
+    struct main_state *m = ms(a);
+    app_goto(a, qi);
+    m->pane = PANE_OPTIONS;
+    if (opt >= 0)
+        m->opt = opt;
+}
+
+const struct screen_ops main_screen = {
+    .state_size = sizeof(struct main_state),
+    .init = main_init,
+    .reset = main_reset,
+    .moved = main_moved,
+    .handle = main_handle,
+    .render = main_render,
+    .context = main_context,
 };
-
-static void note_box(const struct app *a, struct note_box *nb)
-{
-    struct layout l;
-    layout_main(&l, a->cols, a->rows, a->bank->n_areas);
-    nb->x = l.sep_x;
-    nb->y = l.rule_y;
-    nb->w = a->cols - nb->x;
-    nb->h = l.status.y - nb->y;
-    nb->ex = nb->x + 2;
-    nb->ey = nb->y + 2;
-    nb->ew = nb->w - 4; /* the last column stays free for the cursor at a line's end */
-    nb->eh = nb->h - 3;
-    if (nb->ew < 1)
-        nb->ew = 1;
-    if (nb->eh < 1)
-        nb->eh = 1;
-}
-
-void note_render(struct app *a, struct grid *g)
-{
-    struct note_box nb;
-    note_box(a, &nb);
-    const struct question *q = &a->bank->questions[a->note_q];
-    char title[200];
-    msg_format(title, sizeof title, M_TUI_NOTE_TITLE, q->number);
-    draw_box(g, nb.x, nb.y, nb.w, nb.h, title);
-    char *ctx = text_sanitize_dup(q->short_text && q->short_text[0] ? q->short_text : q->text, 0);
-    grid_put_cut(g, nb.ex, nb.y + 1, nb.ew, ctx ? ctx : "", R_DIM);
-    free(ctx);
-    struct editor *e = &a->note;
-    int top = editor_view(e, nb.ew, nb.eh);
-    const struct wrap *w = editor_lines(e, nb.ew);
-    const char *s = editor_text(e);
-    for (int i = 0; w && i < nb.eh && top + i < w->n; i++)
-        grid_putn(g, nb.ex, nb.ey + i, nb.ew, s + w->v[top + i].start, w->v[top + i].len,
-                  R_NORMAL);
-    int line, col;
-    editor_cursor(e, nb.ew, &line, &col);
-    g->cur_on = 1;
-    g->cur_x = nb.ex + col;
-    g->cur_y = nb.ey + line - top;
-    const struct glyphs *gl = theme_glyphs(g->utf8);
-    if (top > 0)
-        grid_put(g, nb.x + nb.w - 2, nb.ey, 1, gl->more_up, R_DIM);
-    if (w && top + nb.eh < w->n)
-        grid_put(g, nb.x + nb.w - 2, nb.ey + nb.eh - 1, 1, gl->more_down, R_DIM);
-    /* the size, on the bottom border */
-    char size[48];
-    snprintf(size, sizeof size, " %zu/%d ", e->len, SESSION_NOTE_MAX);
-    grid_put(g, nb.x + nb.w - 2 - (int)strlen(size), nb.y + nb.h - 1, (int)strlen(size), size,
-             R_DIM);
-    /* the status line: editing keys */
-    static const int acts[] = {E_DONE, E_NEWLINE, E_WORD_LEFT, E_KILL_END};
-    static const int labels[] = {M_TH_DONE, M_TH_NEWLINE, M_TH_WORD, M_TH_KILL};
-    struct sbuf h;
-    sbuf_init(&h);
-    hints_text(&h, g->utf8, acts, labels, 4);
-    draw_status(a, g, h.p);
-    sbuf_free(&h);
-}
-
-int note_handle(struct app *a, int key)
-{
-    if (keymap_lookup(CX_EDIT, key, NULL) == E_DONE) {
-        app_note_close(a);
-        return TUI_REDRAW;
-    }
-    struct note_box nb;
-    note_box(a, &nb);
-    unsigned long rev = a->note.rev;
-    if (!edit_key(&a->note, CX_EDIT, key, nb.ew, nb.eh - 1))
-        return 0;
-    if (a->note.rev != rev) {
-        a->note_pending = 1;
-        if (a->note.full) {
-            char t[128];
-            msg_format(t, sizeof t, M_TUI_NOTE_FULL, SESSION_NOTE_MAX);
-            app_message(a, R_WARN, "%s", t);
-        }
-        /* typing without a pause still reaches the disk every few seconds */
-        if (app_now(a) - a->note_committed_at >= 5)
-            app_note_commit(a);
-    }
-    return TUI_REDRAW;
-}

@@ -7,10 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "screen_plan.h"
+
 #include "app.h"
-#include "kollen/msg.h"
+#include "kollen/fmt.h"
+#include "kollen/ops_plan.h"
 #include "kollen/text.h"
-#include "screens.h"
 #include "theme.h"
 #include "wrap.h"
 
@@ -18,40 +20,42 @@
 
 #define PLAN_TARGETS_MAX 16
 
-static int same_target(const struct plan_spec *x, const struct plan_spec *y)
+static struct plan_state *st(struct app *a)
 {
-    return x->kind == y->kind && x->level == y->level && !strcmp(x->arg, y->arg);
+    return app_state(a, SCR_PLAN);
 }
 
-int app_plan_targets(const struct app *a, struct plan_spec *out, int max)
+static const struct plan_state *cst(const struct app *a)
 {
-    int n = 0;
-    if (!a->bank || !a->ses)
-        return 0;
-    if (n < max)
-        out[n++] = (struct plan_spec){PLAN_NEXT, 0, ""};
-    for (int lv = 1; lv <= a->bank->n_levels && lv <= 9 && n < max; lv++)
-        out[n++] = (struct plan_spec){PLAN_LEVEL, lv, ""};
-    if (n < max && bank_find_target(a->bank, PLAN_TARGET_ID) &&
-        plan_spec_parse("msbfs", &out[n]) == 0)
-        n++;
-    if (n < max && bank_group_benchmark(a->bank, group_name(a->ses->group)))
-        out[n++] = (struct plan_spec){PLAN_GROUP, 0, ""}; /* "" is the session's own group */
-    return n;
+    return a->state[SCR_PLAN];
 }
 
-void app_plan_free(struct app *a)
+static void drop(struct plan_state *ps)
 {
-    if (a->have_plan && !a->plan_error[0])
-        plan_free(&a->plan);
-    memset(&a->plan, 0, sizeof a->plan);
-    a->have_plan = 0;
-    a->plan_error[0] = '\0';
+    if (ps->have_plan && !ps->error[0])
+        plan_free(&ps->plan);
+    memset(&ps->plan, 0, sizeof ps->plan);
+    ps->have_plan = 0;
+    ps->error[0] = '\0';
 }
 
-static int plan_ok(const struct app *a)
+/* Another session: the plan goes, the target is the next level again. */
+static void plan_reset(struct app *a, void *state)
 {
-    return a->have_plan && !a->plan_error[0];
+    (void)a;
+    struct plan_state *ps = state;
+    drop(ps);
+    memset(&ps->spec, 0, sizeof ps->spec);
+}
+
+static void plan_state_free(struct app *a, void *state)
+{
+    plan_reset(a, state);
+}
+
+static int plan_ok(const struct plan_state *ps)
+{
+    return ps->have_plan && !ps->error[0];
 }
 
 /* Compute the plan toward sp into *out; 0, or -1 with the reason in why. */
@@ -60,59 +64,60 @@ static int compute(const struct app *a, const struct plan_spec *sp, struct plan 
 {
     struct diags d;
     diags_init(&d);
-    int rc = plan_compute(a->bank, a->ses, sp, out, &d);
-    if (rc) {
-        const struct diag *e = diags_first_error(&d);
-        tui_copy(why, n, e ? e->msg : d.n ? d.v[0].msg : msg(M_SES_NO_MEMORY));
-    }
+    int rc = ops_plan(a->w->bank, a->w->ses, sp, out, &d);
+    if (rc)
+        tui_first_error(&d, why, n);
     diags_free(&d);
     return rc ? -1 : 0;
 }
 
 /* Select the first item on question qi, if the plan has one; 1 when it did. */
-static int select_question(struct app *a, int qi)
+static int select_question(struct plan_state *ps, int qi)
 {
-    if (!plan_ok(a))
+    if (!plan_ok(ps))
         return 0;
-    for (int i = 0; i < a->plan.n_items; i++)
-        if (a->plan.items[i].question == qi) {
-            a->plan_cur = i;
+    for (int i = 0; i < ps->plan.n_items; i++)
+        if (ps->plan.items[i].question == qi) {
+            ps->cur = i;
             return 1;
         }
     return 0;
 }
 
-static void clamp_cursor(struct app *a)
+static void clamp_cursor(struct plan_state *ps)
 {
-    int n = plan_ok(a) ? a->plan.n_items : 0;
-    if (a->plan_cur >= n)
-        a->plan_cur = n - 1;
-    if (a->plan_cur < 0)
-        a->plan_cur = 0;
+    int n = plan_ok(ps) ? ps->plan.n_items : 0;
+    if (ps->cur >= n)
+        ps->cur = n - 1;
+    if (ps->cur < 0)
+        ps->cur = 0;
 }
 
-void app_plan_update(struct app *a)
+/* Bring the plan up to date with the answers. */
+static void plan_update(struct app *a)
 {
-    if (!a->ses || (a->have_plan && a->plan_rev == a->rev))
+    struct plan_state *ps = st(a);
+    if (!a->w || (ps->have_plan && ps->rev == a->w->rev))
         return;
     /* the answers changed: the same target again, the cursor on the same question */
-    int qi = plan_ok(a) && a->plan_cur < a->plan.n_items ? a->plan.items[a->plan_cur].question
+    int qi = plan_ok(ps) && ps->cur < ps->plan.n_items ? ps->plan.items[ps->cur].question
                                                          : -1;
-    app_plan_free(a);
-    a->plan_rev = a->rev;
-    a->have_plan = 1;
-    if (compute(a, &a->plan_spec, &a->plan, a->plan_error, sizeof a->plan_error)) {
-        memset(&a->plan, 0, sizeof a->plan);
-        if (!a->plan_error[0])
-            tui_copy(a->plan_error, sizeof a->plan_error, msg(M_SES_NO_MEMORY));
+    drop(ps);
+    ps->rev = a->w->rev;
+    ps->have_plan = 1;
+    if (compute(a, &ps->spec, &ps->plan, ps->error, sizeof ps->error)) {
+        memset(&ps->plan, 0, sizeof ps->plan);
+        if (!ps->error[0])
+            tui_copy(ps->error, sizeof ps->error, msg(M_SES_NO_MEMORY));
     }
-    if (qi < 0 || !select_question(a, qi))
-        clamp_cursor(a);
+    if (qi < 0 || !select_question(ps, qi))
+        clamp_cursor(ps);
 }
 
-int app_plan_set(struct app *a, const struct plan_spec *spec)
+int plan_set(struct app *a, const struct plan_spec *spec)
 {
-    if (!a->ses)
+    struct plan_state *ps = st(a);
+    if (!a->w)
         return -1;
     struct plan p;
     char why[DIAG_TEXT_MAX];
@@ -120,24 +125,25 @@ int app_plan_set(struct app *a, const struct plan_spec *spec)
         app_message(a, R_WARN, "%s", why);
         return -1;
     }
-    app_plan_free(a);
-    a->plan = p;
-    a->plan_spec = *spec;
-    a->plan_rev = a->rev;
-    a->have_plan = 1;
-    a->plan_cur = 0;
-    a->plan_top = 0;
+    drop(ps);
+    ps->plan = p;
+    ps->spec = *spec;
+    ps->rev = a->w->rev;
+    ps->have_plan = 1;
+    ps->cur = 0;
+    ps->top = 0;
     return 0;
 }
 
-void app_plan_open(struct app *a)
+void plan_open(struct app *a)
 {
-    if (!a->ses)
+    struct plan_state *ps = st(a);
+    if (!a->w)
         return;
-    app_plan_update(a);
-    if (!select_question(a, a->q))
-        clamp_cursor(a);
-    a->plan_top = 0;
+    plan_update(a);
+    if (!select_question(ps, a->q))
+        clamp_cursor(ps);
+    ps->top = 0;
     app_push(a, SCR_PLAN);
 }
 
@@ -248,11 +254,12 @@ static void put_part(void *ctx, const char *part)
 /* Indents as in `kollen plan`'s text: steps, work areas, questions, what to do. */
 static void build_lines(const struct app *a, int right, struct plines *pl)
 {
-    const struct bank *b = a->bank;
-    const struct plan *p = &a->plan;
+    const struct plan_state *ps = cst(a);
+    const struct bank *b = a->w->bank;
+    const struct plan *p = &ps->plan;
     memset(pl, 0, sizeof *pl);
-    if (!plan_ok(a)) {
-        add_text(pl, 1, right, "", a->plan_error[0] ? a->plan_error : "?", R_WARN, -1);
+    if (!plan_ok(ps)) {
+        add_text(pl, 1, right, "", ps->error[0] ? ps->error : "?", R_WARN, -1);
         return;
     }
     int n = p->n_items;
@@ -291,14 +298,14 @@ static void build_lines(const struct app *a, int right, struct plines *pl)
         sbuf_reset(&t);
         sbuf_addf(&t, "%s %d %s ", msg(M_W_QUESTION), q->number, theme_glyphs(a->utf8)->bullet);
         add_text(pl, 5, right, t.p ? t.p : "",
-                 q->short_text && q->short_text[0] ? q->short_text : q->text, R_NORMAL, i);
+                 question_label(q), R_NORMAL, i);
         plan_item_parts(b, it, put_part, &pc);
         pl->last[i] = pl->n - 1;
     }
     if (!p->met) {
         blank_line(pl);
         sbuf_reset(&t);
-        plan_level_name(&t, b, p->level_after);
+        fmt_level(&t, b, p->level_after, 0, FMT_LEVEL_NAME);
         char line[1024];
         msg_format(line, sizeof line, M_PLAN_AFTER, t.p ? t.p : "");
         add_text(pl, 1, right, "", line, R_DONE, -1);
@@ -320,20 +327,22 @@ struct plan_geom {
 /* "Nu: ... · Planen: ..." on one line when it fits, else each on its own (wrapped). */
 static void summary_texts(const struct app *a, char *now, size_t nn, char *size, size_t ns)
 {
+    const struct plan_state *ps = cst(a);
     struct sbuf t;
     sbuf_init(&t);
-    plan_level_name(&t, a->bank, a->plan.level_now);
+    fmt_level(&t, a->w->bank, ps->plan.level_now, 0, FMT_LEVEL_NAME);
     msg_format(now, nn, M_PLAN_NOW_LEVEL, t.p ? t.p : "");
     sbuf_reset(&t);
-    plan_size_text(&t, &a->plan);
+    plan_size_text(&t, &ps->plan);
     msg_format(size, ns, M_PLAN_SIZE_HEAD, t.p ? t.p : "");
     sbuf_free(&t);
 }
 
 static int summary_lines(const struct app *a, int cols, struct plines *out)
 {
+    const struct plan_state *ps = cst(a);
     memset(out, 0, sizeof *out);
-    if (!plan_ok(a))
+    if (!plan_ok(ps))
         return 0;
     char now[600], size[600], both[1300];
     summary_texts(a, now, sizeof now, size, sizeof size);
@@ -370,21 +379,22 @@ static void plan_layout(const struct app *a, int cols, int rows, struct plan_geo
  * what comes before it, the last what comes after. */
 static void keep_in_view(struct app *a, const struct plines *pl, int h)
 {
-    int n = plan_ok(a) ? a->plan.n_items : 0;
+    struct plan_state *ps = st(a);
+    int n = plan_ok(ps) ? ps->plan.n_items : 0;
     if (n && pl->first && !pl->oom) {
-        int from = a->plan_cur == 0 ? 0 : pl->first[a->plan_cur];
-        int to = a->plan_cur == n - 1 ? pl->n - 1 : pl->last[a->plan_cur];
+        int from = ps->cur == 0 ? 0 : pl->first[ps->cur];
+        int to = ps->cur == n - 1 ? pl->n - 1 : pl->last[ps->cur];
         if (to - from + 1 > h)
             to = from + h - 1;
-        if (to >= a->plan_top + h)
-            a->plan_top = to - h + 1;
-        if (from < a->plan_top)
-            a->plan_top = from;
+        if (to >= ps->top + h)
+            ps->top = to - h + 1;
+        if (from < ps->top)
+            ps->top = from;
     }
-    if (a->plan_top > pl->n - h)
-        a->plan_top = pl->n - h;
-    if (a->plan_top < 0)
-        a->plan_top = 0;
+    if (ps->top > pl->n - h)
+        ps->top = pl->n - h;
+    if (ps->top < 0)
+        ps->top = 0;
 }
 
 /* --- drawing --- */
@@ -393,12 +403,15 @@ static void target_label(const struct app *a, const struct plan_spec *sp, int br
                          size_t n)
 {
     switch (sp->kind) {
-    case PLAN_NEXT: snprintf(out, n, "%s", msg(M_TUI_PLAN_T_NEXT)); break;
+    case PLAN_NEXT: snprintf(out, n, "%s", tui_msg(M_TUI_PLAN_T_NEXT)); break;
     case PLAN_LEVEL:
-        msg_format(out, n, brief ? M_TUI_LEVEL_SHORT : M_TUI_PLAN_T_LEVEL, sp->level);
+        if (brief)
+            msg_format(out, n, M_W_LEVEL_SHORT, sp->level);
+        else
+            tui_msg_format(out, n, M_TUI_PLAN_T_LEVEL, sp->level);
         break;
-    case PLAN_TARGET: snprintf(out, n, "%s", msg(M_TUI_PLAN_T_MSBFS)); break;
-    default: msg_format(out, n, M_TUI_PLAN_T_GROUP, group_name(a->ses->group)); break;
+    case PLAN_TARGET: snprintf(out, n, "%s", tui_msg(M_TUI_PLAN_T_MSBFS)); break;
+    default: tui_msg_format(out, n, M_TUI_PLAN_T_GROUP, group_name(a->w->ses->group)); break;
     }
 }
 
@@ -406,9 +419,10 @@ static void target_label(const struct app *a, const struct plan_spec *sp, int br
  * would not fit. */
 static void render_targets(struct app *a, struct grid *g, int y)
 {
+    struct plan_state *ps = st(a);
     struct plan_spec t[PLAN_TARGETS_MAX];
-    int n = app_plan_targets(a, t, PLAN_TARGETS_MAX);
-    const char *head = msg(M_TUI_PLAN_TARGETS);
+    int n = ops_plan_targets(a->w->bank, a->w->ses, t, PLAN_TARGETS_MAX);
+    const char *head = tui_msg(M_TUI_PLAN_TARGETS);
     int hw = text_width(head) + 1;
     for (int brief = 0; brief < 2; brief++) {
         int need = hw;
@@ -423,7 +437,7 @@ static void render_targets(struct app *a, struct grid *g, int y)
         x += grid_put(g, x, y, g->cols - 1 - x, head, R_DIM) + 1;
         for (int i = 0; i < n; i++) {
             target_label(a, &t[i], brief, lab, sizeof lab);
-            int sel = same_target(&t[i], &a->plan_spec);
+            int sel = ops_plan_same(&t[i], &ps->spec);
             int role = sel ? R_SELECTED : R_NORMAL;
             x += grid_put(g, x, y, g->cols - 1 - x, " ", role);
             x += grid_put_cut(g, x, y, g->cols - 1 - x, lab, role);
@@ -434,13 +448,17 @@ static void render_targets(struct app *a, struct grid *g, int y)
     }
 }
 
-static const int plan_hint_actions[] = {A_PLAN_GOTO, A_PLAN_NEXT_TARGET, A_BACK, A_HELP};
-static const int plan_hint_labels[] = {M_TH_GOTO, M_TH_TARGET, M_TH_BACK, M_TH_HELP};
+static const struct hint plan_hints[] = {{A_PLAN_GOTO, M_TH_GOTO},
+                                         {A_PLAN_NEXT_TARGET, M_TH_TARGET},
+                                         {A_BACK, M_TH_BACK},
+                                         {A_HELP, M_TH_HELP},
+                                         {A_NONE, M_TUI_NONE}};
 
-void plan_render(struct app *a, struct grid *g)
+static void plan_render(struct app *a, struct grid *g)
 {
-    app_plan_update(a);
-    const struct bank *b = a->bank;
+    struct plan_state *ps = st(a);
+    plan_update(a);
+    const struct bank *b = a->w->bank;
     const struct glyphs *gl = theme_glyphs(g->utf8);
     int w = g->cols;
     struct plan_geom pg;
@@ -450,12 +468,12 @@ void plan_render(struct app *a, struct grid *g)
     grid_fill(g, 0, 0, w, " ", R_HEADER);
     struct sbuf t;
     sbuf_init(&t);
-    sbuf_addf(&t, "%s %s %s %s %s", a->ses->organisation, gl->bullet, b->name, gl->bullet,
-              a->ses->date);
+    sbuf_addf(&t, "%s %s %s %s %s", a->w->ses->organisation, gl->bullet, b->name, gl->bullet,
+              a->w->ses->date);
     grid_put_cut(g, 1, 0, w - 2, t.p ? t.p : "", R_HEADER);
     sbuf_reset(&t);
-    if (plan_ok(a)) {
-        plan_goal_text(&t, b, &a->plan);
+    if (plan_ok(ps)) {
+        plan_goal_text(&t, b, &ps->plan);
         char title[1024];
         msg_format(title, sizeof title, M_PLAN_TITLE, t.p ? t.p : "");
         grid_put_cut(g, 1, 1, w - 2, title, R_TITLE);
@@ -474,30 +492,28 @@ void plan_render(struct app *a, struct grid *g)
     struct plines pl;
     build_lines(a, pg.right, &pl);
     keep_in_view(a, &pl, pg.body_h);
-    for (int r = 0; r < pg.body_h && a->plan_top + r < pl.n; r++) {
-        const struct pline *ln = &pl.v[a->plan_top + r];
+    for (int r = 0; r < pg.body_h && ps->top + r < pl.n; r++) {
+        const struct pline *ln = &pl.v[ps->top + r];
         int y = pg.body_y + r;
         int role = ln->role;
-        if (ln->item >= 0 && ln->item == a->plan_cur) {
+        if (ln->item >= 0 && ln->item == ps->cur) {
             role = R_SELECTED;
             grid_fill(g, ln->x - 2, y, pg.right - ln->x + 2, " ", role);
-            if (pl.first && a->plan_top + r == pl.first[ln->item])
+            if (pl.first && ps->top + r == pl.first[ln->item])
                 grid_put(g, ln->x - 2, y, 1, gl->pointer, role);
         }
         grid_put_cut(g, ln->x, y, pg.right - ln->x, ln->text, role);
     }
-    if (a->plan_top > 0)
+    if (ps->top > 0)
         grid_put(g, w - 1, pg.body_y, 1, gl->more_up, R_DIM);
-    if (a->plan_top + pg.body_h < pl.n)
+    if (ps->top + pg.body_h < pl.n)
         grid_put(g, w - 1, pg.body_y + pg.body_h - 1, 1, gl->more_down, R_DIM);
     if (pl.oom)
         app_message(a, R_WARN, "%s", msg(M_SES_NO_MEMORY));
     lines_free(&pl);
 
     sbuf_reset(&t);
-    hints_text(&t, g->utf8, plan_hint_actions, plan_hint_labels,
-               (int)(sizeof plan_hint_actions / sizeof plan_hint_actions[0]));
-    draw_status(a, g, t.p);
+    draw_status(a, g, plan_hints);
     sbuf_free(&t);
 }
 
@@ -506,127 +522,129 @@ void plan_render(struct app *a, struct grid *g)
 /* Move the cursor a page: to the item whose question is about a screen away. */
 static void page(struct app *a, int dir)
 {
-    int n = plan_ok(a) ? a->plan.n_items : 0;
+    struct plan_state *ps = st(a);
+    int n = plan_ok(ps) ? ps->plan.n_items : 0;
     struct plan_geom pg;
     plan_layout(a, a->cols, a->rows, &pg);
     struct plines pl;
     build_lines(a, pg.right, &pl);
     if (!n || !pl.first || pl.oom) {
-        a->plan_top += dir * pg.body_h;
+        ps->top += dir * pg.body_h;
         lines_free(&pl);
         return;
     }
-    int want = pl.first[a->plan_cur] + dir * (pg.body_h - 1);
-    int i = a->plan_cur;
+    int want = pl.first[ps->cur] + dir * (pg.body_h - 1);
+    int i = ps->cur;
     if (dir > 0)
         while (i + 1 < n && pl.first[i + 1] <= want)
             i++;
     else
         while (i > 0 && pl.first[i - 1] >= want)
             i--;
-    if (i == a->plan_cur) /* an item taller than the screen: one step anyway */
+    if (i == ps->cur) /* an item taller than the screen: one step anyway */
         i += dir;
-    a->plan_cur = i;
-    clamp_cursor(a);
+    ps->cur = i;
+    clamp_cursor(ps);
     lines_free(&pl);
 }
 
 static void step_target(struct app *a, int dir)
 {
+    struct plan_state *ps = st(a);
     struct plan_spec t[PLAN_TARGETS_MAX];
-    int n = app_plan_targets(a, t, PLAN_TARGETS_MAX);
+    int n = ops_plan_targets(a->w->bank, a->w->ses, t, PLAN_TARGETS_MAX);
     if (!n)
         return;
     int cur = -1;
     for (int i = 0; i < n; i++)
-        if (same_target(&t[i], &a->plan_spec))
+        if (ops_plan_same(&t[i], &ps->spec))
             cur = i;
     /* a target the bank offers may still ask nothing (an empty benchmark): try the next */
     for (int k = 1; k <= n; k++) {
         int i = ((cur < 0 ? (dir > 0 ? -1 : 0) : cur) + dir * k + n * 2) % n;
-        if (app_plan_set(a, &t[i]) == 0)
+        if (plan_set(a, &t[i]) == 0)
             return;
     }
 }
 
 static void go_to_item(struct app *a)
 {
-    if (!plan_ok(a) || a->plan.n_items == 0)
+    struct plan_state *ps = st(a);
+    if (!plan_ok(ps) || ps->plan.n_items == 0)
         return;
-    const struct plan_item *it = &a->plan.items[a->plan_cur];
-    const struct question *q = &a->bank->questions[it->question];
-    app_pop(a);
-    app_goto(a, it->question);
-    a->pane = PANE_OPTIONS;
+    const struct plan_item *it = &ps->plan.items[ps->cur];
+    const struct question *q = &a->w->bank->questions[it->question];
     /* the option cursor on the first thing the plan asks, so Space does it */
-    if (it->choice)
-        a->opt = it->choice - 1;
+    int opt = it->choice ? it->choice - 1 : -1;
     for (int i = q->n_options - 1; i >= 0; i--)
         if (it->tick & (1ULL << i))
-            a->opt = i;
+            opt = i;
+    app_pop(a);
+    main_show(a, it->question, opt);
 }
 
-int plan_handle(struct app *a, int key)
+/* Back (p or Esc, and q), help and redraw are the table's: screens.h. */
+static int plan_handle(struct app *a, enum action act, int arg, int key)
 {
-    int arg = 0;
-    enum action act = keymap_lookup(CX_PLAN, key, &arg);
-    app_plan_update(a);
-    int n = plan_ok(a) ? a->plan.n_items : 0;
+    (void)key;
+    struct plan_state *ps = st(a);
+    plan_update(a);
+    int n = plan_ok(ps) ? ps->plan.n_items : 0;
     struct plan_spec sp;
     switch (act) {
     case A_UP:
         if (n)
-            a->plan_cur--;
+            ps->cur--;
         else
-            a->plan_top--;
+            ps->top--;
         break;
     case A_DOWN:
         if (n)
-            a->plan_cur++;
+            ps->cur++;
         else
-            a->plan_top++;
+            ps->top++;
         break;
     case A_PGUP: page(a, -1); break;
     case A_PGDN: page(a, 1); break;
     case A_HOME:
-        a->plan_cur = 0;
-        a->plan_top = 0;
+        ps->cur = 0;
+        ps->top = 0;
         break;
     case A_END:
-        a->plan_cur = n - 1;
-        a->plan_top = 1 << 20;
+        ps->cur = n - 1;
+        ps->top = 1 << 20;
         break;
     case A_PLAN_GOTO: go_to_item(a); return TUI_REDRAW;
     case A_PLAN_NEXT_TARGET: step_target(a, 1); break;
     case A_PLAN_PREV_TARGET: step_target(a, -1); break;
     case A_PLAN_T_NEXT:
         sp = (struct plan_spec){PLAN_NEXT, 0, ""};
-        app_plan_set(a, &sp);
+        plan_set(a, &sp);
         break;
     case A_PLAN_T_LEVEL:
         sp = (struct plan_spec){PLAN_LEVEL, arg, ""};
-        app_plan_set(a, &sp);
+        plan_set(a, &sp);
         break;
     case A_PLAN_T_MSBFS:
         if (plan_spec_parse("msbfs", &sp) == 0)
-            app_plan_set(a, &sp);
+            plan_set(a, &sp);
         break;
     case A_PLAN_T_GROUP:
         sp = (struct plan_spec){PLAN_GROUP, 0, ""};
-        app_plan_set(a, &sp);
+        plan_set(a, &sp);
         break;
-    case A_HELP:
-        a->help_top = 0;
-        app_push(a, SCR_HELP);
-        return TUI_REDRAW;
-    case A_PLAN:
-    case A_BACK:
-    case A_QUIT: app_pop(a); return TUI_REDRAW;
-    case A_REFRESH: return TUI_REDRAW | TUI_CLEAR;
     default: return 0;
     }
-    clamp_cursor(a);
-    if (a->plan_top < 0)
-        a->plan_top = 0;
+    clamp_cursor(ps);
+    if (ps->top < 0)
+        ps->top = 0;
     return TUI_REDRAW;
 }
+
+const struct screen_ops plan_screen = {
+    .state_size = sizeof(struct plan_state),
+    .free = plan_state_free,
+    .reset = plan_reset,
+    .handle = plan_handle,
+    .render = plan_render,
+};

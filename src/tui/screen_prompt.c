@@ -1,115 +1,136 @@
 /* screen_prompt.c: the one-line prompt on the status line (question number, evidence) and the
  * yes/no questions (quit with unsaved changes, create a session, open read-only). */
+#include "screen_prompt.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
-#include "kollen/msg.h"
+#include "kollen/ops_msg.h"
 #include "kollen/text.h"
-#include "screens.h"
 #include "theme.h"
 #include "wrap.h"
 
-void line_render(struct app *a, struct grid *g)
+/* --- the one-line prompt --- */
+
+static int line_init(struct app *a, void *state)
 {
-    int y = g->rows - 1;
-    grid_fill(g, 0, y, g->cols, " ", R_NORMAL);
-    int lw = grid_put_cut(g, 1, y, g->cols / 2, a->line_label, R_TITLE);
-    draw_line_editor(g, &a->line, 1 + lw, y, g->cols - lw - 2, R_INPUT);
+    (void)a;
+    struct line_state *ls = state;
+    return editor_init(&ls->ed, NULL, SESSION_EVIDENCE_MAX, 0);
 }
 
-static void accept_evidence(struct app *a, const char *text)
+static void line_free(struct app *a, void *state)
+{
+    (void)a;
+    editor_free(&((struct line_state *)state)->ed);
+}
+
+void line_open(struct app *a, enum line_kind kind, int arg, const char *label,
+               const char *text)
+{
+    struct line_state *ls = app_state(a, SCR_LINE);
+    ls->ed.max = kind == LINE_JUMP ? 8 : SESSION_EVIDENCE_MAX;
+    editor_set(&ls->ed, text);
+    ls->kind = kind;
+    ls->arg = arg;
+    tui_copy(ls->label, sizeof ls->label, label);
+    app_push(a, SCR_LINE);
+}
+
+static void line_render(struct app *a, struct grid *g)
+{
+    struct line_state *ls = app_state(a, SCR_LINE);
+    int y = g->rows - 1;
+    grid_fill(g, 0, y, g->cols, " ", R_NORMAL);
+    int lw = grid_put_cut(g, 1, y, g->cols / 2, ls->label, R_TITLE);
+    draw_line_editor(g, &ls->ed, 1 + lw, y, g->cols - lw - 2, R_INPUT);
+}
+
+/* A reference typed: added (documenting the answer), changed, or removed when emptied. */
+static void accept_evidence(struct app *a, const struct line_state *ls, const char *text)
 {
     char *ref = text_dup(text);
     if (!ref)
         return;
     text_trim(ref);
-    struct diags d;
-    diags_init(&d);
-    int qi = a->q, k = a->line_arg;
-    struct answer *ans = &a->ses->answers[qi];
-    int rc = KL_OK, added = 0;
-    if (a->line_kind == LINE_EVIDENCE_ADD && !*ref) {
-        free(ref);
-        diags_free(&d);
-        return;
-    }
-    if (app_change_begin(a)) {
-        free(ref);
-        diags_free(&d);
-        return;
-    }
-    if (a->line_kind == LINE_EVIDENCE_ADD) {
-        rc = session_add_evidence(a->ses, qi, ref, app_now(a), &d);
-        /* a reference to evidence documents the answer (as `kollen set --evidence` does) */
-        if (!rc && !ans->documented) {
-            ans->documented = 1;
-            added = 1;
-        }
-    } else if (!*ref) {
-        rc = session_remove_evidence(a->ses, qi, k, app_now(a));
-    } else {
-        rc = session_set_evidence(a->ses, qi, k, ref, app_now(a), &d);
-    }
-    if (rc) {
-        const struct diag *e = diags_first_error(&d);
-        app_change_cancel(a);
-        app_message(a, R_WARN, "%s", e ? e->msg : msg(M_SES_NO_MEMORY));
-    } else {
-        app_change_end(a, qi);
-        if (added && !a->dirty)
-            app_message(a, R_NORMAL, "%s", msg(M_TUI_EVIDENCE_ADDED));
-    }
+    struct ops_change c = {0};
+    const char *add[2] = {ref, NULL};
+    if (ls->kind == LINE_EVIDENCE_ADD)
+        c.evidence_add = add;
+    else if (!*ref)
+        c.evidence_remove = ls->arg + 1;
+    else
+        c.evidence_edit = ls->arg + 1, c.evidence_text = ref;
+    struct ops_result res;
+    if ((ls->kind != LINE_EVIDENCE_ADD || *ref) && !app_change(a, a->q, &c, &res) &&
+        res.documented && !a->w->dirty)
+        app_message_id(a, R_NORMAL, M_TUI_EVIDENCE_ADDED);
     free(ref);
-    diags_free(&d);
 }
 
-int line_handle(struct app *a, int key)
+static void accept_jump(struct app *a, char *text)
 {
-    enum action act = keymap_lookup(CX_LINE, key, NULL);
+    text_trim(text);
+    int qi = *text ? ops_question(a->w->bank, text) : -1;
+    if (qi >= 0)
+        app_goto(a, qi);
+    else if (*text)
+        app_message_id(a, R_WARN, M_TUI_NO_QUESTION, text);
+}
+
+static int line_handle(struct app *a, enum action act, int arg, int key)
+{
+    (void)arg;
+    struct line_state *ls = app_state(a, SCR_LINE);
     if (act == E_CANCEL) {
         app_pop(a);
         return TUI_REDRAW;
     }
     if (act == E_ACCEPT) {
-        char *text = text_dup(editor_text(&a->line));
+        char *text = text_dup(editor_text(&ls->ed));
         app_pop(a);
         if (!text)
             return TUI_REDRAW;
-        if (a->line_kind == LINE_JUMP) {
-            long num;
-            text_trim(text);
-            int qi = -1;
-            if (*text && !text_parse_int(text, 1, BANK_MAX_QUESTIONS, &num))
-                qi = bank_find_question(a->bank, (int)num);
-            if (qi >= 0) {
-                app_goto(a, qi);
-            } else if (*text) {
-                char t[128];
-                msg_format(t, sizeof t, M_TUI_NO_QUESTION, text);
-                app_message(a, R_WARN, "%s", t);
-            }
-        } else {
-            accept_evidence(a, text);
-        }
+        if (ls->kind == LINE_JUMP)
+            accept_jump(a, text);
+        else
+            accept_evidence(a, ls, text);
         free(text);
         return TUI_REDRAW;
     }
     /* the question number prompt takes digits only */
-    if (a->line_kind == LINE_JUMP && key < TK_SPECIAL && key >= 32 && (key < '0' || key > '9'))
+    if (ls->kind == LINE_JUMP && key < TK_SPECIAL && key >= 32 && (key < '0' || key > '9'))
         return 0;
-    return edit_key(&a->line, CX_LINE, key, a->cols, 1) ? TUI_REDRAW : 0;
+    return edit_key(&ls->ed, CX_LINE, key, a->cols, 1) ? TUI_REDRAW : 0;
 }
+
+const struct screen_ops line_screen = {
+    .state_size = sizeof(struct line_state),
+    .init = line_init,
+    .free = line_free,
+    .handle = line_handle,
+    .render = line_render,
+};
 
 /* --- yes or no --- */
 
-void confirm_render(struct app *a, struct grid *g)
+void confirm_open(struct app *a, enum confirm_kind kind, const char *text)
 {
+    struct confirm_state *cs = app_state(a, SCR_CONFIRM);
+    cs->kind = kind;
+    tui_copy(cs->text, sizeof cs->text, text);
+    app_push(a, SCR_CONFIRM);
+}
+
+static void confirm_render(struct app *a, struct grid *g)
+{
+    const struct confirm_state *cs = app_state(a, SCR_CONFIRM);
     int w = g->cols - 8 > 72 ? 72 : g->cols - 8;
     struct wrap wr;
     wrap_init(&wr);
-    const char *t = a->confirm_text;
+    const char *t = cs->text;
     if (wrap_text(&wr, t, strlen(t), w - 4)) {
         wrap_free(&wr);
         return;
@@ -128,59 +149,68 @@ void confirm_render(struct app *a, struct grid *g)
     }
 }
 
-static int is_yes(int key)
+/* The session could not be saved: try again (quit when it works), quit anyway, or stay. */
+static int quit_unsaved(struct app *a, struct confirm_state *cs, enum action act)
 {
-    return key == 'j' || key == 'J' || key == 'y' || key == 'Y';
+    if (act == A_RETRY) {
+        if (app_save(a) == 0)
+            return TUI_QUIT;
+        tui_msg_format(cs->text, sizeof cs->text, M_TUI_CONFIRM_QUIT, a->w->save_error);
+        return TUI_REDRAW;
+    }
+    if (act == A_YES)
+        return TUI_QUIT;
+    if (act == A_NO)
+        app_pop(a);
+    return TUI_REDRAW;
 }
 
-static int is_no(int key)
-{
-    return key == 'n' || key == 'N' || key == TK_ESC || key == 'q';
-}
-
-int confirm_handle(struct app *a, int key)
+/* Someone else writes to the session: open it read-only, or not at all. */
+static int read_only(struct app *a, enum action act)
 {
     char why[600];
-    switch (a->confirm_kind) {
-    case CONFIRM_QUIT_UNSAVED:
-        if (key == 's' || key == 'S') {
-            if (app_save(a) == 0)
+    if (act == A_YES) {
+        app_pop(a);
+        if (app_open(a, a->pending_path, 1, why, sizeof why) < 0) {
+            tui_msg_format(a->fatal, sizeof a->fatal, M_TUI_OPEN_FAILED, a->pending_path, why);
+            if (a->depth == 0)
                 return TUI_QUIT;
-            msg_format(a->confirm_text, sizeof a->confirm_text, M_TUI_CONFIRM_QUIT,
-                       a->save_error);
-            return TUI_REDRAW;
+            a->fatal[0] = '\0';
+            app_message(a, R_WARN, "%s", why);
         }
-        if (is_yes(key))
+    } else if (act == A_NO) {
+        app_pop(a);
+        if (a->depth == 0)
             return TUI_QUIT;
-        if (is_no(key))
-            app_pop(a);
-        return TUI_REDRAW;
-    case CONFIRM_CREATE:
-        if (is_yes(key)) {
-            app_pop(a);
-            app_form_open(a, a->pending_path);
-        } else if (is_no(key)) {
-            app_pop(a);
-            if (a->depth == 0)
-                return TUI_QUIT;
-        }
-        return TUI_REDRAW;
-    case CONFIRM_READ_ONLY:
-        if (is_yes(key)) {
-            app_pop(a);
-            if (app_open(a, a->pending_path, 1, why, sizeof why) < 0) {
-                msg_format(a->fatal, sizeof a->fatal, M_TUI_OPEN_FAILED, a->pending_path, why);
-                if (a->depth == 0)
-                    return TUI_QUIT;
-                a->fatal[0] = '\0';
-                app_message(a, R_WARN, "%s", why);
-            }
-        } else if (is_no(key)) {
-            app_pop(a);
-            if (a->depth == 0)
-                return TUI_QUIT;
-        }
-        return TUI_REDRAW;
-    default: app_pop(a); return TUI_REDRAW;
     }
+    return TUI_REDRAW;
 }
+
+static int confirm_handle(struct app *a, enum action act, int arg, int key)
+{
+    (void)arg;
+    (void)key;
+    struct confirm_state *cs = app_state(a, SCR_CONFIRM);
+    switch (cs->kind) {
+    case CONFIRM_QUIT_UNSAVED: return quit_unsaved(a, cs, act);
+    case CONFIRM_CREATE:
+        if (act == A_YES) {
+            app_pop(a);
+            form_open(a, a->pending_path);
+        } else if (act == A_NO) {
+            app_pop(a);
+            if (a->depth == 0)
+                return TUI_QUIT;
+        }
+        return TUI_REDRAW;
+    case CONFIRM_READ_ONLY: return read_only(a, act);
+    }
+    app_pop(a);
+    return TUI_REDRAW;
+}
+
+const struct screen_ops confirm_screen = {
+    .state_size = sizeof(struct confirm_state),
+    .handle = confirm_handle,
+    .render = confirm_render,
+};

@@ -54,7 +54,7 @@ static void app__tick__is_on_disk_at_once(void **st)
     (void)st;
     struct app a;
     open_app(&a);
-    assert_int_equal(a.bank->questions[a.q].number, 1);
+    assert_int_equal(a.w->bank->questions[a.q].number, 1);
     tui_keys(&a, " ");
     struct answer ans;
     on_disk(1, &ans, NULL);
@@ -67,7 +67,7 @@ static void app__tick__is_on_disk_at_once(void **st)
     tui_keys(&a, "3");
     on_disk(1, &ans, NULL);
     assert_int_equal(ans.ticks, 7);
-    assert_false(a.dirty);
+    assert_false(a.w->dirty);
     close_app(&a);
 }
 
@@ -77,7 +77,7 @@ static void app__numbers__choose_on_a_single_question(void **st)
     struct app a;
     open_app(&a);
     tui_keys(&a, "g2<Enter>");
-    assert_int_equal(a.bank->questions[a.q].number, 2);
+    assert_int_equal(a.w->bank->questions[a.q].number, 2);
     tui_keys(&a, "3");
     struct answer ans;
     on_disk(2, &ans, NULL);
@@ -137,15 +137,15 @@ static void app__undo_redo__restore_the_answer_and_the_file(void **st)
     assert_int_equal(tui_answer(&a, 1)->ticks, 1);
     /* undo follows the change to its question */
     tui_keys(&a, "l");
-    assert_int_equal(a.bank->questions[a.q].number, 3);
+    assert_int_equal(a.w->bank->questions[a.q].number, 3);
     tui_keys(&a, "u");
-    assert_int_equal(a.bank->questions[a.q].number, 1);
+    assert_int_equal(a.w->bank->questions[a.q].number, 1);
     assert_false(tui_answer(&a, 1)->answered);
     /* a key that changes nothing leaves no undo step */
-    int before = a.n_undo;
+    int before = a.w->n_undo;
     tui_keys(&a, "x");
     tui_keys(&a, "x");
-    assert_int_equal(a.n_undo, before + 1);
+    assert_int_equal(a.w->n_undo, before + 1);
     close_app(&a);
 }
 
@@ -164,10 +164,10 @@ static void app__note__two_lines_with_swedish_letters_saved_exactly(void **st)
     assert_string_equal(note, "Åtgärd: ö är klar\nrad två; 25 % #1");
     free(note);
     /* editing again starts from the saved text; one undo step per editing run */
-    int before = a.n_undo;
+    int before = a.w->n_undo;
     tui_keys(&a, "n<BS><BS>#2<Esc>");
     assert_string_equal(tui_answer(&a, 1)->note, "Åtgärd: ö är klar\nrad två; 25 % #2");
-    assert_int_equal(a.n_undo, before + 1);
+    assert_int_equal(a.w->n_undo, before + 1);
     tui_keys(&a, "u");
     assert_string_equal(tui_answer(&a, 1)->note, "Åtgärd: ö är klar\nrad två; 25 % #1");
     close_app(&a);
@@ -209,7 +209,7 @@ static void app__evidence__added_edited_removed(void **st)
     assert_int_equal(tui_answer(&a, 1)->n_evidence, 2);
     /* the record pane: the note, then each reference */
     tui_keys(&a, "<Tab>");
-    assert_int_equal(a.pane, PANE_RECORD);
+    assert_int_equal(tui_main_st(&a)->pane, PANE_RECORD);
     tui_keys(&a, "j<Enter><C-u>Beslut KS §13<Enter>");
     assert_string_equal(tui_answer(&a, 1)->evidence[0], "Beslut KS §13");
     tui_keys(&a, "<Del>");
@@ -245,9 +245,9 @@ static void app__save_fails__change_kept_said_and_retried(void **st)
     snprintf(away, sizeof away, "%s.away", tui_tmp);
     moved(tui_tmp, away); /* the folder is gone: every save fails */
     tui_keys(&a, " ");
-    assert_true(a.dirty);
+    assert_true(a.w->dirty);
     assert_true(tui_answer(&a, 1)->answered); /* kept in memory */
-    assert_true(a.save_error[0] != '\0');
+    assert_true(a.w->save_error[0] != '\0');
     assert_non_null(strstr(a.msg, a.save_why)); /* said on the status line */
     /* quitting asks first */
     assert_int_equal(tui_keys(&a, "q"), TUI_REDRAW);
@@ -257,7 +257,7 @@ static void app__save_fails__change_kept_said_and_retried(void **st)
     /* the folder is back: the next change writes both */
     moved(away, tui_tmp);
     tui_keys(&a, "j ");
-    assert_false(a.dirty);
+    assert_false(a.w->dirty);
     struct answer ans;
     on_disk(1, &ans, NULL);
     assert_int_equal(ans.ticks, 3);
@@ -293,8 +293,8 @@ static void app__reopen__cursor_where_the_group_left_off(void **st)
     assert_int_equal(tui_keys(&a, "q"), TUI_QUIT); /* a move alone is saved on quitting */
     close_app(&a);
     open_app(&a);
-    assert_int_equal(a.bank->questions[a.q].number, 4);
-    assert_int_equal(a.area, a.bank->questions[a.q].area);
+    assert_int_equal(a.w->bank->questions[a.q].number, 4);
+    assert_int_equal(a.area, a.w->bank->questions[a.q].area);
     close_app(&a);
 }
 
@@ -307,13 +307,13 @@ static void app__second_writer__offered_read_only(void **st)
     char why[600];
     assert_int_equal(app_open(&b, path, 0, why, sizeof why), 1);
     assert_int_equal(app_top(&b), SCR_CONFIRM);
-    assert_int_equal(b.confirm_kind, CONFIRM_READ_ONLY);
+    assert_int_equal(tui_confirm_st(&b)->kind, CONFIRM_READ_ONLY);
     tui_keys(&b, "j");
     assert_int_equal(app_top(&b), SCR_MAIN);
-    assert_true(b.read_only);
+    assert_true(b.w->read_only);
     tui_keys(&b, " ");
     assert_false(tui_answer(&b, 1)->answered);
-    assert_non_null(strstr(b.msg, msg(M_TUI_REFUSED_RO)));
+    assert_non_null(strstr(b.msg, ops_msg(M_OPS_READ_ONLY)));
     tui_keys(&b, "n");
     assert_int_equal(app_top(&b), SCR_MAIN); /* no note editor either */
     close_app(&b);
@@ -326,16 +326,16 @@ static void app__blockers__next_key_visits_them_and_the_next_level_takes_over(vo
     struct app a;
     open_app(&a);
     /* level 1 of the mini bank needs questions 1 and 2 */
-    assert_int_equal(a.sc.n_blockers, 2);
-    assert_int_equal(a.sc.blockers[0].level, 1);
+    assert_int_equal(a.w->sc.n_blockers, 2);
+    assert_int_equal(a.w->sc.blockers[0].level, 1);
     tui_keys(&a, "b");
-    assert_int_equal(a.bank->questions[a.q].number, 2);
+    assert_int_equal(a.w->bank->questions[a.q].number, 2);
     tui_keys(&a, "b");
-    assert_int_equal(a.bank->questions[a.q].number, 1);
+    assert_int_equal(a.w->bank->questions[a.q].number, 1);
     tui_keys(&a, " b2");
-    assert_int_equal(a.sc.level, 1);
-    assert_true(a.sc.n_blockers > 0);
-    assert_int_equal(a.sc.blockers[0].level, 2);
+    assert_int_equal(a.w->sc.level, 1);
+    assert_true(a.w->sc.n_blockers > 0);
+    assert_int_equal(a.w->sc.blockers[0].level, 2);
     close_app(&a);
 }
 
@@ -346,23 +346,23 @@ static void app__moving__areas_questions_unanswered(void **st)
     open_app(&a);
     /* display order: area alfa (1, 3), then beta (2, 4, 5) */
     tui_keys(&a, "l");
-    assert_int_equal(a.bank->questions[a.q].number, 3);
+    assert_int_equal(a.w->bank->questions[a.q].number, 3);
     tui_keys(&a, "l");
-    assert_int_equal(a.bank->questions[a.q].number, 2);
+    assert_int_equal(a.w->bank->questions[a.q].number, 2);
     tui_keys(&a, "[");
-    assert_int_equal(a.bank->questions[a.q].number, 1);
+    assert_int_equal(a.w->bank->questions[a.q].number, 1);
     tui_keys(&a, "]");
-    assert_int_equal(a.bank->questions[a.q].number, 2);
+    assert_int_equal(a.w->bank->questions[a.q].number, 2);
     tui_keys(&a, "<Tab><Tab>"); /* options, record, areas */
-    assert_int_equal(a.pane, PANE_AREAS);
+    assert_int_equal(tui_main_st(&a)->pane, PANE_AREAS);
     tui_keys(&a, "k");
     assert_int_equal(a.area, 0);
     tui_keys(&a, "<Tab>G");
-    assert_int_equal(a.pane, PANE_QUESTIONS);
-    assert_int_equal(a.bank->questions[a.q].number, 3);
+    assert_int_equal(tui_main_st(&a)->pane, PANE_QUESTIONS);
+    assert_int_equal(a.w->bank->questions[a.q].number, 3);
     tui_keys(&a, "<Tab>g1<Enter> o");
-    assert_int_equal(a.pane, PANE_OPTIONS);
-    assert_int_equal(a.bank->questions[a.q].number, 3); /* 1 answered: 3 is the next open */
+    assert_int_equal(tui_main_st(&a)->pane, PANE_OPTIONS);
+    assert_int_equal(a.w->bank->questions[a.q].number, 3); /* 1 answered: 3 is the next open */
     close_app(&a);
 }
 
@@ -402,23 +402,24 @@ static void app__picker_and_form__create_and_open_a_session(void **st)
     tui_app_init(&a);
     assert_int_equal(app_start(&a, NULL), 0);
     assert_int_equal(app_top(&a), SCR_PICKER);
-    assert_int_equal(a.n_pick, 1); /* s.ini */
-    assert_string_equal(a.pick[0].org, "Testkommunen");
+    assert_int_equal(tui_picker_st(&a)->list.n, 1); /* s.ini */
+    assert_string_equal(tui_picker_st(&a)->list.v[0].organisation, "Testkommunen");
     tui_keys(&a, "<Enter>");
     assert_int_equal(app_top(&a), SCR_FORM);
     /* organisation, group (region), bank, facilitator, file, a participant, create */
     tui_keys(&a, "Region Östergötland<Tab><Right><Tab><Tab>Anna<Tab><Tab>Per<Tab>CISO<Tab>");
-    assert_int_equal(a.form.f[a.form.cur].kind, FF_TEXT); /* a second participant row came */
+    /* a second participant row came */
+    assert_int_equal(tui_form_st(&a)->f[tui_form_st(&a)->cur].kind, FF_TEXT);
     tui_keys(&a, "<Tab><Tab><Enter>");
     assert_int_equal(app_top(&a), SCR_MAIN);
-    assert_string_equal(a.ses->organisation, "Region Östergötland");
-    assert_int_equal(a.ses->group, GROUP_REGION);
-    assert_string_equal(a.ses->facilitator, "Anna");
-    assert_int_equal(a.ses->n_participants, 1);
-    assert_string_equal(a.ses->participants[0].role, "CISO");
-    assert_non_null(strstr(a.path, "region-ostergotland-2024-05-02.ini"));
+    assert_string_equal(a.w->ses->organisation, "Region Östergötland");
+    assert_int_equal(a.w->ses->group, GROUP_REGION);
+    assert_string_equal(a.w->ses->facilitator, "Anna");
+    assert_int_equal(a.w->ses->n_participants, 1);
+    assert_string_equal(a.w->ses->participants[0].role, "CISO");
+    assert_non_null(strstr(a.w->path, "region-ostergotland-2024-05-02.ini"));
     struct stat stt;
-    assert_int_equal(stat(a.path, &stt), 0);
+    assert_int_equal(stat(a.w->path, &stt), 0);
     assert_int_equal(stt.st_mode & 0777, 0600);
     close_app(&a);
 }
@@ -436,7 +437,7 @@ static void app__missing_session__offered_to_create(void **st)
     assert_int_equal(app_top(&a), SCR_FORM);
     tui_keys(&a, "Myndigheten<Tab><Tab><Tab><Tab><Tab><Tab><Enter>");
     assert_int_equal(app_top(&a), SCR_MAIN);
-    assert_string_equal(a.path, p);
+    assert_string_equal(a.w->path, p);
     close_app(&a);
     /* and "no" ends the program */
     tui_app_init(&a);

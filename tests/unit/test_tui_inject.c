@@ -165,7 +165,7 @@ static void inject__every_screen__no_control_character_in_any_cell(void **st)
         no_controls(&a, "main, each pane");
     }
     tui_keys(&a, "<Tab>j"); /* the record pane, the evidence selected */
-    assert_int_equal(a.pane, PANE_RECORD);
+    assert_int_equal(tui_main_st(&a)->pane, PANE_RECORD);
     no_controls(&a, "record pane");
     tui_keys(&a, "<Esc>r");
     no_controls(&a, "room");
@@ -217,7 +217,7 @@ static void inject__picker_and_form__no_control_character_in_any_cell(void **st)
     assert_int_equal(app_init(&a, &o, 1), 0);
     assert_int_equal(app_start(&a, NULL), 0);
     assert_int_equal(app_top(&a), SCR_PICKER);
-    assert_true(a.n_pick >= 2); /* the hostile session and the broken file */
+    assert_true(tui_picker_st(&a)->list.n >= 2); /* the hostile session and the broken file */
     no_controls(&a, "picker");
     tui_keys(&a, "n");
     assert_int_equal(app_top(&a), SCR_FORM);

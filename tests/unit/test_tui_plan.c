@@ -11,11 +11,11 @@ static char *path;
 
 static void set(struct app *a, int n, const char *value)
 {
-    int qi = bank_find_question(a->bank, n);
+    int qi = bank_find_question(a->w->bank, n);
     assert_true(qi >= 0);
     struct diags d;
     diags_init(&d);
-    assert_int_equal(answer_parse(&a->bank->questions[qi], value, &a->ses->answers[qi], &d),
+    assert_int_equal(answer_parse(&a->w->bank->questions[qi], value, &a->w->ses->answers[qi], &d),
                      KL_OK);
     diags_free(&d);
 }
@@ -42,7 +42,7 @@ static void open_app(struct app *a)
     set(a, 1, "1,2");
     set(a, 2, "2");
     set(a, 3, "1");
-    app_rescore(a);
+    ops_rescore(a->w);
 }
 
 static void close_app(struct app *a)
@@ -58,7 +58,7 @@ static void direct_plan(struct app *a, const char *target, struct plan *p)
     assert_int_equal(plan_spec_parse(target, &sp), 0);
     struct diags d;
     diags_init(&d);
-    assert_int_equal(plan_compute(a->bank, a->ses, &sp, p, &d), KL_OK);
+    assert_int_equal(plan_compute(a->w->bank, a->w->ses, &sp, p, &d), KL_OK);
     diags_free(&d);
 }
 
@@ -81,14 +81,14 @@ static void plan__p_opens_the_next_level_with_the_clis_plan(void **st)
     open_app(&a);
     tui_keys(&a, "p");
     assert_int_equal(app_top(&a), SCR_PLAN);
-    assert_int_equal(a.plan_spec.kind, PLAN_NEXT);
+    assert_int_equal(tui_plan_st(&a)->spec.kind, PLAN_NEXT);
     struct plan p;
     direct_plan(&a, "next", &p);
-    assert_int_equal(a.plan.n_items, p.n_items);
-    assert_int_equal(a.plan.actions, p.actions);
-    assert_int_equal(a.plan.goal_level, 2);
+    assert_int_equal(tui_plan_st(&a)->plan.n_items, p.n_items);
+    assert_int_equal(tui_plan_st(&a)->plan.actions, p.actions);
+    assert_int_equal(tui_plan_st(&a)->plan.goal_level, 2);
     for (int i = 0; i < p.n_items; i++)
-        assert_int_equal(a.plan.items[i].question, p.items[i].question);
+        assert_int_equal(tui_plan_st(&a)->plan.items[i].question, p.items[i].question);
     /* the count, in kollen plan's words */
     struct sbuf t;
     sbuf_init(&t);
@@ -114,26 +114,26 @@ static void plan__target_keys_switch_the_target(void **st)
     struct app a;
     open_app(&a);
     tui_keys(&a, "p3");
-    assert_int_equal(a.plan_spec.kind, PLAN_LEVEL);
-    assert_int_equal(a.plan_spec.level, 3);
-    assert_int_equal(a.plan.goal_level, 3);
+    assert_int_equal(tui_plan_st(&a)->spec.kind, PLAN_LEVEL);
+    assert_int_equal(tui_plan_st(&a)->spec.level, 3);
+    assert_int_equal(tui_plan_st(&a)->plan.goal_level, 3);
     struct plan p;
     direct_plan(&a, "level 3", &p);
-    assert_int_equal(a.plan.actions, p.actions);
+    assert_int_equal(tui_plan_st(&a)->plan.actions, p.actions);
     plan_free(&p);
     tui_keys(&a, "m");
-    assert_int_equal(a.plan_spec.kind, PLAN_TARGET);
-    assert_non_null(a.plan.target);
-    assert_string_equal(a.plan.target->id, PLAN_TARGET_ID);
+    assert_int_equal(tui_plan_st(&a)->spec.kind, PLAN_TARGET);
+    assert_non_null(tui_plan_st(&a)->plan.target);
+    assert_string_equal(tui_plan_st(&a)->plan.target->id, PLAN_TARGET_ID);
     tui_keys(&a, "g");
-    assert_int_equal(a.plan_spec.kind, PLAN_GROUP);
-    assert_non_null(a.plan.benchmark);
-    assert_string_equal(a.plan.benchmark->group, "kommun");
+    assert_int_equal(tui_plan_st(&a)->spec.kind, PLAN_GROUP);
+    assert_non_null(tui_plan_st(&a)->plan.benchmark);
+    assert_string_equal(tui_plan_st(&a)->plan.benchmark->group, "kommun");
     tui_keys(&a, "n");
-    assert_int_equal(a.plan_spec.kind, PLAN_NEXT);
+    assert_int_equal(tui_plan_st(&a)->spec.kind, PLAN_NEXT);
     /* a level the bank does not have: said, and the target stays */
     tui_keys(&a, "9");
-    assert_int_equal(a.plan_spec.kind, PLAN_NEXT);
+    assert_int_equal(tui_plan_st(&a)->spec.kind, PLAN_NEXT);
     assert_non_null(strstr(a.msg, "9"));
     close_app(&a);
 }
@@ -144,22 +144,22 @@ static void plan__tab_cycles_every_target_the_bank_offers(void **st)
     struct app a;
     open_app(&a);
     struct plan_spec t[16];
-    int n = app_plan_targets(&a, t, 16);
+    int n = ops_plan_targets(a.w->bank, a.w->ses, t, 16);
     assert_int_equal(n, 1 + 4 + 1 + 1); /* next, levels 1-4, msbfs, the kommun benchmark */
     tui_keys(&a, "p");
     for (int i = 1; i <= n; i++) {
         tui_keys(&a, "<Tab>");
-        assert_int_equal(a.plan_spec.kind, t[i % n].kind);
-        assert_int_equal(a.plan_spec.level, t[i % n].level);
+        assert_int_equal(tui_plan_st(&a)->spec.kind, t[i % n].kind);
+        assert_int_equal(tui_plan_st(&a)->spec.level, t[i % n].level);
     }
-    assert_int_equal(a.plan_spec.kind, PLAN_NEXT); /* round and back */
+    assert_int_equal(tui_plan_st(&a)->spec.kind, PLAN_NEXT); /* round and back */
     tui_keys(&a, "<BTab>");
-    assert_int_equal(a.plan_spec.kind, PLAN_GROUP);
+    assert_int_equal(tui_plan_st(&a)->spec.kind, PLAN_GROUP);
     tui_keys(&a, "<Left><Left>");
-    assert_int_equal(a.plan_spec.kind, PLAN_LEVEL);
-    assert_int_equal(a.plan_spec.level, 4);
+    assert_int_equal(tui_plan_st(&a)->spec.kind, PLAN_LEVEL);
+    assert_int_equal(tui_plan_st(&a)->spec.level, 4);
     tui_keys(&a, "<Right>");
-    assert_int_equal(a.plan_spec.kind, PLAN_TARGET);
+    assert_int_equal(tui_plan_st(&a)->spec.kind, PLAN_TARGET);
     close_app(&a);
 }
 
@@ -172,14 +172,15 @@ static void plan__bank_without_msbfs_or_benchmark__says_so(void **st)
     char why[600];
     assert_int_equal(app_open(&a, mini, 0, why, sizeof why), 0);
     struct plan_spec t[16];
-    assert_int_equal(app_plan_targets(&a, t, 16), 1 + 3); /* next and levels 1-3 only */
+    /* next and levels 1-3 only */
+    assert_int_equal(ops_plan_targets(a.w->bank, a.w->ses, t, 16), 1 + 3);
     tui_keys(&a, "p2");
-    assert_int_equal(a.plan_spec.level, 2);
+    assert_int_equal(tui_plan_st(&a)->spec.level, 2);
     tui_keys(&a, "m");
-    assert_int_equal(a.plan_spec.kind, PLAN_LEVEL); /* kept */
+    assert_int_equal(tui_plan_st(&a)->spec.kind, PLAN_LEVEL); /* kept */
     assert_non_null(strstr(a.msg, PLAN_TARGET_ID));
     tui_keys(&a, "g");
-    assert_int_equal(a.plan_spec.kind, PLAN_LEVEL);
+    assert_int_equal(tui_plan_st(&a)->spec.kind, PLAN_LEVEL);
     assert_non_null(strstr(a.msg, "kommun"));
     struct grid g;
     assert_int_equal(grid_init(&g, 120, 40, 1), 0);
@@ -201,20 +202,20 @@ static void plan__enter_goes_to_the_question_with_the_option_to_tick(void **st)
     open_app(&a);
     tui_keys(&a, "p<Home>");
     /* next level: 1 (document), 4 (tick 2), 2 (choose 3), 5 (tick 1), 3 (tick 2) */
-    assert_int_equal(a.bank->questions[a.plan.items[0].question].number, 1);
+    assert_int_equal(a.w->bank->questions[tui_plan_st(&a)->plan.items[0].question].number, 1);
     tui_keys(&a, "j");
-    int qi = a.plan.items[1].question;
-    assert_int_equal(a.bank->questions[qi].number, 4);
+    int qi = tui_plan_st(&a)->plan.items[1].question;
+    assert_int_equal(a.w->bank->questions[qi].number, 4);
     tui_keys(&a, "<Enter>");
     assert_int_equal(app_top(&a), SCR_MAIN);
     assert_int_equal(a.q, qi);
-    assert_int_equal(a.pane, PANE_OPTIONS);
-    assert_int_equal(a.opt, 1); /* option 2, the one the plan asks for */
+    assert_int_equal(tui_main_st(&a)->pane, PANE_OPTIONS);
+    assert_int_equal(tui_main_st(&a)->opt, 1); /* option 2, the one the plan asks for */
     tui_keys(&a, "p"); /* back on the plan: the item of the question the group is on */
-    assert_int_equal(a.plan_cur, 1);
+    assert_int_equal(tui_plan_st(&a)->cur, 1);
     tui_keys(&a, "j<Enter>");
-    assert_int_equal(a.bank->questions[a.q].number, 2);
-    assert_int_equal(a.opt, 2); /* choose 3 */
+    assert_int_equal(a.w->bank->questions[a.q].number, 2);
+    assert_int_equal(tui_main_st(&a)->opt, 2); /* choose 3 */
     close_app(&a);
 }
 
@@ -224,19 +225,20 @@ static void plan__follows_the_answers(void **st)
     struct app a;
     open_app(&a);
     tui_keys(&a, "p");
-    int before = a.plan.actions;
+    int before = tui_plan_st(&a)->plan.actions;
     tui_keys(&a, "<Home>j<Enter> ");             /* question 4: tick option 2 (2 actions) */
     assert_true(tui_answer(&a, 4)->ticks & 2);
     tui_keys(&a, "p");
-    assert_int_equal(a.plan.actions, before - 2);
-    for (int i = 0; i < a.plan.n_items; i++) /* still to document, nothing to tick */
-        if (a.bank->questions[a.plan.items[i].question].number == 4)
-            assert_int_equal(a.plan.items[i].tick, 0);
+    assert_int_equal(tui_plan_st(&a)->plan.actions, before - 2);
+    for (int i = 0; i < tui_plan_st(&a)->plan.n_items; i++) /* still to document, nothing to tick */
+        if (a.w->bank->questions[tui_plan_st(&a)->plan.items[i].question].number == 4)
+            assert_int_equal(tui_plan_st(&a)->plan.items[i].tick, 0);
     tui_keys(&a, "pu");                           /* undone: the plan asks for it again */
     tui_keys(&a, "p");
-    assert_int_equal(a.plan.actions, before);
+    assert_int_equal(tui_plan_st(&a)->plan.actions, before);
     /* the cursor is where the group is: on question 4 */
-    assert_int_equal(a.bank->questions[a.plan.items[a.plan_cur].question].number, 4);
+    const struct plan_state *ps = tui_plan_st(&a);
+    assert_int_equal(a.w->bank->questions[ps->plan.items[ps->cur].question].number, 4);
     close_app(&a);
 }
 
@@ -246,10 +248,10 @@ static void plan__scrolls_with_the_cursor_and_shows_the_end(void **st)
     struct app a;
     open_app(&a);
     tui_keys(&a, "p4");
-    assert_true(a.plan.n_items > 6);
+    assert_true(tui_plan_st(&a)->plan.n_items > 6);
     struct grid g;
     assert_int_equal(grid_init(&g, 80, 24, 1), 0);
-    for (int k = 0; k < a.plan.n_items + 2; k++) {
+    for (int k = 0; k < tui_plan_st(&a)->plan.n_items + 2; k++) {
         app_render(&a, &g);
         /* the selected item is on the screen */
         int seen = 0;
@@ -259,13 +261,13 @@ static void plan__scrolls_with_the_cursor_and_shows_the_end(void **st)
         assert_true(seen);
         tui_keys(&a, "j");
     }
-    assert_int_equal(a.plan_cur, a.plan.n_items - 1);
+    assert_int_equal(tui_plan_st(&a)->cur, tui_plan_st(&a)->plan.n_items - 1);
     tui_keys(&a, "<Home>");
-    assert_int_equal(a.plan_cur, 0);
+    assert_int_equal(tui_plan_st(&a)->cur, 0);
     tui_keys(&a, "<PgDn>");
-    assert_true(a.plan_cur > 1);
+    assert_true(tui_plan_st(&a)->cur > 1);
     tui_keys(&a, "<PgUp>");
-    assert_int_equal(a.plan_cur, 0);
+    assert_int_equal(tui_plan_st(&a)->cur, 0);
     tui_keys(&a, "G");
     char *s = screen_text(&a, 80, 24);
     assert_non_null(strstr(s, "Med planen genomförd"));
@@ -281,12 +283,12 @@ static void plan__shows_no_note_or_evidence(void **st)
     open_app(&a);
     struct diags d;
     diags_init(&d);
-    int q1 = bank_find_question(a.bank, 1);
-    assert_int_equal(session_set_note(a.ses, q1, "Hemligt: brandväggen saknas", TUI_TEST_NOW, &d),
-                     KL_OK);
-    assert_int_equal(session_add_evidence(a.ses, q1, "Protokoll KS 9", TUI_TEST_NOW, &d), KL_OK);
+    int q1 = bank_find_question(a.w->bank, 1);
+    assert_int_equal(
+        session_set_note(a.w->ses, q1, "Hemligt: brandväggen saknas", TUI_TEST_NOW, &d), KL_OK);
+    assert_int_equal(session_add_evidence(a.w->ses, q1, "Protokoll KS 9", TUI_TEST_NOW, &d), KL_OK);
     diags_free(&d);
-    app_rescore(&a);
+    ops_rescore(a.w);
     const char *targets[] = {"n", "4", "m", "g"};
     int sizes[][2] = {{80, 24}, {120, 40}, {200, 60}};
     tui_keys(&a, "p");
@@ -313,10 +315,10 @@ static void plan__read_only_session__shown_too(void **st)
     char why[600];
     assert_int_equal(app_open(&b, path, 0, why, sizeof why), 1);
     tui_keys(&b, "j"); /* open read-only */
-    assert_true(b.read_only);
+    assert_true(b.w->read_only);
     tui_keys(&b, "p");
     assert_int_equal(app_top(&b), SCR_PLAN);
-    assert_true(b.plan.n_items > 0);
+    assert_true(tui_plan_st(&b)->plan.n_items > 0);
     tui_keys(&b, "<Enter>");
     assert_int_equal(app_top(&b), SCR_MAIN);
     close_app(&b);
@@ -336,18 +338,18 @@ static void plan__shipped_banks__every_target_every_size(void **st)
         tui_app_open_in(&a, "questions", p);
         tui_keys(&a, "p");
         struct plan_spec t[16];
-        int n = app_plan_targets(&a, t, 16);
-        assert_true(n >= 1 + a.bank->n_levels);
+        int n = ops_plan_targets(a.w->bank, a.w->ses, t, 16);
+        assert_true(n >= 1 + a.w->bank->n_levels);
         for (int i = 0; i < n; i++) {
-            if (app_plan_set(&a, &t[i]))
+            if (plan_set(&a, &t[i]))
                 continue; /* a benchmark that asks nothing: said on the status line */
             struct plan ref;
             struct diags d;
             diags_init(&d);
-            assert_int_equal(plan_compute(a.bank, a.ses, &t[i], &ref, &d), KL_OK);
+            assert_int_equal(plan_compute(a.w->bank, a.w->ses, &t[i], &ref, &d), KL_OK);
             diags_free(&d);
-            assert_int_equal(a.plan.actions, ref.actions);
-            assert_int_equal(a.plan.n_items, ref.n_items);
+            assert_int_equal(tui_plan_st(&a)->plan.actions, ref.actions);
+            assert_int_equal(tui_plan_st(&a)->plan.n_items, ref.n_items);
             plan_free(&ref);
             int sizes[][2] = {{70, 20}, {80, 24}, {120, 40}};
             for (int k = 0; k < 3; k++) {

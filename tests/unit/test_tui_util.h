@@ -11,9 +11,41 @@
 #include "app.h"
 #include "grid.h"
 #include "kollen/msg.h"
+#include "kollen/ops_msg.h"
+#include "kollen/ops_plan.h"
 #include "kollen/text.h"
+#include "screen_main.h"
+#include "screen_picker.h"
+#include "screen_plan.h"
+#include "screen_prompt.h"
 #include "script.h"
 #include "testutil.h"
+
+/* Each screen's own state (screens.h). */
+static inline struct main_state *tui_main_st(struct app *a)
+{
+    return app_state(a, SCR_MAIN);
+}
+
+static inline struct plan_state *tui_plan_st(struct app *a)
+{
+    return app_state(a, SCR_PLAN);
+}
+
+static inline struct picker_state *tui_picker_st(struct app *a)
+{
+    return app_state(a, SCR_PICKER);
+}
+
+static inline struct form_state *tui_form_st(struct app *a)
+{
+    return app_state(a, SCR_FORM);
+}
+
+static inline struct confirm_state *tui_confirm_st(struct app *a)
+{
+    return app_state(a, SCR_CONFIRM);
+}
 
 /* 2024-05-02 09:30:00 UTC: screens show times, so tests fix the clock (and TZ=UTC). */
 #define TUI_TEST_NOW 1714642200
@@ -111,9 +143,9 @@ static inline int tui_keys(struct app *a, const char *keys)
 
 static inline struct answer *tui_answer(struct app *a, int number)
 {
-    int qi = bank_find_question(a->bank, number);
+    int qi = bank_find_question(a->w->bank, number);
     assert_true(qi >= 0);
-    return &a->ses->answers[qi];
+    return &a->w->ses->answers[qi];
 }
 
 /* Load the session file from disk again, as another program would see it. */

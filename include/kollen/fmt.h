@@ -1,0 +1,40 @@
+/* fmt.h: one formatter for each thing several screens and commands show: a decimal in the UI
+ * language, points, a level as text, a question's level rules in a few words. Plain text
+ * appended to an sbuf; the caller escapes or sanitises it for its output. */
+#ifndef KOLLEN_FMT_H
+#define KOLLEN_FMT_H
+
+#include "kollen/bank.h"
+#include "kollen/text.h"
+
+/* 1 when the UI language writes a decimal comma (Swedish), 0 for a point. */
+int fmt_comma(void);
+/* v with that many decimals and the UI language's decimal sign: "2,58". */
+void fmt_decimal(struct sbuf *o, double v, int decimals);
+/* Points (thousandths) to one decimal as people read them: "12,5", "200". */
+void fmt_points(struct sbuf *o, long milli);
+
+enum fmt_level {
+    FMT_LEVEL_NUMBER,      /* "2"; a scale bank's mean "2,58" */
+    FMT_LEVEL_BRIEF,       /* "2"; a scale bank's mean to one decimal "2,6" (narrow lists) */
+    FMT_LEVEL_NAME,        /* "Nivå 2: Viss systematik"; "ingen nivå" outside 1..n */
+    FMT_LEVEL_TITLE,       /* "Nivå 2: Viss systematik", "Nivå 0: ingen nivå"; a scale bank
+                              "Nivå 2,58: ..." (the name left out when there is none) */
+    FMT_LEVEL_NUMBER_NAME, /* "2 Viss systematik"; a scale bank "2,58 Viss systematik" */
+    FMT_LEVEL_AREA,        /* "1 (1,50)": the level and its value; a scale bank "1,50" */
+    FMT_LEVEL_RESULT,      /* FMT_LEVEL_NAME; a scale bank "Nivå 2,58" (`kollen set`) */
+    FMT_LEVEL_VALUE        /* value on the level scale "1,50"; "–" when unknown (< 0) */
+};
+
+/* A level of bank b as text: level is the indicative level, value the level with its progress
+ * (a scale bank's mean). */
+void fmt_level(struct sbuf *o, const struct bank *b, int level, double value,
+               enum fmt_level style);
+
+/* The level rules question q feeds, in a few words ("Krav: N1 ≥1 åtg · N2 ≥2 åtg +dok";
+ * "Valideringsfråga: räknas inte" for a question that does not count; nothing for a scale
+ * bank). ge is the glyph for "at least", sep the one between levels. */
+void fmt_rules(struct sbuf *o, const struct bank *b, const struct question *q, const char *ge,
+               const char *sep);
+
+#endif

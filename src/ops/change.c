@@ -1,0 +1,298 @@
+/* change.c: changing one question's answer (checked first, then applied to a copy, then
+ * swapped in), and undo/redo as the answer before and after each change. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kollen/msg.h"
+#include "kollen/ops_msg.h"
+#include "kollen/ops_workshop.h"
+#include "kollen/text.h"
+
+static int same_text(const char *x, const char *y)
+{
+    return !strcmp(x ? x : "", y ? y : "");
+}
+
+static int same_answer(const struct answer *x, const struct answer *y)
+{
+    if (x->answered != y->answered || x->ticks != y->ticks || x->choice != y->choice ||
+        !x->documented != !y->documented || !x->followup != !y->followup ||
+        !same_text(x->note, y->note) || x->n_evidence != y->n_evidence)
+        return 0;
+    for (int i = 0; i < x->n_evidence; i++)
+        if (!same_text(x->evidence[i], y->evidence[i]))
+            return 0;
+    return 1;
+}
+
+static int count(const char *const *v)
+{
+    int n = 0;
+    while (v && v[n])
+        n++;
+    return n;
+}
+
+static int check_reference(const struct answer *a, int k, struct diags *d)
+{
+    if (k < 1 || k > a->n_evidence) {
+        diags_add(d, NULL, 0, M_SES_NO_EVIDENCE, k);
+        return KL_EUSAGE;
+    }
+    return KL_OK;
+}
+
+/* Every part of c against the answer a to question q, before anything changes. The order is
+ * the one `kollen set` has always reported problems in. */
+static int check(const struct question *q, const struct answer *a, const struct ops_change *c,
+                 struct diags *d)
+{
+    int rc = KL_OK;
+    if (c->answer) {
+        struct answer scratch = *a; /* answer_parse touches only the value */
+        rc = answer_parse(q, c->answer, &scratch, d);
+    }
+    if (!rc && c->option && (c->option < 1 || c->option > q->n_options)) {
+        ops_diag(d, M_OPS_NO_OPTION, c->option);
+        rc = KL_EUSAGE;
+    }
+    if (!rc && c->note)
+        rc = session_check_text(c->note, SESSION_NOTE_MAX, 1, d);
+    int added = count(c->evidence_add);
+    for (int i = 0; !rc && i < added; i++)
+        rc = session_check_text(c->evidence_add[i], SESSION_EVIDENCE_MAX, 0, d);
+    if (!rc && a->n_evidence - (c->evidence_remove != 0) + added > SESSION_EVIDENCE_COUNT) {
+        diags_add(d, NULL, 0, M_SES_TOO_MANY_EVIDENCE, SESSION_EVIDENCE_COUNT);
+        rc = KL_EUSAGE;
+    }
+    if (!rc && c->evidence_edit && !(rc = check_reference(a, c->evidence_edit, d)))
+        rc = session_check_text(c->evidence_text ? c->evidence_text : "", SESSION_EVIDENCE_MAX,
+                                0, d);
+    if (!rc && c->evidence_remove)
+        rc = check_reference(a, c->evidence_remove, d);
+    return rc;
+}
+
+static uint64_t all_ticks(const struct question *q)
+{
+    return q->n_options >= 64 ? ~0ULL : (1ULL << q->n_options) - 1;
+}
+
+/* The value: ticks or choice, and whether the question is answered. */
+static void apply_value(const struct question *q, struct answer *a, const struct ops_change *c)
+{
+    int multi = q->type == QTYPE_MULTI;
+    if (c->answer)
+        answer_parse(q, c->answer, a, NULL); /* checked: it holds */
+    if (c->option) {
+        if (multi)
+            a->ticks ^= 1ULL << (c->option - 1);
+        else
+            a->choice = c->option;
+        a->answered = 1;
+    }
+    if (c->all) {
+        if (multi)
+            a->ticks = all_ticks(q);
+        else
+            a->choice = q->n_options;
+        a->answered = 1;
+    }
+    if (c->clear) {
+        a->ticks = 0;
+        a->choice = 0;
+        /* a multi question with nothing ticked is an answer ("none"); a choice cleared is not */
+        a->answered = c->clear == OPS_CLEAR_TICKS && multi;
+    }
+}
+
+static int apply_evidence(struct answer *a, const struct ops_change *c)
+{
+    if (c->evidence_edit) {
+        char *v = text_dup(c->evidence_text ? c->evidence_text : "");
+        if (!v)
+            return KL_ENOMEM;
+        free(a->evidence[c->evidence_edit - 1]);
+        a->evidence[c->evidence_edit - 1] = v;
+    }
+    if (c->evidence_remove) {
+        int k = c->evidence_remove - 1;
+        free(a->evidence[k]);
+        memmove(&a->evidence[k], &a->evidence[k + 1],
+                (size_t)(a->n_evidence - k - 1) * sizeof *a->evidence);
+        a->n_evidence--;
+    }
+    for (int i = 0; c->evidence_add && c->evidence_add[i]; i++) {
+        char **v = realloc(a->evidence, (size_t)(a->n_evidence + 1) * sizeof *v);
+        if (!v)
+            return KL_ENOMEM;
+        a->evidence = v;
+        if (!(v[a->n_evidence] = text_dup(c->evidence_add[i])))
+            return KL_ENOMEM;
+        a->n_evidence++;
+    }
+    return KL_OK;
+}
+
+static int flag(int now, enum ops_flag f)
+{
+    return f == OPS_ON ? 1 : f == OPS_OFF ? 0 : f == OPS_TOGGLE ? !now : now;
+}
+
+/* Apply a checked change to a (a copy): only running out of memory can fail now. */
+static int apply(const struct question *q, struct answer *a, const struct ops_change *c,
+                 int *documented_by_evidence)
+{
+    apply_value(q, a, c);
+    if (c->note) {
+        char *v = NULL;
+        if (*c->note && !(v = text_dup(c->note)))
+            return KL_ENOMEM;
+        free(a->note);
+        a->note = v;
+    }
+    int rc = apply_evidence(a, c);
+    if (rc)
+        return rc;
+    /* the rule: a reference to evidence documents the answer, unless told otherwise */
+    if (c->evidence_add && c->evidence_add[0] && c->documented == OPS_KEEP && !a->documented) {
+        a->documented = 1;
+        *documented_by_evidence = 1;
+    }
+    a->documented = flag(a->documented, c->documented);
+    a->followup = flag(a->followup, c->followup);
+    return KL_OK;
+}
+
+static void step_clear(struct ops_step *s)
+{
+    answer_clear(&s->before);
+    answer_clear(&s->after);
+}
+
+static void push(struct ops_step *v, int *n, struct ops_step s)
+{
+    if (*n == OPS_UNDO_MAX) {
+        step_clear(&v[0]);
+        memmove(v, v + 1, (OPS_UNDO_MAX - 1) * sizeof *v);
+        (*n)--;
+    }
+    v[(*n)++] = s;
+}
+
+/* Keep the undo step of a change (a copy of both answers). Without memory for it the change
+ * still happens; it only cannot be undone. */
+static void record(struct workshop *w, int qi, const struct answer *before,
+                   const struct answer *after, int merge)
+{
+    if (merge && w->n_undo && w->undo[w->n_undo - 1].question == qi) {
+        struct answer a;
+        if (answer_copy(&a, after) == KL_OK) {
+            answer_clear(&w->undo[w->n_undo - 1].after);
+            w->undo[w->n_undo - 1].after = a;
+        }
+        return;
+    }
+    struct ops_step s;
+    memset(&s, 0, sizeof s);
+    s.question = qi;
+    if (answer_copy(&s.before, before) || answer_copy(&s.after, after)) {
+        step_clear(&s);
+        return;
+    }
+    push(w->undo, &w->n_undo, s);
+    for (int i = 0; i < w->n_redo; i++)
+        step_clear(&w->redo[i]);
+    w->n_redo = 0;
+}
+
+/* The session changed on question qi: stamp, score, save. */
+static void finish(struct workshop *w, int qi, int64_t now, struct ops_result *res,
+                   struct diags *d)
+{
+    w->ses->modified = now;
+    ops_move(w, qi);
+    ops_rescore(w);
+    res->saved = ops_save(w, now, d) ? -1 : 1;
+}
+
+static int refuse_read_only(const struct workshop *w, struct diags *d)
+{
+    if (!w->read_only)
+        return KL_OK;
+    ops_diag(d, M_OPS_READ_ONLY);
+    return KL_EUSAGE;
+}
+
+int ops_set(struct workshop *w, int qi, const struct ops_change *c, int64_t now,
+            struct ops_result *res, struct diags *d)
+{
+    memset(res, 0, sizeof *res);
+    res->question = qi;
+    if (qi < 0 || qi >= w->bank->n_questions) {
+        res->question = -1;
+        return KL_EUSAGE;
+    }
+    int rc = refuse_read_only(w, d);
+    const struct question *q = &w->bank->questions[qi];
+    struct answer *cur = &w->ses->answers[qi];
+    if (!rc)
+        rc = check(q, cur, c, d);
+    if (rc)
+        return rc;
+    struct answer next;
+    if (answer_copy(&next, cur) || apply(q, &next, c, &res->documented)) {
+        answer_clear(&next);
+        res->documented = 0;
+        diags_add(d, NULL, 0, M_SES_NO_MEMORY);
+        return KL_ENOMEM;
+    }
+    res->changed = !same_answer(cur, &next);
+    if (!res->changed && !c->confirm) {
+        answer_clear(&next);
+        return KL_OK;
+    }
+    next.changed = now;
+    if (res->changed)
+        record(w, qi, cur, &next, c->merge);
+    answer_clear(cur);
+    *cur = next;
+    finish(w, qi, now, res, d);
+    return KL_OK;
+}
+
+/* Take the last step from one list, put its `which` answer in place, move it to the other. */
+static int swap_step(struct workshop *w, struct ops_step *from, int *nfrom, struct ops_step *to,
+                     int *nto, int use_before, int64_t now, struct ops_result *res,
+                     struct diags *d)
+{
+    memset(res, 0, sizeof *res);
+    res->question = -1;
+    int rc = refuse_read_only(w, d);
+    if (rc || *nfrom == 0)
+        return rc;
+    struct ops_step s = from[*nfrom - 1];
+    struct answer a;
+    if (answer_copy(&a, use_before ? &s.before : &s.after)) {
+        diags_add(d, NULL, 0, M_SES_NO_MEMORY);
+        return KL_ENOMEM;
+    }
+    (*nfrom)--;
+    answer_clear(&w->ses->answers[s.question]);
+    w->ses->answers[s.question] = a;
+    push(to, nto, s);
+    res->question = s.question;
+    res->changed = 1;
+    finish(w, s.question, now, res, d);
+    return KL_OK;
+}
+
+int ops_undo(struct workshop *w, int64_t now, struct ops_result *res, struct diags *d)
+{
+    return swap_step(w, w->undo, &w->n_undo, w->redo, &w->n_redo, 1, now, res, d);
+}
+
+int ops_redo(struct workshop *w, int64_t now, struct ops_result *res, struct diags *d)
+{
+    return swap_step(w, w->redo, &w->n_redo, w->undo, &w->n_undo, 0, now, res, d);
+}

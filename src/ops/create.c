@@ -1,0 +1,79 @@
+/* create.c: a new session file, for `kollen new` and the TUI's new-session form alike. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kollen/msg.h"
+#include "kollen/ops_paths.h"
+#include "kollen/ops_workshop.h"
+#include "kollen/text.h"
+
+/* "NAME:ROLE" split at the first ':', both trimmed. */
+static int add_spec(struct session *s, const char *spec, struct diags *d)
+{
+    char *p = text_dup(spec);
+    if (!p) {
+        diags_add(d, NULL, 0, M_SES_NO_MEMORY);
+        return KL_ENOMEM;
+    }
+    char *colon = strchr(p, ':');
+    if (colon)
+        *colon = '\0';
+    int rc = session_add_participant(s, text_trim(p), colon ? text_trim(colon + 1) : "", d);
+    free(p);
+    return rc;
+}
+
+/* A name and a role, trimmed; without a name, nobody. */
+static int add_person(struct session *s, const struct ops_person *pp, struct diags *d)
+{
+    char *name = text_dup(pp->name ? pp->name : "");
+    char *role = text_dup(pp->role ? pp->role : "");
+    int rc = KL_OK;
+    if (!name || !role) {
+        diags_add(d, NULL, 0, M_SES_NO_MEMORY);
+        rc = KL_ENOMEM;
+    } else if (*text_trim(name)) {
+        rc = session_add_participant(s, name, text_trim(role), d);
+    }
+    free(name);
+    free(role);
+    return rc;
+}
+
+static int fill(struct session *s, const struct ops_new *n, struct diags *d)
+{
+    int rc = session_set_text(&s->organisation, n->organisation ? n->organisation : "",
+                              SESSION_FIELD_MAX, d);
+    if (!rc && n->facilitator && *n->facilitator)
+        rc = session_set_text(&s->facilitator, n->facilitator, SESSION_FIELD_MAX, d);
+    for (int i = 0; !rc && n->participants && n->participants[i]; i++)
+        rc = add_spec(s, n->participants[i], d);
+    for (int i = 0; !rc && i < n->n_people; i++)
+        rc = add_person(s, &n->people[i], d);
+    return rc;
+}
+
+int ops_create(const char *questions_dir, const char *path, const struct ops_new *n,
+               int64_t now, struct diags *d)
+{
+    struct bank *b = NULL;
+    int rc = bank_load_id(questions_dir, n->bank_id ? n->bank_id : OPS_DEFAULT_BANK, &b, d);
+    if (rc)
+        return rc;
+    char today[16];
+    text_format_date(now, today, sizeof today);
+    struct session *s = session_new(b, "", n->group, n->date ? n->date : today, now);
+    if (!s) {
+        diags_add(d, NULL, 0, M_SES_NO_MEMORY);
+        rc = KL_ENOMEM;
+    }
+    if (!rc)
+        rc = fill(s, n, d);
+    if (!rc && n->make_dir)
+        rc = ops_sessions_dir_make(n->make_dir, d);
+    if (!rc)
+        rc = session_save(path, b, s, 1, d);
+    session_free(s);
+    bank_free(b);
+    return rc;
+}

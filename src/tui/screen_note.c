@@ -1,0 +1,189 @@
+/* screen_note.c: the note editor, drawn over the right column of the workshop screen. What is
+ * typed goes into the session on leaving, after a pause and every few seconds of typing; one
+ * editing run is one undo step. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "kollen/ops_msg.h"
+#include "kollen/text.h"
+#include "screen_main.h"
+#include "theme.h"
+#include "wrap.h"
+
+static struct note_state *ns(struct app *a)
+{
+    return app_state(a, SCR_NOTE);
+}
+
+static int note_init(struct app *a, void *state)
+{
+    (void)a;
+    return editor_init(&((struct note_state *)state)->ed, NULL, SESSION_NOTE_MAX, 1);
+}
+
+static void note_free(struct app *a, void *state)
+{
+    (void)a;
+    editor_free(&((struct note_state *)state)->ed);
+}
+
+static void note_reset(struct app *a, void *state)
+{
+    (void)a;
+    struct note_state *n = state;
+    n->open = n->pending = 0;
+}
+
+void note_open(struct app *a)
+{
+    struct note_state *n = ns(a);
+    if (!a->w)
+        return;
+    if (a->w->read_only) {
+        app_message(a, R_WARN, "%s", ops_msg(M_OPS_READ_ONLY));
+        return;
+    }
+    editor_set(&n->ed, a->w->ses->answers[a->q].note);
+    n->q = a->q;
+    n->open = 1;
+    n->undo_taken = 0;
+    n->pending = 0;
+    n->committed_at = app_now(a);
+    app_push(a, SCR_NOTE);
+}
+
+void note_commit(struct app *a)
+{
+    struct note_state *n = ns(a);
+    if (!n->open || !n->pending)
+        return;
+    n->pending = 0;
+    n->committed_at = app_now(a);
+    /* one undo step for the whole editing run: later saves fold into the first one's */
+    struct ops_change c = {.note = editor_text(&n->ed), .merge = n->undo_taken};
+    struct ops_result res;
+    if (app_change(a, n->q, &c, &res))
+        n->pending = 1; /* said on the status line; tried again on the next commit */
+    else if (res.changed)
+        n->undo_taken = 1;
+}
+
+static void note_close(struct app *a)
+{
+    note_commit(a);
+    ns(a)->open = 0;
+    if (app_top(a) == SCR_NOTE)
+        app_pop(a);
+}
+
+struct note_box {
+    int x, y, w, h;     /* the box */
+    int ex, ey, ew, eh; /* the text inside */
+};
+
+static void note_box(const struct app *a, struct note_box *nb)
+{
+    struct layout l;
+    layout_main(&l, a->cols, a->rows, a->w->bank->n_areas);
+    nb->x = l.sep_x;
+    nb->y = l.rule_y;
+    nb->w = a->cols - nb->x;
+    nb->h = l.status.y - nb->y;
+    nb->ex = nb->x + 2;
+    nb->ey = nb->y + 2;
+    nb->ew = nb->w - 4; /* the last column stays free for the cursor at a line's end */
+    nb->eh = nb->h - 3;
+    if (nb->ew < 1)
+        nb->ew = 1;
+    if (nb->eh < 1)
+        nb->eh = 1;
+}
+
+static const struct hint note_hints[] = {{E_DONE, M_TH_DONE},
+                                         {E_NEWLINE, M_TH_NEWLINE},
+                                         {E_WORD_LEFT, M_TH_WORD},
+                                         {E_KILL_END, M_TH_KILL},
+                                         {A_NONE, M_TUI_NONE}};
+
+static void note_render(struct app *a, struct grid *g)
+{
+    struct note_state *n = ns(a);
+    struct note_box nb;
+    note_box(a, &nb);
+    const struct question *q = &a->w->bank->questions[n->q];
+    char title[200];
+    tui_msg_format(title, sizeof title, M_TUI_NOTE_TITLE, q->number);
+    draw_box(g, nb.x, nb.y, nb.w, nb.h, title);
+    char *ctx = text_sanitize_dup(question_label(q), 0);
+    grid_put_cut(g, nb.ex, nb.y + 1, nb.ew, ctx ? ctx : "", R_DIM);
+    free(ctx);
+    struct editor *e = &n->ed;
+    int top = editor_view(e, nb.ew, nb.eh);
+    const struct wrap *w = editor_lines(e, nb.ew);
+    const char *s = editor_text(e);
+    for (int i = 0; w && i < nb.eh && top + i < w->n; i++)
+        grid_putn(g, nb.ex, nb.ey + i, nb.ew, s + w->v[top + i].start, w->v[top + i].len,
+                  R_NORMAL);
+    int line, col;
+    editor_cursor(e, nb.ew, &line, &col);
+    g->cur_on = 1;
+    g->cur_x = nb.ex + col;
+    g->cur_y = nb.ey + line - top;
+    const struct glyphs *gl = theme_glyphs(g->utf8);
+    if (top > 0)
+        grid_put(g, nb.x + nb.w - 2, nb.ey, 1, gl->more_up, R_DIM);
+    if (w && top + nb.eh < w->n)
+        grid_put(g, nb.x + nb.w - 2, nb.ey + nb.eh - 1, 1, gl->more_down, R_DIM);
+    /* the size, on the bottom border */
+    char size[48];
+    snprintf(size, sizeof size, " %zu/%d ", e->len, SESSION_NOTE_MAX);
+    grid_put(g, nb.x + nb.w - 2 - (int)strlen(size), nb.y + nb.h - 1, (int)strlen(size), size,
+             R_DIM);
+    draw_status(a, g, note_hints);
+}
+
+static int note_handle(struct app *a, enum action act, int arg, int key)
+{
+    (void)arg;
+    struct note_state *n = ns(a);
+    if (act == E_DONE) {
+        note_close(a);
+        return TUI_REDRAW;
+    }
+    struct note_box nb;
+    note_box(a, &nb);
+    unsigned long rev = n->ed.rev;
+    if (!edit_key(&n->ed, CX_EDIT, key, nb.ew, nb.eh - 1))
+        return 0;
+    if (n->ed.rev != rev) {
+        n->pending = 1;
+        if (n->ed.full)
+            app_message_id(a, R_WARN, M_TUI_NOTE_FULL, SESSION_NOTE_MAX);
+        /* typing without a pause still reaches the disk every few seconds */
+        if (app_now(a) - n->committed_at >= 5)
+            note_commit(a);
+    }
+    return TUI_REDRAW;
+}
+
+/* A pause in typing: what is typed goes to disk. */
+static int note_idle(struct app *a)
+{
+    struct note_state *n = ns(a);
+    if (!n->open || !n->pending)
+        return 0;
+    note_commit(a);
+    return TUI_REDRAW;
+}
+
+const struct screen_ops note_screen = {
+    .state_size = sizeof(struct note_state),
+    .init = note_init,
+    .free = note_free,
+    .reset = note_reset,
+    .handle = note_handle,
+    .render = note_render,
+    .idle = note_idle,
+};
