@@ -28,8 +28,7 @@ enum fmt_level {
 
 /* A level of bank b as text: level is the indicative level, value the level with its progress
  * (a scale bank's mean). */
-void fmt_level(struct sbuf *o, const struct bank *b, int level, double value,
-               enum fmt_level style);
+void fmt_level(struct sbuf *o, const struct bank *b, int level, double value, enum fmt_level style);
 
 /* The level rules question q feeds, in a few words ("Krav: N1 ≥1 åtg · N2 ≥2 åtg +dok";
  * "Valideringsfråga: räknas inte" for a question that does not count; nothing for a scale

@@ -18,7 +18,7 @@ struct ops_qdiff {
     uint64_t ticked, unticked; /* multi: options ticked and unticked (bit i = option i+1) */
     int gained, lost;          /* actions (0 for a question that does not count) */
     int answer_changed, note_changed, doc_changed, fol_changed;
-    const char **ev_added;   /* references only the new session has (its strings) */
+    const char **ev_added; /* references only the new session has (its strings) */
     int n_ev_added;
     const char **ev_removed; /* references only the old session has */
     int n_ev_removed;
@@ -28,7 +28,7 @@ struct ops_diff {
     const struct bank *bank;
     const struct session *old, *new;
     struct score sc_old, sc_new;
-    int gained, lost;   /* actions over all questions */
+    int gained, lost;    /* actions over all questions */
     struct ops_qdiff *q; /* the questions that changed, in bank order */
     int n;
     /* owned by ops_diff_open */

@@ -8,9 +8,9 @@
 #include "kollen/diag.h"
 
 struct ops_entry {
-    char *path, *file;  /* the file in the folder, and its name */
+    char *path, *file; /* the file in the folder, and its name */
     char *organisation, *date, *bank_name;
-    char *level;        /* "2", a scale bank's mean "2,58" (fmt_level); NULL: not scored */
+    char *level; /* "2", a scale bank's mean "2,58" (fmt_level); NULL: not scored */
     int answered, questions;
     int64_t modified;
     char *error; /* why the file cannot be read, else NULL (and the fields above are NULL) */

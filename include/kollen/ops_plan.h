@@ -18,8 +18,7 @@ int ops_plan_target(const char *text, struct plan_spec *out, struct diags *d);
 /* The targets bank b offers session s, in this order: the next level, each level (1..9), MSBFS
  * 2020:6 when the bank has that target, the benchmark of the session's actor group when one is
  * published. Returns how many (at most max). */
-int ops_plan_targets(const struct bank *b, const struct session *s, struct plan_spec *out,
-                     int max);
+int ops_plan_targets(const struct bank *b, const struct session *s, struct plan_spec *out, int max);
 
 /* Do two targets name the same thing? */
 int ops_plan_same(const struct plan_spec *x, const struct plan_spec *y);

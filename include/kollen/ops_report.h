@@ -15,11 +15,11 @@ struct ops_report {
     const struct bank *b;
     const struct session *s;
     struct score sc;
-    struct plan plan;            /* toward the next level */
-    int have_plan;               /* 0 at the highest level */
-    const struct benchmark *bm;  /* published for the session's actor group, or NULL */
-    int prov[4];                 /* questions per provenance (enum provenance) */
-    unsigned char *blocks;       /* per question: 1 when it blocks the next level */
+    struct plan plan;           /* toward the next level */
+    int have_plan;              /* 0 at the highest level */
+    const struct benchmark *bm; /* published for the session's actor group, or NULL */
+    int prov[4];                /* questions per provenance (enum provenance) */
+    unsigned char *blocks;      /* per question: 1 when it blocks the next level */
 };
 
 /* Gather the report of session s on bank b (both borrowed). KL_OK, or KL_ENOMEM / the plan's

@@ -30,8 +30,8 @@ struct ops_new {
     const char *bank_id;      /* NULL: OPS_DEFAULT_BANK */
     const char *organisation; /* as it is (the caller trims and requires it) */
     enum actor_group group;
-    const char *date;         /* YYYY-MM-DD (the caller checks it); NULL: today, UTC */
-    const char *facilitator;  /* NULL or "": none */
+    const char *date;        /* YYYY-MM-DD (the caller checks it); NULL: today, UTC */
+    const char *facilitator; /* NULL or "": none */
     /* participants as `kollen new --participant` gives them: "NAME:ROLE", split at the first
      * ':', both trimmed; NULL-terminated, or NULL */
     const char *const *participants;
@@ -46,8 +46,8 @@ struct ops_new {
  * create-only, an existing file is never replaced. KL_OK; KL_EEXIST when path exists;
  * otherwise the load's or the save's code (KL_EUSAGE for a field that is too long or not
  * UTF-8) with the reason in d. Nothing is left behind on failure. */
-int ops_create(const char *questions_dir, const char *path, const struct ops_new *n,
-               int64_t now, struct diags *d);
+int ops_create(const char *questions_dir, const char *path, const struct ops_new *n, int64_t now,
+               struct diags *d);
 
 /* --- an open session --- */
 
@@ -111,16 +111,16 @@ enum ops_clear {
 /* One change to one question's answer. Zero-initialised it changes nothing; set the parts
  * wanted. They apply in this order. */
 struct ops_change {
-    const char *answer;  /* ANSWER text as `kollen set` takes it ("all", "none", "1,3"), or NULL */
-    int option;          /* 1..n: toggle option n (multi) or choose it (single, scale) */
-    int all;             /* every option (single, scale: the highest) */
+    const char *answer; /* ANSWER text as `kollen set` takes it ("all", "none", "1,3"), or NULL */
+    int option;         /* 1..n: toggle option n (multi) or choose it (single, scale) */
+    int all;            /* every option (single, scale: the highest) */
     enum ops_clear clear;
-    const char *note;    /* the note's new text ("" removes it), or NULL */
-    int evidence_edit;   /* 1..n: reference n becomes evidence_text */
+    const char *note;  /* the note's new text ("" removes it), or NULL */
+    int evidence_edit; /* 1..n: reference n becomes evidence_text */
     const char *evidence_text;
-    int evidence_remove; /* 1..n: reference n is removed */
+    int evidence_remove;             /* 1..n: reference n is removed */
     const char *const *evidence_add; /* references to add, NULL-terminated; or NULL */
-    enum ops_flag documented; /* OPS_KEEP leaves it to the evidence rule */
+    enum ops_flag documented;        /* OPS_KEEP leaves it to the evidence rule */
     enum ops_flag followup;
     int confirm; /* stamp and save even when the answer stays the same (`kollen set`) */
     int merge;   /* fold into the last undo step if it is on this question (one step for a

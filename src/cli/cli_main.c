@@ -71,8 +71,8 @@ static int global_value(int argc, char **argv, int *i, const char *name, const c
 
 /* Take the global options out of argv (they may come anywhere before "--"); the rest, the
  * command and its arguments, go to args. 0, or an exit code after a message. */
-static int take_globals(const struct cli *c, int argc, char **argv, struct globals *g,
-                        char **args, int *n)
+static int take_globals(const struct cli *c, int argc, char **argv, struct globals *g, char **args,
+                        int *n)
 {
     *n = 0;
     args[(*n)++] = argv[0];

@@ -5,7 +5,7 @@ static const char *const cli_sv[CLI_MSG_COUNT] = {
 #define MSG(id, sv, en) [id] = sv,
 #include "messages_cli.def"
 #undef MSG
-#define CMD(name, fn, usage_sv, usage_en, help_sv, help_en)                                    \
+#define CMD(name, fn, usage_sv, usage_en, help_sv, help_en)                                        \
     [M_USAGE_##fn] = usage_sv, [M_HELP_##fn] = help_sv,
 #include "commands.def"
 #undef CMD
@@ -15,7 +15,7 @@ static const char *const cli_en[CLI_MSG_COUNT] = {
 #define MSG(id, sv, en) [id] = en,
 #include "messages_cli.def"
 #undef MSG
-#define CMD(name, fn, usage_sv, usage_en, help_sv, help_en)                                    \
+#define CMD(name, fn, usage_sv, usage_en, help_sv, help_en)                                        \
     [M_USAGE_##fn] = usage_en, [M_HELP_##fn] = help_en,
 #include "commands.def"
 #undef CMD

@@ -427,8 +427,8 @@ int cmd_lint(const struct cli *c, int argc, char **argv)
         struct sbuf p;
         sbuf_init(&p);
         fmt_points(&p, b->max_points_milli);
-        cli_msg_format(t, sizeof t, M_CLI_LINT_OK, dir, b->n_questions, b->n_areas,
-                       b->max_actions, p.p ? p.p : "0");
+        cli_msg_format(t, sizeof t, M_CLI_LINT_OK, dir, b->n_questions, b->n_areas, b->max_actions,
+                       p.p ? p.p : "0");
         cli_putf("%s\n", t);
         sbuf_free(&p);
     } else {

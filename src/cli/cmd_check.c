@@ -99,8 +99,7 @@ static void text_head(struct sbuf *o, const struct cli *c, const struct bank *b,
 }
 
 static void text_areas(struct sbuf *o, const struct cli *c, const struct bank *b,
-                       const struct session *s, const struct score *sc,
-                       const struct benchmark *bm)
+                       const struct session *s, const struct score *sc, const struct benchmark *bm)
 {
     sbuf_addf(o, "%s\n", rep_msg(M_W_AREA));
     for (int ai = 0; ai < b->n_areas; ai++) { /* the loader keeps areas in their order */
@@ -192,8 +191,10 @@ static void json_areas(struct json *j, const struct bank *b, const struct score 
             json_level(j, b, as->level, as->value);
         json_kint(j, "scored", as->scored);
         json_key(j, "progress");
-        json_num(j, b->kind == BANK_SCALE ? as->value - as->level
-                    : as->rules_next ? (double)as->rules_met / as->rules_next : 0,
+        json_num(j,
+                 b->kind == BANK_SCALE ? as->value - as->level
+                 : as->rules_next      ? (double)as->rules_met / as->rules_next
+                                       : 0,
                  3);
         json_key(j, "points");
         json_milli(j, as->points_milli);

@@ -132,8 +132,8 @@ int cmd_plan(const struct cli *c, int argc, char **argv)
     diags_free(&d);
     if (json)
         format = "json";
-    int fmt = !strcmp(format, "text") ? FMT_TEXT
-              : !strcmp(format, "md") ? FMT_MD
+    int fmt = !strcmp(format, "text")   ? FMT_TEXT
+              : !strcmp(format, "md")   ? FMT_MD
               : !strcmp(format, "json") ? FMT_JSON
                                         : -1;
     if (!rc && fmt < 0) {

@@ -45,9 +45,12 @@ int cmd_new(const struct cli *c, int argc, char **argv)
     const char *group = NULL;
     const char **parts = NULL;
     const struct opt opts[] = {
-        {"org", 1, &n.organisation, NULL, NULL}, {"group", 1, &group, NULL, NULL},
-        {"bank", 1, &n.bank_id, NULL, NULL},     {"facilitator", 1, &n.facilitator, NULL, NULL},
-        {"date", 1, &n.date, NULL, NULL},        {"participant", 2, NULL, NULL, &parts},
+        {"org", 1, &n.organisation, NULL, NULL},
+        {"group", 1, &group, NULL, NULL},
+        {"bank", 1, &n.bank_id, NULL, NULL},
+        {"facilitator", 1, &n.facilitator, NULL, NULL},
+        {"date", 1, &n.date, NULL, NULL},
+        {"participant", 2, NULL, NULL, &parts},
         {NULL, 0, NULL, NULL, NULL},
     };
     const char *pos[1];

@@ -22,8 +22,7 @@ void fmt_points(struct sbuf *o, long milli)
 
 static int has_name(const struct bank *b, int level)
 {
-    return level >= 1 && level <= b->n_levels && b->level_names[level] &&
-           b->level_names[level][0];
+    return level >= 1 && level <= b->n_levels && b->level_names[level] && b->level_names[level][0];
 }
 
 static void number(struct sbuf *o, const struct bank *b, int level, double value, int decimals)
@@ -52,8 +51,7 @@ static void title(struct sbuf *o, const struct bank *b, int level, double value)
         sbuf_addf(o, ": %s", msg(M_W_NO_LEVEL));
 }
 
-void fmt_level(struct sbuf *o, const struct bank *b, int level, double value,
-               enum fmt_level style)
+void fmt_level(struct sbuf *o, const struct bank *b, int level, double value, enum fmt_level style)
 {
     int scale = b->kind == BANK_SCALE;
     switch (style) {
@@ -97,8 +95,8 @@ static void rule_words(struct sbuf *o, const struct bank *b, const struct questi
 {
     const struct rule *r = &q->rules[lv];
     char t[64];
-    int all_opts = q->type == QTYPE_MULTI && q->n_options < 64 &&
-                   r->need_mask == (1ULL << q->n_options) - 1;
+    int all_opts =
+        q->type == QTYPE_MULTI && q->n_options < 64 && r->need_mask == (1ULL << q->n_options) - 1;
     if (all_opts || (q->type != QTYPE_MULTI && r->min_choice == q->n_options)) {
         sbuf_addf(o, " %s", msg(M_RW_ALL));
     } else {
@@ -112,8 +110,8 @@ static void rule_words(struct sbuf *o, const struct bank *b, const struct questi
             list[0] = '\0';
             for (int i = 0; i < q->n_options && len < sizeof list - 8; i++)
                 if (r->need_mask & (1ULL << i))
-                    len += (size_t)snprintf(list + len, sizeof list - len, len ? ",%d" : "%d",
-                                            i + 1);
+                    len +=
+                        (size_t)snprintf(list + len, sizeof list - len, len ? ",%d" : "%d", i + 1);
             msg_format(t, sizeof t, M_RW_OPTIONS, list);
             sbuf_addf(o, " %s", t);
         }

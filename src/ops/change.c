@@ -66,8 +66,8 @@ static int check(const struct question *q, const struct answer *a, const struct 
         rc = KL_EUSAGE;
     }
     if (!rc && c->evidence_edit && !(rc = check_reference(a, c->evidence_edit, d)))
-        rc = session_check_text(c->evidence_text ? c->evidence_text : "", SESSION_EVIDENCE_MAX,
-                                0, d);
+        rc = session_check_text(c->evidence_text ? c->evidence_text : "", SESSION_EVIDENCE_MAX, 0,
+                                d);
     if (!rc && c->evidence_remove)
         rc = check_reference(a, c->evidence_remove, d);
     return rc;
@@ -207,8 +207,7 @@ static void record(struct workshop *w, int qi, const struct answer *before,
 }
 
 /* The session changed on question qi: stamp, score, save. */
-static void finish(struct workshop *w, int qi, int64_t now, struct ops_result *res,
-                   struct diags *d)
+static void finish(struct workshop *w, int qi, int64_t now, struct ops_result *res, struct diags *d)
 {
     w->ses->modified = now;
     ops_move(w, qi);
@@ -263,8 +262,7 @@ int ops_set(struct workshop *w, int qi, const struct ops_change *c, int64_t now,
 
 /* Take the last step from one list, put its `which` answer in place, move it to the other. */
 static int swap_step(struct workshop *w, struct ops_step *from, int *nfrom, struct ops_step *to,
-                     int *nto, int use_before, int64_t now, struct ops_result *res,
-                     struct diags *d)
+                     int *nto, int use_before, int64_t now, struct ops_result *res, struct diags *d)
 {
     memset(res, 0, sizeof *res);
     res->question = -1;

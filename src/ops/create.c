@@ -53,8 +53,8 @@ static int fill(struct session *s, const struct ops_new *n, struct diags *d)
     return rc;
 }
 
-int ops_create(const char *questions_dir, const char *path, const struct ops_new *n,
-               int64_t now, struct diags *d)
+int ops_create(const char *questions_dir, const char *path, const struct ops_new *n, int64_t now,
+               struct diags *d)
 {
     struct bank *b = NULL;
     int rc = bank_load_id(questions_dir, n->bank_id ? n->bank_id : OPS_DEFAULT_BANK, &b, d);

@@ -39,8 +39,8 @@ static const char **only_in(const struct answer *a, const struct answer *b, int 
     return v;
 }
 
-static void compare_value(const struct question *q, const struct answer *x,
-                          const struct answer *y, struct ops_qdiff *d)
+static void compare_value(const struct question *q, const struct answer *x, const struct answer *y,
+                          struct ops_qdiff *d)
 {
     if (q->type == QTYPE_MULTI) {
         uint64_t tx = x->answered ? x->ticks : 0, ty = y->answered ? y->ticks : 0;
@@ -64,8 +64,8 @@ static void compare_value(const struct question *q, const struct answer *x,
 }
 
 /* Question qi compared; 1 when anything changed, -1 when memory ran out. */
-static int compare(const struct bank *b, const struct session *o, const struct session *n,
-                   int qi, struct ops_qdiff *d)
+static int compare(const struct bank *b, const struct session *o, const struct session *n, int qi,
+                   struct ops_qdiff *d)
 {
     const struct question *q = &b->questions[qi];
     const struct answer *x = &o->answers[qi], *y = &n->answers[qi];

@@ -14,8 +14,7 @@ int ops_plan_target(const char *text, struct plan_spec *out, struct diags *d)
     return KL_EUSAGE;
 }
 
-int ops_plan_targets(const struct bank *b, const struct session *s, struct plan_spec *out,
-                     int max)
+int ops_plan_targets(const struct bank *b, const struct session *s, struct plan_spec *out, int max)
 {
     int n = 0;
     if (n < max)

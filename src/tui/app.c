@@ -409,8 +409,7 @@ int app_shutdown(struct app *a)
 /* --- keys and drawing --- */
 
 /* The action a key means on screen si: the screen's own context first, then the table's. */
-static enum action action_of(const struct app *a, const struct screen_info *si, int key,
-                             int *arg)
+static enum action action_of(const struct app *a, const struct screen_info *si, int key, int *arg)
 {
     enum action act = A_NONE;
     if (si->ops->context) {

@@ -224,8 +224,7 @@ static struct ops_person *people(const struct form_state *f, int *n)
     *n = 0;
     for (int i = 0; v && i + 1 < f->n; i++)
         if (f->f[i].participant && f->f[i].label == M_TUI_FORM_PARTICIPANT)
-            v[(*n)++] = (struct ops_person){editor_text(&f->f[i].ed),
-                                            editor_text(&f->f[i + 1].ed)};
+            v[(*n)++] = (struct ops_person){editor_text(&f->f[i].ed), editor_text(&f->f[i + 1].ed)};
     return v;
 }
 
@@ -306,8 +305,8 @@ static int field_row(const struct form_state *f, int i)
 }
 
 /* A choice as "◂ value ▸" when selected. */
-static void render_choice(struct grid *g, const struct form_state *f, int i, int x, int y,
-                          int w, int sel)
+static void render_choice(struct grid *g, const struct form_state *f, int i, int x, int y, int w,
+                          int sel)
 {
     const struct form_field *fl = &f->f[i];
     const char *v = "";
@@ -315,7 +314,7 @@ static void render_choice(struct grid *g, const struct form_state *f, int i, int
         v = group_values[fl->choice];
     else if (i == F_BANK && f->n_banks)
         v = f->bank_names && f->bank_names[fl->choice] ? f->bank_names[fl->choice]
-                                                        : f->banks[fl->choice];
+                                                       : f->banks[fl->choice];
     struct sbuf c;
     sbuf_init(&c);
     const struct glyphs *gl = theme_glyphs(g->utf8);

@@ -18,10 +18,10 @@ struct main_state {
 
 struct note_state {
     struct editor ed;
-    int q;              /* the question the note is for */
+    int q; /* the question the note is for */
     int open;
-    int undo_taken;     /* this editing run has its undo step */
-    int pending;        /* typed but not yet written into the session */
+    int undo_taken; /* this editing run has its undo step */
+    int pending;    /* typed but not yet written into the session */
     int64_t committed_at;
 };
 

@@ -124,8 +124,7 @@ static void note_render(struct app *a, struct grid *g)
     const struct wrap *w = editor_lines(e, nb.ew);
     const char *s = editor_text(e);
     for (int i = 0; w && i < nb.eh && top + i < w->n; i++)
-        grid_putn(g, nb.ex, nb.ey + i, nb.ew, s + w->v[top + i].start, w->v[top + i].len,
-                  R_NORMAL);
+        grid_putn(g, nb.ex, nb.ey + i, nb.ew, s + w->v[top + i].start, w->v[top + i].len, R_NORMAL);
     int line, col;
     editor_cursor(e, nb.ew, &line, &col);
     g->cur_on = 1;

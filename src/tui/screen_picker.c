@@ -41,9 +41,11 @@ void picker_open(struct app *a)
     app_push(a, SCR_PICKER);
 }
 
-static const struct hint picker_hints[] = {
-    {A_ENTER, M_TH_OPEN}, {A_NEW, M_TH_NEW}, {A_HELP, M_TH_HELP}, {A_QUIT, M_TH_QUIT},
-    {A_NONE, M_TUI_NONE}};
+static const struct hint picker_hints[] = {{A_ENTER, M_TH_OPEN},
+                                           {A_NEW, M_TH_NEW},
+                                           {A_HELP, M_TH_HELP},
+                                           {A_QUIT, M_TH_QUIT},
+                                           {A_NONE, M_TUI_NONE}};
 
 /* The columns: organisation (the rest), date 10, bank, level 6, answered 9. */
 struct columns {
@@ -75,8 +77,8 @@ static void render_head(struct app *a, struct grid *g, const struct columns *c)
     }
 }
 
-static void render_entry(struct grid *g, const struct columns *c, const struct ops_entry *e,
-                         int y, int role, int sel)
+static void render_entry(struct grid *g, const struct columns *c, const struct ops_entry *e, int y,
+                         int role, int sel)
 {
     if (e->error) {
         char t[400];

@@ -10,10 +10,10 @@ struct app;
 struct plan_state {
     struct plan_spec spec; /* the target shown; the next level by default */
     struct plan plan;
-    int have_plan;         /* plan is computed for rev and spec (or error says why not) */
-    unsigned long rev;     /* the workshop's rev it was computed for */
+    int have_plan;             /* plan is computed for rev and spec (or error says why not) */
+    unsigned long rev;         /* the workshop's rev it was computed for */
     char error[DIAG_TEXT_MAX]; /* why there is no plan */
-    int cur, top;          /* the item selected, the first line of the list shown */
+    int cur, top;              /* the item selected, the first line of the list shown */
 };
 
 /* Show the plan toward spec: 0, or -1 with the reason on the status line (the target kept). */

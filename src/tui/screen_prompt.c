@@ -27,8 +27,7 @@ static void line_free(struct app *a, void *state)
     editor_free(&((struct line_state *)state)->ed);
 }
 
-void line_open(struct app *a, enum line_kind kind, int arg, const char *label,
-               const char *text)
+void line_open(struct app *a, enum line_kind kind, int arg, const char *label, const char *text)
 {
     struct line_state *ls = app_state(a, SCR_LINE);
     ls->ed.max = kind == LINE_JUMP ? 8 : SESSION_EVIDENCE_MAX;

@@ -28,8 +28,7 @@ struct confirm_state {
 };
 
 /* Ask for a line of text (text: what it starts with). */
-void line_open(struct app *a, enum line_kind kind, int arg, const char *label,
-               const char *text);
+void line_open(struct app *a, enum line_kind kind, int arg, const char *label, const char *text);
 /* Ask a question; the answer's keys are in the key table (CX_CONFIRM). */
 void confirm_open(struct app *a, enum confirm_kind kind, const char *text);
 
