@@ -2,7 +2,11 @@
  * realloc are wrapped at link time (-Wl,--wrap) to fail at the Nth call, for every N until the
  * operation no longer allocates that many times; each run must return KL_ENOMEM (or succeed
  * when the failure hit nothing it needed) and free everything (valgrind and ASan check). */
+#include <unistd.h>
+
 #include "testutil.h"
+#include "kollen/ops_diff.h"
+#include "kollen/ops_workshop.h"
 #include "kollen/score.h"
 #include "kollen/text.h"
 
@@ -164,11 +168,81 @@ static void session_parse_format_score__every_allocation_failing__enomem_or_succ
     bank_free(b);
 }
 
+/* One workshop run: open, a change with a note and two references, undo, redo, a diff. An
+ * answer is never half changed: after each step it is the old one or the new one. */
+static void workshop_run(const char *path, long *failed_at)
+{
+    struct diags d;
+    diags_init(&d);
+    struct workshop *w = NULL;
+    int rc = ops_open(&w, path, "tests/fixtures/good", 0, "test", &d);
+    int set = -1, undo = -1, redo = -1, dif = -1;
+    const struct answer *a = w ? &w->ses->answers[0] : NULL;
+    struct ops_result res;
+    struct ops_diff df;
+    const char *refs[] = {"E1", "E2", NULL};
+    struct ops_change c = {.answer = "1,3", .note = "anteckning", .evidence_add = refs};
+    if (!rc && !(set = ops_set(w, 0, &c, 100, &res, &d)) && !(undo = ops_undo(w, 101, &res, &d)))
+        redo = ops_redo(w, 102, &res, &d);
+    if (!rc && !(dif = ops_diff(&df, w->bank, w->ses, w->ses)))
+        ops_diff_free(&df);
+    *failed_at = calls > fail_at ? fail_at : -1;
+    fail_at = -1;
+    int codes[] = {rc, set, undo, redo, dif};
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
+        if (*failed_at >= 0 && codes[i] != KL_OK && codes[i] != KL_ENOMEM && codes[i] != -1)
+            fail_msg("allocation %ld failing: step %zu gave %d", *failed_at, i, codes[i]);
+    if (a) {
+        /* the new answer (set, or set and redone) or the old one (set failed, or undone) */
+        int is_new = a->answered && a->ticks == 5 && a->note && a->n_evidence == 2;
+        int is_old = !a->answered && !a->note && a->n_evidence == 0;
+        if (!is_new && !is_old)
+            fail_msg("allocation %ld failing: the answer is half changed", *failed_at);
+        if (*failed_at < 0 && !(is_new && redo == KL_OK && dif == KL_OK))
+            fail_msg("nothing failing, yet the run did not complete");
+    }
+    ops_close(w);
+    diags_free(&d);
+}
+
+static void workshop__every_allocation_failing__enomem_or_success(void **st)
+{
+    (void)st;
+    char dir[] = "/tmp/kollen-test-oom.XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/s.ini", dir);
+    struct bank *b = load_fixture_bank("mini");
+    struct session *s = session_new(b, "Org", GROUP_KOMMUN, "2026-01-01", 1);
+    struct diags d;
+    diags_init(&d);
+    assert_non_null(s);
+    long tries, failed_at = -1;
+    EVERY_FAILURE_POINT(tries, {
+        long keep = fail_at;
+        fail_at = -1;
+        assert_int_equal(session_save(path, b, s, 0, &d), KL_OK); /* a fresh file each time */
+        calls = 0;
+        fail_at = keep;
+        workshop_run(path, &failed_at);
+        fail_at = failed_at >= 0 ? failed_at : keep;
+        if (failed_at < 0)
+            break;
+    });
+    assert_true(tries > 50);
+    diags_free(&d);
+    session_free(s);
+    bank_free(b);
+    unlink(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(bank_load__every_allocation_failing__enomem_or_success),
         cmocka_unit_test(session_parse_format_score__every_allocation_failing__enomem_or_success),
+        cmocka_unit_test(workshop__every_allocation_failing__enomem_or_success),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

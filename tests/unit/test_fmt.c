@@ -1,0 +1,124 @@
+/* test_fmt.c: the one formatter of each thing shown in several places (kollen/fmt.h): a level
+ * in each of its forms, the decimal sign of the language, points, a question's rules. */
+#include "kollen/fmt.h"
+#include "kollen/msg.h"
+#include "testutil.h"
+
+static char out[256];
+
+static const char *level(const struct bank *b, int lv, double v, enum fmt_level style)
+{
+    struct sbuf o;
+    sbuf_init(&o);
+    fmt_level(&o, b, lv, v, style);
+    snprintf(out, sizeof out, "%s", o.p ? o.p : "");
+    sbuf_free(&o);
+    return out;
+}
+
+static void level__every_form__actions_bank_in_both_languages(void **st)
+{
+    (void)st;
+    struct bank *b = load_fixture_bank("mini");
+    msg_set_lang(LANG_SV);
+    assert_string_equal(level(b, 2, 2.4, FMT_LEVEL_NUMBER), "2");
+    assert_string_equal(level(b, 2, 2.4, FMT_LEVEL_BRIEF), "2");
+    assert_string_equal(level(b, 2, 2.4, FMT_LEVEL_NAME), "Nivå 2: System");
+    assert_string_equal(level(b, 0, 0.5, FMT_LEVEL_NAME), "ingen nivå");
+    assert_string_equal(level(b, 4, 0, FMT_LEVEL_NAME), "ingen nivå"); /* past the top */
+    assert_string_equal(level(b, 2, 2.4, FMT_LEVEL_TITLE), "Nivå 2: System");
+    assert_string_equal(level(b, 0, 0.5, FMT_LEVEL_TITLE), "Nivå 0: ingen nivå");
+    assert_string_equal(level(b, 2, 2.4, FMT_LEVEL_NUMBER_NAME), "2 System");
+    assert_string_equal(level(b, 0, 0.5, FMT_LEVEL_NUMBER_NAME), "0");
+    assert_string_equal(level(b, 1, 1.5, FMT_LEVEL_AREA), "1 (1,50)");
+    assert_string_equal(level(b, 1, 1.5, FMT_LEVEL_RESULT), "Nivå 1: Grund");
+    assert_string_equal(level(b, 0, 1.234, FMT_LEVEL_VALUE), "1,23");
+    assert_string_equal(level(b, 0, -1, FMT_LEVEL_VALUE), "–");
+    msg_set_lang(LANG_EN);
+    assert_string_equal(level(b, 2, 2.4, FMT_LEVEL_NAME), "Level 2: System");
+    assert_string_equal(level(b, 0, 0, FMT_LEVEL_TITLE), "Level 0: no level");
+    assert_string_equal(level(b, 1, 1.5, FMT_LEVEL_AREA), "1 (1.50)");
+    msg_set_lang(LANG_SV);
+    bank_free(b);
+}
+
+static void level__scale_bank__the_mean_with_its_decimals(void **st)
+{
+    (void)st;
+    struct bank *b = load_fixture_bank("miniscale");
+    msg_set_lang(LANG_SV);
+    assert_string_equal(level(b, 2, 2.583, FMT_LEVEL_NUMBER), "2,58");
+    assert_string_equal(level(b, 2, 2.583, FMT_LEVEL_BRIEF), "2,6");
+    assert_string_equal(level(b, 2, 2.583, FMT_LEVEL_TITLE), "Nivå 2,58: Bristfälligt skydd");
+    assert_string_equal(level(b, 0, 0, FMT_LEVEL_TITLE), "Nivå 0,00"); /* no name to give */
+    assert_string_equal(level(b, 2, 2.583, FMT_LEVEL_NUMBER_NAME), "2,58 Bristfälligt skydd");
+    assert_string_equal(level(b, 2, 2.583, FMT_LEVEL_AREA), "2,58");
+    assert_string_equal(level(b, 2, 2.583, FMT_LEVEL_RESULT), "Nivå 2,58");
+    msg_set_lang(LANG_EN);
+    assert_string_equal(level(b, 2, 2.583, FMT_LEVEL_NUMBER), "2.58");
+    msg_set_lang(LANG_SV);
+    bank_free(b);
+}
+
+static void decimal_and_points__the_language_decides_the_sign(void **st)
+{
+    (void)st;
+    struct sbuf o;
+    sbuf_init(&o);
+    msg_set_lang(LANG_SV);
+    assert_int_equal(fmt_comma(), 1);
+    fmt_decimal(&o, 0.5, 2);
+    sbuf_add(&o, " ");
+    fmt_points(&o, 27416);
+    sbuf_add(&o, " ");
+    fmt_points(&o, 200000);
+    assert_string_equal(o.p, "0,50 27,4 200");
+    sbuf_reset(&o);
+    msg_set_lang(LANG_EN);
+    assert_int_equal(fmt_comma(), 0);
+    fmt_decimal(&o, 0.5, 2);
+    sbuf_add(&o, " ");
+    fmt_points(&o, 12500);
+    assert_string_equal(o.p, "0.50 12.5");
+    msg_set_lang(LANG_SV);
+    sbuf_free(&o);
+}
+
+static const char *rules(const struct bank *b, int number)
+{
+    struct sbuf o;
+    sbuf_init(&o);
+    fmt_rules(&o, b, &b->questions[bank_find_question(b, number)], ">=", "|");
+    snprintf(out, sizeof out, "%s", o.p ? o.p : "");
+    sbuf_free(&o);
+    return out;
+}
+
+static void rules__in_a_few_words_documentation_from_its_level(void **st)
+{
+    (void)st;
+    struct bank *b = load_fixture_bank("mini");
+    msg_set_lang(LANG_SV);
+    assert_string_equal(rules(b, 1), "Krav: N1 >=1 åtg | N2 >=2 åtg +dok | N3 alla +dok");
+    assert_string_equal(rules(b, 2), "Krav: N1 >= alt 2 | N2 >= alt 3 +dok | N3 alla +dok");
+    assert_string_equal(rules(b, 3), "Krav: N2 alt 1 +dok | N3 alla +dok");
+    assert_string_equal(rules(b, 5), "Valideringsfråga: räknas inte");
+    msg_set_lang(LANG_EN);
+    assert_string_equal(rules(b, 4), "Needs: L3 >=2 act +doc");
+    msg_set_lang(LANG_SV);
+    bank_free(b);
+    struct bank *s = load_fixture_bank("miniscale");
+    assert_string_equal(rules(s, 1), ""); /* a scale bank: no rules to word */
+    bank_free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(level__every_form__actions_bank_in_both_languages),
+        cmocka_unit_test(level__scale_bank__the_mean_with_its_decimals),
+        cmocka_unit_test(decimal_and_points__the_language_decides_the_sign),
+        cmocka_unit_test(rules__in_a_few_words_documentation_from_its_level),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
