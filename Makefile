@@ -62,10 +62,12 @@ BIN := $(BUILD)/kollen
 all: deps kollen
 
 # Packages: the one target that may install them. It checks the Debian packages a build needs
-# (DEPS=build) or a build and every test (DEPS=test, set by test, check-asan and fuzz);
-# missing ones are installed when we are root, otherwise the exact command is printed.
+# (DEPS=build), a build and every test (DEPS=test, set by test, check-asan and fuzz) or the
+# browser of the HTML report's test (DEPS=browser, set by test-browser); missing ones are
+# installed when we are root, otherwise the exact command is printed.
 DEPS ?= build
 test check-asan fuzz: DEPS = test
+test-browser: DEPS = browser
 deps:
 	@echo "kollen: checking the packages for $(DEPS) (.ci/deps $(DEPS))"
 	@sh .ci/deps $(DEPS)
@@ -157,7 +159,7 @@ fuzz: deps fuzz-build
 # The HTML report in headless Chromium (Debian's chromium, installed when missing and root;
 # the test says SKIP loudly when it cannot be). Also part of `make test` (tests/sh).
 .PHONY: test-browser
-test-browser: $(BIN)
+test-browser: deps $(BIN)
 	@KOLLEN=$(BIN) sh tests/sh/report_browser.sh
 
 # clang-format with the committed .clang-format, on the files named (FILES=...), by default

@@ -18,6 +18,7 @@ enum fmt_level {
     FMT_LEVEL_NUMBER,      /* "2"; a scale bank's mean "2,58" */
     FMT_LEVEL_BRIEF,       /* "2"; a scale bank's mean to one decimal "2,6" (narrow lists) */
     FMT_LEVEL_NAME,        /* "Nivå 2: Viss systematik"; "ingen nivå" outside 1..n */
+    FMT_LEVEL_LABEL,       /* the name alone, "Viss systematik"; "ingen nivå" outside 1..n */
     FMT_LEVEL_TITLE,       /* "Nivå 2: Viss systematik", "Nivå 0: ingen nivå"; a scale bank
                               "Nivå 2,58: ..." (the name left out when there is none) */
     FMT_LEVEL_NUMBER_NAME, /* "2 Viss systematik"; a scale bank "2,58 Viss systematik" */

@@ -77,8 +77,12 @@ static void text_head(struct sbuf *o, const struct cli *c, const struct bank *b,
         }
         sbuf_addc(o, '\n');
     } else {
+        struct sbuf name;
+        sbuf_init(&name);
+        fmt_level(&name, b, sc->level, sc->value, FMT_LEVEL_LABEL);
         cli_msg_format(t, sizeof t, M_CLI_CHECK_HEAD_LEVEL, sc->level, b->n_levels,
-                       sc->level >= 1 ? b->level_names[sc->level] : msg(M_W_NO_LEVEL));
+                       name.p ? name.p : "");
+        sbuf_free(&name);
         sbuf_addf(o, "%s\n", t);
         if (sc->level < b->n_levels) {
             rep_msg_format(t, sizeof t, M_W_PROGRESS, sc->level + 1);

@@ -58,6 +58,9 @@ void fmt_level(struct sbuf *o, const struct bank *b, int level, double value, en
     case FMT_LEVEL_NUMBER: number(o, b, level, value, 2); break;
     case FMT_LEVEL_BRIEF: number(o, b, level, value, 1); break;
     case FMT_LEVEL_NAME: name(o, b, level); break;
+    case FMT_LEVEL_LABEL:
+        sbuf_add(o, level >= 1 && level <= b->n_levels ? b->level_names[level] : msg(M_W_NO_LEVEL));
+        break;
     case FMT_LEVEL_TITLE: title(o, b, level, value); break;
     case FMT_LEVEL_NUMBER_NAME:
         number(o, b, level, value, 2);

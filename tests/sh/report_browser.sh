@@ -1,9 +1,10 @@
 #!/bin/sh
 # The HTML report in a real browser: headless Chromium loads the file (--dump-dom) and the DOM
 # it built must hold the SVG chart with a bar per work area for the organisation and for its
-# benchmark, and every work area's name. Chromium (Debian's `chromium`) is installed when it
-# is missing and we are root; otherwise the test is SKIPPED, loudly. `make test-browser` runs
-# this alone; KOLLEN_SCREENSHOT=FILE.png also saves a screenshot for a human look.
+# benchmark, and every work area's name. Chromium (Debian's `chromium`) is installed by the
+# Makefile's deps target (`make test` and `make test-browser` as root); without it the test is
+# SKIPPED, loudly. `make test-browser` runs this alone; KOLLEN_SCREENSHOT=FILE.png also saves a
+# screenshot for a human look.
 if [ -z "${RESULTS:-}" ]; then
     RESULTS=$(mktemp) && standalone=1 && export RESULTS
 fi
@@ -17,15 +18,7 @@ find_browser() {
 }
 B=$(find_browser)
 if [ -z "$B" ]; then
-    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-        echo "report-browser: chromium missing; installing Debian's chromium (apt-get)" >&2
-        sh .ci/deps browser >&2
-        B=$(find_browser)
-    else
-        echo "report-browser: to run this test: sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium" >&2
-    fi
-fi
-if [ -z "$B" ]; then
+    echo "report-browser: to run this test: sudo make deps DEPS=browser (or sudo apt-get install -y --no-install-recommends chromium)" >&2
     echo "#### SKIP report-browser: no chromium; the HTML report was NOT checked in a browser ####" >&2
     echo "SKIP report-browser: chromium not installed" >>"$RESULTS"
     [ -n "${standalone:-}" ] && { rm -f "$RESULTS"; echo "0 passed, 0 failed, 1 skipped"; }

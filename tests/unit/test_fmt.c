@@ -25,6 +25,8 @@ static void level__every_form__actions_bank_in_both_languages(void **st)
     assert_string_equal(level(b, 2, 2.4, FMT_LEVEL_BRIEF), "2");
     assert_string_equal(level(b, 2, 2.4, FMT_LEVEL_NAME), "Nivå 2: System");
     assert_string_equal(level(b, 0, 0.5, FMT_LEVEL_NAME), "ingen nivå");
+    assert_string_equal(level(b, 2, 2.4, FMT_LEVEL_LABEL), "System");
+    assert_string_equal(level(b, 0, 0.5, FMT_LEVEL_LABEL), "ingen nivå");
     assert_string_equal(level(b, 4, 0, FMT_LEVEL_NAME), "ingen nivå"); /* past the top */
     assert_string_equal(level(b, 2, 2.4, FMT_LEVEL_TITLE), "Nivå 2: System");
     assert_string_equal(level(b, 0, 0.5, FMT_LEVEL_TITLE), "Nivå 0: ingen nivå");
