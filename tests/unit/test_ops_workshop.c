@@ -482,8 +482,12 @@ static void undo_redo__the_answer_before_and_after_on_disk_too(void **st)
     assert_int_equal(ops_redo(w, OPS_NOW, &res, NULL), KL_OK);
     assert_int_equal(w->ses->answers[res.question].choice, 3);
     assert_string_equal(w->ses->answers[res.question].note, "x");
-    /* a new change ends what could be redone */
+    /* a change that changes nothing keeps what can be redone; a real one ends it */
     assert_int_equal(ops_undo(w, OPS_NOW, &res, NULL), KL_OK);
+    assert_int_equal(w->n_redo, 1);
+    struct ops_change same = {.answer = "1"};
+    assert_int_equal(set(w, 1, &same, &res), KL_OK);
+    assert_false(res.changed);
     assert_int_equal(w->n_redo, 1);
     assert_int_equal(set(w, 4, &a, &res), KL_OK);
     assert_int_equal(w->n_redo, 0);
