@@ -303,10 +303,9 @@ static void say_save_failed(struct app *a)
     app_message_id(a, R_WARN, M_TUI_SAVE_FAILED, a->save_why);
 }
 
-void app_saved(struct app *a, const struct ops_result *res, const struct diags *d)
+void app_saved(struct app *a, const struct ops_result *res)
 {
-    (void)d; /* the reason is the workshop's save_error */
-    if (res->saved < 0)
+    if (res->saved < 0) /* the reason is the workshop's save_error */
         say_save_failed(a);
     else if (!a->w->dirty)
         a->save_why[0] = '\0';
@@ -322,7 +321,7 @@ int app_change(struct app *a, int qi, const struct ops_change *c, struct ops_res
         tui_first_error(&d, t, sizeof t);
         app_message(a, R_WARN, "%s", t);
     } else {
-        app_saved(a, res, &d);
+        app_saved(a, res);
     }
     diags_free(&d);
     return rc ? -1 : 0;
@@ -364,7 +363,7 @@ static void undo_redo(struct app *a, int redo)
         app_message_id(a, R_NORMAL, redo ? M_TUI_NOTHING_REDO : M_TUI_NOTHING_UNDO);
     } else {
         app_goto(a, res.question);
-        app_saved(a, &res, &d);
+        app_saved(a, &res);
         if (!a->w->dirty)
             app_message_id(a, R_NORMAL, redo ? M_TUI_REDONE : M_TUI_UNDONE,
                            a->w->bank->questions[res.question].number);

@@ -84,7 +84,7 @@ void app_area_questions(const struct app *a, int ai, int *first, int *n);
  * save on the status line and returns 0 when the change was made. */
 int app_change(struct app *a, int qi, const struct ops_change *c, struct ops_result *res);
 /* A save's outcome on the status line (a failure, shortened for the screen). */
-void app_saved(struct app *a, const struct ops_result *res, const struct diags *d);
+void app_saved(struct app *a, const struct ops_result *res);
 int app_save(struct app *a);
 void app_undo(struct app *a);
 void app_redo(struct app *a);
