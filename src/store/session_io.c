@@ -110,6 +110,33 @@ static int64_t timestamp(struct rctx *c, const struct ini_section *s, const char
     return t;
 }
 
+/* An optional date: NULL when absent, a message when malformed. */
+static char *date_field(struct rctx *c, const struct ini_section *s, const char *key)
+{
+    const char *raw = ini_raw(s, key);
+    if (!raw)
+        return NULL;
+    if (!text_valid_date(raw)) {
+        bad(c, s, key, raw);
+        return NULL;
+    }
+    char *v = text_dup(raw);
+    c->oom |= !v;
+    return v;
+}
+
+/* An optional number in [lo, hi]; 0 when absent or malformed (with a message). */
+static long number(struct rctx *c, const struct ini_section *s, const char *key, long lo, long hi)
+{
+    const char *raw = ini_raw(s, key);
+    long v = 0;
+    if (raw && text_parse_int(raw, lo, hi, &v)) {
+        bad(c, s, key, raw);
+        v = 0;
+    }
+    return v;
+}
+
 static int kv_add(struct kvlist *l, const char *key, const char *value)
 {
     struct kv *v = realloc(l->v, (size_t)(l->n + 1) * sizeof *v);
@@ -149,6 +176,130 @@ static void keep_unknown(struct rctx *c, const struct ini_section *s, struct kvl
         if (!known(s->keys[i].name, exact, numbered) &&
             kv_add(l, s->keys[i].name, s->keys[i].value))
             c->oom = 1;
+}
+
+/* The session-level records: period, summary, management_seen, theme, companion, minutes. */
+static void read_session_records(struct rctx *c, const struct ini_section *s,
+                                 struct session *ses)
+{
+    const char *per = ini_raw(s, "period");
+    if (per) {
+        const char *dots = strstr(per, "..");
+        char from[16] = "", to[16] = "";
+        if (dots && dots - per == 10 && strlen(dots + 2) == 10) {
+            memcpy(from, per, 10);
+            memcpy(to, dots + 2, 10);
+        }
+        struct diags tmp;
+        diags_init(&tmp);
+        if (!from[0] || session_set_period(ses, from, to, &tmp))
+            bad(c, s, "period", per);
+        diags_free(&tmp);
+    }
+    int failed;
+    ses->summary = parts(c, s, "summary", SESSION_SUMMARY_MAX, 1, &failed);
+    ses->management_seen = date_field(c, s, "management_seen");
+    const char *theme = ini_raw(s, "theme");
+    if (theme) {
+        struct diags tmp;
+        diags_init(&tmp);
+        if (session_set_theme(ses, theme, &tmp))
+            bad(c, s, "theme", theme);
+        diags_free(&tmp);
+    }
+    if (ini_raw(s, "companion")) {
+        ses->companion = field(c, s, "companion", SESSION_FIELD_MAX, 1);
+        if (ses->companion && !*ses->companion) {
+            free(ses->companion);
+            ses->companion = NULL;
+        }
+    }
+    ses->minutes = (int)number(c, s, "minutes", 0, SESSION_MINUTES_MAX);
+}
+
+/* [agenda.AREA]: minutes planned and seconds spent on one work area. */
+static void read_agenda(struct rctx *c, const struct ini_section *s, const struct bank *b,
+                        struct session *ses, const char *id)
+{
+    int ai = bank_find_area(b, id);
+    if (ai < 0 || ai >= ses->n_agenda) {
+        diags_add(c->d, c->ini->file, s->line, M_SES_UNKNOWN_AREA, id, b->id);
+        return;
+    }
+    ses->agenda[ai].minutes = (int)number(c, s, "minutes", 0, SESSION_MINUTES_MAX);
+    ses->agenda[ai].spent = number(c, s, "spent", 0, 100L * 365 * 24 * 3600);
+    static const char *const exact[] = {"minutes", "spent", NULL};
+    static const char *const numbered[] = {NULL};
+    for (int i = 0; i < s->n_keys; i++)
+        if (!known(s->keys[i].name, exact, numbered))
+            diags_add(c->d, c->ini->file, s->keys[i].line, M_SES_BAD_VALUE, s->name,
+                      s->keys[i].name, s->keys[i].value);
+}
+
+/* "1,3,4": participant numbers, ascending, each one a participant of the session. */
+static int parse_present(const char *v, int n_participants, struct sitting *t)
+{
+    if (!*v)
+        return 0;
+    const char *p = v;
+    int last = 0;
+    while (*p) {
+        char num[8];
+        size_t len = strcspn(p, ",");
+        long k;
+        if (len == 0 || len >= sizeof num)
+            return -1;
+        memcpy(num, p, len);
+        num[len] = '\0';
+        if (text_parse_int(num, 1, n_participants, &k) || k <= last)
+            return -1;
+        int *nv = realloc(t->present, (size_t)(t->n_present + 1) * sizeof *nv);
+        if (!nv)
+            return -2;
+        t->present = nv;
+        nv[t->n_present++] = (int)k;
+        last = (int)k;
+        p += len;
+        if (*p == ',' && *++p == '\0')
+            return -1;
+    }
+    return 0;
+}
+
+/* [sitting.N]: one meeting of the workshop. Read after the participants it names. */
+static void read_sitting(struct rctx *c, const struct ini_section *s, struct session *ses)
+{
+    if (ses->n_sittings >= SESSION_SITTINGS_MAX) {
+        diags_add(c->d, c->ini->file, s->line, M_SES_TOO_MANY_SITTINGS, SESSION_SITTINGS_MAX);
+        return;
+    }
+    int k;
+    if (!ini_raw(s, "start")) {
+        diags_add(c->d, c->ini->file, ini_line(s, NULL), M_SES_MISSING_KEY, s->name, "start");
+        return;
+    }
+    if (session_add_sitting(ses, timestamp(c, s, "start"), &k, NULL)) {
+        c->oom = 1;
+        return;
+    }
+    struct sitting *t = &ses->sittings[k];
+    t->end = timestamp(c, s, "end");
+    if (t->end && t->end < t->start)
+        bad(c, s, "end", ini_raw(s, "end"));
+    const char *pres = ini_raw(s, "present");
+    if (pres) {
+        int rc = parse_present(pres, ses->n_participants, t);
+        if (rc == -2)
+            c->oom = 1;
+        else if (rc)
+            bad(c, s, "present", pres);
+    }
+    static const char *const exact[] = {"start", "end", "present", NULL};
+    static const char *const numbered[] = {NULL};
+    for (int i = 0; i < s->n_keys; i++)
+        if (!known(s->keys[i].name, exact, numbered))
+            diags_add(c->d, c->ini->file, s->keys[i].line, M_SES_BAD_VALUE, s->name,
+                      s->keys[i].name, s->keys[i].value);
 }
 
 static void read_session_section(struct rctx *c, const struct ini_section *s,
@@ -192,9 +343,12 @@ static void read_session_section(struct rctx *c, const struct ini_section *s,
                 (cv && b && bank_find_question(b, (int)cv) < 0)))
         bad(c, s, "cursor", cur);
     ses->cursor = (int)cv;
+    read_session_records(c, s, ses);
     static const char *const exact[] = {"format", "bank", "organisation", "group", "date",
-                                        "facilitator", "created", "modified", "cursor", NULL};
-    static const char *const numbered[] = {NULL};
+                                        "facilitator", "created", "modified", "cursor",
+                                        "period", "management_seen", "theme", "companion",
+                                        "minutes", NULL};
+    static const char *const numbered[] = {"summary", NULL};
     keep_unknown(c, s, &ses->extra, exact, numbered);
 }
 
@@ -221,6 +375,87 @@ static void read_participant(struct rctx *c, const struct ini_section *s, struct
     }
     free(name);
     free(role);
+}
+
+/* dissent.N (the view) with dissent_by.N (who holds it), numbered from 1 without gaps. */
+static void read_dissent(struct rctx *c, const struct ini_section *s, struct answer *a)
+{
+    int nd = 0;
+    for (int i = 0; i < s->n_keys; i++) {
+        const char *k = s->keys[i].name;
+        long v;
+        if ((!strncmp(k, "dissent.", 8) && !text_parse_int(k + 8, 1, 100000, &v)) ||
+            (!strncmp(k, "dissent_by.", 11) && !text_parse_int(k + 11, 1, 100000, &v)))
+            if (v > nd)
+                nd = (int)v;
+    }
+    if (nd > SESSION_DISSENT_COUNT) {
+        diags_add(c->d, c->ini->file, s->line, M_SES_TOO_MANY_DISSENT, SESSION_DISSENT_COUNT);
+        return;
+    }
+    for (int k = 1; k <= nd; k++) {
+        char kv[32], kw[32];
+        snprintf(kv, sizeof kv, "dissent.%d", k);
+        snprintf(kw, sizeof kw, "dissent_by.%d", k);
+        if (!ini_raw(s, kv) || !ini_raw(s, kw)) {
+            const char *missing = ini_raw(s, kv) ? "dissent_by" : "dissent";
+            diags_add(c->d, c->ini->file, ini_line(s, ini_raw(s, kv) ? kv : kw), M_SES_GAP,
+                      s->name, missing, k, ini_raw(s, kv) ? "dissent" : "dissent_by", k);
+            return;
+        }
+        char *view = field(c, s, kv, SESSION_DISSENT_MAX, 1);
+        char *who = field(c, s, kw, SESSION_FIELD_MAX, 1);
+        struct dissent *v = (view && who && *view && *who)
+                                ? realloc(a->dissent, (size_t)(a->n_dissent + 1) * sizeof *v)
+                                : NULL;
+        if (v) {
+            a->dissent = v;
+            v[a->n_dissent].who = who;
+            v[a->n_dissent].view = view;
+            a->n_dissent++;
+            continue;
+        }
+        if (view && who && *view && *who)
+            c->oom = 1;
+        else if (view && who)
+            bad(c, s, *view ? kw : kv, "");
+        free(view);
+        free(who);
+        return;
+    }
+}
+
+/* agreed, parked and its reason, dissent, and the tracked plan step. */
+static void read_answer_records(struct rctx *c, const struct ini_section *s, struct answer *a)
+{
+    a->agreed = yesno(c, s, "agreed");
+    a->parked = yesno(c, s, "parked");
+    if (ini_raw(s, "park_reason")) {
+        a->park_reason = field(c, s, "park_reason", SESSION_REASON_MAX, 1);
+        if (a->park_reason && (!*a->park_reason || !a->parked)) {
+            if (!a->parked)
+                bad(c, s, "park_reason", ini_raw(s, "park_reason"));
+            free(a->park_reason);
+            a->park_reason = NULL;
+        }
+    }
+    read_dissent(c, s, a);
+    if (ini_raw(s, "owner")) {
+        a->owner = field(c, s, "owner", SESSION_FIELD_MAX, 1);
+        if (a->owner && !*a->owner) {
+            free(a->owner);
+            a->owner = NULL;
+        }
+    }
+    a->due = date_field(c, s, "due");
+    const char *st = ini_raw(s, "status");
+    if (st) {
+        int v = step_status_parse(st);
+        if (v < 0)
+            diags_add(c->d, c->ini->file, ini_line(s, "status"), M_SES_BAD_STATUS, st);
+        else
+            a->status = (enum step_status)v;
+    }
 }
 
 static void read_answer(struct rctx *c, const struct ini_section *s, const struct bank *b,
@@ -279,8 +514,11 @@ static void read_answer(struct rctx *c, const struct ini_section *s, const struc
             a->n_evidence = k + 1;
         }
     }
-    static const char *const exact[] = {"value", "documented", "followup", "changed", NULL};
-    static const char *const numbered[] = {"note", "evidence", NULL};
+    read_answer_records(c, s, a);
+    static const char *const exact[] = {"value",       "documented", "followup", "changed",
+                                        "agreed",      "parked",     "park_reason", "owner",
+                                        "due",         "status",     NULL};
+    static const char *const numbered[] = {"note", "evidence", "dissent", "dissent_by", NULL};
     keep_unknown(c, s, &a->extra, exact, numbered);
 }
 
@@ -290,12 +528,15 @@ static int from_ini(const struct ini *ini, const struct bank *b, struct session 
     *out = NULL;
     size_t errors_before = diags_errors(d);
     struct rctx c = {ini, d, 0};
+    int sittings = 0;
     struct session *ses = calloc(1, sizeof *ses);
     if (!ses)
         return KL_ENOMEM;
     ses->n_answers = b->n_questions;
     ses->answers = calloc((size_t)(b->n_questions ? b->n_questions : 1), sizeof *ses->answers);
-    if (!ses->answers) {
+    ses->n_agenda = b->n_areas;
+    ses->agenda = calloc((size_t)(b->n_areas ? b->n_areas : 1), sizeof *ses->agenda);
+    if (!ses->answers || !ses->agenda) {
         session_free(ses);
         return KL_ENOMEM;
     }
@@ -313,6 +554,10 @@ static int from_ini(const struct ini *ini, const struct bank *b, struct session 
             read_participant(&c, s, ses);
         } else if (!strncmp(s->name, "answer.", 7)) {
             read_answer(&c, s, b, ses, s->name + 7);
+        } else if (!strncmp(s->name, "agenda.", 7)) {
+            read_agenda(&c, s, b, ses, s->name + 7);
+        } else if (!strncmp(s->name, "sitting.", 8)) {
+            sittings = 1;
         } else {
             struct section_extra *v =
                 realloc(ses->sections, (size_t)(ses->n_sections + 1) * sizeof *v);
@@ -330,6 +575,10 @@ static int from_ini(const struct ini *ini, const struct bank *b, struct session 
                     c.oom = 1;
         }
     }
+    /* sittings name participants by number: read them once every participant is known */
+    for (int i = 0; sittings && i < ini->n_sections && !c.oom; i++)
+        if (!strncmp(ini->sections[i].name, "sitting.", 8))
+            read_sitting(&c, &ini->sections[i], ses);
     if (c.oom) {
         session_free(ses);
         return KL_ENOMEM;
@@ -484,7 +733,79 @@ static void put_extra(struct sbuf *o, const struct kvlist *l)
 static int answer_has_record(const struct answer *a)
 {
     return a->answered || (a->note && *a->note) || a->n_evidence || a->documented ||
-           a->followup || a->extra.n;
+           a->followup || a->agreed || a->parked || a->n_dissent || a->owner || a->due ||
+           a->status || a->extra.n;
+}
+
+static void put_session_records(struct sbuf *o, const struct session *s)
+{
+    if (s->period_from && s->period_to)
+        sbuf_addf(o, "period = %s..%s\n", s->period_from, s->period_to);
+    if (s->management_seen)
+        put(o, "management_seen", s->management_seen);
+    if (s->theme)
+        put(o, "theme", s->theme);
+    if (s->companion)
+        put(o, "companion", s->companion);
+    if (s->minutes)
+        sbuf_addf(o, "minutes = %d\n", s->minutes);
+    if (s->summary && *s->summary)
+        put_parts(o, "summary", s->summary);
+}
+
+static void put_sittings_agenda(struct sbuf *o, const struct bank *b, const struct session *s)
+{
+    char tbuf[32];
+    for (int i = 0; i < s->n_sittings; i++) {
+        const struct sitting *t = &s->sittings[i];
+        sbuf_addf(o, "\n[sitting.%d]\n", i + 1);
+        text_format_time(t->start, tbuf, sizeof tbuf);
+        put(o, "start", tbuf);
+        if (t->end) {
+            text_format_time(t->end, tbuf, sizeof tbuf);
+            put(o, "end", tbuf);
+        }
+        if (t->n_present) {
+            sbuf_add(o, "present = ");
+            for (int j = 0; j < t->n_present; j++)
+                sbuf_addf(o, j ? ",%d" : "%d", t->present[j]);
+            sbuf_addc(o, '\n');
+        }
+    }
+    for (int ai = 0; ai < s->n_agenda && ai < b->n_areas; ai++) {
+        const struct agenda_item *g = &s->agenda[ai];
+        if (!g->minutes && !g->spent)
+            continue;
+        sbuf_addf(o, "\n[agenda.%s]\n", b->areas[ai].id);
+        if (g->minutes)
+            sbuf_addf(o, "minutes = %d\n", g->minutes);
+        if (g->spent)
+            sbuf_addf(o, "spent = %lld\n", (long long)g->spent);
+    }
+}
+
+static void put_answer_records(struct sbuf *o, const struct answer *a)
+{
+    if (a->agreed)
+        put(o, "agreed", "yes");
+    if (a->parked) {
+        put(o, "parked", "yes");
+        if (a->park_reason)
+            put(o, "park_reason", a->park_reason);
+    }
+    for (int k = 0; k < a->n_dissent; k++) {
+        char key[32];
+        snprintf(key, sizeof key, "dissent_by.%d", k + 1);
+        put(o, key, a->dissent[k].who);
+        snprintf(key, sizeof key, "dissent.%d", k + 1);
+        put(o, key, a->dissent[k].view);
+    }
+    if (a->owner)
+        put(o, "owner", a->owner);
+    if (a->due)
+        put(o, "due", a->due);
+    if (a->status)
+        put(o, "status", step_status_name(a->status));
 }
 
 char *session_format(const struct bank *b, const struct session *s)
@@ -507,12 +828,14 @@ char *session_format(const struct bank *b, const struct session *s)
     put(&o, "modified", tbuf);
     if (s->cursor)
         sbuf_addf(&o, "cursor = %d\n", s->cursor);
+    put_session_records(&o, s);
     put_extra(&o, &s->extra);
     for (int i = 0; i < s->n_participants; i++) {
         sbuf_addf(&o, "\n[participant.%d]\n", i + 1);
         put(&o, "name", s->participants[i].name);
         put(&o, "role", s->participants[i].role ? s->participants[i].role : "");
     }
+    put_sittings_agenda(&o, b, s);
     for (int i = 0; i < s->n_answers && i < b->n_questions; i++) {
         const struct answer *a = &s->answers[i];
         const struct question *q = &b->questions[i];
@@ -537,6 +860,7 @@ char *session_format(const struct bank *b, const struct session *s)
             snprintf(key, sizeof key, "evidence.%d", k + 1);
             put(&o, key, a->evidence[k]);
         }
+        put_answer_records(&o, a);
         put_extra(&o, &a->extra);
     }
     for (int i = 0; i < s->n_sections; i++) {
