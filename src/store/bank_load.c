@@ -222,16 +222,23 @@ static void read_guides(struct ctx *c, const struct ini_section *s, const char *
     *out = g;
     *n = (int)max;
     for (int i = 0; i < max; i++) {
-        char k[96];
+        char k[96], at[96];
         snprintf(k, sizeof k, "%sguide.%d", prefix, i + 1);
-        g[i].line = ini_line(s, k);
-        g[i].title = req_text(c, s, k);
+        /* a missing key is reported where the guide is, not at the section's head */
+        int has_title = ini_raw(s, k) != NULL;
+        snprintf(at, sizeof at, has_title ? "%sguide.%d" : "%sguide.%d.url", prefix, i + 1);
+        if (!has_title && !ini_raw(s, at))
+            snprintf(at, sizeof at, "%sguide.%d.source", prefix, i + 1);
+        g[i].line = ini_line(s, at);
+        if (!(g[i].title = opt_text(c, s, k)) && !has_title)
+            diags_add(c->d, fname(c), g[i].line, M_BANK_MISSING_KEY, s->name, k);
         snprintf(k, sizeof k, "%sguide.%d.url", prefix, i + 1);
         g[i].url = opt_text(c, s, k);
         if (g[i].url && !url_ok(g[i].url))
             bad_value(c, s, k, msg(M_BANK_URL_FORM));
         snprintf(k, sizeof k, "%sguide.%d.source", prefix, i + 1);
-        g[i].source = req_text(c, s, k);
+        if (!(g[i].source = opt_text(c, s, k)) && !ini_raw(s, k))
+            diags_add(c->d, fname(c), g[i].line, M_BANK_MISSING_KEY, s->name, k);
     }
 }
 
