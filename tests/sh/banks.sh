@@ -499,3 +499,9 @@ cp "$T/it.ini" "$T/it-part.ini"
 answer_all "$T/it-part.ini" 1 39 4
 expect_eq "banks: It-säkkollen all stämmer helt but one statement unanswered is not level 4" \
     "4.00 Visst skydd | 40" "$(itsum "$T/it-part.ini")"
+K new "$T/it-myn.ini" --org X --group myndighet --bank $IT >/dev/null 2>&1
+got=$(K check "$T/it-myn.ini" --json 2>/dev/null | python3 -c '
+import json, sys
+print(json.load(sys.stdin).get("benchmark", "none"))' 2>/dev/null)
+expect_eq "banks: It-säkkollen has no typsvar: its weakest decile of myndigheter is never a group's benchmark" \
+    "none" "$got"
