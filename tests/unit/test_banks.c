@@ -340,7 +340,8 @@ static void group_benchmark__the_latest_typsvar__not_the_first_listed(void **st)
                          "level = 0.4\nprovenance = inferred\n"
                          "[benchmark.b30]\nname = B\ngroup = region\nkind = basta-30\n"
                          "level = 2\nprovenance = verbatim\n"
-                         "[benchmark.old]\nname = O\ngroup = region\nlevel = 1\nprovenance = verbatim\n"
+                         "[benchmark.old]\nname = O\ngroup = region\nlevel = 1\n"
+                         "provenance = verbatim\n"
                          "[benchmark.old2]\nname = O2\ngroup = region\nlevel = 1\n"
                          "provenance = verbatim\n";
     assert_int_equal(load(NULL, NULL, marked, 1, &b, &d), KL_OK);
@@ -457,7 +458,8 @@ static void lint__spread_series__complete_ordered_and_adding_up(void **st)
     struct diags d;
     assert_int_equal(load(NULL, NULL, t, 1, &b, &d), KL_EDATA);
     assert_error(&d, "benchmarks.ini", 25, "[benchmark.typ] is not of kind spridning");
-    assert_error(&d, "benchmarks.ini", 25, "typ is for \"region\" 2023, the series for \"kommun\" 2023");
+    assert_error(&d, "benchmarks.ini", 25,
+                 "typ is for \"region\" 2023, the series for \"kommun\" 2023");
     assert_int_equal(diags_errors(&d), 2);
     diags_free(&d);
     snprintf(t, sizeof t,
@@ -539,13 +541,15 @@ static void lint__level_shares__add_up_to_100_and_to_their_parts(void **st)
 static void lint__mean_points__change_follows_from_the_means(void **st)
 {
     (void)st;
-    const char *m = "[mean.m]\nname = M\nn = 211\npoints.2021 = 7.78\npoints.2023 = 9.68\n"; /* 1-5 */
+    /* lines 1-5 */
+    const char *m = "[mean.m]\nname = M\nn = 211\npoints.2021 = 7.78\npoints.2023 = 9.68\n";
     char t[1024];
     struct bank *b;
     struct diags d;
     snprintf(t, sizeof t, "%schange = 30\nprovenance = verbatim\n", m);
     assert_int_equal(load(NULL, NULL, t, 1, &b, &d), KL_EDATA);
-    assert_error(&d, "benchmarks.ini", 6, "change = 30 %, but the means 7.78 and 9.68 give 23.0 to 25.9 %");
+    assert_error(&d, "benchmarks.ini", 6,
+                 "change = 30 %, but the means 7.78 and 9.68 give 23.0 to 25.9 %");
     diags_free(&d);
     snprintf(t, sizeof t,
              "[mean.m]\nname = M\nn = 211\npoints.2021 = 7.8\npoints.2023 = 9.7\nchange = 24.4\n"
