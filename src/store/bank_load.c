@@ -1166,8 +1166,10 @@ static void read_points(struct ctx *c, const struct ini_section *s, const char *
         const char *kn = s->keys[i].name;
         long v;
         char num[16];
+        if (strncmp(kn, "band.", 5) != 0)
+            continue;
         size_t m = strcspn(kn + 5, ".");
-        if (strncmp(kn, "band.", 5) != 0 || m == 0 || m >= sizeof num)
+        if (m == 0 || m >= sizeof num)
             continue;
         memcpy(num, kn + 5, m);
         num[m] = '\0';
