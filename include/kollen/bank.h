@@ -9,6 +9,9 @@
 #define BANK_MAX_OPTIONS 64  /* options per question: ticks fit one uint64_t */
 #define BANK_MAX_QUESTIONS 999
 #define BANK_MAX_AREAS 64
+#define BANK_MAX_GUIDES 100 /* guide.N per bank, question or option */
+#define BANK_MAX_BANDS 100  /* band.N per point distribution */
+#define BANK_MAX_PARTS 64   /* parts of a spread series or a level share */
 
 enum bank_kind {
     BANK_ACTIONS, /* Infosäkkollen: ticked actions, points, rule-based levels */

@@ -209,7 +209,11 @@ static void read_guides(struct ctx *c, const struct ini_section *s, const char *
             continue;
         memcpy(num, k + pl + 6, m);
         num[m] = '\0';
-        if (!text_parse_int(num, 1, 1000, &v) && v > max)
+        if (text_parse_int(num, 1, 1000000, &v))
+            continue; /* not a number: check_keys names the key */
+        if (v > BANK_MAX_GUIDES)
+            diags_add(c->d, fname(c), s->keys[i].line, M_SYN_TOO_MANY, BANK_MAX_GUIDES);
+        else if (v > max)
             max = v;
     }
     if (!max)
@@ -1011,8 +1015,8 @@ static void read_share_parts(struct ctx *c, const struct ini_section *s, struct 
     const char *v = ini_raw(s, "parts");
     if (!v)
         return;
-    char buf[1024], *items[64];
-    int n = split_list(v, buf, sizeof buf, items, 64);
+    char buf[1024], *items[BANK_MAX_PARTS];
+    int n = split_list(v, buf, sizeof buf, items, BANK_MAX_PARTS);
     if (n < 0) {
         bad_value(c, s, "parts", "id, id ...");
         return;
@@ -1046,9 +1050,9 @@ static void read_spread(struct ctx *c, const struct ini_section *s, const char *
         diags_add(c->d, fname(c), s->line, M_BANK_MISSING_KEY, s->name, pv ? "shares" : "parts");
         return;
     }
-    char pbuf[1024], sbuf[1024], *pit[64], *sit[64];
-    int np = split_list(pv, pbuf, sizeof pbuf, pit, 64);
-    int ns = split_list(sv, sbuf, sizeof sbuf, sit, 64);
+    char pbuf[1024], sbuf[1024], *pit[BANK_MAX_PARTS], *sit[BANK_MAX_PARTS];
+    int np = split_list(pv, pbuf, sizeof pbuf, pit, BANK_MAX_PARTS);
+    int ns = split_list(sv, sbuf, sizeof sbuf, sit, BANK_MAX_PARTS);
     if (np < 0)
         bad_value(c, s, "parts", "id, id ...");
     if (ns < 0)
@@ -1173,7 +1177,11 @@ static void read_points(struct ctx *c, const struct ini_section *s, const char *
             continue;
         memcpy(num, kn + 5, m);
         num[m] = '\0';
-        if (!text_parse_int(num, 1, 1000, &v) && v > max)
+        if (text_parse_int(num, 1, 1000000, &v))
+            continue;
+        if (v > BANK_MAX_BANDS)
+            diags_add(c->d, fname(c), s->keys[i].line, M_SYN_TOO_MANY, BANK_MAX_BANDS);
+        else if (v > max)
             max = v;
     }
     if (!max)

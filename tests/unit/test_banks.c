@@ -815,6 +815,131 @@ static void scale__top_level_step__range_and_statement_actions_checked(void **st
     diags_free(&d);
 }
 
+/* --- at and past every limit --- */
+
+static void limits__action_text_guides_years_parts_bands__at_and_one_past(void **st)
+{
+    (void)st;
+    struct bank *b;
+    struct diags d;
+    struct sbuf t;
+    sbuf_init(&t);
+    /* an action text of 120 columns (ASCII, and with two-byte letters), and one of 121 */
+    for (int cols = 120; cols <= 121; cols++) {
+        for (int wide = 0; wide <= 1; wide++) {
+            sbuf_reset(&t);
+            sbuf_add(&t, "[question.1]\narea = a\nsection = 1\ntype = multi\ntext = Q\n"
+                         "provenance = reconstructed\npoints = 5\noption.1 = x\n"
+                         "option.1.action = G");
+            for (int i = 1; i < cols; i++)
+                sbuf_add(&t, wide ? "ö" : "x");
+            sbuf_add(&t, "\nrule.1 = actions >= 1\nrule.2 = all\n[question.2]\narea = b\n"
+                         "section = 1\ntype = multi\ntext = Q2\nprovenance = reconstructed\n"
+                         "points = 5\noption.1 = z\noption.1.action = Gör z\n"
+                         "rule.1 = actions >= 1\nrule.2 = all\n");
+            int rc = load(NULL, t.p, NULL, 1, &b, &d);
+            if (cols == 120) {
+                assert_int_equal(rc, KL_OK);
+                assert_int_equal(text_width(b->questions[0].options[0].action), 120);
+                bank_free(b);
+            } else {
+                assert_int_equal(rc, KL_EDATA);
+                assert_error(&d, "questions.ini", 9, "at most 120 characters");
+            }
+            diags_free(&d);
+        }
+    }
+    /* 100 guides on the bank, then a 101st */
+    for (int n = 100; n <= 101; n++) {
+        sbuf_reset(&t);
+        sbuf_add(&t, "[bank]\nid = b\nname = B\nprovenance = test\n");
+        for (int i = 1; i <= n; i++)
+            sbuf_addf(&t, "guide.%d = G%d\nguide.%d.source = R L%d\n", i, i, i, i);
+        sbuf_add(&t, "[levels]\n1 = One\n2 = Two\n");
+        int rc = load(t.p, NULL, NULL, 1, &b, &d);
+        if (n == 100) {
+            assert_int_equal(rc, KL_OK);
+            assert_int_equal(b->n_guides, 100);
+            assert_string_equal(b->guides[99].source, "R L100");
+            bank_free(b);
+        } else {
+            assert_int_equal(rc, KL_EDATA);
+            assert_error(&d, "bank.ini", 4 + 2 * 100 + 1, "at most 100");
+        }
+        diags_free(&d);
+    }
+    /* 8 rounds of mean points, then a 9th */
+    for (int n = 8; n <= 9; n++) {
+        sbuf_reset(&t);
+        sbuf_add(&t, "[mean.m]\nname = M\nprovenance = verbatim\n");
+        for (int i = 0; i < n; i++)
+            sbuf_addf(&t, "points.%d = %d\n", 2030 - 2 * i, i + 1);
+        int rc = load(NULL, NULL, t.p, 1, &b, &d);
+        if (n == 8) {
+            assert_int_equal(rc, KL_OK);
+            assert_int_equal(b->means[0].n_years, 8);
+            assert_int_equal(b->means[0].years[0], 2016);
+            assert_int_equal(b->means[0].years[7], 2030);
+            assert_true(b->means[0].points[0] == 8.0);
+            bank_free(b);
+        } else {
+            assert_int_equal(rc, KL_EDATA);
+            assert_error(&d, "benchmarks.ini", 3 + 9, "at most 8");
+        }
+        diags_free(&d);
+    }
+    /* a spread series of 64 parts, then 65 */
+    for (int n = 64; n <= 65; n++) {
+        sbuf_reset(&t);
+        for (int i = 1; i <= n; i++)
+            sbuf_addf(&t, "[benchmark.p%d]\nname = P\ngroup = kommun\nkind = spridning\n"
+                          "level = %d.%03d\nprovenance = inferred\n",
+                      i, i / 32, i % 32);
+        sbuf_add(&t, "[spread.s]\nname = S\ngroup = kommun\nprovenance = inferred\nparts = ");
+        for (int i = 1; i <= n; i++)
+            sbuf_addf(&t, i > 1 ? ", p%d" : "p%d", i);
+        sbuf_add(&t, "\nshares = ");
+        for (int i = 1; i < n; i++)
+            sbuf_add(&t, "1.5, ");
+        sbuf_addf(&t, "%s\n", n == 64 ? "5.5" : "4");
+        int rc = load(NULL, NULL, t.p, 1, &b, &d);
+        if (n == 64) {
+            for (size_t i = 0; i < d.n; i++)
+                fprintf(stderr, "  %s:%d: %s\n", d.v[i].file, d.v[i].line, d.v[i].msg);
+            assert_int_equal(rc, KL_OK);
+            assert_int_equal(b->spreads[0].n_parts, 64);
+            assert_string_equal(b->benchmarks[b->spreads[0].parts[63]].id, "p64");
+            bank_free(b);
+        } else {
+            assert_int_equal(rc, KL_EDATA);
+            assert_error(&d, "benchmarks.ini", 6 * 65 + 5, "id, id ...");
+        }
+        diags_free(&d);
+    }
+    /* 100 point bands, then band 101 */
+    for (int n = 100; n <= 101; n++) {
+        sbuf_reset(&t);
+        sbuf_add(&t, "[points.p]\nname = P\nn = 1000\nprovenance = verbatim\n");
+        for (int i = 1; i <= n; i++)
+            sbuf_addf(&t, "band.%d.above = %d.%d\nband.%d.below = %d.%d5\nband.%d.count = 1\n", i,
+                      (i - 1) / 10, (i - 1) % 10, i, (i - 1) / 10, (i - 1) % 10, i);
+        int rc = load(NULL, NULL, t.p, 1, &b, &d);
+        if (n == 100) {
+            for (size_t i = 0; i < d.n; i++)
+                fprintf(stderr, "  %s:%d: %s\n", d.v[i].file, d.v[i].line, d.v[i].msg);
+            assert_int_equal(rc, KL_OK);
+            assert_int_equal(b->point_dists[0].n_bands, 100);
+            assert_true(b->point_dists[0].bands[99].above == 9.9);
+            bank_free(b);
+        } else {
+            assert_int_equal(rc, KL_EDATA);
+            assert_error(&d, "benchmarks.ini", 4 + 3 * 100 + 1, "at most 100");
+        }
+        diags_free(&d);
+    }
+    sbuf_free(&t);
+}
+
 int main(void)
 {
     msg_set_lang(LANG_EN);
@@ -831,6 +956,7 @@ int main(void)
         cmocka_unit_test(lint__actions_and_guides__present_and_well_formed),
         cmocka_unit_test(scale__every_statement_at_the_step__top_level_without_a_perfect_mean),
         cmocka_unit_test(scale__top_level_step__range_and_statement_actions_checked),
+        cmocka_unit_test(limits__action_text_guides_years_parts_bands__at_and_one_past),
     };
     return cmocka_run_group_tests(tests, make_tmp, remove_tmp);
 }
