@@ -9,6 +9,9 @@
 #define BANK_MAX_OPTIONS 64  /* options per question: ticks fit one uint64_t */
 #define BANK_MAX_QUESTIONS 999
 #define BANK_MAX_AREAS 64
+#define BANK_MAX_GUIDES 100 /* guide.N per bank, question or option */
+#define BANK_MAX_BANDS 100  /* band.N per point distribution */
+#define BANK_MAX_PARTS 64   /* parts of a spread series or a level share */
 
 enum bank_kind {
     BANK_ACTIONS, /* Infosäkkollen: ticked actions, points, rule-based levels */
@@ -28,12 +31,25 @@ enum provenance {
     PROV_RECONSTRUCTED /* written by kollen's authors from the topics the source names */
 };
 
+/* A reference to published guidance (MSB's metodstöd, a publication, a web page). */
+struct guide {
+    char *title;  /* what the guidance is called */
+    char *url;    /* where it is published, or NULL; never made up */
+    char *source; /* where the bank learned of it (a report line) */
+    int line;
+};
+
 struct option {
     char *text;
     int actions;      /* multi: actions this box is worth; single: actions the choice counts */
     int points_milli; /* explicit points (1/1000), or -1: the question's points shared by actions */
     enum provenance prov;
     char *source;
+    char *action; /* short imperative: what to do to earn this option; may be NULL */
+    enum provenance action_prov; /* of the action text (default: the option's) */
+    char *action_source;         /* may be NULL: the option's source applies */
+    struct guide *guides;
+    int n_guides;
     int line; /* where it was declared, for messages */
 };
 
@@ -62,6 +78,11 @@ struct question {
     struct option *options;
     int n_options;
     struct rule rules[BANK_MAX_LEVELS + 1]; /* rules[L] for level L (index 0 unused) */
+    char *action; /* scale statements: what to do to answer the top step; may be NULL */
+    enum provenance action_prov;
+    char *action_source;
+    struct guide *guides;
+    int n_guides;
     int file; /* index into bank.files */
     int line;
 };
@@ -80,16 +101,109 @@ struct bank_totals {
     int *area_actions; /* per area, -1 when not declared */
 };
 
-/* A published benchmark (typsvar) for an actor group, as data. */
+/* What a published series is (benchmarks.ini `kind`). */
+enum bench_kind {
+    BENCH_KIND_NONE, /* not stated: the first of its group stands in as the group's benchmark */
+    BENCH_TYPSVAR,   /* typsvar: a general representative of every member of the group */
+    BENCH_BEST30,    /* basta-30: the typsvar of the 30 best of the group */
+    BENCH_SUBSET,    /* urval: the typsvar of some other part of the group */
+    BENCH_SPREAD     /* spridning: one spread group (weakest 10 %, middle 80 %, best 10 %) */
+};
+
+/* A published benchmark (typsvar, the 30 best, a spread group) for an actor group, as data. */
 struct benchmark {
     char *id;
     char *name;
     char *group;         /* kommun, region, myndighet, annan, or "" for all */
+    enum bench_kind kind;
+    int year;            /* 0 when not stated */
     double level;        /* overall, on the continuous 0..n scale; < 0 when unknown */
+    double below;        /* the overall level is known to be below this; < 0 when not stated */
     int actions;         /* < 0 when unknown */
     double *area_levels; /* per area, < 0 when unknown */
+    double *area_below;  /* per area: known to be below this; < 0 when not stated */
+    int *area_actions;   /* per area: actions done, < 0 when unknown */
+    int areas_at_least[BANK_MAX_LEVELS + 1]; /* [N]: areas at level N or better; < 0 unknown */
     enum provenance prov;
     char *source;
+    char *note; /* may be NULL */
+    int line;
+};
+
+/* The spread groups of one actor group as one series, weakest first, so they are drawn
+ * together. The parts are benchmarks of kind spridning. */
+struct spread {
+    char *id;
+    char *name;
+    char *group;
+    int year;
+    int *parts;     /* indices into bank.benchmarks */
+    double *shares; /* percent of the group each part covers; they add up to 100 */
+    int n_parts;
+    enum provenance prov;
+    char *source;
+    char *note;
+    int line;
+};
+
+/* How many organisations of a group reached each overall level (published shares). */
+struct level_share {
+    char *id;
+    char *name;
+    char *group;
+    int year;
+    int n;                                /* organisations; < 0 unknown (the parts may give it) */
+    double none;                          /* percent at no level; < 0 unknown */
+    double at_least[BANK_MAX_LEVELS + 1]; /* [N]: percent at level N or higher; < 0 unknown */
+    int count[BANK_MAX_LEVELS + 1];       /* [N]: organisations at level N or higher; < 0 unknown */
+    int *parts;                           /* indices into bank.shares: the groups that make it up */
+    int n_parts;
+    enum provenance prov;
+    char *source;
+    char *note;
+    int line;
+};
+
+#define BANK_MAX_YEARS 8
+
+/* Mean total points of a set of organisations, per round (published). */
+struct mean_points {
+    char *id;
+    char *name;
+    char *group;
+    int n_years;
+    int years[BANK_MAX_YEARS];     /* ascending */
+    double points[BANK_MAX_YEARS]; /* the mean total points that round */
+    int n[BANK_MAX_YEARS];         /* organisations behind it; < 0 unknown */
+    int same_cohort;               /* the same organisations every round (key n) */
+    int has_change;
+    double change; /* published change in percent, first round to last */
+    enum provenance prov;
+    char *source;
+    char *note;
+    int line;
+};
+
+/* A band of total points: above < points < below; a bound < 0 is open. */
+struct point_band {
+    double above, below;
+    int count;    /* organisations in the band; < 0 unknown */
+    int no_level; /* of them, at no overall level; < 0 unknown */
+};
+
+/* How a group's total points are spread (published bands). */
+struct point_dist {
+    char *id;
+    char *name;
+    char *group;
+    int year;
+    int share; /* index into bank.shares of the same organisations, or -1 */
+    int n;     /* organisations; < 0 unknown (the share gives it) */
+    struct point_band *bands;
+    int n_bands;
+    enum provenance prov;
+    char *source;
+    char *note;
     int line;
 };
 
@@ -118,6 +232,10 @@ struct bank {
     int evidence_from; /* rules for levels >= this need documented answers; 0: never */
     int scale_max;     /* scale banks: the top of the scale (4) */
     char **scale_labels; /* scale banks: scale_max labels, 1..n as [0..n-1] */
+    int scale_top_step;  /* scale banks: the top level needs every statement at this step or
+                            higher, instead of a mean at the top; 0: the mean decides */
+    struct guide *guides; /* guidance for the whole bank */
+    int n_guides;
     struct area *areas; /* sorted by order */
     int n_areas;
     struct question *questions; /* sorted by number */
@@ -127,6 +245,14 @@ struct bank {
     int n_benchmarks;
     struct target *targets;
     int n_targets;
+    struct spread *spreads;
+    int n_spreads;
+    struct level_share *shares;
+    int n_shares;
+    struct mean_points *means;
+    int n_means;
+    struct point_dist *point_dists;
+    int n_point_dists;
     char **files; /* question files read, for messages */
     int n_files;
     /* derived */
@@ -137,6 +263,8 @@ struct bank {
 void bank_free(struct bank *b);
 /* Free what a question owns (the struct itself is part of the bank's array). */
 void question_free(struct question *q);
+/* Free an array of guides (NULL allowed). */
+void guides_free(struct guide *g, int n);
 
 /* A short name of a question for lists: its short text, else its text. */
 const char *question_label(const struct question *q);
@@ -146,8 +274,20 @@ int bank_find_question(const struct bank *b, int number);
 int bank_find_area(const struct bank *b, const char *id);
 const struct target *bank_find_target(const struct bank *b, const char *id);
 const struct benchmark *bank_find_benchmark(const struct bank *b, const char *id);
-/* The benchmark published for an actor group (the "typ" answer), or NULL. */
+/* The benchmark published for an actor group, or NULL: its typsvar (kind typsvar, the latest
+ * year); when the bank marks no typsvar for the group, the first benchmark of the group that has
+ * no kind. Never the 30 best, a part of the group or a spread group. */
 const struct benchmark *bank_group_benchmark(const struct bank *b, const char *group);
+/* The spread series of an actor group (the latest year), or NULL. */
+const struct spread *bank_group_spread(const struct bank *b, const char *group);
+const struct spread *bank_find_spread(const struct bank *b, const char *id);
+const struct level_share *bank_find_share(const struct bank *b, const char *id);
+int bank_find_benchmark_index(const struct bank *b, const char *id);
+
+/* Text of a benchmark kind ("typsvar", "basta-30", "urval", "spridning", "" for none), and
+ * back; -1 when unknown. */
+const char *bench_kind_name(enum bench_kind k);
+int bench_kind_parse(const char *s);
 
 /* Text of a provenance tag, and back; -1 when unknown. */
 const char *provenance_name(enum provenance p);

@@ -9,18 +9,78 @@
 #include "kollen/msg.h"
 #include "kollen/text.h"
 
+void guides_free(struct guide *g, int n)
+{
+    for (int i = 0; g && i < n; i++) {
+        free(g[i].title);
+        free(g[i].url);
+        free(g[i].source);
+    }
+    free(g);
+}
+
 void question_free(struct question *q)
 {
     for (int i = 0; i < q->n_options; i++) {
         free(q->options[i].text);
         free(q->options[i].source);
+        free(q->options[i].action);
+        free(q->options[i].action_source);
+        guides_free(q->options[i].guides, q->options[i].n_guides);
     }
     free(q->options);
     free(q->text);
     free(q->short_text);
     free(q->help);
     free(q->source);
+    free(q->action);
+    free(q->action_source);
+    guides_free(q->guides, q->n_guides);
     memset(q, 0, sizeof *q);
+}
+
+static void published_free(struct bank *b)
+{
+    for (int i = 0; i < b->n_spreads; i++) {
+        struct spread *x = &b->spreads[i];
+        free(x->id);
+        free(x->name);
+        free(x->group);
+        free(x->parts);
+        free(x->shares);
+        free(x->source);
+        free(x->note);
+    }
+    free(b->spreads);
+    for (int i = 0; i < b->n_shares; i++) {
+        struct level_share *x = &b->shares[i];
+        free(x->id);
+        free(x->name);
+        free(x->group);
+        free(x->parts);
+        free(x->source);
+        free(x->note);
+    }
+    free(b->shares);
+    for (int i = 0; i < b->n_means; i++) {
+        struct mean_points *x = &b->means[i];
+        free(x->id);
+        free(x->name);
+        free(x->group);
+        free(x->source);
+        free(x->note);
+    }
+    free(b->means);
+    for (int i = 0; i < b->n_point_dists; i++) {
+        struct point_dist *x = &b->point_dists[i];
+        free(x->id);
+        free(x->name);
+        free(x->group);
+        free(x->bands);
+        free(x->source);
+        free(x->note);
+    }
+    free(b->point_dists);
 }
 
 void bank_free(struct bank *b)
@@ -54,9 +114,14 @@ void bank_free(struct bank *b)
         free(b->benchmarks[i].name);
         free(b->benchmarks[i].group);
         free(b->benchmarks[i].area_levels);
+        free(b->benchmarks[i].area_below);
+        free(b->benchmarks[i].area_actions);
         free(b->benchmarks[i].source);
+        free(b->benchmarks[i].note);
     }
     free(b->benchmarks);
+    published_free(b);
+    guides_free(b->guides, b->n_guides);
     for (int i = 0; i < b->n_targets; i++) {
         free(b->targets[i].id);
         free(b->targets[i].name);
@@ -111,12 +176,69 @@ const struct benchmark *bank_find_benchmark(const struct bank *b, const char *id
     return NULL;
 }
 
-const struct benchmark *bank_group_benchmark(const struct bank *b, const char *group)
+int bank_find_benchmark_index(const struct bank *b, const char *id)
 {
     for (int i = 0; i < b->n_benchmarks; i++)
-        if (b->benchmarks[i].group && strcmp(b->benchmarks[i].group, group) == 0)
-            return &b->benchmarks[i];
+        if (b->benchmarks[i].id && strcmp(b->benchmarks[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+const struct benchmark *bank_group_benchmark(const struct bank *b, const char *group)
+{
+    const struct benchmark *typ = NULL, *unmarked = NULL;
+    for (int i = 0; i < b->n_benchmarks; i++) {
+        const struct benchmark *m = &b->benchmarks[i];
+        if (!m->group || strcmp(m->group, group) != 0)
+            continue;
+        if (m->kind == BENCH_TYPSVAR && (!typ || m->year > typ->year))
+            typ = m; /* the latest round's typsvar; the first listed on a tie */
+        else if (m->kind == BENCH_KIND_NONE && !unmarked)
+            unmarked = m;
+    }
+    return typ ? typ : unmarked;
+}
+
+const struct spread *bank_group_spread(const struct bank *b, const char *group)
+{
+    const struct spread *best = NULL;
+    for (int i = 0; i < b->n_spreads; i++) {
+        const struct spread *x = &b->spreads[i];
+        if (x->group && strcmp(x->group, group) == 0 && (!best || x->year > best->year))
+            best = x;
+    }
+    return best;
+}
+
+const struct spread *bank_find_spread(const struct bank *b, const char *id)
+{
+    for (int i = 0; i < b->n_spreads; i++)
+        if (b->spreads[i].id && strcmp(b->spreads[i].id, id) == 0)
+            return &b->spreads[i];
     return NULL;
+}
+
+const struct level_share *bank_find_share(const struct bank *b, const char *id)
+{
+    for (int i = 0; i < b->n_shares; i++)
+        if (b->shares[i].id && strcmp(b->shares[i].id, id) == 0)
+            return &b->shares[i];
+    return NULL;
+}
+
+static const char *const kind_names[] = {"", "typsvar", "basta-30", "urval", "spridning"};
+
+const char *bench_kind_name(enum bench_kind k)
+{
+    return (unsigned)k < 5 ? kind_names[k] : "?";
+}
+
+int bench_kind_parse(const char *s)
+{
+    for (int i = 1; i < 5; i++)
+        if (strcmp(s, kind_names[i]) == 0)
+            return i;
+    return -1;
 }
 
 static const char *const prov_names[] = {"verbatim", "paraphrase", "inferred", "reconstructed"};

@@ -332,14 +332,31 @@ static struct session scratch(const struct session *s)
 
 /* Scale banks (levels are means): raise one statement one step at a time where it brings the
  * target closest, until it is reached. Greedy: short, not proven the shortest. */
-static double deficit(const struct plan *p, const struct score *sc)
+/* How far a scale score is from a goal level, for the whole bank (ai < 0) or one area: the
+ * mean's shortfall, or, for the top level of a bank with scale_top_step, the steps still
+ * missing on the statements below that step (raising others does not bring it closer). */
+static double scale_gap(const struct bank *b, const struct score *sc, int ai, int goal)
 {
-    double d = 0;
-    if (p->goal_level > 0 && sc->value < p->goal_level)
-        d += p->goal_level - sc->value;
+    if (goal <= 0)
+        return 0;
+    if (b->scale_top_step > 0 && goal >= b->n_levels) {
+        double d = 0;
+        for (int i = 0; i < b->n_questions; i++) {
+            const struct question *q = &b->questions[i];
+            if (q->scored && (ai < 0 || q->area == ai) && sc->q[i].value < b->scale_top_step)
+                d += b->scale_top_step - sc->q[i].value;
+        }
+        return d;
+    }
+    double v = ai < 0 ? sc->value : sc->areas[ai].value;
+    return v < goal ? goal - v : 0;
+}
+
+static double deficit(const struct bank *b, const struct plan *p, const struct score *sc)
+{
+    double d = scale_gap(b, sc, -1, p->goal_level);
     for (int ai = 0; p->area_goal && ai < p->n_areas; ai++)
-        if (p->area_goal[ai] > 0 && sc->areas[ai].value < p->area_goal[ai])
-            d += p->area_goal[ai] - sc->areas[ai].value;
+        d += scale_gap(b, sc, ai, p->area_goal[ai]);
     return d;
 }
 
@@ -361,7 +378,7 @@ static int plan_scale(const struct bank *b, const struct session *s, struct plan
             rc = KL_ENOMEM;
             break;
         }
-        double now = deficit(p, &sc);
+        double now = deficit(b, p, &sc);
         score_free(&sc);
         if (now <= 1e-9)
             break;
@@ -378,6 +395,8 @@ static int plan_scale(const struct bank *b, const struct session *s, struct plan
                 a->choice++;
             } else {
                 int want = ask_level(p, q);
+                if (b->scale_top_step > 0 && want >= b->n_levels)
+                    want = b->scale_top_step; /* the top level's rule asks no more */
                 a->answered = 1;
                 a->choice = want < 1 ? 1 : want > q->n_options ? q->n_options : want;
                 cost = a->choice;
@@ -388,7 +407,7 @@ static int plan_scale(const struct bank *b, const struct session *s, struct plan
                 rc = KL_ENOMEM;
                 break;
             }
-            double gain = (now - deficit(p, &sc)) / cost;
+            double gain = (now - deficit(b, p, &sc)) / cost;
             score_free(&sc);
             *a = keep;
             if (gain > best_gain + 1e-12) {

@@ -141,6 +141,34 @@ static void sort_blockers(const struct bank *b, struct score *sc)
         sc->areas[sc->blockers[i].area].blockers++;
 }
 
+/* The top-level rule of a scale bank with scale_top_step: every scored statement (of area ai,
+ * or of the bank when ai < 0) answered at that step or higher. */
+static int scale_top_holds(const struct bank *b, const struct session *s, int ai)
+{
+    int any = 0;
+    for (int i = 0; i < b->n_questions; i++) {
+        const struct question *q = &b->questions[i];
+        if (!q->scored || (ai >= 0 && q->area != ai))
+            continue;
+        if (!s->answers[i].answered || s->answers[i].choice < b->scale_top_step)
+            return 0;
+        any = 1;
+    }
+    return any;
+}
+
+/* A level from a mean: its whole part; with scale_top_step the top level comes only from the
+ * rule, so the mean alone stops one below it. */
+static int scale_level(const struct bank *b, const struct session *s, int ai, double mean)
+{
+    int lv = (int)mean;
+    if (b->scale_top_step <= 0)
+        return lv;
+    if (scale_top_holds(b, s, ai))
+        return b->n_levels;
+    return lv < b->n_levels - 1 ? lv : b->n_levels - 1;
+}
+
 static int compute_scale(const struct bank *b, const struct session *s, struct score *sc)
 {
     double sum_areas = 0;
@@ -155,18 +183,22 @@ static int compute_scale(const struct bank *b, const struct session *s, struct s
                 n++;
             }
         as->value = n ? sum / n : 0;
-        as->level = (int)as->value;
+        as->level = n ? scale_level(b, s, ai, as->value) : 0;
         if (n) {
             sum_areas += as->value;
             areas_answered++;
         }
     }
     sc->value = areas_answered ? sum_areas / areas_answered : 0;
-    sc->level = (int)sc->value;
+    sc->level = areas_answered ? scale_level(b, s, -1, sc->value) : 0;
     sc->progress = sc->level >= sc->n_levels ? 1.0 : sc->value - sc->level;
+    if (sc->progress > 1.0)
+        sc->progress = 1.0; /* the mean is at the top, the top level's rule is not met */
     int target = sc->level + 1;
     if (target > sc->n_levels)
         return 0;
+    /* the top level's rule: each statement below its step blocks it, and nothing else does */
+    int need = target == b->n_levels && b->scale_top_step > 0 ? b->scale_top_step : target;
     /* a statement below the next level holds the mean down; raising any of them lifts it */
     for (int i = 0; i < b->n_questions; i++) {
         const struct question *q = &b->questions[i];
@@ -176,12 +208,12 @@ static int compute_scale(const struct bank *b, const struct session *s, struct s
         struct missing m = {0};
         if (!a->answered)
             m.unanswered = 1;
-        else if (a->choice < target)
-            m.need_choice = target, m.have_choice = a->choice;
+        else if (a->choice < need)
+            m.need_choice = need, m.have_choice = a->choice;
         else
             continue;
         if (m.unanswered)
-            m.need_choice = target;
+            m.need_choice = need;
         if (add_blocker(sc, target, i, q->area, &m))
             return -1;
     }
