@@ -341,6 +341,68 @@ static void read_scale_top(struct ctx *c, const struct ini_section *sc)
     b->scale_top_step = (int)get_int(c, sc, "top_level_step", lo, hi, 0, 0);
 }
 
+/* [levels]: the level names, 1..n without gaps. */
+static void read_levels(struct ctx *c)
+{
+    struct bank *b = c->b;
+    const struct ini_section *lv = ini_section(c->ini, "levels");
+    if (!lv) {
+        diags_add(c->d, fname(c), 0, M_BANK_MISSING_KEY, "levels", "1");
+    } else {
+        static const char *const level_keys[] = {"#", NULL};
+        check_keys(c, lv, level_keys);
+        for (int i = 1; i <= BANK_MAX_LEVELS; i++) {
+            char k[16];
+            snprintf(k, sizeof k, "%d", i);
+            if (!ini_raw(lv, k))
+                break;
+            b->level_names[i] = ini_text(lv, k);
+            b->n_levels = i;
+        }
+        if (b->n_levels == 0)
+            diags_add(c->d, fname(c), lv->line, M_BANK_NO_LEVEL_NAME, 1);
+        for (int i = 0; i < lv->n_keys; i++) {
+            long v;
+            if (!text_parse_int(lv->keys[i].name, 1, 1000, &v) && v > b->n_levels)
+                diags_add(c->d, fname(c), lv->keys[i].line, M_BANK_LEVEL_RANGE, "[levels]", v,
+                          b->n_levels > BANK_MAX_LEVELS ? BANK_MAX_LEVELS : b->n_levels);
+        }
+    }
+}
+
+/* [scale] of a scale bank: the labels of the steps 1..n, and the top level's step. */
+static void read_scale(struct ctx *c)
+{
+    struct bank *b = c->b;
+    const struct ini_section *sc = ini_section(c->ini, "scale");
+    if (!sc) {
+        diags_add(c->d, fname(c), 0, M_BANK_MISSING_KEY, "scale", "1");
+    } else {
+        int n = 0;
+        while (n < BANK_MAX_OPTIONS) {
+            char k[16];
+            snprintf(k, sizeof k, "%d", n + 1);
+            if (!ini_raw(sc, k))
+                break;
+            n++;
+        }
+        b->scale_labels = calloc((size_t)(n ? n : 1), sizeof *b->scale_labels);
+        if (!b->scale_labels) {
+            c->oom = 1;
+        } else {
+            b->scale_max = n;
+            for (int i = 0; i < n; i++) {
+                char k[16];
+                snprintf(k, sizeof k, "%d", i + 1);
+                b->scale_labels[i] = ini_text(sc, k);
+            }
+        }
+        if (n < 2)
+            diags_add(c->d, fname(c), sc->line, M_BANK_MISSING_KEY, "scale", "2");
+        read_scale_top(c, sc);
+    }
+}
+
 static void read_bank_ini(struct ctx *c, const char *dir)
 {
     struct bank *b = c->b;
@@ -372,63 +434,14 @@ static void read_bank_ini(struct ctx *c, const char *dir)
     if (b->id && *base && strcmp(b->id, base) != 0)
         diags_add(c->d, fname(c), ini_line(s, "id"), M_BANK_ID_MISMATCH, b->id, base);
 
-    const struct ini_section *lv = ini_section(c->ini, "levels");
-    if (!lv) {
-        diags_add(c->d, fname(c), 0, M_BANK_MISSING_KEY, "levels", "1");
-    } else {
-        static const char *const level_keys[] = {"#", NULL};
-        check_keys(c, lv, level_keys);
-        for (int i = 1; i <= BANK_MAX_LEVELS; i++) {
-            char k[16];
-            snprintf(k, sizeof k, "%d", i);
-            if (!ini_raw(lv, k))
-                break;
-            b->level_names[i] = ini_text(lv, k);
-            b->n_levels = i;
-        }
-        if (b->n_levels == 0)
-            diags_add(c->d, fname(c), lv->line, M_BANK_NO_LEVEL_NAME, 1);
-        for (int i = 0; i < lv->n_keys; i++) {
-            long v;
-            if (!text_parse_int(lv->keys[i].name, 1, 1000, &v) && v > b->n_levels)
-                diags_add(c->d, fname(c), lv->keys[i].line, M_BANK_LEVEL_RANGE, "[levels]", v,
-                          b->n_levels > BANK_MAX_LEVELS ? BANK_MAX_LEVELS : b->n_levels);
-        }
-    }
+    read_levels(c);
     b->evidence_from = (int)get_int(c, s, "evidence_from", 0, b->n_levels, 0, 0);
     b->level_names[0] = text_dup("");
     if (!b->level_names[0])
         c->oom = 1;
 
-    if (b->kind == BANK_SCALE) {
-        const struct ini_section *sc = ini_section(c->ini, "scale");
-        if (!sc) {
-            diags_add(c->d, fname(c), 0, M_BANK_MISSING_KEY, "scale", "1");
-        } else {
-            int n = 0;
-            while (n < BANK_MAX_OPTIONS) {
-                char k[16];
-                snprintf(k, sizeof k, "%d", n + 1);
-                if (!ini_raw(sc, k))
-                    break;
-                n++;
-            }
-            b->scale_labels = calloc((size_t)(n ? n : 1), sizeof *b->scale_labels);
-            if (!b->scale_labels) {
-                c->oom = 1;
-            } else {
-                b->scale_max = n;
-                for (int i = 0; i < n; i++) {
-                    char k[16];
-                    snprintf(k, sizeof k, "%d", i + 1);
-                    b->scale_labels[i] = ini_text(sc, k);
-                }
-            }
-            if (n < 2)
-                diags_add(c->d, fname(c), sc->line, M_BANK_MISSING_KEY, "scale", "2");
-            read_scale_top(c, sc);
-        }
-    }
+    if (b->kind == BANK_SCALE)
+        read_scale(c);
 
     const struct ini_section *t = ini_section(c->ini, "totals");
     b->totals.questions = b->totals.areas = b->totals.actions = b->totals.points = -1;
