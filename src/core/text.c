@@ -237,40 +237,90 @@ char *text_sanitize_dup(const char *s, int keep_newlines)
     return sbuf_take(&b);
 }
 
-void text_percent_encode(struct sbuf *out, const char *s, size_t n)
+/* ASCII bytes written %XX wherever they are (a space only at either end of a value). */
+static const unsigned char pct_ascii[128] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ['"'] = 1, ['#'] = 1, ['%'] = 1, ['\''] = 1, [';'] = 1, ['\\'] = 1, [0x7F] = 1,
+};
+
+static void pct_bytes(struct sbuf *out, const char *s, size_t n)
 {
     static const char hex[] = "0123456789ABCDEF";
+    for (size_t j = 0; j < n; j++) {
+        unsigned char b = (unsigned char)s[j];
+        char e[3] = {'%', hex[b >> 4], hex[b & 15]};
+        sbuf_addn(out, e, 3);
+    }
+}
+
+/* Length of the character at s[i] (invalid bytes alone) and whether it is written escaped. */
+static size_t pct_char(const char *s, size_t n, size_t i, int *enc)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+        *enc = pct_ascii[c];
+        return 1;
+    }
+    /* C1 controls, bidi overrides and invalid bytes are written escaped too, so even `cat`
+     * on a session file cannot drive a terminal */
+    uint32_t cp;
+    size_t k = utf8_decode(s + i, n - i, &cp);
+    *enc = k == 0 || text_is_control(cp);
+    return k ? k : 1;
+}
+
+void text_percent_encode(struct sbuf *out, const char *s, size_t n)
+{
     size_t lead = 0, trail = n;
     while (lead < n && s[lead] == ' ')
         lead++;
     while (trail > lead && s[trail - 1] == ' ')
         trail--;
-    for (size_t i = 0; i < n;) {
-        unsigned char c = (unsigned char)s[i];
-        size_t len = 1;
+    pct_bytes(out, s, lead);
+    /* runs of bytes written as they are go out in one piece */
+    size_t run = lead, i = lead;
+    while (i < trail) {
         int enc;
-        if (c < 0x80) {
-            enc = c < 0x20 || c == 0x7F || c == '%' || c == ';' || c == '#' || c == '"' ||
-                  c == '\'' || c == '\\' || (c == ' ' && (i < lead || i >= trail));
-        } else {
-            /* C1 controls, bidi overrides and invalid bytes are written escaped too, so even
-             * `cat` on a session file cannot drive a terminal */
-            uint32_t cp;
-            size_t k = utf8_decode(s + i, n - i, &cp);
-            enc = k == 0 || text_is_control(cp);
-            len = k ? k : 1;
-        }
-        for (size_t j = 0; j < len; j++) {
-            unsigned char b = (unsigned char)s[i + j];
-            if (enc) {
-                char e[3] = {'%', hex[b >> 4], hex[b & 15]};
-                sbuf_addn(out, e, 3);
-            } else {
-                sbuf_addc(out, (char)b);
-            }
+        size_t len = pct_char(s, trail, i, &enc);
+        if (enc) {
+            sbuf_addn(out, s + run, i - run);
+            pct_bytes(out, s + i, len);
+            run = i + len;
         }
         i += len;
     }
+    sbuf_addn(out, s + run, trail - run);
+    pct_bytes(out, s + trail, n - trail);
+}
+
+size_t text_percent_fit(const char *s, size_t n, size_t max, int prefer_newline)
+{
+    size_t cost = 0;   /* bytes once encoded, the spaces at the end counted as inside */
+    size_t trail = 0;  /* spaces at the end after something else: 2 more bytes each */
+    int only_spaces = 1;
+    size_t i = 0, newline = 0;
+    while (i < n) {
+        size_t len, add;
+        int enc;
+        if (s[i] == ' ') {
+            len = 1;
+            add = only_spaces ? 3 : 1;
+        } else {
+            len = pct_char(s, n, i, &enc);
+            add = enc ? 3 * len : len;
+        }
+        size_t t = s[i] == ' ' ? trail + !only_spaces : 0;
+        if (i > 0 && cost + add + 2 * t > max)
+            break;
+        cost += add;
+        trail = t;
+        if (s[i] != ' ')
+            only_spaces = 0;
+        i += len;
+        if (s[i - 1] == '\n' && cost >= max / 2)
+            newline = i;
+    }
+    return i < n && prefer_newline && newline ? newline : i;
 }
 
 static int hexval(int c)

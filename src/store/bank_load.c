@@ -20,6 +20,7 @@ struct ctx {
     struct diags *d;
     int strict;
     int oom;
+    long budget; /* keys and sections the bank's files may still hold */
 };
 
 static const char *fname(const struct ctx *c)
@@ -192,9 +193,11 @@ static int open_file(struct ctx *c, const char *dir, const char *file, int requi
     snprintf(path, sizeof path, "%s/%s", dir, file);
     if (!required && access(path, F_OK) != 0)
         return 1;
-    int rc = ini_load(path, &c->ini, c->d);
+    int rc = ini_load_max(path, c->budget, &c->ini, c->d);
     if (rc == KL_ENOMEM)
         c->oom = 1;
+    if (rc == KL_OK)
+        c->budget -= c->ini->n_entries;
     return rc == KL_OK ? 0 : -1;
 }
 
@@ -475,7 +478,11 @@ static void read_rules(struct ctx *c, const struct ini_section *s, struct questi
         long lv;
         if (strncmp(k, "rule.", 5) != 0)
             continue;
-        if (text_parse_int(k + 5, 0, 1000000, &lv) || lv < 1 || lv > b->n_levels) {
+        if (text_parse_int(k + 5, 0, 1000000, &lv)) {
+            diags_add(c->d, fname(c), s->keys[i].line, M_BANK_RULE_LEVEL, k, b->n_levels);
+            continue;
+        }
+        if (lv < 1 || lv > b->n_levels) {
             diags_add(c->d, fname(c), s->keys[i].line, M_BANK_LEVEL_RANGE, k, lv, b->n_levels);
             continue;
         }
@@ -861,7 +868,7 @@ int bank_load(const char *dir, int strict, struct bank **out, struct diags *d)
     struct bank *b = calloc(1, sizeof *b);
     if (!b)
         return KL_ENOMEM;
-    struct ctx c = {b, NULL, d, strict, 0};
+    struct ctx c = {b, NULL, d, strict, 0, INI_KEYS_MAX};
     b->dir = text_dup(dir);
     if (!b->dir) {
         bank_free(b);
