@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bank_files.h"
 #include "ini.h"
 #include "kollen/msg.h"
 #include "kollen/store.h"
@@ -21,6 +22,7 @@ struct ctx {
     int strict;
     int oom;
     long budget; /* keys and sections the bank's files may still hold */
+    const struct bank_files *mem; /* the files, read already; NULL: read them from dir */
 };
 
 static const char *fname(const struct ctx *c)
@@ -191,9 +193,11 @@ static int open_file(struct ctx *c, const char *dir, const char *file, int requi
 {
     char path[PATH_MAX];
     snprintf(path, sizeof path, "%s/%s", dir, file);
-    if (!required && access(path, F_OK) != 0)
+    const struct bank_file *m = c->mem ? bank_files_find(c->mem, file) : NULL;
+    if (!m && !required && access(path, F_OK) != 0)
         return 1;
-    int rc = ini_load_max(path, c->budget, &c->ini, c->d);
+    int rc = m ? ini_parse_max(path, m->data, m->len, c->budget, &c->ini, c->d)
+               : ini_load_max(path, c->budget, &c->ini, c->d);
     if (rc == KL_ENOMEM)
         c->oom = 1;
     if (rc == KL_OK)
@@ -600,6 +604,19 @@ static int question_cmp(const void *x, const void *y)
 static char **question_files(struct ctx *c, const char *dir, int *n)
 {
     *n = 0;
+    if (c->mem) { /* read already, sorted */
+        char **v = calloc((size_t)c->mem->n + 1, sizeof *v);
+        if (!v) {
+            c->oom = 1;
+            return NULL;
+        }
+        for (int i = 0; i < c->mem->n; i++) {
+            const char *nm = c->mem->v[i].name;
+            if (!strncmp(nm, "questions", 9) && !(v[(*n)++] = text_dup(nm)))
+                c->oom = 1;
+        }
+        return v;
+    }
     DIR *dh = opendir(dir);
     if (!dh) {
         diags_add(c->d, dir, 0, M_IO_OPEN, strerror(errno));
@@ -863,12 +880,18 @@ static void check_structure(struct ctx *c)
 
 int bank_load(const char *dir, int strict, struct bank **out, struct diags *d)
 {
+    return bank_load_files(dir, strict, NULL, out, d);
+}
+
+int bank_load_files(const char *dir, int strict, const struct bank_files *files,
+                    struct bank **out, struct diags *d)
+{
     *out = NULL;
     size_t errors_before = diags_errors(d);
     struct bank *b = calloc(1, sizeof *b);
     if (!b)
         return KL_ENOMEM;
-    struct ctx c = {b, NULL, d, strict, 0, INI_KEYS_MAX};
+    struct ctx c = {b, NULL, d, strict, 0, INI_KEYS_MAX, files};
     b->dir = text_dup(dir);
     if (!b->dir) {
         bank_free(b);
@@ -922,7 +945,7 @@ int bank_load_id(const char *questions_dir, const char *id, struct bank **out, s
         return KL_EDATA;
     }
     snprintf(path, sizeof path, "%s/%s", questions_dir, id);
-    return bank_load(path, 0, out, d);
+    return bank_load_cached(path, out, d);
 }
 
 int bank_list(const char *questions_dir, char ***ids, int *n, struct diags *d)

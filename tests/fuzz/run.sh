@@ -11,7 +11,7 @@
 : "${FUZZ_LARGE_TIME:=10}"
 : "${MAKE:=make}"
 : "${BUILD:=build}"
-targets="ini session bank text"
+targets="ini session bank text cache"
 if ! command -v clang >/dev/null 2>&1; then
     fail "fuzz: clang" "clang is not installed (apt-get install clang libclang-rt-14-dev)"
     exit 0
@@ -24,10 +24,14 @@ rm -f build-fuzz.log
 mkdir -p tests/fuzz/findings
 W=$(mktemp -d "${TMPDIR:-/tmp}/kollen-fuzz.XXXXXX")
 trap 'rm -rf "$W"' EXIT
+# the bank cache goes to a folder of the run's own, never the user's ~/.cache
+[ -n "${KOLLEN_TEST_CACHE:-}" ] || KOLLEN_TEST_CACHE="$W/cache"
+mkdir -p "$KOLLEN_TEST_CACHE"
+export KOLLEN_TEST_CACHE XDG_CACHE_HOME="$KOLLEN_TEST_CACHE"
 
 # the limit files: seeds of the large runs and regressions of their own
 "$BUILD/tools/gen_limits" "$W/gl" >/dev/null 2>&1 || fail "fuzz: gen_limits" "it failed"
-mkdir -p "$W/seed/ini" "$W/seed/session" "$W/seed/bank" "$W/seed/text"
+mkdir -p "$W/seed/ini" "$W/seed/session" "$W/seed/bank" "$W/seed/text" "$W/seed/cache"
 for f in "$W"/gl/sessions/at/*.ini "$W"/gl/sessions/past/*.ini; do
     [ "$(wc -c <"$f")" -le 4194304 ] || continue
     name=$(basename "$(dirname "$f")")-$(basename "$f")
@@ -35,6 +39,8 @@ for f in "$W"/gl/sessions/at/*.ini "$W"/gl/sessions/past/*.ini; do
     cp "$f" "$W/seed/ini/$name"
 done
 cp "$W/gl/fuzz/bank-questions.ini" "$W/seed/bank/"
+mkdir -p "$W/seed/cache"
+cp "$W"/gl/fuzz/kollen/*.bin "$W/seed/cache/" 2>/dev/null
 head -c 200000 "$W/gl/sessions/at/max.ini" >"$W/seed/text/max-head"
 rm -rf "$W/gl"
 
@@ -64,14 +70,16 @@ for t in $targets; do
     for size in small large; do
         work=$(mktemp -d "$W/corpus.XXXXXX")
         if [ $size = small ]; then
-            time=$FUZZ_TIME max=16384 seeds="tests/fuzz/corpus/$t"
+            time=$FUZZ_TIME max=16384
         else
-            time=$FUZZ_LARGE_TIME max=4194304 seeds="$W/seed/$t"
+            time=$FUZZ_LARGE_TIME max=4194304
         fi
         [ "$time" -gt 0 ] || continue
+        corpus=""
+        [ -d "tests/fuzz/corpus/$t" ] && corpus="tests/fuzz/corpus/$t"
         "$bin" -max_total_time="$time" -max_len=$max -timeout=20 -rss_limit_mb=4096 \
             -print_final_stats=1 -artifact_prefix="tests/fuzz/findings/$t-" \
-            "$work" "tests/fuzz/corpus/$t" $seeds >"$W/log" 2>&1
+            "$work" $corpus "$W/seed/$t" >"$W/log" 2>&1
         rc=$?
         execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$W/log")
         if [ $rc -eq 0 ]; then

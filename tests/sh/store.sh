@@ -149,3 +149,42 @@ if [ $failed -eq 0 ] && [ "$left" -eq 0 ]; then
 else
     fail "store: kollen new beside a set loop never fails" "$failed of $runs failed, $left temporary files left"
 fi
+
+# --- 5. the bank cache, through the binary ---
+C="$T/cachehome"
+mkdir -p "$C" "$T/cq"
+cp -r tests/fixtures/good/mini "$T/cq/mini"
+KC() { XDG_CACHE_HOME="$C" "$KOLLEN" --questions "$T/cq" "$@"; }
+KC new "$T/c.ini" --org Org --group kommun --bank mini >/dev/null 2>&1
+KC set "$T/c.ini" 1 1,3 -q
+KC check "$T/c.ini" >"$T/out1" 2>&1
+KC check "$T/c.ini" >"$T/out2" 2>&1
+cache=$(find "$C/kollen" -name 'bank-mini-*.bin' 2>/dev/null | head -n 1)
+if [ -n "$cache" ] && cmp -s "$T/out1" "$T/out2" && [ "$(stat -c %a "$C/kollen")" = 700 ] &&
+    [ "$(stat -c %a "$cache")" = 600 ]; then
+    pass "store: the bank is cached (0600 in a 0700 folder) and check says the same from it"
+else
+    fail "store: the bank is cached" "cache [$cache], or the output differs"
+fi
+sed -i 's/^option.3 = Följd upp$/option.3 = Följd upp och ändrad/' "$T/cq/mini/questions.ini"
+KC bank mini >"$T/bank" 2>&1
+if grep -q "Följd upp och ändrad" "$T/bank"; then
+    pass "store: an edited bank is seen at once, cache or not"
+else
+    fail "store: an edited bank is seen at once" "$(grep -m1 'Följd' "$T/bank")"
+fi
+"$KOLLEN" --questions "$T/cq" bank mini >"$T/fresh" 2>&1 # no $C: parsed from the files
+head -c 1000 /dev/urandom >"$cache"
+KC bank mini >"$T/bank2" 2>&1
+if cmp -s "$T/fresh" "$T/bank2" && cmp -s "$T/bank" "$T/bank2"; then
+    pass "store: a damaged cache is ignored (and written again)"
+else
+    fail "store: a damaged cache is ignored" "kollen bank differs"
+fi
+rm -rf "$C/kollen"
+XDG_CACHE_HOME="$C" "$KOLLEN" lint "$T/cq/mini" >/dev/null 2>&1
+if [ ! -d "$C/kollen" ]; then
+    pass "store: lint never uses the cache"
+else
+    fail "store: lint never uses the cache" "it wrote $C/kollen"
+fi

@@ -9,6 +9,7 @@
  *   OUT/banks/at/<id>/        banks that must pass `kollen lint`
  *   OUT/banks/past/<id>/      banks one past a limit: each must be refused
  *   OUT/fuzz/bank-questions.ini  a large questions file for the mini bank (fuzz seed)
+ *   OUT/fuzz/kollen/bank-*.bin   BANK's cache (fuzz seed)
  *   OUT/expect                one line per refused file: "PATH LINE", the place the message
  *                             must name (LINE 0: the file as a whole) */
 #include <errno.h>
@@ -362,6 +363,10 @@ int main(int argc, char **argv)
     snprintf(path, sizeof path, "%s/expect", out);
     if (!(expect = fopen(path, "w")))
         die(path);
+    /* the bank's cache, written where it is a fuzz seed, not in the user's cache */
+    snprintf(path, sizeof path, "%s/fuzz", out);
+    setenv("XDG_CACHE_HOME", path, 1);
+    snprintf(path, sizeof path, "%s/expect", out);
     struct diags d;
     diags_init(&d);
     struct bank *b;
