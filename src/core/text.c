@@ -186,10 +186,23 @@ size_t utf8_encode(uint32_t cp, char *out)
     return 4;
 }
 
+/* 1 when the 8 bytes at s are ASCII and none is NUL (the common case, taken 8 at a time). */
+static int plain8(const char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+    return !(w & 0x8080808080808080ull) &&
+           !((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull);
+}
+
 int utf8_valid(const char *s, size_t n, size_t *bad)
 {
     size_t i = 0;
     while (i < n) {
+        if (n - i >= 8 && plain8(s + i)) {
+            i += 8;
+            continue;
+        }
         uint32_t cp;
         size_t k = utf8_decode(s + i, n - i, &cp);
         if (k == 0 || cp == 0) {
@@ -340,14 +353,22 @@ char *text_percent_decode(const char *s)
     char *p = malloc(n + 1), *o = p;
     if (!p)
         return NULL;
-    for (size_t i = 0; i < n; i++) {
+    /* runs without '%' are copied whole */
+    for (size_t i = 0; i < n;) {
+        const char *pct = memchr(s + i, '%', n - i);
+        size_t run = pct ? (size_t)(pct - (s + i)) : n - i;
+        memcpy(o, s + i, run);
+        o += run;
+        i += run;
+        if (i == n)
+            break;
         int h, l;
-        if (s[i] == '%' && i + 2 < n + 1 && (h = hexval((unsigned char)s[i + 1])) >= 0 &&
+        if (i + 2 < n + 1 && (h = hexval((unsigned char)s[i + 1])) >= 0 &&
             (l = hexval((unsigned char)s[i + 2])) >= 0) {
             *o++ = (char)(h * 16 + l);
-            i += 2;
+            i += 3;
         } else {
-            *o++ = s[i];
+            *o++ = s[i++];
         }
     }
     *o = '\0';

@@ -315,17 +315,18 @@ static int scan_key(struct scan *sc, char *p, size_t n, int line)
         diags_add(sc->d, f, line, M_SYN_VALUE_QUOTE);
         return 0;
     }
-    for (size_t i = 0; i < vlen; i++) {
-        if (v[i] == ';' || v[i] == '#') {
-            diags_add(sc->d, f, line, M_SYN_VALUE_COMMENT, v[i], v[i] == ';' ? "%3B" : "%23");
-            return 0;
-        }
-        /* %00 always decodes to a NUL byte, and only %00 does */
-        if (v[i] == '%' && i + 2 < vlen && v[i + 1] == '0' && v[i + 2] == '0') {
+    const char *semi = memchr(v, ';', vlen), *hash = memchr(v, '#', vlen);
+    if (semi || hash) {
+        char c = !hash || (semi && semi < hash) ? ';' : '#';
+        diags_add(sc->d, f, line, M_SYN_VALUE_COMMENT, c, c == ';' ? "%3B" : "%23");
+        return 0;
+    }
+    /* %00 always decodes to a NUL byte, and only %00 does */
+    for (const char *pct = v; (pct = memchr(pct, '%', vlen - (size_t)(pct - v))); pct++)
+        if ((size_t)(pct - v) + 2 < vlen && pct[1] == '0' && pct[2] == '0') {
             diags_add(sc->d, f, line, M_SYN_VALUE_NUL);
             return 0;
         }
-    }
     if (vlen && v[vlen - 1] == '\\') {
         diags_add(sc->d, f, line, M_SYN_VALUE_BACKSLASH);
         return 0;
@@ -354,6 +355,17 @@ static int scan_key(struct scan *sc, char *p, size_t n, int line)
     return index_add(ini, (struct ref){sec, s->n_keys - 1});
 }
 
+/* 1 when the 8 bytes at p are printable ASCII (0x20..0x7E): most of a file, checked 8 at a
+ * time. */
+static int printable8(const char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    const uint64_t hi = 0x8080808080808080ull, one = 0x0101010101010101ull;
+    uint64_t del = w ^ (0x7F * one);
+    return !(w & hi) && !((w - 0x20 * one) & ~w & hi) && !((del - one) & ~del & hi);
+}
+
 /* Check one line (without its line end); record sections and keys. -1 on OOM. */
 static int scan_line(struct scan *sc, char *p, size_t n, int line)
 {
@@ -364,6 +376,10 @@ static int scan_line(struct scan *sc, char *p, size_t n, int line)
     }
     size_t ctrl = (size_t)-1;
     for (size_t i = 0; i < n;) {
+        if (n - i >= 8 && printable8(p + i)) {
+            i += 8;
+            continue;
+        }
         unsigned char c = (unsigned char)p[i];
         if (c < 0x80) {
             if (((c < 0x20 && c != '\t') || c == 0x7f) && ctrl == (size_t)-1)
