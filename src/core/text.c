@@ -293,6 +293,11 @@ void text_percent_encode(struct sbuf *out, const char *s, size_t n)
     /* runs of bytes written as they are go out in one piece */
     size_t run = lead, i = lead;
     while (i < trail) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80 && !pct_ascii[c]) { /* the common case, kept in the run */
+            i++;
+            continue;
+        }
         int enc;
         size_t len = pct_char(s, trail, i, &enc);
         if (enc) {
@@ -313,6 +318,16 @@ size_t text_percent_fit(const char *s, size_t n, size_t max, int prefer_newline)
     int only_spaces = 1;
     size_t i = 0, newline = 0;
     while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c > ' ' && c < 0x80 && !pct_ascii[c]) { /* the common case: written as it is */
+            if (i > 0 && cost + 1 > max)
+                break;
+            cost++;
+            trail = 0;
+            only_spaces = 0;
+            i++;
+            continue;
+        }
         size_t len, add;
         int enc;
         if (s[i] == ' ') {
