@@ -696,6 +696,38 @@ static void *alloc_array(struct rd *r, uint32_t n, size_t size)
     return v;
 }
 
+/* A list of strings (inline or counted) or a counted list of numbers, into p. */
+static void get_list(struct rd *r, const struct field *f, char *p, int want)
+{
+    int null;
+    uint32_t n = f->fixed ? (uint32_t)f->fixed : get_len(r, want);
+    if (f->kind == K_STRS) {
+        char **v = NULL;
+        if (f->fixed) {
+            v = (char **)(void *)p;
+        } else if (n != NULL_LEN) {
+            v = alloc_array(r, n, sizeof *v);
+            memcpy(p, &v, sizeof v);
+        }
+        for (uint32_t k = 0; v && k < n && !r->bad; k++)
+            v[k] = get_str(r, &null);
+        return;
+    }
+    if (n == NULL_LEN || r->bad)
+        return;
+    if (f->kind == K_INTS) {
+        int *v = alloc_array(r, n, sizeof *v);
+        memcpy(p, &v, sizeof v);
+        for (uint32_t k = 0; v && k < n; k++)
+            v[k] = (int)get32(r);
+    } else {
+        double *v = alloc_array(r, n, sizeof *v);
+        memcpy(p, &v, sizeof v);
+        if (v)
+            take(r, v, (size_t)n * 8);
+    }
+}
+
 static void get_struct(struct rd *r, const struct layout *l, char *base, const char *root)
 {
     for (size_t i = 0; i < l->n && !r->bad; i++) {
@@ -723,39 +755,11 @@ static void get_struct(struct rd *r, const struct layout *l, char *base, const c
             ptr = get_str(r, &null);
             memcpy(p, &ptr, sizeof ptr);
             break;
-        case K_STRS: {
-            uint32_t n = f->fixed ? (uint32_t)f->fixed : get_len(r, want);
-            char **v = NULL;
-            if (f->fixed) {
-                v = (char **)(void *)p;
-            } else if (n != NULL_LEN) {
-                v = alloc_array(r, n, sizeof *v);
-                memcpy(p, &v, sizeof v);
-            }
-            for (uint32_t k = 0; v && k < n && !r->bad; k++)
-                v[k] = get_str(r, &null);
+        case K_STRS:
+        case K_INTS:
+        case K_DOUBLES:
+            get_list(r, f, p, want);
             break;
-        }
-        case K_INTS: {
-            uint32_t n = get_len(r, want);
-            if (n == NULL_LEN || r->bad)
-                break;
-            int *v = alloc_array(r, n, sizeof *v);
-            memcpy(p, &v, sizeof v);
-            for (uint32_t k = 0; v && k < n; k++)
-                v[k] = (int)get32(r);
-            break;
-        }
-        case K_DOUBLES: {
-            uint32_t n = get_len(r, want);
-            if (n == NULL_LEN || r->bad)
-                break;
-            double *v = alloc_array(r, n, sizeof *v);
-            memcpy(p, &v, sizeof v);
-            if (v)
-                take(r, v, (size_t)n * 8);
-            break;
-        }
         case K_ARRAY: {
             uint32_t n = f->fixed ? (uint32_t)f->fixed : get_len(r, want);
             char *v = NULL;
