@@ -86,7 +86,7 @@ int plan_target_met(const struct bank *b, const struct session *s, const struct 
 
 /* The words of a plan (src/core/plan_text.c), plain text in the current language, shared by
  * `kollen plan`, the reports and the TUI's plan screen. A level's name: fmt_level (fmt.h). */
-/* What the plan aims at: a level's name, "målet ...", "jämförelsen ...". */
+/* What the plan aims at: a level's name, "målet ...", "benchmarken ...". */
 void plan_goal_text(struct sbuf *o, const struct bank *b, const struct plan *p);
 /* "5 åtgärder i 3 frågor (4 kryss eller val), 2 svar att dokumentera". */
 void plan_size_text(struct sbuf *o, const struct plan *p);

@@ -24,7 +24,7 @@ static void padded(struct sbuf *o, const char *indent, const char *name, int wid
     sbuf_free(&t);
 }
 
-/* "Jämförelse för kommun: Typkommun · Nivå 1,40 · Åtgärder 120", a blank line after */
+/* "Typsvar för kommun: Typkommun · Nivå 1,40 · Åtgärder 120", a blank line after */
 static void bench_head(struct sbuf *o, const struct bank *b, const struct session *s,
                        const struct benchmark *bm)
 {

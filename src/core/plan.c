@@ -573,7 +573,8 @@ static int set_goal(const struct bank *b, const struct session *s, struct plan *
             known |= p->area_goal[ai] >= 0;
         }
         if (!known) {
-            diags_add(d, NULL, 0, M_PLAN_BENCH_EMPTY, p->benchmark->id);
+            diags_add(d, NULL, 0, M_PLAN_BENCH_EMPTY,
+                      p->benchmark->name ? p->benchmark->name : p->benchmark->id);
             return KL_EUSAGE;
         }
         return KL_OK;

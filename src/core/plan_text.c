@@ -75,7 +75,10 @@ void plan_goal_line(struct sbuf *o, const struct bank *b, const struct plan *p, 
         sbuf_add(o, "–");
         return;
     }
-    sbuf_addf(o, "%s %d (", msg(M_W_LEVEL), g);
+    if (g > 0)
+        sbuf_addf(o, "%s %d (", msg(M_W_LEVEL), g);
+    else /* "ingen nivå (0,26)", as a level outside 1..n is written everywhere else */
+        sbuf_addf(o, "%s (", msg(M_W_NO_LEVEL));
     fmt_decimal(o, v, 2);
     sbuf_addc(o, ')');
 }

@@ -295,7 +295,7 @@ if K plan "$T/g-kommun.ini" --target group >"$T/plan.out" 2>"$T/plan.err"; then
         "$(head -c 200 "$T/plan.out")"
 else
     check "banks: a plan toward the typkommun refuses: it publishes no levels to aim for" \
-        grep -q typkommun "$T/plan.err"
+        grep -qi typkommun "$T/plan.err"
 fi
 
 # --- the published figures: present, named for what they are, and found at their lines ---
