@@ -25,7 +25,9 @@ enum fmt_level {
                               "Nivå 2,58: ..." (the name left out when there is none) */
     FMT_LEVEL_NUMBER_NAME, /* "2 Viss systematik"; a scale bank "2,58 Viss systematik" */
     FMT_LEVEL_AREA,        /* "1 (1,50)": the level and its value; a scale bank "1,50" */
-    FMT_LEVEL_RESULT,      /* FMT_LEVEL_NAME; a scale bank "Nivå 2,58" (`kollen set`) */
+    FMT_LEVEL_RESULT,      /* FMT_LEVEL_NAME; a scale bank "Nivå 2,58" (`kollen set`); TITLE
+                              and RESULT of a scale bank below level 1 (statements pending):
+                              "medel 3,10, ingen nivå än", "ingen nivå" with no answers */
     FMT_LEVEL_VALUE        /* value on the level scale "1,50"; "–" when unknown (< 0) */
 };
 

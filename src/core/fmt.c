@@ -52,9 +52,32 @@ static void title(struct sbuf *o, const struct bank *b, int level, double value)
         sbuf_addf(o, ": %s", msg(M_W_NO_LEVEL));
 }
 
+/* A scale bank below level 1 has answers but no level yet (statements unanswered): the mean is
+ * no level, so it is not written as one. */
+static int scale_no_level(struct sbuf *o, const struct bank *b, int level, double value)
+{
+    if (b->kind != BANK_SCALE || level >= 1)
+        return 0;
+    if (value <= 0) {
+        sbuf_add(o, msg(M_W_NO_LEVEL));
+        return 1;
+    }
+    struct sbuf v;
+    char t[128];
+    sbuf_init(&v);
+    fmt_decimal(&v, value, 2);
+    msg_format(t, sizeof t, M_W_MEAN_NO_LEVEL, v.p ? v.p : "");
+    sbuf_free(&v);
+    sbuf_add(o, t);
+    return 1;
+}
+
 void fmt_level(struct sbuf *o, const struct bank *b, int level, double value, enum fmt_level style)
 {
     int scale = b->kind == BANK_SCALE;
+    if ((style == FMT_LEVEL_TITLE || style == FMT_LEVEL_RESULT) &&
+        scale_no_level(o, b, level, value))
+        return;
     switch (style) {
     case FMT_LEVEL_NUMBER: number(o, b, level, value, 2); break;
     case FMT_LEVEL_BRIEF: number(o, b, level, value, 1); break;

@@ -335,10 +335,8 @@ static struct session scratch(const struct session *s)
 /* How far a scale score is from a goal level, for the whole bank (ai < 0) or one area: the
  * mean's shortfall, or, for the top level of a bank with scale_top_step, the steps still
  * missing on the statements below that step (raising others does not bring it closer). */
-static double scale_gap(const struct bank *b, const struct score *sc, int ai, int goal)
+static double scale_mean_gap(const struct bank *b, const struct score *sc, int ai, int goal)
 {
-    if (goal <= 0)
-        return 0;
     if (b->scale_top_step > 0 && goal >= b->n_levels) {
         double d = 0;
         for (int i = 0; i < b->n_questions; i++) {
@@ -350,6 +348,15 @@ static double scale_gap(const struct bank *b, const struct score *sc, int ai, in
     }
     double v = ai < 0 ? sc->value : sc->areas[ai].value;
     return v < goal ? goal - v : 0;
+}
+
+static double scale_gap(const struct bank *b, const struct score *sc, int ai, int goal)
+{
+    if (goal <= 0)
+        return 0;
+    /* no level at all while a statement is unanswered: each one is a step still missing */
+    double pending = ai < 0 ? sc->pending : sc->areas[ai].pending;
+    return pending + scale_mean_gap(b, sc, ai, goal);
 }
 
 static double deficit(const struct bank *b, const struct plan *p, const struct score *sc)

@@ -52,7 +52,10 @@ static void level__scale_bank__the_mean_with_its_decimals(void **st)
     assert_string_equal(level(b, 2, 2.583, FMT_LEVEL_NUMBER), "2,58");
     assert_string_equal(level(b, 2, 2.583, FMT_LEVEL_BRIEF), "2,6");
     assert_string_equal(level(b, 2, 2.583, FMT_LEVEL_TITLE), "Nivå 2,58: Bristfälligt skydd");
-    assert_string_equal(level(b, 0, 0, FMT_LEVEL_TITLE), "Nivå 0,00"); /* no name to give */
+    /* no answers, or statements unanswered: no level, and the mean is not written as one */
+    assert_string_equal(level(b, 0, 0, FMT_LEVEL_TITLE), "ingen nivå");
+    assert_string_equal(level(b, 0, 3.1, FMT_LEVEL_TITLE), "medel 3,10, ingen nivå än");
+    assert_string_equal(level(b, 0, 3.1, FMT_LEVEL_RESULT), "medel 3,10, ingen nivå än");
     assert_string_equal(level(b, 2, 2.583, FMT_LEVEL_NUMBER_NAME), "2,58 Bristfälligt skydd");
     assert_string_equal(level(b, 2, 2.583, FMT_LEVEL_AREA), "2,58");
     assert_string_equal(level(b, 2, 2.583, FMT_LEVEL_RESULT), "Nivå 2,58");
