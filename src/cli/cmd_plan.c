@@ -18,7 +18,7 @@ static void print_json(struct sbuf *o, const struct workshop *w, const struct pl
     json_kstr(&j, "organisation", w->ses->organisation);
     json_kstr(&j, "group", group_name(w->ses->group));
     json_key(&j, "plan");
-    plan_json(&j, w->bank, p);
+    plan_json(&j, w->bank, w->ses, p);
     json_end(&j, '}');
     if (o->p)
         fputs(o->p, stdout);
@@ -41,7 +41,7 @@ static void print_md(struct sbuf *o, const struct workshop *w, const struct plan
     sbuf_add(o, " · ");
     md_escape(o, s->date, 0, NULL);
     sbuf_add(o, "  \n");
-    plan_render_md(o, b, p, 2);
+    plan_render_md(o, b, s, p, 2);
     if (o->p)
         fputs(o->p, stdout); /* escaped: no control characters left */
 }
@@ -63,7 +63,7 @@ static int print(const struct cli *c, const struct workshop *w, const struct pla
     } else {
         sbuf_addf(&o, "%s · %s · %s · %s\n%s\n", s->organisation, group_name(s->group), b->name,
                   s->date, title);
-        plan_render_text(&o, b, p, c->utf8);
+        plan_render_text(&o, b, s, p, c->utf8);
         if (o.p)
             cli_put(o.p);
     }

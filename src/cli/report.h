@@ -21,13 +21,18 @@ void html_escape(struct sbuf *o, const char *s, int br);
 void csv_field(struct sbuf *o, const char *s);
 
 /* The plan as JSON (an object). The words of a plan are the core's (kollen/plan.h). */
-void plan_json(struct json *j, const struct bank *b, const struct plan *p);
+void plan_json(struct json *j, const struct bank *b, const struct session *s, const struct plan *p);
 
 /* A plan rendered: plain text for the terminal (the caller sanitises through cli_put),
  * Markdown (step headings at `depth` #s, areas one deeper), an HTML fragment (<h{depth}>). */
-void plan_render_text(struct sbuf *o, const struct bank *b, const struct plan *p, int utf8);
-void plan_render_md(struct sbuf *o, const struct bank *b, const struct plan *p, int depth);
-void plan_render_html(struct sbuf *o, const struct bank *b, const struct plan *p, int depth);
+/* Items in sections (quick wins, then work areas), each with the level it is for when the plan
+ * spans several, and how the step is tracked in session s (NULL: not shown). */
+void plan_render_text(struct sbuf *o, const struct bank *b, const struct session *s,
+                      const struct plan *p, int utf8);
+void plan_render_md(struct sbuf *o, const struct bank *b, const struct session *s,
+                    const struct plan *p, int depth);
+void plan_render_html(struct sbuf *o, const struct bank *b, const struct session *s,
+                      const struct plan *p, int depth);
 
 /* `--target level 3` arrives as two arguments: join a target word and its argument into one
  * ("level 3") in a new argv the caller frees (the strings are argv's or owned by *joined). */

@@ -135,7 +135,75 @@ static void json_part(void *ctx, const char *part)
     json_str((struct json *)ctx, part);
 }
 
-void plan_json(struct json *j, const struct bank *b, const struct plan *p)
+static void json_option_list(struct json *j, const char *key, uint64_t mask)
+{
+    json_key(j, key);
+    json_begin(j, '[');
+    for (int i = 0; i < 64; i++)
+        if (mask & (1ULL << i))
+            json_int(j, i + 1);
+    json_end(j, ']');
+}
+
+static void json_goal_line(void *ctx, const char *line)
+{
+    json_str((struct json *)ctx, line);
+}
+
+/* One item of a plan as JSON. */
+static void item_json(struct json *j, const struct bank *b, const struct session *s,
+                      const struct plan_item *it)
+{
+    const struct question *q = &b->questions[it->question];
+    json_begin(j, '{');
+    json_key(j, "question");
+    json_int(j, q->number);
+    json_key(j, "area");
+    json_str(j, b->areas[it->area].id);
+    json_key(j, "level");
+    json_int(j, it->level);
+    json_key(j, "extra");
+    json_bool(j, it->extra);
+    json_key(j, "text");
+    json_str(j, q->text);
+    json_key(j, "answer");
+    json_bool(j, it->answer);
+    json_option_list(j, "tick", it->tick);
+    json_key(j, "choice");
+    if (it->choice)
+        json_int(j, it->choice);
+    else
+        json_null(j);
+    json_key(j, "from_choice");
+    if (it->choice && it->from_choice)
+        json_int(j, it->from_choice);
+    else
+        json_null(j);
+    json_key(j, "document");
+    json_bool(j, it->document);
+    json_key(j, "actions");
+    json_int(j, it->actions);
+    json_key(j, "quick");
+    json_bool(j, it->quick);
+    json_option_list(j, "named", it->named);
+    if ((it->tick & ~it->named) && (it->tick & ~it->named) != it->pool) {
+        json_option_list(j, "any_of", it->pool); /* any of these will do ... */
+        json_kint(j, "any_need", it->pool_need); /* ... for this many more actions */
+    }
+    if (s) {
+        const struct answer *a = &s->answers[it->question];
+        json_kstr(j, "owner", a->owner);
+        json_kstr(j, "due", a->due);
+        json_kstr(j, "status", a->status ? step_status_name(a->status) : NULL);
+    }
+    json_key(j, "todo");
+    json_begin(j, '[');
+    plan_item_parts(b, it, json_part, j);
+    json_end(j, ']');
+    json_end(j, '}');
+}
+
+void plan_json(struct json *j, const struct bank *b, const struct session *s, const struct plan *p)
 {
     struct sbuf t;
     sbuf_init(&t);
@@ -163,6 +231,16 @@ void plan_json(struct json *j, const struct bank *b, const struct plan *p)
                 json_int(j, p->area_goal[ai]);
         }
         json_end(j, '}');
+        json_key(j, "areas_chosen"); /* "level N or better in K areas": the areas the plan took */
+        json_begin(j, '{');
+        for (int ai = 0; p->area_pick && ai < b->n_areas; ai++)
+            if (p->area_pick[ai])
+                json_kint(j, b->areas[ai].id, p->area_pick[ai]);
+        json_end(j, '}');
+        json_key(j, "goal_lines");
+        json_begin(j, '[');
+        plan_goal_lines(b, p, json_goal_line, j);
+        json_end(j, ']');
     }
     json_key(j, "level_now");
     json_int(j, p->level_now);
@@ -180,50 +258,13 @@ void plan_json(struct json *j, const struct bank *b, const struct plan *p)
     json_int(j, p->documents);
     json_key(j, "questions");
     json_int(j, p->questions);
+    json_kint(j, "quick_wins", p->quick);
+    json_kint(j, "actions_now", p->actions_now);
+    json_kint(j, "actions_after", p->actions_after);
     json_key(j, "items");
     json_begin(j, '[');
-    for (int i = 0; i < p->n_items; i++) {
-        const struct plan_item *it = &p->items[i];
-        const struct question *q = &b->questions[it->question];
-        json_begin(j, '{');
-        json_key(j, "question");
-        json_int(j, q->number);
-        json_key(j, "area");
-        json_str(j, b->areas[it->area].id);
-        json_key(j, "level");
-        json_int(j, it->level);
-        json_key(j, "extra");
-        json_bool(j, it->extra);
-        json_key(j, "text");
-        json_str(j, q->text);
-        json_key(j, "answer");
-        json_bool(j, it->answer);
-        json_key(j, "tick");
-        json_begin(j, '[');
-        for (int k = 0; k < q->n_options; k++)
-            if (it->tick & (1ULL << k))
-                json_int(j, k + 1);
-        json_end(j, ']');
-        json_key(j, "choice");
-        if (it->choice)
-            json_int(j, it->choice);
-        else
-            json_null(j);
-        json_key(j, "from_choice");
-        if (it->choice && it->from_choice)
-            json_int(j, it->from_choice);
-        else
-            json_null(j);
-        json_key(j, "document");
-        json_bool(j, it->document);
-        json_key(j, "actions");
-        json_int(j, it->actions);
-        json_key(j, "todo");
-        json_begin(j, '[');
-        plan_item_parts(b, it, json_part, j);
-        json_end(j, ']');
-        json_end(j, '}');
-    }
+    for (int i = 0; i < p->n_items; i++)
+        item_json(j, b, s, &p->items[i]);
     json_end(j, ']');
     json_end(j, '}');
     sbuf_free(&t);

@@ -433,7 +433,7 @@ void report_html(struct sbuf *o, const struct ops_report *r)
         sbuf_add(o, "<section id=\"plan\">\n<h2>");
         esc(o, t);
         sbuf_add(o, "</h2>\n");
-        plan_render_html(o, r->b, &r->plan, 3);
+        plan_render_html(o, r->b, r->s, &r->plan, 3);
         sbuf_add(o, "</section>\n");
         sbuf_free(&g);
     }

@@ -334,7 +334,7 @@ void report_md(struct sbuf *o, const struct ops_report *r)
         sbuf_add(o, "## ");
         esc(o, t);
         sbuf_add(o, "\n\n");
-        plan_render_md(o, r->b, &r->plan, 3);
+        plan_render_md(o, r->b, r->s, &r->plan, 3);
         sbuf_free(&g);
     }
     questions(o, r);
