@@ -49,6 +49,15 @@ Q "$NEW" 6 1
 Q "$NEW" 7 3
 Q "$NEW" 9 1
 
+# plan steps tracked between workshops: kept in the session, shown by the plan and the report
+golden plan-assign 0 K plan "$NEW" --assign 7 "Bo Berg" --due 2023-12-31
+golden plan-status 0 K plan "$NEW" --status 7 started
+golden plan-status-sv 0 K plan "$NEW" --status 6 klar
+golden plan-track-bad-date 1 K plan "$NEW" --assign 6 "Cia" --due 2023-02-30
+golden plan-track-bad-status 1 K plan "$NEW" --status 6 finished
+golden plan-track-no-question 1 K plan "$NEW" --due 2024-01-01
+golden plan-track-two-questions 1 K plan "$NEW" --assign 6 X --status 7 done
+golden plan-track-unknown 2 K plan "$NEW" --assign 99 X
 golden plan-next 0 K plan "$NEW"
 golden plan-next-md 0 K plan "$NEW" --format md
 golden plan-next-json 0 K plan "$NEW" --json
