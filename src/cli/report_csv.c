@@ -13,8 +13,9 @@ static void sep(struct sbuf *o)
     sbuf_addc(o, ',');
 }
 
-void report_csv(struct sbuf *o, const struct ops_report *r)
+void report_csv(struct sbuf *o, const struct ops_report *r, const struct report_opts *ro)
 {
+    (void)ro;
     const struct bank *b = r->b;
     const struct session *s = r->s;
     static const enum rep_msg_id head[] = {

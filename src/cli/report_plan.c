@@ -190,7 +190,7 @@ void plan_render_md(struct sbuf *o, const struct bank *b, const struct session *
 }
 
 void plan_render_html(struct sbuf *o, const struct bank *b, const struct session *s,
-                      const struct plan *p, int depth)
+                      const struct plan *p, int depth, int mark_stops)
 {
     int h = depth < 1 ? 1 : depth > 5 ? 5 : depth;
     sbuf_add(o, "<p class=\"plan-head\">");
@@ -219,7 +219,15 @@ void plan_render_html(struct sbuf *o, const struct bank *b, const struct session
         }
         struct sbuf t;
         sbuf_init(&t);
-        sbuf_addf(o, "<li class=\"step\"><strong>%s %d</strong>: ", msg(M_W_QUESTION), q->number);
+        sbuf_add(o, "<li class=\"step\">");
+        if (mark_stops) { /* in words, not only by colour: this question stops the level */
+            char stop[128];
+            rep_msg_format(stop, sizeof stop, M_W_BLOCKERS, it->level);
+            sbuf_add(o, "<span class=\"stop\">");
+            html_escape(o, stop, 0);
+            sbuf_add(o, "</span> ");
+        }
+        sbuf_addf(o, "<strong>%s %d</strong>: ", msg(M_W_QUESTION), q->number);
         html_escape(o, question_label(q), 0);
         plan_item_for(&t, b, p, it);
         if (t.len) {

@@ -195,7 +195,8 @@ src = open(sys.argv[1], encoding="utf-8").read()
 note = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", sys.argv[2])
 allowed = {"html","head","meta","title","style","body","header","main","section","h1","h2","h3",
            "h4","h5","p","br","dl","dt","dd","table","thead","tbody","tr","th","td","ul","li",
-           "strong","span","div","svg","desc","g","rect","line","text"}
+           "strong","span","div","svg","desc","g","rect","line","text","aside","ol","figure",
+           "figcaption","caption"}
 class P(html.parser.HTMLParser):
     def __init__(s):
         super().__init__(); s.bad = []; s.notes = []; s.innote = 0; s.buf = ""
@@ -247,12 +248,15 @@ ok = True
 for m in re.finditer(r"(?<!\\)[<\[`*_|]", md):
     line = md[md.rfind("\n", 0, m.start()) + 1 : md.find("\n", m.start())]
     ours = (line.startswith("|") or line.startswith("- **") or line.startswith("**")
-            or "<br>" in line and m.group() == "<")
+            or line.startswith("> **") or "<br>" in line and m.group() == "<"
+            or md[m.start():m.start() + 8] == "<!-- -->")
     if not ours: print("unescaped", repr(m.group()), "in", repr(line[:90])); ok = False; break
+width = None  # every row of a table has as many cells as its header
 for line in md.splitlines():
-    if line.startswith("|"):
-        cells = re.split(r"(?<!\\)\|", line)
-        if len(cells) not in (4, 8): print("table row", len(cells), line[:80]); ok = False
+    if not line.startswith("|"): width = None; continue
+    cells = len(re.split(r"(?<!\\)\|", line))
+    if width is None: width = cells
+    elif cells != width: print("table row", cells, "of", width, line[:80]); ok = False
 inq = False
 for line in md.splitlines():
     if line.startswith("  > "): inq = True; continue
@@ -263,6 +267,26 @@ sys.exit(0 if ok else 1)
 EOF
 if [ $? -eq 0 ]; then pass "report: hostile: Markdown escapes every user text, tables and quotes hold"
 else fail "report: hostile: Markdown" "$(head -c 400 "$T/py.out")"; fi
+
+# Markdown rendered by GitHub's renderer (cmark-gfm with its autolink extension): a URL, a
+# www. address or an e-mail address in a note stays text, never a live link (issue 11)
+K set "$H" 5 1 -q --note 'Se https://intra.example/risk, www.kommun.se och skriv till bo@okenby.se' \
+    --evidence 'http://evil.example/x' >/dev/null
+K report "$H" --format md >"$T/h2.md"
+if command -v cmark-gfm >/dev/null 2>&1; then
+    cmark-gfm -e autolink -e table "$T/h2.md" >"$T/h2.gfm.html"
+    if grep -qi '<a ' "$T/h2.gfm.html"; then
+        fail "report: Markdown: URLs and e-mail addresses in notes never become links (cmark-gfm)" \
+            "$(grep -io '<a [^>]*>' "$T/h2.gfm.html" | head -n 3)"
+    elif grep -q 'intra.example/risk' "$T/h2.gfm.html" && grep -q 'bo@' "$T/h2.gfm.html"; then
+        pass "report: Markdown: URLs and e-mail addresses in notes never become links (cmark-gfm)"
+    else
+        fail "report: Markdown: URLs in notes" "the note's text is not in the rendered page"
+    fi
+else
+    echo "#### SKIP report: Markdown autolinks: cmark-gfm not installed (apt-get install cmark-gfm) ####" >&2
+    echo "SKIP report: Markdown autolinks: cmark-gfm not installed" >>"$RESULTS"
+fi
 
 # JSON: valid, and the note comes back exactly (control characters as \u escapes)
 python3 - "$T/h.diff.json" "$NOTE" <<'EOF' >"$T/py.out" 2>&1
