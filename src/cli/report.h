@@ -16,8 +16,10 @@
 void md_escape(struct sbuf *o, const char *s, int in_table, const char *prefix);
 /* HTML: & < > " ' as entities; with br, line breaks become <br>. */
 void html_escape(struct sbuf *o, const char *s, int br);
-/* CSV (RFC 4180): quoted when it holds a quote, comma, CR or LF, quotes doubled; a field that
- * starts with = + - @ tab or CR gets a leading ' so no spreadsheet reads it as a formula. */
+/* CSV (RFC 4180): quoted when it holds a quote, ';', ',', CR or LF, quotes doubled; a field
+ * that starts with = + - @ tab or CR gets a leading ' so no spreadsheet reads it as a formula,
+ * and so does a = + - @ right after a ';' or ',' inside it (a spreadsheet that splits on the
+ * other separator starts a field there). */
 void csv_field(struct sbuf *o, const char *s);
 
 /* The plan as JSON (an object). The words of a plan are the core's (kollen/plan.h). */

@@ -128,7 +128,8 @@ void csv_field(struct sbuf *o, const char *s)
     }
     /* line breaks inside a field as CRLF, like the record ends */
     int formula = strchr("=+-@\t\r", clean[0]) && clean[0];
-    int quote = formula || strpbrk(clean, "\",\r\n") != NULL;
+    /* quoted when it holds either separator, so it is one field in both forms of the file */
+    int quote = formula || strpbrk(clean, "\",;\r\n") != NULL;
     if (quote)
         sbuf_addc(o, '"');
     if (formula)
@@ -142,6 +143,10 @@ void csv_field(struct sbuf *o, const char *s)
             sbuf_add(o, "\r\n");
         else
             sbuf_addc(o, *p);
+        /* a spreadsheet that splits on the other separator sees a field start after it: the
+         * guard there too ("KS 2026/1;'=1+1") */
+        if ((*p == ';' || *p == ',') && p[1] && strchr("=+-@", p[1]))
+            sbuf_addc(o, '\'');
     }
     if (quote)
         sbuf_addc(o, '"');

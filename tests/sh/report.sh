@@ -74,6 +74,7 @@ golden report-md 0 K report "$NEW"
 golden report-md-en 0 K --lang en report "$NEW" --format md
 golden report-html 0 K report "$NEW" --format html
 golden report-csv 0 K report "$NEW" --format csv
+golden report-csv-en 0 K --lang en report "$NEW" --format csv
 golden report-bad-format 1 K report "$NEW" --format pdf
 golden diff 0 K diff "$OLD" "$NEW"
 golden diff-json 0 K diff "$OLD" "$NEW" --json
@@ -98,7 +99,7 @@ expect_eq "report: -o FILE.html is 0600" 600 "$(stat -c %a "$T/out.html")"
 if K report "$NEW" --format html | cmp -s - "$T/out.html"; then pass "report: -o .html picks HTML"
 else fail "report: -o .html picks HTML" "differs from --format html"; fi
 K report "$NEW" -o "$T/out.csv" 2>/dev/null
-if head -n 1 "$T/out.csv" | grep -q '^Fråga,Arbetsområde,'; then pass "report: -o .csv picks CSV"
+if head -n 1 "$T/out.csv" | grep -q '^.*Fråga;Arbetsområde;'; then pass "report: -o .csv picks CSV"
 else fail "report: -o .csv picks CSV" "$(head -n 1 "$T/out.csv")"; fi
 
 # --- plans carried out with `kollen set` reach their target ---
@@ -161,7 +162,7 @@ K new "$H" --org '<b>Org</b> | "x" *y*' --group kommun --bank rapport \
     --facilitator "=cmd|' /C calc'!A0" --participant '<i>Eve</i>: |role|' >/dev/null
 Q "$H" 1 1,2 --note "$NOTE" --evidence '=HYPERLINK("http://evil")' --evidence '<script>x</script>'
 Q "$H" 2 3 --note '-2+3' --evidence '@SUM(1)'
-Q "$H" 3 1 --note "$(printf 'tab\tstart')"
+Q "$H" 3 1 --note "$(printf 'tab\tstart')" --evidence 'KS 2026/1;=1+1' 
 Q "$H" 4 1 --note '+1'
 
 K report "$H" --format html >"$T/h.html"
@@ -221,22 +222,32 @@ EOF
 if [ $? -eq 0 ]; then pass "report: hostile: HTML holds only kollen's markup, the note intact"
 else fail "report: hostile: HTML" "$(head -c 400 "$T/py.out")"; fi
 
-# CSV: RFC 4180 parse gives one row per question, 9 fields, texts intact, formulas defused
-python3 - "$T/h.csv" "$NOTE" <<'EOF' >"$T/py.out" 2>&1
+# CSV: RFC 4180 parse with each language's separator gives one row per question, 16 fields,
+# texts intact, formulas defused, every field holding either separator quoted (issue 11: the
+# evidence "KS 2026/1;=1+1" must stay one field, never a formula after the ';')
+K --lang en report "$H" --format csv >"$T/h.en.csv"
+python3 - "$T/h.csv" "$T/h.en.csv" "$NOTE" <<'EOF' >"$T/py.out" 2>&1
 import csv, sys, re
-raw = open(sys.argv[1], "rb").read()
-rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
-note = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", sys.argv[2]).replace("\t", " ")
+note = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", sys.argv[3]).replace("\t", " ")
 ok = True
-if len(rows) != 10 or any(len(r) != 9 for r in rows): print("shape", len(rows), [len(r) for r in rows]); ok = False
-byq = {r[0]: r for r in rows[1:]}
-if byq["1"][7].replace("\r\n", "\n") != note: print("note", repr(byq["1"][7][:80])); ok = False
-if byq["1"][8].split("\r\n")[0] != "'=HYPERLINK(\"http://evil\")": print("evidence", repr(byq["1"][8])); ok = False
-if byq["2"][7] != "'-2+3" or byq["4"][7] != "'+1" or not byq["2"][8].startswith("'@"): print("formula", byq["2"][7], byq["4"][7]); ok = False
-if not raw.endswith(b"\r\n") or b"\r\n" not in raw: print("line ends"); ok = False
+for path, sep, bom in ((sys.argv[1], ";", True), (sys.argv[2], ",", False)):
+    raw = open(path, "rb").read()
+    if raw.startswith(b"\xef\xbb\xbf") != bom: print(path, "BOM", not bom); ok = False
+    rows = list(csv.reader(open(path, newline="", encoding="utf-8-sig"), delimiter=sep))
+    if len(rows) != 10 or any(len(r) != 16 for r in rows): print("shape", len(rows), [len(r) for r in rows]); ok = False; continue
+    byq = {r[0]: r for r in rows[1:]}
+    if byq["1"][11].replace("\r\n", "\n") != note: print("note", repr(byq["1"][11][:80])); ok = False
+    if byq["1"][12].split("\r\n")[0] != "'=HYPERLINK(\"http://evil\")": print("evidence", repr(byq["1"][12])); ok = False
+    if byq["2"][11] != "'-2+3" or byq["4"][11] != "'+1" or not byq["2"][12].startswith("'@"): print("formula", byq["2"][11], byq["4"][11]); ok = False
+    if "KS 2026/1;'=1+1" not in byq["3"][12].split("\r\n"): print("; inside a field", repr(byq["3"][12])); ok = False
+    for other in (";", ","):  # opened with the other separator, no field starts a formula
+        for r in csv.reader(open(path, newline="", encoding="utf-8-sig"), delimiter=other):
+            for f in r:
+                if f[:1] in ("=", "+", "-", "@") and not f.startswith("'"): print(path, "formula", other, repr(f)); ok = False
+    if not raw.endswith(b"\r\n"): print("line ends"); ok = False
 sys.exit(0 if ok else 1)
 EOF
-if [ $? -eq 0 ]; then pass "report: hostile: CSV parses to one row per question, texts intact, formulas defused"
+if [ $? -eq 0 ]; then pass "report: hostile: CSV in both forms parses to one row per question, texts intact, formulas defused"
 else fail "report: hostile: CSV" "$(head -c 400 "$T/py.out")"; fi
 
 # Markdown: no raw HTML or link can open from user text; tables keep their columns; the note
