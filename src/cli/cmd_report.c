@@ -3,12 +3,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kollen/msg.h"
 #include "kollen/store.h"
 #include "report.h"
 
-enum { FMT_MD, FMT_HTML, FMT_CSV };
+enum { FMT_MD, FMT_HTML, FMT_CSV, FMT_XLSX };
 
 static int format_of(const char *f)
 {
@@ -18,6 +19,8 @@ static int format_of(const char *f)
         return FMT_HTML;
     if (!strcmp(f, "csv"))
         return FMT_CSV;
+    if (!strcmp(f, "xlsx"))
+        return FMT_XLSX;
     return -1;
 }
 
@@ -29,6 +32,8 @@ static const char *format_from_path(const char *path)
         return "html";
     if (dot && !strcmp(dot, ".csv"))
         return "csv";
+    if (dot && !strcmp(dot, ".xlsx"))
+        return "xlsx";
     return "md";
 }
 
@@ -102,9 +107,15 @@ static int report(const struct cli *c, const struct workshop *w, const struct re
         report_md(&o, &r, &a->ro);
     else if (a->fmt == FMT_HTML)
         report_html(&o, &r, &a->ro);
-    else
+    else if (a->fmt == FMT_CSV)
         report_csv(&o, &r, &a->ro);
-    rc = write_out(c, a->out, &o);
+    char why[512] = "";
+    if (a->fmt == FMT_XLSX && report_xlsx(&o, &r, &a->ro, why, sizeof why)) {
+        cli_error(c, M_CLI_REPORT_FAILED, why);
+        rc = EXIT_DATA;
+    } else {
+        rc = write_out(c, a->out, &o);
+    }
     sbuf_free(&o);
     ops_report_free(&r);
     return rc;
@@ -151,13 +162,18 @@ int cmd_report(const struct cli *c, int argc, char **argv)
         format = format_from_path(out);
     int fmt = format_of(format);
     if (fmt < 0) {
-        cli_error(c, M_CLI_BAD_FORMAT, format, "md, html, csv");
+        cli_error(c, M_CLI_BAD_FORMAT, format, "md, html, csv, xlsx");
+        return EXIT_USAGE;
+    }
+    if (fmt == FMT_XLSX && (!out || !strcmp(out, "-")) && isatty(STDOUT_FILENO)) {
+        cli_error(c, M_CLI_XLSX_TTY);
         return EXIT_USAGE;
     }
     if ((rc = check_marking(c, a.ro.marking)))
         return rc;
     a.fmt = fmt;
     a.out = out;
+    a.ro.now = c->now;
     char *path = cli_session_path(c, pos[0]);
     struct workshop *w = NULL;
     rc = path ? cli_open(c, path, &w) : EXIT_DATA;

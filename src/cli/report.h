@@ -43,12 +43,17 @@ char **plan_join_target(int argc, char **argv, int *new_argc, char **joined);
 /* How the report is written: a classification marking on every page ("" or NULL: none). */
 struct report_opts {
     const char *marking;
+    int64_t now; /* the workbook's creation time ($SOURCE_DATE_EPOCH for reproducible files) */
 };
 
 /* The report in each format. */
 void report_md(struct sbuf *o, const struct ops_report *r, const struct report_opts *ro);
 void report_html(struct sbuf *o, const struct ops_report *r, const struct report_opts *ro);
 void report_csv(struct sbuf *o, const struct ops_report *r, const struct report_opts *ro);
+/* The workbook (libxlsxwriter), made in a private temporary file and read into o. KL_OK, or
+ * KL_EIO with the reason in why. */
+int report_xlsx(struct sbuf *o, const struct ops_report *r, const struct report_opts *ro,
+                char *why, size_t n);
 
 /* The SVG charts of the HTML report (report_chart.c): each a <figure> with its title, the
  * drawing (hidden from screen readers) and a table with every number it draws, the text

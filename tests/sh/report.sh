@@ -75,6 +75,10 @@ golden report-md-en 0 K --lang en report "$NEW" --format md
 golden report-html 0 K report "$NEW" --format html
 golden report-csv 0 K report "$NEW" --format csv
 golden report-csv-en 0 K --lang en report "$NEW" --format csv
+# the workbook as its cells (tests/tools/xlsx_dump.py; a formula cell fails it)
+xlsx_cells() { K "$@" -o "$T/cells.xlsx" 2>/dev/null && python3 tests/tools/xlsx_dump.py "$T/cells.xlsx"; }
+golden report-xlsx 0 xlsx_cells report "$NEW" --marking "Begränsad & intern"
+golden report-xlsx-en 0 xlsx_cells --lang en report "$NEW"
 golden report-bad-format 1 K report "$NEW" --format pdf
 golden diff 0 K diff "$OLD" "$NEW"
 golden diff-json 0 K diff "$OLD" "$NEW" --json
