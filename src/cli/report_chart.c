@@ -1,7 +1,7 @@
 /* report_chart.c: the HTML report's charts as inline SVG, in the manner of MSB's diagrams:
  * horizontal bars, a row per work area, a bar per series, one measure per chart. Each chart is
- * a <figure>: its title, the drawing (aria-hidden: the table after it says the same) and a
- * table with every number drawn, which is the text alternative and also prints. Bar colours
+ * a <figure>: its title and the drawing (aria-hidden: the table right after the figure says
+ * the same), then a table with every number drawn, which is the text alternative and prints. Bar colours
  * have at least 3:1 contrast against white, text at least 4.5:1 (tests/sh/report_print.sh). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -174,9 +174,8 @@ static void draw(struct sbuf *o, const struct chart *c)
         bars(o, c, row, y + LABEL);
         sbuf_add(o, "</g>\n");
     }
-    sbuf_add(o, "</svg>\n");
-    data_table(o, c);
-    sbuf_add(o, "</figure>\n");
+    sbuf_add(o, "</svg>\n</figure>\n");
+    data_table(o, c); /* after the figure: it may start a page, the drawing may not break */
 }
 
 /* Rows: the whole (overall) and every work area that counts. */

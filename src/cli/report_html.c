@@ -23,9 +23,11 @@ static const char *const css =
     "h3{font-size:12pt;margin:5mm 0 1mm;break-after:avoid}\n"
     "h4{font-size:10.5pt;margin:3mm 0 1mm;break-after:avoid}\n"
     "section.summary{break-after:page}\n"
-    "section.summary h2{font-size:12pt;margin:4mm 0 1.5mm}\n"
+    "section.summary{font-size:9.5pt}\n"
+    "section.summary h2{font-size:12pt;margin:3.5mm 0 1mm}\n"
+    "section.summary td,section.summary th{padding:0.6mm 2mm}\n"
     ".meta{margin:0 0 3mm;color:#333}\n"
-    ".result{display:grid;grid-template-columns:1fr 1fr;gap:4mm;align-items:start}\n"
+    ".result{display:grid;grid-template-columns:3fr 2fr;gap:4mm;align-items:start}\n"
     ".level{font-size:15pt;font-weight:600;margin:0 0 1mm;color:#0b3a5d}\n"
     ".caveat{border:1px solid #8aa0b4;background:#f4f6f8;padding:2mm 3mm;font-size:9pt}\n"
     ".caveat p{margin:0 0 1mm}\n"
@@ -37,7 +39,7 @@ static const char *const css =
     "table{border-collapse:collapse;width:100%;margin:2mm 0}\n"
     "th,td{border-bottom:1px solid #d5dde5;padding:1mm 2mm;text-align:left;vertical-align:top}\n"
     "td.n,th.n{text-align:right;white-space:nowrap}\n"
-    "tr,svg,li.step,.q,table.data{break-inside:avoid}\n"
+    "tr,figure,li.step,.q,table.data{break-inside:avoid}\n"
     "figure{margin:3mm 0}figcaption{font-weight:600;margin:0 0 1mm}\n"
     "table.data{font-size:8.5pt}table.data caption{text-align:left;font-weight:600}\n"
     "table.data th.n{white-space:normal}\n"
@@ -221,7 +223,7 @@ static void summary_weakest(struct sbuf *o, const struct ops_report *r)
         double g = ops_report_group_value(r, ai, &f), v = ops_report_org_value(r, ai);
         from = f ? f : from;
         sbuf_add(o, k < OPS_REPORT_WEAKEST ? "<tr class=\"weakest\"><td>" : "<tr><td>");
-        esc(o, b->areas[ai].name);
+        esc(o, b->areas[ai].short_name ? b->areas[ai].short_name : b->areas[ai].name);
         sbuf_add(o, "</td><td class=\"n\">");
         sbuf_reset(&t);
         report_org_value(&t, r, ai);
@@ -260,6 +262,9 @@ static void summary_weakest(struct sbuf *o, const struct ops_report *r)
     sbuf_free(&t);
 }
 
+/* A step on page 1 is cut to two lines of print; the plan further on has it whole. */
+#define SUMMARY_STEP_COLS 170
+
 static void summary_steps(struct sbuf *o, const struct ops_report *r)
 {
     struct sbuf t;
@@ -272,14 +277,19 @@ static void summary_steps(struct sbuf *o, const struct ops_report *r)
         return;
     }
     sbuf_add(o, "<ol class=\"top\">\n");
+    struct sbuf cut;
+    sbuf_init(&cut);
     for (int k = 0; k < r->n_top; k++) {
         sbuf_reset(&t);
+        sbuf_reset(&cut);
         report_step_brief(&t, r, &r->plan.items[r->top[k]]);
+        text_truncate(&cut, t.p ? t.p : "", SUMMARY_STEP_COLS, 1); /* the plan has it whole */
         sbuf_add(o, "<li>");
-        esc(o, t.p ? t.p : "");
+        esc(o, cut.p ? cut.p : "");
         sbuf_add(o, "</li>\n");
     }
     sbuf_add(o, "</ol>\n");
+    sbuf_free(&cut);
     sbuf_reset(&t);
     plan_goal_text(&t, r->b, &r->plan);
     rep_msg_format(line, sizeof line, M_REP_TOP_NOTE, r->n_top, r->plan.n_items, t.p ? t.p : "");

@@ -143,7 +143,7 @@ static void summary_weakest(struct sbuf *o, const struct ops_report *r)
         double g = ops_report_group_value(r, ai, &f), v = ops_report_org_value(r, ai);
         from = f ? f : from;
         sbuf_add(o, "|");
-        cell(o, b->areas[ai].name);
+        cell(o, b->areas[ai].short_name ? b->areas[ai].short_name : b->areas[ai].name);
         sbuf_reset(&t);
         report_org_value(&t, r, ai);
         cell(o, t.p ? t.p : "");

@@ -75,11 +75,12 @@ class P(html.parser.HTMLParser):
     def __init__(s):
         super().__init__(); s.fig = None; s.peers = 0; s.rows = 0; s.org = 0; s.vals = []
         s.labels = []; s.cells = []; s.intext = None; s.incell = 0; s.hidden = 0; s.roleimg = 0
-        s.scripts = 0; s.title = ""; s.intitle = 0; s.insvg = 0
+        s.scripts = 0; s.title = ""; s.intitle = 0; s.insvg = 0; s.last = None
     def handle_starttag(s, tag, attrs):
         a = dict(attrs)
         if a.get("role") == "img": s.roleimg += 1
         if tag == "figure": s.fig = a.get("class", "")
+        if tag == "table" and a.get("class") == "data" and s.last == "peers": s.fig = "peers table"
         if s.fig and "peers" in s.fig:
             if tag == "svg": s.peers += 1; s.insvg = 1; s.hidden += a.get("aria-hidden") == "true"
             if tag == "g" and a.get("class") == "row": s.rows += 1
@@ -92,7 +93,8 @@ class P(html.parser.HTMLParser):
         if tag == "text": s.intext = None
         if tag == "svg": s.insvg = 0
         if tag in ("td", "th"): s.incell = 0
-        if tag == "figure": s.fig = None
+        if tag == "figure": s.last = "peers" if s.fig and "peers" in s.fig else None; s.fig = None
+        if tag == "table" and s.fig == "peers table": s.fig = None; s.last = None
         if tag == "title": s.intitle = 0
     def handle_data(s, d):
         if s.intext == "val": s.vals.append(d.strip())
