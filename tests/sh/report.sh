@@ -83,6 +83,11 @@ golden report-bad-format 1 K report "$NEW" --format pdf
 golden diff 0 K diff "$OLD" "$NEW"
 golden diff-json 0 K diff "$OLD" "$NEW" --json
 golden diff-en 0 K --lang en diff "$OLD" "$NEW"
+# a diff of another organisation warns; multi-line notes keep their lines, "none" in words
+OTHER="$T/other.ini"
+K new "$OTHER" --org "Västby kommun" --group kommun --bank rapport --date 2023-10-01 >/dev/null
+Q "$OTHER" 1 none --note "$(printf 'Första raden\nandra raden\n\n  fjärde, indragen')"
+golden diff-other-org 0 K diff "$NEW" "$OTHER"
 golden check-bench 0 K check "$NEW"
 golden check-bench-json 0 K check "$NEW" --json
 "$KOLLEN" --questions tests/fixtures/good new "$T/mini.ini" --org X --group kommun --bank mini >/dev/null
