@@ -40,6 +40,7 @@ struct ops_new {
     const struct ops_person *people;
     int n_people;
     const char *make_dir; /* create this folder (0700) before saving, or NULL */
+    const char *companion; /* the other bank's session of the same organisation, or NULL */
 };
 
 /* Create the session file at path for bank n->bank_id of questions_dir: private (0600) and

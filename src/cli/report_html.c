@@ -321,6 +321,8 @@ static void side_by_side(struct sbuf *o, const struct ops_report *r)
         sbuf_reset(&t);
         report_totals_line(&t, two[k]);
         para(o, "small", t.p ? t.p : "");
+        if (two[k]->b->kind == BANK_SCALE) /* beside the result it qualifies */
+            para(o, "small", rep_msg(M_REP_SCALE_CAVEAT));
         sbuf_add(o, "</div>\n");
     }
     sbuf_add(o, "</div>\n");

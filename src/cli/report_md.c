@@ -236,6 +236,11 @@ static void side_by_side(struct sbuf *o, const struct ops_report *r)
     }
     sbuf_add(o, "\n\n");
     line(o, rep_msg(M_REP_CYBER_NOTE));
+    if (two[1]->b->kind == BANK_SCALE || two[0]->b->kind == BANK_SCALE) {
+        sbuf_add(o, "> ");
+        esc(o, rep_msg(M_REP_SCALE_CAVEAT));
+        sbuf_add(o, "\n\n");
+    }
     sbuf_free(&t);
 }
 

@@ -47,7 +47,23 @@ Q "$NEW" 4 1,2 --documented yes
 Q "$NEW" 5 1,2 --note "Hot och sårbarheter saknas för skolorna." --evidence "Riskregister"
 Q "$NEW" 6 1
 Q "$NEW" 7 3
-Q "$NEW" 9 1
+Q "$NEW" 9 1 --followup yes --note "$(printf 'Fråga IT-chefen.\nSvaren stäms av i mars.')"
+# what the room decided, as the workshop screens record it (the session format's keys): a
+# parked question with its reason, a disputed answer and one decided with a reservation
+record() { # SESSION QUESTION KEY=VALUE...: keys added to the question's answer section
+    python3 - "$@" <<'EOF'
+import sys
+path, q, keys = sys.argv[1], sys.argv[2], sys.argv[3:]
+lines = open(path, encoding="utf-8").read().split("\n")
+i = lines.index("[answer.%s]" % q)
+lines[i + 1:i + 1] = [k.replace("=", " = ", 1) for k in keys]
+open(path, "w", encoding="utf-8").write("\n".join(lines))
+EOF
+}
+record "$NEW" 6 "parked=yes" "park_reason=Övningsplanen är inte klar"
+record "$NEW" 7 "dissent_by.1=IT-chefen" "dissent.1=Leverantörerna följs inte upp"
+record "$NEW" 3 "agreed=yes" "dissent_by.1=Bo Berg" "dissent.1=Lärandet saknas i praktiken"
+K new "$T/period.ini" --org X --group kommun --bank rapport >/dev/null 2>&1
 
 # plan steps tracked between workshops: kept in the session, shown by the plan and the report
 golden plan-assign 0 K plan "$NEW" --assign 7 "Bo Berg" --due 2023-12-31
@@ -71,6 +87,11 @@ golden plan-bad-level 2 K plan "$NEW" --target level 7
 golden plan-no-target 2 K plan "$NEW" --target target nosuch
 golden plan-bad-format 1 K plan "$NEW" --format html
 golden report-md 0 K report "$NEW"
+# the workshop before (--since) and a marking on every page; the same bank only
+golden report-since-md 0 K report "$NEW" --since "$OLD" --marking "Begränsad delning"
+golden report-since-html 0 K report "$NEW" --since "$OLD" --marking "Begränsad <delning> \"x\"" --format html
+golden report-marking-bad 1 K report "$NEW" --marking "$(printf 'två\nrader')"
+golden report-since-missing 2 K report "$NEW" --since "$T/nosuch.ini"
 golden report-md-en 0 K --lang en report "$NEW" --format md
 golden report-html 0 K report "$NEW" --format html
 golden report-csv 0 K report "$NEW" --format csv
@@ -92,6 +113,25 @@ golden check-bench 0 K check "$NEW"
 golden check-bench-json 0 K check "$NEW" --json
 "$KOLLEN" --questions tests/fixtures/good new "$T/mini.ini" --org X --group kommun --bank mini >/dev/null
 golden diff-other-bank 2 "$KOLLEN" --questions tests/fixtures/good diff "$T/mini.ini" "$NEW"
+# Cybersäkerhetskollen: a session names its companion of the other bank (kollen new
+# --companion, relative to its folder); the report shows both side by side, each by its own
+# model, never one number
+mkdir -p "$T/q" && mkdir -m 700 "$T/cyber"
+ln -s "$(pwd)/tests/fixtures/report/rapport" "$T/q/rapport"
+ln -s "$(pwd)/tests/fixtures/good/miniscale" "$T/q/miniscale"
+KC() { "$KOLLEN" --questions "$T/q" "$@"; }
+KC new "$T/cyber/info.ini" --org "Ökenby kommun" --group kommun --bank rapport --date 2023-09-14 \
+    --companion it >/dev/null
+KC new "$T/cyber/it.ini" --org "Ökenby kommun" --group kommun --bank miniscale --date 2023-09-14 \
+    --companion info >/dev/null
+KC set "$T/cyber/info.ini" 1 1,2 -q
+KC set "$T/cyber/info.ini" 2 2 -q
+KC set "$T/cyber/info.ini" 3 1 -q
+for q in 1 2 3; do KC set "$T/cyber/it.ini" $q 3 -q; done
+golden report-companion-md 0 KC report "$T/cyber/info.ini"
+golden report-companion-scale-md 0 KC report "$T/cyber/it.ini"
+KC new "$T/cyber/lost.ini" --org X --group kommun --bank rapport --companion gone >/dev/null
+golden report-companion-missing 2 KC report "$T/cyber/lost.ini"
 golden check-no-bench-json 0 "$KOLLEN" --questions tests/fixtures/good check "$T/mini.ini" --json
 # a scale bank (It-säkkollen's kind): plans in steps on the scale, reports without points
 KS() { "$KOLLEN" --questions tests/fixtures/good "$@"; }
