@@ -142,6 +142,25 @@ KS set "$T/scale.ini" 3 1 -q
 golden plan-scale 0 KS plan "$T/scale.ini"
 golden report-scale-md 0 KS report "$T/scale.ini"
 
+# limits: a marking of 100 bytes is printed, 101 refused; a step's owner of 200 bytes is kept,
+# 201 refused with the session unchanged
+M100=$(python3 -c 'print("Å" * 50)')
+M101=$(python3 -c 'print("Å" * 50 + "x")')
+if K report "$NEW" --marking "$M100" | grep -qF "**$M100**"; then pass "report: a marking of 100 bytes is printed"
+else fail "report: a marking of 100 bytes is printed" "not in the report"; fi
+if K report "$NEW" --marking "$M101" >/dev/null 2>&1; then fail "report: a marking of 101 bytes is refused" "exit 0"
+else pass "report: a marking of 101 bytes is refused"; fi
+O200=$(python3 -c 'print("Ö" * 100)')
+O201=$(python3 -c 'print("Ö" * 100 + "x")')
+cp "$NEW" "$T/owner.ini"
+K plan "$T/owner.ini" --assign 5 "$O200" >/dev/null
+expect_eq "report: a step's owner of 200 bytes is kept" "fråga 5: $O200 · öppen" \
+    "$(K plan "$T/owner.ini" --assign 5 "$O200")"
+cp "$T/owner.ini" "$T/owner.before"
+if K plan "$T/owner.ini" --assign 5 "$O201" >/dev/null 2>&1; then fail "report: an owner of 201 bytes is refused" "exit 0"
+elif cmp -s "$T/owner.ini" "$T/owner.before"; then pass "report: an owner of 201 bytes is refused, the session unchanged"
+else fail "report: an owner of 201 bytes is refused" "the session changed"; fi
+
 # -o: written atomically, 0600, format from the extension
 K report "$NEW" -o "$T/out.html" 2>/dev/null
 expect_eq "report: -o FILE.html is 0600" 600 "$(stat -c %a "$T/out.html")"
