@@ -402,6 +402,7 @@ static int plan_scale(const struct bank *b, const struct session *s, struct plan
     }
     for (int qi = 0; qi < b->n_questions; qi++)
         from[qi] = s->answers[qi].answered ? s->answers[qi].choice : 0;
+    double area_mean[BANK_MAX_AREAS];
     for (int guard = 0; guard <= b->n_questions * (b->scale_max + 1); guard++) {
         struct score sc;
         if (score_compute(b, &work, &sc)) {
@@ -409,6 +410,8 @@ static int plan_scale(const struct bank *b, const struct session *s, struct plan
             break;
         }
         double now = deficit(b, p, &sc);
+        for (int ai = 0; ai < b->n_areas && ai < BANK_MAX_AREAS; ai++)
+            area_mean[ai] = sc.areas[ai].value;
         score_free(&sc);
         if (now <= 1e-9)
             break;
@@ -440,8 +443,11 @@ static int plan_scale(const struct bank *b, const struct session *s, struct plan
             double gain = (now - deficit(b, p, &sc)) / cost;
             score_free(&sc);
             *a = keep;
-            if (gain > best_gain + 1e-12) {
-                best_gain = gain;
+            /* equal gains: the statement in the weaker area first (then the lower number) */
+            if (gain > best_gain + 1e-12 ||
+                (best >= 0 && gain > best_gain - 1e-12 &&
+                 area_mean[q->area] < area_mean[b->questions[best].area] - 1e-12)) {
+                best_gain = gain > best_gain ? gain : best_gain;
                 best = qi;
                 best_choice = c;
             }

@@ -161,7 +161,7 @@ static int scale_top_holds(const struct bank *b, const struct session *s, int ai
  * rule, so the mean alone stops one below it. */
 static int scale_level(const struct bank *b, const struct session *s, int ai, double mean)
 {
-    int lv = (int)mean;
+    int lv = (int)(mean + 1e-9); /* a mean of means that is 3 may come out as 2.9999999999 */
     if (b->scale_top_step <= 0)
         return lv;
     if (scale_top_holds(b, s, ai))
