@@ -326,7 +326,8 @@ static void text_points(struct sbuf *o, const struct bank *b)
             fmt_decimal(&lo, bd->above, 0);
             fmt_decimal(&hi, bd->below, 0);
             if (bd->above >= 0 && bd->below >= 0)
-                cli_msg_format(t, sizeof t, M_BANK_BAND_BETWEEN, lo.p ? lo.p : "", hi.p ? hi.p : "");
+                cli_msg_format(t, sizeof t, M_BANK_BAND_BETWEEN, lo.p ? lo.p : "",
+                               hi.p ? hi.p : "");
             else if (bd->below >= 0)
                 cli_msg_format(t, sizeof t, M_BANK_BAND_BELOW, hi.p ? hi.p : "");
             else

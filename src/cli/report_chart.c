@@ -1,8 +1,9 @@
 /* report_chart.c: the HTML report's charts as inline SVG, in the manner of MSB's diagrams:
  * horizontal bars, a row per work area, a bar per series, one measure per chart. Each chart is
  * a <figure>: its title and the drawing (aria-hidden: the table right after the figure says
- * the same), then a table with every number drawn, which is the text alternative and prints. Bar colours
- * have at least 3:1 contrast against white, text at least 4.5:1 (tests/sh/report_print.sh). */
+ * the same), then a table with every number drawn, which is the text alternative and prints.
+ * Bar colours have at least 3:1 contrast against white, text at least 4.5:1
+ * (tests/sh/report_office.sh). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

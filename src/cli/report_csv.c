@@ -69,11 +69,11 @@ static void answer_texts(struct sbuf *t, const struct bank *b, const struct ques
     if (!a->answered)
         return;
     if (q->type != QTYPE_MULTI) {
-        const char *lab = q->type == QTYPE_SCALE && b->scale_labels && a->choice >= 1 &&
-                                  a->choice <= b->scale_max
-                              ? b->scale_labels[a->choice - 1]
-                          : a->choice >= 1 && a->choice <= q->n_options ? q->options[a->choice - 1].text
-                                                                        : "";
+        int c = a->choice;
+        const char *lab = q->type == QTYPE_SCALE && b->scale_labels && c >= 1 && c <= b->scale_max
+                              ? b->scale_labels[c - 1]
+                          : c >= 1 && c <= q->n_options ? q->options[c - 1].text
+                                                        : "";
         sbuf_add(t, lab ? lab : "");
         return;
     }

@@ -417,8 +417,9 @@ static void peers(struct sbuf *o, const struct ops_report *r)
         cols[n++] = r->bm;
     h2(o, rep_msg(M_REP_PEERS));
     char note[1024];
-    rep_msg_format(note, sizeof note, b->kind == BANK_SCALE ? M_REP_PEERS_NOTE_SCALE : M_REP_PEERS_NOTE,
-                   b->kind == BANK_SCALE ? b->scale_max : b->n_levels);
+    int scale = b->kind == BANK_SCALE;
+    rep_msg_format(note, sizeof note, scale ? M_REP_PEERS_NOTE_SCALE : M_REP_PEERS_NOTE,
+                   scale ? b->scale_max : b->n_levels);
     line(o, note);
     struct sbuf t;
     sbuf_init(&t);
@@ -487,7 +488,8 @@ static void since(struct sbuf *o, const struct ops_report *r)
     if (b->kind != BANK_SCALE)
         sbuf_addf(o, " %s %s | %s %s | %s |", rep_msg(M_W_ACTIONS), r->since.old->date,
                   rep_msg(M_W_ACTIONS), r->s->date, rep_msg(M_REP_CHANGE));
-    sbuf_add(o, b->kind != BANK_SCALE ? "\n|---|---:|---:|---:|---:|---:|\n" : "\n|---|---:|---:|\n");
+    sbuf_add(o, b->kind != BANK_SCALE ? "\n|---|---:|---:|---:|---:|---:|\n"
+                                      : "\n|---|---:|---:|\n");
     for (int ai = 0; ai < b->n_areas; ai++) {
         sbuf_add(o, "|");
         cell(o, b->areas[ai].name);

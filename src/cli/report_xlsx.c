@@ -209,7 +209,8 @@ static void summary(struct book *k)
     char group[256];
     snprintf(group, sizeof group, "%s: %s", rep_msg(M_REP_GROUP_COL),
              from ? (from->name ? from->name : from->id) : "–");
-    const char *names[] = {rep_msg(M_W_AREA), b->kind == BANK_SCALE ? rep_msg(M_W_MEAN) : msg(M_W_LEVEL),
+    const char *names[] = {rep_msg(M_W_AREA),
+                           b->kind == BANK_SCALE ? rep_msg(M_W_MEAN) : msg(M_W_LEVEL),
                            rep_msg(M_REP_XLSX_VALUE), rep_msg(M_REP_BENCH_SHORT), group,
                            rep_msg(M_W_POINTS), rep_msg(M_REP_XLSX_MAX_POINTS),
                            rep_msg(M_W_ACTIONS), rep_msg(M_REP_XLSX_MAX_ACTIONS)};

@@ -389,12 +389,15 @@ int question_evidence_hint(struct sbuf *o, const struct question *q)
     static const char *const heads[] = {"Evidens:", "Evidence:"};
     const char *h = q->help, *at = NULL;
     size_t head = 0;
-    for (const char *p = h; p && *p && !at; p++)
+    for (const char *p = h; p && *p && !at; p++) {
+        if (p != h && p[-1] != ' ' && p[-1] != '\n')
+            continue; /* "Evidens:" starts a line or follows a space */
         for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++)
-            if ((p == h || p[-1] == ' ' || p[-1] == '\n') && !strncmp(p, heads[k], strlen(heads[k]))) {
+            if (!strncmp(p, heads[k], strlen(heads[k]))) {
                 at = p;
                 head = strlen(heads[k]);
             }
+    }
     if (!at)
         return 0;
     at += head;

@@ -329,7 +329,7 @@ void plan_item_parts(const struct bank *b, const struct plan_item *it,
         struct sbuf h;
         sbuf_init(&h);
         if (question_evidence_hint(&h, q)) {
-            /* the hint as the bank writes it, its first letter in lower case after "till exempel" */
+            /* the hint as the bank writes it, lower case first after "till exempel" */
             char line[4096];
             if (h.p[0] >= 'A' && h.p[0] <= 'Z' && !(h.p[1] >= 'A' && h.p[1] <= 'Z'))
                 h.p[0] = (char)(h.p[0] - 'A' + 'a');

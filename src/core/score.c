@@ -476,8 +476,8 @@ int score_need_parts(const struct question *q, const struct answer *a, const str
             out[n++] = (struct need_part){NEED_ACTIONS, m->need_actions, m->have_actions, 0};
     }
     if (m->need_choice)
-        out[n++] = (struct need_part){NEED_CHOICE, m->need_choice, m->unanswered ? 0 : m->have_choice,
-                                      0};
+        out[n++] = (struct need_part){NEED_CHOICE, m->need_choice,
+                                      m->unanswered ? 0 : m->have_choice, 0};
     if (m->need_documented)
         out[n++] = (struct need_part){NEED_EVIDENCE, 0, 0, 0};
     return n;

@@ -356,8 +356,8 @@ static void words__action_texts_any_of_and_the_evidence_hint(void **st)
     ps.n = 0;
     plan_item_parts(f->b, q6, collect, &ps);
     assert_int_equal(ps.n, 2);
-    assert_string_equal(ps.text[1],
-                        "Dokumentera evidensen, till exempel övningsplan och utvärdering av övningen");
+    assert_string_equal(ps.text[1], "Dokumentera evidensen, till exempel övningsplan och "
+                                    "utvärdering av övningen");
     /* a named option: its action text alone */
     const struct plan_item *q3b = item_for(&p, f->b, 3, 3);
     assert_non_null(q3b);
