@@ -58,7 +58,8 @@ int ops_report_since(struct ops_report *r, const char *old_path, const char *pat
                      const char *questions_dir, struct diags *d);
 /* Read the companion session the report's session names (at path, `[session] companion`),
  * read-only, and gather its report, scored by its own bank's model. KL_OK (also when the
- * session names none: r->comp stays NULL), or the load's error with the reason in d. */
+ * session names none, or a session of the same bank, with a warning: r->comp stays NULL), or
+ * the load's error with the reason in d. */
 int ops_report_companion(struct ops_report *r, const char *path, const char *questions_dir,
                          struct diags *d);
 void ops_report_free(struct ops_report *r);

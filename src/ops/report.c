@@ -177,9 +177,12 @@ int ops_report_companion(struct ops_report *r, const char *path, const char *que
         return KL_ENOMEM;
     }
     int rc = ops_open(&r->comp_w, r->comp_path, questions_dir, OPS_READ_ONLY, "kollen report", d);
-    if (!rc)
+    int same = !rc && !strcmp(r->comp_w->bank->id, r->b->id);
+    if (same) /* a companion is the other bank's: this one says nothing the report does not */
+        ops_warn(d, M_OPS_COMPANION_SAME_BANK, r->comp_path, r->b->id);
+    if (!rc && !same)
         rc = ops_report_gather(r->comp, r->comp_w->bank, r->comp_w->ses, d);
-    if (rc) {
+    if (rc || same) {
         ops_close(r->comp_w);
         r->comp_w = NULL;
         free(r->comp);

@@ -132,6 +132,11 @@ golden report-companion-md 0 KC report "$T/cyber/info.ini"
 golden report-companion-scale-md 0 KC report "$T/cyber/it.ini"
 KC new "$T/cyber/lost.ini" --org X --group kommun --bank rapport --companion gone >/dev/null
 golden report-companion-missing 2 KC report "$T/cyber/lost.ini"
+KC new "$T/cyber/twin.ini" --org X --group kommun --bank rapport --companion info >/dev/null
+KC report "$T/cyber/twin.ini" >"$T/twin.md" 2>"$T/twin.err"
+if grep -q "samma frågebank" "$T/twin.err" && ! grep -q "Cybersäkerhetskollen" "$T/twin.md"; then
+    pass "report: a companion of the same bank is not shown, with a warning"
+else fail "report: a companion of the same bank" "$(head -c 200 "$T/twin.err")"; fi
 golden check-no-bench-json 0 "$KOLLEN" --questions tests/fixtures/good check "$T/mini.ini" --json
 # a scale bank (It-säkkollen's kind): plans in steps on the scale, reports without points
 KS() { "$KOLLEN" --questions tests/fixtures/good "$@"; }
