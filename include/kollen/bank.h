@@ -268,6 +268,11 @@ void guides_free(struct guide *g, int n);
 
 /* A short name of a question for lists: its short text, else its text. */
 const char *question_label(const struct question *q);
+/* The evidence the question's help names: the text after "Evidens:" (or "Evidence:") to the
+ * end of its line, without a closing full stop, appended to o; nothing when the help names
+ * none. Returns 1 when it found one. */
+struct sbuf;
+int question_evidence_hint(struct sbuf *o, const struct question *q);
 /* Index of the question with this number, or -1. */
 int bank_find_question(const struct bank *b, int number);
 /* Index of the area with this id, or -1. */

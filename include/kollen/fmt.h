@@ -4,6 +4,8 @@
 #ifndef KOLLEN_FMT_H
 #define KOLLEN_FMT_H
 
+#include <stdint.h>
+
 #include "kollen/bank.h"
 #include "kollen/text.h"
 
@@ -23,7 +25,9 @@ enum fmt_level {
                               "Nivå 2,58: ..." (the name left out when there is none) */
     FMT_LEVEL_NUMBER_NAME, /* "2 Viss systematik"; a scale bank "2,58 Viss systematik" */
     FMT_LEVEL_AREA,        /* "1 (1,50)": the level and its value; a scale bank "1,50" */
-    FMT_LEVEL_RESULT,      /* FMT_LEVEL_NAME; a scale bank "Nivå 2,58" (`kollen set`) */
+    FMT_LEVEL_RESULT,      /* FMT_LEVEL_NAME; a scale bank "Nivå 2,58" (`kollen set`); TITLE
+                              and RESULT of a scale bank below level 1 (statements pending):
+                              "medel 3,10, ingen nivå än", "ingen nivå" with no answers */
     FMT_LEVEL_VALUE        /* value on the level scale "1,50"; "–" when unknown (< 0) */
 };
 
@@ -36,5 +40,13 @@ void fmt_level(struct sbuf *o, const struct bank *b, int level, double value, en
  * bank). ge is the glyph for "at least", sep the one between levels. */
 void fmt_rules(struct sbuf *o, const struct bank *b, const struct question *q, const char *ge,
                const char *sep);
+
+/* One rule in words, as `kollen bank` shows it: "minst 2 åtgärder och alternativ 1, 3",
+ * "minst alternativ 4" ("minst steg 3" on a scale), "alla alternativ". */
+void fmt_rule_text(struct sbuf *o, const struct question *q, const struct rule *r);
+/* Option numbers of mask (bit i = option i+1) as people write them: "4-10", "1, 3 och 5-7". */
+void fmt_numbers(struct sbuf *o, uint64_t mask);
+/* A small count as a word in the UI language ("två"), digits above twelve. */
+void fmt_count_word(struct sbuf *o, int n);
 
 #endif

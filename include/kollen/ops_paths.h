@@ -25,6 +25,12 @@ int ops_session_is_name(const char *arg);
  * frees; NULL when memory ran out. */
 char *ops_session_path(const char *sessions_dir, const char *arg);
 
+/* The companion session a session names (`[session] companion`, the other bank's session of
+ * the same organisation): relative to the folder of session_path, a bare name with ".ini"
+ * added like a SESSION argument; an absolute path as it is. A new string the caller frees;
+ * NULL when ref is empty or memory ran out. */
+char *ops_companion_path(const char *session_path, const char *ref);
+
 /* Create the sessions folder, private (0700: results are sensitive), unless it exists.
  * KL_OK, or KL_EIO with the reason in d. */
 int ops_sessions_dir_make(const char *dir, struct diags *d);

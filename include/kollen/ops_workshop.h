@@ -40,6 +40,7 @@ struct ops_new {
     const struct ops_person *people;
     int n_people;
     const char *make_dir; /* create this folder (0700) before saving, or NULL */
+    const char *companion; /* the other bank's session of the same organisation, or NULL */
 };
 
 /* Create the session file at path for bank n->bank_id of questions_dir: private (0600) and
@@ -147,6 +148,14 @@ struct ops_result {
  * nothing changed. */
 int ops_set(struct workshop *w, int qi, const struct ops_change *c, int64_t now,
             struct ops_result *res, struct diags *d);
+
+/* The plan step of question qi as tracked between workshops (`kollen plan --assign`, `--due`,
+ * `--status`): owner and due (NULL keeps, "" clears; due YYYY-MM-DD), status (-1 keeps, else
+ * enum step_status). Checked first; then stamped, kept as an undo step (undo gives the step
+ * back too) and saved. res->changed 0 when it was so already (nothing written). KL_OK (the
+ * save's outcome in res->saved), KL_EUSAGE with the reason in d, KL_ENOMEM. */
+int ops_set_step(struct workshop *w, int qi, const char *owner, const char *due, int status,
+                 int64_t now, struct ops_result *res, struct diags *d);
 
 /* Undo the last change, or redo the last one undone: the question's answer as it was before
  * (after), the session stamped, scored and saved, the cursor on that question. res->changed

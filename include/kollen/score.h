@@ -29,11 +29,15 @@ struct question_score {
 struct area_score {
     int questions, answered; /* every question of the area, scored or not: workshop coverage */
     int scored;              /* questions that count; 0: the area has no level at all */
+    int pending;             /* scored questions not answered yet; a scale bank gives the area
+                                no level (0) until there are none */
     int actions, max_actions;
     long points_milli, max_points_milli;
     int level;                 /* indicative level (scale banks: floor of value) */
     double value;              /* level + progress toward the next (scale: the mean) */
     int rules_met, rules_next; /* rules of level+1 that hold, and how many there are */
+    double progress;           /* toward level+1, 0..1; 1 at the top level (scale banks with
+                                  statements pending: the share answered) */
     int blockers;              /* questions of this area among the overall blockers */
 };
 
@@ -54,6 +58,8 @@ struct score {
     int actions, max_actions;
     long points_milli, max_points_milli;
     int answered, questions; /* every question, scored or not */
+    int pending;             /* scored questions not answered yet; a scale bank gives no overall
+                                level (0) until there are none (MSB scores complete surveys) */
     int n_areas;
     struct area_score *areas;
     int n_questions;
@@ -75,6 +81,22 @@ long score_points_milli(const struct question *q, const struct answer *a);
  * When it does not and m is given, *m says what is missing. */
 int score_rule_holds(const struct bank *b, const struct question *q, const struct answer *a,
                      const struct rule *r, int level, struct missing *m);
+
+/* What an answer lacks, part by part, for programs (`check --json`'s "needs"): the question
+ * must be answered; actions counted (need, have); any `need` more of the options in `options`
+ * (each worth one action: "tick two of 4-10"); all of `options`; a choice of at least `need`
+ * (have 0 when unanswered); documented evidence. */
+enum need_kind { NEED_ANSWER, NEED_ACTIONS, NEED_ANY_OF, NEED_ALL_OF, NEED_CHOICE, NEED_EVIDENCE };
+struct need_part {
+    enum need_kind kind;
+    int need, have;
+    uint64_t options; /* bit i = option i+1 */
+};
+#define SCORE_NEED_PARTS 6
+/* Fill out (room for SCORE_NEED_PARTS) from what m says answer a to q lacks; returns how
+ * many parts. */
+int score_need_parts(const struct question *q, const struct answer *a, const struct missing *m,
+                     struct need_part *out);
 
 /* What a blocker lacks in words a facilitator can read out, in the UI language
  * ("ej diskuterad ännu; behöver minst 1 åtgärd"). Appends to out. */

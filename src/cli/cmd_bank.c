@@ -9,6 +9,57 @@
 #include "kollen/store.h"
 #include "report_msg.h"
 
+/* --- words --- */
+
+static const char *type_words(enum qtype t)
+{
+    return cli_msg(t == QTYPE_SCALE    ? M_BANK_TYPE_SCALE
+                   : t == QTYPE_SINGLE ? M_BANK_TYPE_SINGLE
+                                       : M_BANK_TYPE_MULTI);
+}
+
+static const char *prov_words(enum provenance p)
+{
+    switch (p) {
+    case PROV_VERBATIM: return cli_msg(M_BANK_PROV_VERBATIM);
+    case PROV_PARAPHRASE: return cli_msg(M_BANK_PROV_PARAPHRASE);
+    case PROV_INFERRED: return cli_msg(M_BANK_PROV_INFERRED);
+    case PROV_RECONSTRUCTED: return cli_msg(M_BANK_PROV_RECONSTRUCTED);
+    }
+    return "";
+}
+
+static const char *kind_words(enum bench_kind k)
+{
+    switch (k) {
+    case BENCH_TYPSVAR: return cli_msg(M_BANK_KIND_TYPSVAR);
+    case BENCH_BEST30: return cli_msg(M_BANK_KIND_BEST30);
+    case BENCH_SUBSET: return cli_msg(M_BANK_KIND_SUBSET);
+    case BENCH_SPREAD: return cli_msg(M_BANK_KIND_SPREAD);
+    case BENCH_KIND_NONE: break;
+    }
+    return "";
+}
+
+/* "(härlett: MSB2333 L12)" */
+static void prov_source(struct sbuf *o, enum provenance p, const char *source)
+{
+    sbuf_addf(o, "(%s%s%s)", prov_words(p), source ? ": " : "", source ? source : "");
+}
+
+/* guides, one line each: "    vägledning: TITLE <URL> (källa)" */
+static void text_guides(struct sbuf *o, const char *indent, const struct guide *g, int n)
+{
+    for (int i = 0; i < n; i++) {
+        sbuf_addf(o, "%s%s: %s", indent, cli_msg(M_BANK_GUIDE), g[i].title ? g[i].title : "");
+        if (g[i].url)
+            sbuf_addf(o, " <%s>", g[i].url);
+        if (g[i].source)
+            sbuf_addf(o, " (%s)", g[i].source);
+        sbuf_addc(o, '\n');
+    }
+}
+
 /* --- a bank as text --- */
 
 static void text_head(struct sbuf *o, const struct bank *b)
@@ -34,6 +85,7 @@ static void text_head(struct sbuf *o, const struct bank *b)
         cli_msg_format(t, sizeof t, M_BANK_SHOW_EVIDENCE, b->evidence_from);
         sbuf_addf(o, "%s\n", t);
     }
+    text_guides(o, "", b->guides, b->n_guides);
 }
 
 /* "Fråga 7 (avsnitt 1, multi, verbatim: MSB2333 s. 12) · 4 åtgärder · 5 poäng" */
@@ -41,8 +93,8 @@ static void text_question_head(struct sbuf *o, const struct bank *b, const struc
 {
     char t[512];
     cli_msg_format(t, sizeof t, M_BANK_SHOW_SECTION, q->section);
-    sbuf_addf(o, "\n%s %d (%s, %s, %s", msg(M_W_QUESTION), q->number, t, qtype_name(q->type),
-              provenance_name(q->prov));
+    sbuf_addf(o, "\n%s %d (%s, %s, %s", msg(M_W_QUESTION), q->number, t, type_words(q->type),
+              prov_words(q->prov));
     if (q->source)
         sbuf_addf(o, ": %s", q->source);
     sbuf_add(o, ")");
@@ -55,7 +107,7 @@ static void text_question_head(struct sbuf *o, const struct bank *b, const struc
         sbuf_free(&p);
     }
     if (!q->scored)
-        sbuf_add(o, " · scored = no");
+        sbuf_addf(o, " · %s", cli_msg(M_BANK_NOT_SCORED));
     sbuf_addf(o, "\n  %s\n", q->text);
 }
 
@@ -67,21 +119,97 @@ static void text_question(struct sbuf *o, const struct bank *b, const struct que
         sbuf_addf(o, "  %2d. %s", k + 1, op->text ? op->text : "");
         if (b->kind == BANK_ACTIONS)
             sbuf_addf(o, " [%d]", op->actions);
-        if (op->prov != q->prov)
-            sbuf_addf(o, " (%s%s%s)", provenance_name(op->prov), op->source ? ": " : "",
-                      op->source ? op->source : "");
+        if (op->prov != q->prov) {
+            sbuf_addc(o, ' ');
+            prov_source(o, op->prov, op->source);
+        }
+        sbuf_addc(o, '\n');
+        if (op->action) {
+            sbuf_addf(o, "      %s: %s", cli_msg(M_BANK_ACTION), op->action);
+            if (op->action_prov != op->prov || op->action_source) {
+                sbuf_addc(o, ' ');
+                prov_source(o, op->action_prov, op->action_source);
+            }
+            sbuf_addc(o, '\n');
+        }
+        text_guides(o, "      ", op->guides, op->n_guides);
+    }
+    if (q->action) {
+        sbuf_addf(o, "  %s: %s", cli_msg(M_BANK_ACTION), q->action);
+        if (q->action_prov != q->prov || q->action_source) {
+            sbuf_addc(o, ' ');
+            prov_source(o, q->action_prov, q->action_source);
+        }
         sbuf_addc(o, '\n');
     }
+    text_guides(o, "  ", q->guides, q->n_guides);
     for (int lv = 1; lv <= b->n_levels; lv++) {
         if (!q->rules[lv].present)
             continue;
-        char r[256], t[512];
-        rule_format(q, &q->rules[lv], r, sizeof r);
-        cli_msg_format(t, sizeof t, M_BANK_SHOW_RULE, lv, r);
+        char t[512];
+        struct sbuf r;
+        sbuf_init(&r);
+        fmt_rule_text(&r, q, &q->rules[lv]);
+        cli_msg_format(t, sizeof t, M_BANK_SHOW_RULE, lv, r.p ? r.p : "");
+        sbuf_free(&r);
         sbuf_addf(o, "  -> %s\n", t);
     }
-    if (q->help)
-        sbuf_addf(o, "  %s: %s\n", cli_msg(M_W_HELP), q->help);
+    if (q->help) { /* the help's own line breaks stay under its heading */
+        sbuf_addf(o, "  %s: ", cli_msg(M_W_HELP));
+        for (const char *p = q->help; *p; p++) {
+            if (*p == '\n' && p[1])
+                sbuf_add(o, "\n    ");
+            else if (*p != '\n')
+                sbuf_addc(o, *p);
+        }
+        sbuf_addc(o, '\n');
+    }
+}
+
+/* " nivå 0,26 · under nivå 1 · 116 åtgärder · nivå 1 eller bättre i 7 arbetsområden" */
+static void text_bench_values(struct sbuf *o, const struct bank *b, const struct benchmark *m)
+{
+    char t[160];
+    if (m->level >= 0) {
+        sbuf_addf(o, " · %s ", msg(M_W_LEVEL));
+        fmt_decimal(o, m->level, 2);
+    }
+    if (m->below >= 0) {
+        msg_format(t, sizeof t, M_W_BELOW_LEVEL, (int)m->below);
+        sbuf_addf(o, " · %s", t);
+    }
+    if (m->actions >= 0)
+        sbuf_addf(o, " · %d %s", m->actions, cli_msg(M_W_ACTIONS_LC));
+    for (int lv = 1; lv <= b->n_levels; lv++)
+        if (m->areas_at_least[lv] >= 0) {
+            cli_msg_format(t, sizeof t, M_BANK_AT_LEAST, lv, m->areas_at_least[lv]);
+            sbuf_addf(o, " · %s", t);
+        }
+}
+
+static void text_bench_areas(struct sbuf *o, const struct bank *b, const struct benchmark *m)
+{
+    for (int ai = 0; ai < b->n_areas; ai++) {
+        if (m->area_levels[ai] < 0 && m->area_below[ai] < 0 && m->area_actions[ai] < 0)
+            continue;
+        const char *sep = ": ";
+        sbuf_addf(o, "      %s", b->areas[ai].short_name ? b->areas[ai].short_name
+                                                       : b->areas[ai].name);
+        if (m->area_levels[ai] >= 0) {
+            sbuf_addf(o, "%s%s ", sep, msg(M_W_LEVEL));
+            fmt_decimal(o, m->area_levels[ai], 2);
+            sep = " · ";
+        }
+        if (m->area_below[ai] >= 0) {
+            char t[64];
+            msg_format(t, sizeof t, M_W_BELOW_LEVEL, (int)m->area_below[ai]);
+            sbuf_addf(o, "%s%s", sep, t);
+            sep = " · ";
+        }
+        if (m->area_actions[ai] >= 0)
+            sbuf_addf(o, "%s%d %s", sep, m->area_actions[ai], cli_msg(M_W_ACTIONS_LC));
+        sbuf_addc(o, '\n');
+    }
 }
 
 static void text_benchmarks(struct sbuf *o, const struct bank *b)
@@ -90,15 +218,129 @@ static void text_benchmarks(struct sbuf *o, const struct bank *b)
         sbuf_addf(o, "\n== %s\n", cli_msg(M_W_BENCHMARKS));
     for (int i = 0; i < b->n_benchmarks; i++) {
         const struct benchmark *m = &b->benchmarks[i];
-        sbuf_addf(o, "  %s [%s, %s]", m->name, m->id, m->group[0] ? m->group : "*");
-        if (m->level >= 0) {
-            sbuf_addf(o, " %s ", msg(M_W_LEVEL));
-            fmt_decimal(o, m->level, 2);
+        sbuf_addf(o, "  %s [%s, %s", m->name, m->id, m->group[0] ? m->group : "*");
+        if (m->kind != BENCH_KIND_NONE)
+            sbuf_addf(o, ", %s", kind_words(m->kind));
+        if (m->year)
+            sbuf_addf(o, ", %d", m->year);
+        sbuf_addc(o, ']');
+        text_bench_values(o, b, m);
+        sbuf_addc(o, ' ');
+        prov_source(o, m->prov, m->source);
+        sbuf_addc(o, '\n');
+        text_bench_areas(o, b, m);
+        if (m->note)
+            sbuf_addf(o, "      %s\n", m->note);
+    }
+}
+
+static void percent(struct sbuf *o, double v)
+{
+    fmt_decimal(o, v, 1);
+    sbuf_add(o, " %");
+}
+
+static void text_series(struct sbuf *o, const struct bank *b)
+{
+    if (b->n_spreads)
+        sbuf_addf(o, "\n== %s\n", cli_msg(M_BANK_SPREADS));
+    for (int i = 0; i < b->n_spreads; i++) {
+        const struct spread *sp = &b->spreads[i];
+        sbuf_addf(o, "  %s [%s, %s, %d] ", sp->name, sp->id, sp->group, sp->year);
+        prov_source(o, sp->prov, sp->source);
+        sbuf_addc(o, '\n');
+        for (int k = 0; k < sp->n_parts; k++) {
+            sbuf_add(o, "    ");
+            percent(o, sp->shares[k]);
+            sbuf_addf(o, ": %s [%s]\n", b->benchmarks[sp->parts[k]].name,
+                      b->benchmarks[sp->parts[k]].id);
         }
-        if (m->actions >= 0)
-            sbuf_addf(o, " · %d %s", m->actions, cli_msg(M_W_ACTIONS_LC));
-        sbuf_addf(o, " (%s%s%s)\n", provenance_name(m->prov), m->source ? ": " : "",
-                  m->source ? m->source : "");
+    }
+    if (b->n_shares)
+        sbuf_addf(o, "\n== %s\n", cli_msg(M_BANK_SHARES));
+    for (int i = 0; i < b->n_shares; i++) {
+        const struct level_share *sh = &b->shares[i];
+        char t[128];
+        sbuf_addf(o, "  %s [%s]", sh->name, sh->id);
+        if (sh->n >= 0) {
+            cli_msg_format(t, sizeof t, M_BANK_N_ORGS, sh->n);
+            sbuf_addf(o, " · %s", t);
+        }
+        if (sh->none >= 0) {
+            sbuf_addf(o, " · %s ", cli_msg(M_BANK_SHARE_NONE));
+            percent(o, sh->none);
+        }
+        for (int lv = 1; lv <= b->n_levels; lv++) {
+            if (sh->at_least[lv] < 0 && sh->count[lv] < 0)
+                continue;
+            cli_msg_format(t, sizeof t, M_BANK_SHARE_AT_LEAST, lv);
+            sbuf_addf(o, " · %s ", t);
+            if (sh->at_least[lv] >= 0)
+                percent(o, sh->at_least[lv]);
+            if (sh->count[lv] >= 0)
+                sbuf_addf(o, sh->at_least[lv] >= 0 ? " (%d)" : "%d", sh->count[lv]);
+        }
+        sbuf_addc(o, ' ');
+        prov_source(o, sh->prov, sh->source);
+        sbuf_addc(o, '\n');
+    }
+}
+
+static void text_points(struct sbuf *o, const struct bank *b)
+{
+    if (b->n_means)
+        sbuf_addf(o, "\n== %s\n", cli_msg(M_BANK_MEANS));
+    for (int i = 0; i < b->n_means; i++) {
+        const struct mean_points *mp = &b->means[i];
+        sbuf_addf(o, "  %s [%s]", mp->name, mp->id);
+        for (int k = 0; k < mp->n_years; k++) {
+            sbuf_addf(o, " · %d: ", mp->years[k]);
+            fmt_decimal(o, mp->points[k], 1);
+        }
+        if (mp->has_change) {
+            char t[64];
+            struct sbuf v;
+            sbuf_init(&v);
+            fmt_decimal(&v, mp->change, 1);
+            cli_msg_format(t, sizeof t, M_BANK_CHANGE, v.p ? v.p : "");
+            sbuf_free(&v);
+            sbuf_addf(o, " · %s", t);
+        }
+        sbuf_addc(o, ' ');
+        prov_source(o, mp->prov, mp->source);
+        sbuf_addc(o, '\n');
+    }
+    if (b->n_point_dists)
+        sbuf_addf(o, "\n== %s\n", cli_msg(M_BANK_POINT_DISTS));
+    for (int i = 0; i < b->n_point_dists; i++) {
+        const struct point_dist *pd = &b->point_dists[i];
+        sbuf_addf(o, "  %s [%s] ", pd->name, pd->id);
+        prov_source(o, pd->prov, pd->source);
+        sbuf_addc(o, '\n');
+        for (int k = 0; k < pd->n_bands; k++) {
+            const struct point_band *bd = &pd->bands[k];
+            char t[160];
+            struct sbuf lo, hi;
+            sbuf_init(&lo);
+            sbuf_init(&hi);
+            fmt_decimal(&lo, bd->above, 0);
+            fmt_decimal(&hi, bd->below, 0);
+            if (bd->above >= 0 && bd->below >= 0)
+                cli_msg_format(t, sizeof t, M_BANK_BAND_BETWEEN, lo.p ? lo.p : "",
+                               hi.p ? hi.p : "");
+            else if (bd->below >= 0)
+                cli_msg_format(t, sizeof t, M_BANK_BAND_BELOW, hi.p ? hi.p : "");
+            else
+                cli_msg_format(t, sizeof t, M_BANK_BAND_ABOVE, lo.p ? lo.p : "");
+            sbuf_free(&lo);
+            sbuf_free(&hi);
+            sbuf_addf(o, "    %s: %d", t, bd->count);
+            if (bd->no_level >= 0) {
+                cli_msg_format(t, sizeof t, M_BANK_BAND_NO_LEVEL, bd->no_level);
+                sbuf_addf(o, " (%s)", t);
+            }
+            sbuf_addc(o, '\n');
+        }
     }
 }
 
@@ -111,11 +353,10 @@ static void text_targets(struct sbuf *o, const struct bank *b)
         sbuf_addf(o, "  %s [%s]: %s %d", tg->name, tg->id, msg(M_W_LEVEL), tg->level);
         for (int qi = 0; qi < b->n_questions; qi++)
             if (tg->extra[qi].present) {
-                char r[256];
-                rule_format(&b->questions[qi], &tg->extra[qi], r, sizeof r);
-                sbuf_addf(o, "; %d: %s", b->questions[qi].number, r);
+                sbuf_addf(o, "; %d: ", b->questions[qi].number);
+                fmt_rule_text(o, &b->questions[qi], &tg->extra[qi]);
             }
-        sbuf_addf(o, " (%s)\n", provenance_name(tg->prov));
+        sbuf_addf(o, " (%s)\n", prov_words(tg->prov));
         if (tg->note)
             sbuf_addf(o, "    %s\n", tg->note);
     }
@@ -133,6 +374,8 @@ static void show_text(const struct bank *b)
                 text_question(&o, b, &b->questions[i]);
     }
     text_benchmarks(&o, b);
+    text_series(&o, b);
+    text_points(&o, b);
     text_targets(&o, b);
     if (o.p)
         cli_put(o.p);
@@ -140,6 +383,32 @@ static void show_text(const struct bank *b)
 }
 
 /* --- a bank as JSON --- */
+
+static void json_guides(struct json *j, const struct guide *g, int n)
+{
+    if (!n)
+        return;
+    json_key(j, "guides");
+    json_begin(j, '[');
+    for (int i = 0; i < n; i++) {
+        json_begin(j, '{');
+        json_kstr(j, "title", g[i].title);
+        json_kstr(j, "url", g[i].url);
+        json_kstr(j, "source", g[i].source);
+        json_end(j, '}');
+    }
+    json_end(j, ']');
+}
+
+/* A value that may be unknown (< 0): a number or null. */
+static void json_maybe(struct json *j, const char *key, double v, int decimals)
+{
+    json_key(j, key);
+    if (v < 0)
+        json_null(j);
+    else
+        json_num(j, v, decimals);
+}
 
 static void json_head(struct json *j, const struct bank *b)
 {
@@ -150,6 +419,7 @@ static void json_head(struct json *j, const struct bank *b)
     json_kstr(j, "provenance", b->provenance);
     json_kstr(j, "source", b->source);
     json_kint(j, "evidence_from", b->evidence_from);
+    json_guides(j, b->guides, b->n_guides);
     json_kint(j, "questions_total", b->n_questions);
     json_kint(j, "max_actions", b->max_actions);
     json_key(j, "max_points");
@@ -194,6 +464,12 @@ static void json_options(struct json *j, const struct question *q)
         }
         json_kstr(j, "provenance", provenance_name(op->prov));
         json_kstr(j, "source", op->source);
+        if (op->action) {
+            json_kstr(j, "action", op->action);
+            json_kstr(j, "action_provenance", provenance_name(op->action_prov));
+            json_kstr(j, "action_source", op->action_source ? op->action_source : op->source);
+        }
+        json_guides(j, op->guides, op->n_guides);
         json_end(j, '}');
     }
     json_end(j, ']');
@@ -225,6 +501,12 @@ static void json_question(struct json *j, const struct bank *b, const struct que
     json_key(j, "points");
     json_milli(j, q->points_milli);
     json_kint(j, "max_actions", q->max_actions);
+    if (q->action) {
+        json_kstr(j, "action", q->action);
+        json_kstr(j, "action_provenance", provenance_name(q->action_prov));
+        json_kstr(j, "action_source", q->action_source ? q->action_source : q->source);
+    }
+    json_guides(j, q->guides, q->n_guides);
     json_options(j, q);
     json_key(j, "rules");
     json_begin(j, '{');
@@ -241,16 +523,15 @@ static void json_benchmark(struct json *j, const struct bank *b, const struct be
     json_kstr(j, "id", m->id);
     json_kstr(j, "name", m->name);
     json_kstr(j, "group", m->group);
-    json_key(j, "level");
-    if (m->level >= 0)
-        json_num(j, m->level, 2);
+    json_kstr(j, "kind", bench_kind_name(m->kind));
+    json_key(j, "year");
+    if (m->year)
+        json_int(j, m->year);
     else
         json_null(j);
-    json_key(j, "actions");
-    if (m->actions >= 0)
-        json_int(j, m->actions);
-    else
-        json_null(j);
+    json_maybe(j, "level", m->level, 2);
+    json_maybe(j, "below", m->below, 0);
+    json_maybe(j, "actions", m->actions, 0);
     json_key(j, "areas");
     json_begin(j, '{');
     for (int ai = 0; ai < b->n_areas; ai++)
@@ -259,8 +540,133 @@ static void json_benchmark(struct json *j, const struct bank *b, const struct be
             json_num(j, m->area_levels[ai], 2);
         }
     json_end(j, '}');
+    json_key(j, "areas_below");
+    json_begin(j, '{');
+    for (int ai = 0; ai < b->n_areas; ai++)
+        if (m->area_below[ai] >= 0) {
+            json_key(j, b->areas[ai].id);
+            json_num(j, m->area_below[ai], 0);
+        }
+    json_end(j, '}');
+    json_key(j, "area_actions");
+    json_begin(j, '{');
+    for (int ai = 0; ai < b->n_areas; ai++)
+        if (m->area_actions[ai] >= 0)
+            json_kint(j, b->areas[ai].id, m->area_actions[ai]);
+    json_end(j, '}');
+    json_key(j, "areas_at_least");
+    json_begin(j, '{');
+    for (int lv = 1; lv <= b->n_levels; lv++)
+        if (m->areas_at_least[lv] >= 0) {
+            char k[16];
+            snprintf(k, sizeof k, "%d", lv);
+            json_kint(j, k, m->areas_at_least[lv]);
+        }
+    json_end(j, '}');
     json_kstr(j, "provenance", provenance_name(m->prov));
     json_kstr(j, "source", m->source);
+    json_kstr(j, "note", m->note);
+    json_end(j, '}');
+}
+
+static void json_spread(struct json *j, const struct bank *b, const struct spread *sp)
+{
+    json_begin(j, '{');
+    json_kstr(j, "id", sp->id);
+    json_kstr(j, "name", sp->name);
+    json_kstr(j, "group", sp->group);
+    json_kint(j, "year", sp->year);
+    json_key(j, "parts");
+    json_begin(j, '[');
+    for (int k = 0; k < sp->n_parts; k++) {
+        json_begin(j, '{');
+        json_kstr(j, "benchmark", b->benchmarks[sp->parts[k]].id);
+        json_key(j, "share");
+        json_num(j, sp->shares[k], 1);
+        json_end(j, '}');
+    }
+    json_end(j, ']');
+    json_kstr(j, "provenance", provenance_name(sp->prov));
+    json_kstr(j, "source", sp->source);
+    json_end(j, '}');
+}
+
+static void json_share(struct json *j, const struct bank *b, const struct level_share *sh)
+{
+    json_begin(j, '{');
+    json_kstr(j, "id", sh->id);
+    json_kstr(j, "name", sh->name);
+    json_kstr(j, "group", sh->group);
+    json_kint(j, "year", sh->year);
+    json_maybe(j, "n", sh->n, 0);
+    json_maybe(j, "none", sh->none, 1);
+    json_key(j, "at_least");
+    json_begin(j, '{');
+    for (int lv = 1; lv <= b->n_levels; lv++)
+        if (sh->at_least[lv] >= 0) {
+            char k[16];
+            snprintf(k, sizeof k, "%d", lv);
+            json_key(j, k);
+            json_num(j, sh->at_least[lv], 1);
+        }
+    json_end(j, '}');
+    json_key(j, "count");
+    json_begin(j, '{');
+    for (int lv = 1; lv <= b->n_levels; lv++)
+        if (sh->count[lv] >= 0) {
+            char k[16];
+            snprintf(k, sizeof k, "%d", lv);
+            json_kint(j, k, sh->count[lv]);
+        }
+    json_end(j, '}');
+    json_kstr(j, "provenance", provenance_name(sh->prov));
+    json_kstr(j, "source", sh->source);
+    json_end(j, '}');
+}
+
+static void json_mean(struct json *j, const struct mean_points *mp)
+{
+    json_begin(j, '{');
+    json_kstr(j, "id", mp->id);
+    json_kstr(j, "name", mp->name);
+    json_key(j, "points");
+    json_begin(j, '{');
+    for (int k = 0; k < mp->n_years; k++) {
+        char y[16];
+        snprintf(y, sizeof y, "%d", mp->years[k]);
+        json_key(j, y);
+        json_num(j, mp->points[k], 1);
+    }
+    json_end(j, '}');
+    if (mp->has_change) {
+        json_key(j, "change");
+        json_num(j, mp->change, 1);
+    }
+    json_kstr(j, "provenance", provenance_name(mp->prov));
+    json_kstr(j, "source", mp->source);
+    json_end(j, '}');
+}
+
+static void json_point_dist(struct json *j, const struct point_dist *pd)
+{
+    json_begin(j, '{');
+    json_kstr(j, "id", pd->id);
+    json_kstr(j, "name", pd->name);
+    json_kstr(j, "group", pd->group);
+    json_key(j, "bands");
+    json_begin(j, '[');
+    for (int k = 0; k < pd->n_bands; k++) {
+        const struct point_band *bd = &pd->bands[k];
+        json_begin(j, '{');
+        json_maybe(j, "above", bd->above, 1);
+        json_maybe(j, "below", bd->below, 1);
+        json_maybe(j, "count", bd->count, 0);
+        json_maybe(j, "no_level", bd->no_level, 0);
+        json_end(j, '}');
+    }
+    json_end(j, ']');
+    json_kstr(j, "provenance", provenance_name(pd->prov));
+    json_kstr(j, "source", pd->source);
     json_end(j, '}');
 }
 
@@ -299,6 +705,26 @@ static void show_json(const struct bank *b)
     json_begin(&j, '[');
     for (int i = 0; i < b->n_benchmarks; i++)
         json_benchmark(&j, b, &b->benchmarks[i]);
+    json_end(&j, ']');
+    json_key(&j, "spreads");
+    json_begin(&j, '[');
+    for (int i = 0; i < b->n_spreads; i++)
+        json_spread(&j, b, &b->spreads[i]);
+    json_end(&j, ']');
+    json_key(&j, "shares");
+    json_begin(&j, '[');
+    for (int i = 0; i < b->n_shares; i++)
+        json_share(&j, b, &b->shares[i]);
+    json_end(&j, ']');
+    json_key(&j, "means");
+    json_begin(&j, '[');
+    for (int i = 0; i < b->n_means; i++)
+        json_mean(&j, &b->means[i]);
+    json_end(&j, ']');
+    json_key(&j, "point_distributions");
+    json_begin(&j, '[');
+    for (int i = 0; i < b->n_point_dists; i++)
+        json_point_dist(&j, &b->point_dists[i]);
     json_end(&j, ']');
     json_key(&j, "targets");
     json_begin(&j, '[');

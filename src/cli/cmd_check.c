@@ -24,7 +24,7 @@ static void padded(struct sbuf *o, const char *indent, const char *name, int wid
     sbuf_free(&t);
 }
 
-/* "Jämförelse för kommun: Typkommun · Nivå 1,40 · Åtgärder 120", a blank line after */
+/* "Typsvar för kommun: Typkommun · Nivå 1,40 · Åtgärder 120", a blank line after */
 static void bench_head(struct sbuf *o, const struct bank *b, const struct session *s,
                        const struct benchmark *bm)
 {
@@ -70,7 +70,13 @@ static void text_head(struct sbuf *o, const struct cli *c, const struct bank *b,
         cli_msg_format(t, sizeof t, M_CLI_SCALE_MEAN, v.p, b->n_levels);
         sbuf_add(o, t);
         sbuf_free(&v);
-        if (sc->level >= 1 && sc->level <= b->n_levels && b->level_names[sc->level][0]) {
+        if (sc->pending) {
+            int scored = 0;
+            for (int ai = 0; ai < b->n_areas; ai++)
+                scored += sc->areas[ai].scored;
+            msg_format(t, sizeof t, M_W_PENDING, sc->pending, scored);
+            sbuf_addf(o, " · %s", t);
+        } else if (sc->level >= 1 && sc->level <= b->n_levels && b->level_names[sc->level][0]) {
             sbuf_add(o, " (");
             fmt_level(o, b, sc->level, sc->value, FMT_LEVEL_NAME);
             sbuf_addc(o, ')');
@@ -100,6 +106,8 @@ static void text_head(struct sbuf *o, const struct cli *c, const struct bank *b,
     }
     sbuf_addf(o, "%s %d %s %d\n\n", rep_msg(M_W_ANSWERED), sc->answered, rep_msg(M_W_OF),
               sc->questions);
+    if (b->kind == BANK_SCALE) /* MSB's caveat, beside the result it qualifies */
+        sbuf_addf(o, "%s\n\n", rep_msg(M_REP_SCALE_CAVEAT));
 }
 
 static void text_areas(struct sbuf *o, const struct cli *c, const struct bank *b,
@@ -117,7 +125,11 @@ static void text_areas(struct sbuf *o, const struct cli *c, const struct bank *b
         text_bar(o, as->value / (b->n_levels ? b->n_levels : 1), BAR_WIDTH, c->utf8);
         sbuf_addc(o, ' ');
         fmt_level(o, b, as->level, as->value, FMT_LEVEL_AREA);
-        if (as->blockers) {
+        if (b->kind == BANK_SCALE && as->pending) {
+            char t[64];
+            msg_format(t, sizeof t, M_W_PENDING_AREA, as->pending);
+            sbuf_addf(o, "  %s", t);
+        } else if (as->blockers) {
             char t[64];
             cli_msg_format(t, sizeof t, M_CLI_AREA_BLOCKERS, as->blockers);
             sbuf_addf(o, "  %s", t);
@@ -171,9 +183,12 @@ static void print_text(const struct cli *c, const struct workshop *w)
 
 /* --- JSON --- */
 
-static void json_level(struct json *j, const struct bank *b, int level, double value)
+/* A scale bank's level is its mean, and null while statements are unanswered (no level yet). */
+static void json_level(struct json *j, const struct bank *b, int level, double value, int pending)
 {
-    if (b->kind == BANK_SCALE)
+    if (b->kind == BANK_SCALE && pending)
+        json_null(j);
+    else if (b->kind == BANK_SCALE)
         json_num(j, value, 2);
     else
         json_int(j, level);
@@ -192,14 +207,15 @@ static void json_areas(struct json *j, const struct bank *b, const struct score 
         if (!as->scored)
             json_null(j);
         else
-            json_level(j, b, as->level, as->value);
+            json_level(j, b, as->level, as->value, as->pending);
         json_kint(j, "scored", as->scored);
+        if (b->kind == BANK_SCALE) {
+            json_key(j, "mean");
+            json_num(j, as->value, 2);
+            json_kint(j, "pending", as->pending);
+        }
         json_key(j, "progress");
-        json_num(j,
-                 b->kind == BANK_SCALE ? as->value - as->level
-                 : as->rules_next      ? (double)as->rules_met / as->rules_next
-                                       : 0,
-                 3);
+        json_num(j, as->progress, 3);
         json_key(j, "points");
         json_milli(j, as->points_milli);
         json_key(j, "max_points");
@@ -214,7 +230,45 @@ static void json_areas(struct json *j, const struct bank *b, const struct score 
     json_end(j, ']');
 }
 
-static void json_blockers(struct json *j, const struct bank *b, const struct score *sc)
+static void json_options(struct json *j, const char *key, uint64_t mask)
+{
+    json_key(j, key);
+    json_begin(j, '[');
+    for (int i = 0; i < 64; i++)
+        if (mask & (1ULL << i))
+            json_int(j, i + 1);
+    json_end(j, ']');
+}
+
+/* "needs": what the blocker lacks, part by part (score_need_parts), beside "missing" in words */
+static void json_needs(struct json *j, const struct question *q, const struct answer *a,
+                       const struct missing *m)
+{
+    static const char *const kinds[] = {"answer", "actions", "options", "options", "choice",
+                                        "evidence"};
+    struct need_part parts[SCORE_NEED_PARTS];
+    int n = score_need_parts(q, a, m, parts);
+    json_key(j, "needs");
+    json_begin(j, '[');
+    for (int i = 0; i < n; i++) {
+        const struct need_part *p = &parts[i];
+        json_begin(j, '{');
+        json_kstr(j, "kind", kinds[p->kind]);
+        if (p->kind == NEED_ANY_OF)
+            json_options(j, "any_of", p->options);
+        if (p->kind == NEED_ALL_OF)
+            json_options(j, "all_of", p->options);
+        if (p->kind == NEED_ACTIONS || p->kind == NEED_ANY_OF || p->kind == NEED_CHOICE)
+            json_kint(j, "need", p->need);
+        if (p->kind == NEED_ACTIONS || (p->kind == NEED_CHOICE && p->have))
+            json_kint(j, "have", p->have);
+        json_end(j, '}');
+    }
+    json_end(j, ']');
+}
+
+static void json_blockers(struct json *j, const struct bank *b, const struct session *s,
+                          const struct score *sc)
 {
     json_key(j, "blockers");
     json_begin(j, '[');
@@ -230,6 +284,7 @@ static void json_blockers(struct json *j, const struct bank *b, const struct sco
         json_kstr(j, "area", b->areas[bl->area].id);
         json_kstr(j, "text", q->text);
         json_kstr(j, "missing", m.p ? m.p : "");
+        json_needs(j, q, &s->answers[bl->question], &bl->missing);
         json_key(j, "answered");
         json_bool(j, !bl->missing.unanswered);
         json_end(j, '}');
@@ -287,7 +342,12 @@ static void print_json(const struct workshop *w)
     json_kstr(&j, "group", group_name(s->group));
     json_kstr(&j, "date", s->date);
     json_key(&j, "level");
-    json_level(&j, b, sc->level, sc->value);
+    json_level(&j, b, sc->level, sc->value, sc->pending);
+    if (b->kind == BANK_SCALE) {
+        json_key(&j, "mean");
+        json_num(&j, sc->value, 2);
+        json_kint(&j, "pending", sc->pending);
+    }
     json_kstr(&j, "level_name",
               sc->level >= 1 && sc->level <= b->n_levels ? b->level_names[sc->level] : "");
     json_key(&j, "progress");
@@ -301,7 +361,7 @@ static void print_json(const struct workshop *w)
     json_kint(&j, "answered", sc->answered);
     json_kint(&j, "questions", sc->questions);
     json_areas(&j, b, sc);
-    json_blockers(&j, b, sc);
+    json_blockers(&j, b, s, sc);
     json_bench(&j, b, s);
     json_end(&j, '}');
     if (o.p)

@@ -15,9 +15,38 @@ static void answer_short(struct sbuf *o, const struct question *q, const struct 
         sbuf_add(o, rep_msg(M_W_NOT_DISCUSSED));
         return;
     }
+    if (q->type == QTYPE_MULTI && !a->ticks) { /* "none" in words */
+        sbuf_add(o, rep_msg(M_REP_NONE_TICKED));
+        return;
+    }
     char v[256];
     answer_format(q, a, v, sizeof v);
     sbuf_add(o, v);
+}
+
+/* "+2 nya åtgärder, −1 borttagen" */
+static void gained_lost(struct sbuf *o, int gained, int lost)
+{
+    char g[128], l[128];
+    rep_msg_format(g, sizeof g, gained == 1 ? M_DIFF_GAINED_ONE : M_DIFF_GAINED, gained);
+    rep_msg_format(l, sizeof l, lost == 1 ? M_DIFF_LOST_ONE : M_DIFF_LOST, lost);
+    sbuf_addf(o, "%s, %s", g, l);
+}
+
+/* A note under its heading, every line of it indented: the line breaks kept. */
+static void note_block(struct sbuf *o, enum rep_msg_id head, const char *note)
+{
+    sbuf_addf(o, "    %s:\n", rep_msg(head));
+    char *clean = text_sanitize_dup(note ? note : "", 1);
+    const char *p = clean ? clean : "";
+    do {
+        size_t n = strcspn(p, "\n");
+        sbuf_add(o, "      | ");
+        sbuf_addn(o, p, n);
+        sbuf_addc(o, '\n');
+        p += n;
+    } while (*p++ == '\n' && *p);
+    free(clean);
 }
 
 static void signed_int(struct sbuf *o, int v)
@@ -40,10 +69,15 @@ static void text_head(struct sbuf *o, const struct ops_diff *df)
 {
     const struct bank *b = df->bank;
     const struct score *x = &df->sc_old, *y = &df->sc_new;
-    char line[1024];
     sbuf_addf(o, "%s · %s\n", b->name, rep_msg(M_DIFF_TITLE));
     sbuf_addf(o, "  %s: %s · %s\n  %s: %s · %s\n", rep_msg(M_DIFF_OLD), df->old->organisation,
               df->old->date, rep_msg(M_DIFF_NEW), df->new->organisation, df->new->date);
+    if (strcmp(df->old->organisation, df->new->organisation)) {
+        char line[1024];
+        rep_msg_format(line, sizeof line, M_DIFF_OTHER_ORG, df->old->organisation,
+                       df->new->organisation);
+        sbuf_addf(o, "%s\n", line);
+    }
     sbuf_addf(o, "%s: ", msg(M_W_LEVEL));
     if (b->kind == BANK_SCALE) {
         fmt_decimal(o, x->value, 2);
@@ -62,8 +96,8 @@ static void text_head(struct sbuf *o, const struct ops_diff *df)
         sbuf_add(o, " → ");
         fmt_points(o, y->points_milli);
         sbuf_addf(o, " · %s: %d → %d (", rep_msg(M_W_ACTIONS), x->actions, y->actions);
-        rep_msg_format(line, sizeof line, M_DIFF_GAINED_LOST, df->gained, df->lost);
-        sbuf_addf(o, "%s)\n", line);
+        gained_lost(o, df->gained, df->lost);
+        sbuf_add(o, ")\n");
     }
 }
 
@@ -94,19 +128,17 @@ static void text_areas(struct sbuf *o, const struct cli *c, const struct ops_dif
 }
 
 /* The note, the evidence and the flags of one question that changed. */
-static void text_record(struct sbuf *o, const struct cli *c, const struct ops_qdiff *d,
-                        const struct answer *ax, const struct answer *ay)
+static void text_record(struct sbuf *o, const struct ops_qdiff *d, const struct answer *ax,
+                        const struct answer *ay)
 {
-    if (d->note_changed && !(ay->note && *ay->note)) {
-        sbuf_addf(o, "    %s\n", rep_msg(M_DIFF_NOTE_REMOVED));
+    int had = ax->note && *ax->note, has = ay->note && *ay->note;
+    if (d->note_changed && had && !has) {
+        note_block(o, M_DIFF_NOTE_REMOVED, ax->note); /* what was removed */
+    } else if (d->note_changed && had) {
+        note_block(o, M_DIFF_NOTE_BEFORE, ax->note);
+        note_block(o, M_DIFF_NOTE_AFTER, ay->note);
     } else if (d->note_changed) {
-        struct sbuf t;
-        sbuf_init(&t);
-        char *flat = text_sanitize_dup(ay->note, 0); /* one line: breaks dropped */
-        text_truncate(&t, flat ? flat : "", 60, c->utf8);
-        free(flat);
-        sbuf_addf(o, "    %s: %s\n", rep_msg(M_DIFF_NOTE_CHANGED), t.p ? t.p : "");
-        sbuf_free(&t);
+        note_block(o, M_DIFF_NOTE_CHANGED, ay->note);
     }
     for (int i = 0; i < d->n_ev_added; i++)
         sbuf_addf(o, "    %s: %s\n", rep_msg(M_DIFF_EV_ADDED), d->ev_added[i]);
@@ -137,9 +169,9 @@ static void text_question(struct sbuf *o, const struct cli *c, const struct ops_
         sbuf_add(o, " → ");
         answer_short(o, q, ay);
         if (d->gained || d->lost) {
-            char line[256];
-            rep_msg_format(line, sizeof line, M_DIFF_GAINED_LOST, d->gained, d->lost);
-            sbuf_addf(o, " (%s)", line);
+            sbuf_add(o, " (");
+            gained_lost(o, d->gained, d->lost);
+            sbuf_addc(o, ')');
         }
         sbuf_addc(o, '\n');
         if (d->ticked) {
@@ -153,7 +185,7 @@ static void text_question(struct sbuf *o, const struct cli *c, const struct ops_
             sbuf_addc(o, '\n');
         }
     }
-    text_record(o, c, d, ax, ay);
+    text_record(o, d, ax, ay);
 }
 
 static void print_text(const struct cli *c, const struct ops_diff *df)
@@ -280,6 +312,8 @@ static void json_question(struct json *j, const struct ops_diff *df, const struc
     json_milli(j, df->sc_new.q[d->question].points_milli);
     json_key(j, "note_changed");
     json_bool(j, d->note_changed);
+    json_key(j, "note_removed");
+    json_bool(j, d->note_changed && ax->note && *ax->note && !(ay->note && *ay->note));
     json_kstr(j, "old_note", ax->note);
     json_kstr(j, "new_note", ay->note);
     json_strings(j, "evidence_added", d->ev_added, d->n_ev_added);
@@ -298,6 +332,8 @@ static void print_json(const struct ops_diff *df)
     json_init(&j, &o);
     json_begin(&j, '{');
     json_kstr(&j, "bank", b->id);
+    json_key(&j, "same_organisation");
+    json_bool(&j, !strcmp(df->old->organisation, df->new->organisation));
     json_key(&j, "old");
     json_side(&j, b, df->old, &df->sc_old);
     json_key(&j, "new");

@@ -51,6 +51,7 @@ int cmd_new(const struct cli *c, int argc, char **argv)
         {"facilitator", 1, &n.facilitator, NULL, NULL},
         {"date", 1, &n.date, NULL, NULL},
         {"participant", 2, NULL, NULL, &parts},
+        {"companion", 1, &n.companion, NULL, NULL},
         {NULL, 0, NULL, NULL, NULL},
     };
     const char *pos[1];

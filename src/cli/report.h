@@ -16,27 +16,78 @@
 void md_escape(struct sbuf *o, const char *s, int in_table, const char *prefix);
 /* HTML: & < > " ' as entities; with br, line breaks become <br>. */
 void html_escape(struct sbuf *o, const char *s, int br);
-/* CSV (RFC 4180): quoted when it holds a quote, comma, CR or LF, quotes doubled; a field that
- * starts with = + - @ tab or CR gets a leading ' so no spreadsheet reads it as a formula. */
+/* CSV (RFC 4180): quoted when it holds a quote, ';', ',', CR or LF, quotes doubled; a field
+ * that starts with = + - @ tab or CR gets a leading ' so no spreadsheet reads it as a formula,
+ * and so does a = + - @ right after a ';' or ',' inside it (a spreadsheet that splits on the
+ * other separator starts a field there). */
 void csv_field(struct sbuf *o, const char *s);
 
 /* The plan as JSON (an object). The words of a plan are the core's (kollen/plan.h). */
-void plan_json(struct json *j, const struct bank *b, const struct plan *p);
+void plan_json(struct json *j, const struct bank *b, const struct session *s, const struct plan *p);
 
 /* A plan rendered: plain text for the terminal (the caller sanitises through cli_put),
  * Markdown (step headings at `depth` #s, areas one deeper), an HTML fragment (<h{depth}>). */
-void plan_render_text(struct sbuf *o, const struct bank *b, const struct plan *p, int utf8);
-void plan_render_md(struct sbuf *o, const struct bank *b, const struct plan *p, int depth);
-void plan_render_html(struct sbuf *o, const struct bank *b, const struct plan *p, int depth);
+/* Items in sections (quick wins, then work areas), each with the level it is for when the plan
+ * spans several, and how the step is tracked in session s (NULL: not shown). */
+void plan_render_text(struct sbuf *o, const struct bank *b, const struct session *s,
+                      const struct plan *p, int utf8);
+void plan_render_md(struct sbuf *o, const struct bank *b, const struct session *s,
+                    const struct plan *p, int depth);
+void plan_render_html(struct sbuf *o, const struct bank *b, const struct session *s,
+                      const struct plan *p, int depth, int mark_stops);
 
 /* `--target level 3` arrives as two arguments: join a target word and its argument into one
  * ("level 3") in a new argv the caller frees (the strings are argv's or owned by *joined). */
 char **plan_join_target(int argc, char **argv, int *new_argc, char **joined);
 
+/* How the report is written: a classification marking on every page ("" or NULL: none). */
+struct report_opts {
+    const char *marking;
+    int64_t now; /* the workbook's creation time ($SOURCE_DATE_EPOCH for reproducible files) */
+};
+
 /* The report in each format. */
-void report_md(struct sbuf *o, const struct ops_report *r);
-void report_html(struct sbuf *o, const struct ops_report *r);
-void report_csv(struct sbuf *o, const struct ops_report *r);
+void report_md(struct sbuf *o, const struct ops_report *r, const struct report_opts *ro);
+void report_html(struct sbuf *o, const struct ops_report *r, const struct report_opts *ro);
+void report_csv(struct sbuf *o, const struct ops_report *r, const struct report_opts *ro);
+/* The workbook (libxlsxwriter), made in a private temporary file and read into o. KL_OK, or
+ * KL_EIO with the reason in why. */
+int report_xlsx(struct sbuf *o, const struct ops_report *r, const struct report_opts *ro,
+                char *why, size_t n);
+
+/* The SVG charts of the HTML report (report_chart.c): each a <figure> with its title, the
+ * drawing (hidden from screen readers) and a table with every number it draws, the text
+ * alternative. */
+void chart_peers(struct sbuf *o, const struct ops_report *r);
+void chart_actions(struct sbuf *o, const struct ops_report *r);
+void chart_since(struct sbuf *o, const struct ops_report *r);
+
+/* The registers at the end of the report (report_registers.c): the follow-up list with the
+ * notes, the evidence register by question, the parked and disputed questions with the dissent
+ * recorded, and the plan's steps as tracked. */
+void report_html_registers(struct sbuf *o, const struct ops_report *r);
+void report_md_registers(struct sbuf *o, const struct ops_report *r);
+
+/* Words the summaries share (plain text; the caller escapes). */
+/* "2024-09-14 – 2026-09-13", or "inte angiven". */
+void report_period(struct sbuf *o, const struct session *s);
+/* A change in percent, "+24,4 %", "−3,0 %"; "–" from 0. */
+void report_pct(struct sbuf *o, int then, int now);
+/* A step in brief: "Fråga 4 (Risker): Besluta om ..." with the item's first part of work. */
+void report_step_brief(struct sbuf *o, const struct ops_report *r, const struct plan_item *it);
+/* The organisation's value on the measure MSB uses (a level, "2"; a scale mean "2,58"),
+ * "ingen nivå än" when it has none yet. */
+void report_org_value(struct sbuf *o, const struct ops_report *r, int ai);
+/* "Nivå 1 → Nivå 2 · Åtgärder 80 → 120 (+50,0 %)": the overall change since. */
+void report_since_line(struct sbuf *o, const struct ops_report *r);
+/* The typsvar's value in area ai ("0,40"), else what it says of the area ("under 1"), else
+ * "–"; esc (NULL: as it is) writes the text. */
+void report_bench_area(struct sbuf *o, const struct ops_report *r, int ai,
+                       void (*esc)(struct sbuf *, const char *));
+/* "Svagast: Upphandling, Ledning och Kultur." (the areas' short names). */
+void report_weakest_names(struct sbuf *o, const struct ops_report *r);
+/* The line of counts: flagged, parked, disputed, tracked. */
+void report_records_line(struct sbuf *o, const struct ops_report *r);
 
 /* Lines the Markdown and HTML reports share (plain text; the caller escapes). */
 void report_level_line(struct sbuf *o, const struct ops_report *r);

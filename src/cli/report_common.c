@@ -1,8 +1,10 @@
 /* report_common.c: escaping per output format, a plan as JSON, and the words the reports and
  * diffs share (`kollen plan`, `kollen report`, `kollen diff`). */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "kollen/fmt.h"
 #include "kollen/msg.h"
@@ -48,6 +50,24 @@ void md_escape(struct sbuf *o, const char *s, int in_table, const char *prefix)
         /* leading spaces would make an indented code block: keep them as entities */
         if (ch == ' ' && line_start && !in_table) {
             sbuf_add(o, "&#32;");
+            continue;
+        }
+        /* GFM makes links of bare URLs and e-mail addresses: "https\://", "www\." and an
+         * empty comment after '@' keep them text (a backslash does not stop an e-mail link) */
+        if (ch == ':' && p[1] == '/' && p[2] == '/') {
+            sbuf_add(o, "\\:");
+            line_start = digits = 0;
+            continue;
+        }
+        if (ch == '.' && p - clean >= 3 && !strncasecmp(p - 3, "www", 3) &&
+            (p - clean == 3 || !isalnum((unsigned char)p[-4]))) {
+            sbuf_add(o, "\\.");
+            line_start = digits = 0;
+            continue;
+        }
+        if (ch == '@') {
+            sbuf_add(o, "@<!-- -->");
+            line_start = digits = 0;
             continue;
         }
         /* a table cell is no block: lists, headings and quotes cannot open there */
@@ -108,7 +128,8 @@ void csv_field(struct sbuf *o, const char *s)
     }
     /* line breaks inside a field as CRLF, like the record ends */
     int formula = strchr("=+-@\t\r", clean[0]) && clean[0];
-    int quote = formula || strpbrk(clean, "\",\r\n") != NULL;
+    /* quoted when it holds either separator, so it is one field in both forms of the file */
+    int quote = formula || strpbrk(clean, "\",;\r\n") != NULL;
     if (quote)
         sbuf_addc(o, '"');
     if (formula)
@@ -122,6 +143,10 @@ void csv_field(struct sbuf *o, const char *s)
             sbuf_add(o, "\r\n");
         else
             sbuf_addc(o, *p);
+        /* a spreadsheet that splits on the other separator sees a field start after it: the
+         * guard there too ("KS 2026/1;'=1+1") */
+        if ((*p == ';' || *p == ',') && p[1] && strchr("=+-@", p[1]))
+            sbuf_addc(o, '\'');
     }
     if (quote)
         sbuf_addc(o, '"');
@@ -135,7 +160,75 @@ static void json_part(void *ctx, const char *part)
     json_str((struct json *)ctx, part);
 }
 
-void plan_json(struct json *j, const struct bank *b, const struct plan *p)
+static void json_option_list(struct json *j, const char *key, uint64_t mask)
+{
+    json_key(j, key);
+    json_begin(j, '[');
+    for (int i = 0; i < 64; i++)
+        if (mask & (1ULL << i))
+            json_int(j, i + 1);
+    json_end(j, ']');
+}
+
+static void json_goal_line(void *ctx, const char *line)
+{
+    json_str((struct json *)ctx, line);
+}
+
+/* One item of a plan as JSON. */
+static void item_json(struct json *j, const struct bank *b, const struct session *s,
+                      const struct plan_item *it)
+{
+    const struct question *q = &b->questions[it->question];
+    json_begin(j, '{');
+    json_key(j, "question");
+    json_int(j, q->number);
+    json_key(j, "area");
+    json_str(j, b->areas[it->area].id);
+    json_key(j, "level");
+    json_int(j, it->level);
+    json_key(j, "extra");
+    json_bool(j, it->extra);
+    json_key(j, "text");
+    json_str(j, q->text);
+    json_key(j, "answer");
+    json_bool(j, it->answer);
+    json_option_list(j, "tick", it->tick);
+    json_key(j, "choice");
+    if (it->choice)
+        json_int(j, it->choice);
+    else
+        json_null(j);
+    json_key(j, "from_choice");
+    if (it->choice && it->from_choice)
+        json_int(j, it->from_choice);
+    else
+        json_null(j);
+    json_key(j, "document");
+    json_bool(j, it->document);
+    json_key(j, "actions");
+    json_int(j, it->actions);
+    json_key(j, "quick");
+    json_bool(j, it->quick);
+    json_option_list(j, "named", it->named);
+    if ((it->tick & ~it->named) && (it->tick & ~it->named) != it->pool) {
+        json_option_list(j, "any_of", it->pool); /* any of these will do ... */
+        json_kint(j, "any_need", it->pool_need); /* ... for this many more actions */
+    }
+    if (s) {
+        const struct answer *a = &s->answers[it->question];
+        json_kstr(j, "owner", a->owner);
+        json_kstr(j, "due", a->due);
+        json_kstr(j, "status", a->status ? step_status_name(a->status) : NULL);
+    }
+    json_key(j, "todo");
+    json_begin(j, '[');
+    plan_item_parts(b, it, json_part, j);
+    json_end(j, ']');
+    json_end(j, '}');
+}
+
+void plan_json(struct json *j, const struct bank *b, const struct session *s, const struct plan *p)
 {
     struct sbuf t;
     sbuf_init(&t);
@@ -163,6 +256,16 @@ void plan_json(struct json *j, const struct bank *b, const struct plan *p)
                 json_int(j, p->area_goal[ai]);
         }
         json_end(j, '}');
+        json_key(j, "areas_chosen"); /* "level N or better in K areas": the areas the plan took */
+        json_begin(j, '{');
+        for (int ai = 0; p->area_pick && ai < b->n_areas; ai++)
+            if (p->area_pick[ai])
+                json_kint(j, b->areas[ai].id, p->area_pick[ai]);
+        json_end(j, '}');
+        json_key(j, "goal_lines");
+        json_begin(j, '[');
+        plan_goal_lines(b, p, json_goal_line, j);
+        json_end(j, ']');
     }
     json_key(j, "level_now");
     json_int(j, p->level_now);
@@ -180,50 +283,13 @@ void plan_json(struct json *j, const struct bank *b, const struct plan *p)
     json_int(j, p->documents);
     json_key(j, "questions");
     json_int(j, p->questions);
+    json_kint(j, "quick_wins", p->quick);
+    json_kint(j, "actions_now", p->actions_now);
+    json_kint(j, "actions_after", p->actions_after);
     json_key(j, "items");
     json_begin(j, '[');
-    for (int i = 0; i < p->n_items; i++) {
-        const struct plan_item *it = &p->items[i];
-        const struct question *q = &b->questions[it->question];
-        json_begin(j, '{');
-        json_key(j, "question");
-        json_int(j, q->number);
-        json_key(j, "area");
-        json_str(j, b->areas[it->area].id);
-        json_key(j, "level");
-        json_int(j, it->level);
-        json_key(j, "extra");
-        json_bool(j, it->extra);
-        json_key(j, "text");
-        json_str(j, q->text);
-        json_key(j, "answer");
-        json_bool(j, it->answer);
-        json_key(j, "tick");
-        json_begin(j, '[');
-        for (int k = 0; k < q->n_options; k++)
-            if (it->tick & (1ULL << k))
-                json_int(j, k + 1);
-        json_end(j, ']');
-        json_key(j, "choice");
-        if (it->choice)
-            json_int(j, it->choice);
-        else
-            json_null(j);
-        json_key(j, "from_choice");
-        if (it->choice && it->from_choice)
-            json_int(j, it->from_choice);
-        else
-            json_null(j);
-        json_key(j, "document");
-        json_bool(j, it->document);
-        json_key(j, "actions");
-        json_int(j, it->actions);
-        json_key(j, "todo");
-        json_begin(j, '[');
-        plan_item_parts(b, it, json_part, j);
-        json_end(j, ']');
-        json_end(j, '}');
-    }
+    for (int i = 0; i < p->n_items; i++)
+        item_json(j, b, s, &p->items[i]);
     json_end(j, ']');
     json_end(j, '}');
     sbuf_free(&t);
@@ -315,4 +381,129 @@ void answer_words(struct sbuf *o, const struct bank *b, const struct question *q
                       : a->choice <= q->n_options ? q->options[a->choice - 1].text
                                                   : "";
     sbuf_addf(o, "%d: %s", a->choice, lab ? lab : "");
+}
+
+/* --- words the summaries share --- */
+
+void report_period(struct sbuf *o, const struct session *s)
+{
+    if (s->period_from && s->period_to)
+        sbuf_addf(o, "%s – %s", s->period_from, s->period_to);
+    else
+        sbuf_add(o, rep_msg(M_REP_PERIOD_NONE));
+}
+
+void report_pct(struct sbuf *o, int then, int now)
+{
+    if (then <= 0) {
+        sbuf_add(o, "–");
+        return;
+    }
+    double p = 100.0 * (now - then) / then;
+    sbuf_add(o, p > 0 ? "+" : p < 0 ? "−" : "");
+    fmt_decimal(o, p < 0 ? -p : p, 1);
+    sbuf_add(o, " %");
+}
+
+struct first_part {
+    struct sbuf *o;
+    int done;
+};
+
+static void take_first(void *ctx, const char *part)
+{
+    struct first_part *fp = ctx;
+    if (!fp->done++)
+        sbuf_add(fp->o, part);
+}
+
+void report_step_brief(struct sbuf *o, const struct ops_report *r, const struct plan_item *it)
+{
+    const struct bank *b = r->b;
+    const struct question *q = &b->questions[it->question];
+    const struct area *ar = &b->areas[it->area];
+    sbuf_addf(o, "%s %d (%s): ", msg(M_W_QUESTION), q->number,
+              ar->short_name ? ar->short_name : ar->name);
+    struct first_part fp = {o, 0};
+    plan_item_parts(b, it, take_first, &fp);
+}
+
+void report_org_value(struct sbuf *o, const struct ops_report *r, int ai)
+{
+    double v = ops_report_org_value(r, ai);
+    if (v < 0)
+        sbuf_add(o, rep_msg(M_REP_NO_LEVEL_YET));
+    else if (r->b->kind == BANK_SCALE)
+        fmt_decimal(o, v, 2);
+    else
+        sbuf_addf(o, "%d", (int)v);
+}
+
+void report_since_line(struct sbuf *o, const struct ops_report *r)
+{
+    const struct score *x = &r->since.sc_old, *y = &r->sc;
+    const struct bank *b = r->b;
+    if (b->kind == BANK_SCALE) {
+        sbuf_addf(o, "%s ", rep_msg(M_W_MEAN));
+        fmt_decimal(o, x->value, 2);
+        sbuf_add(o, " → ");
+        fmt_decimal(o, y->value, 2);
+        return;
+    }
+    fmt_level(o, b, x->level, x->value, FMT_LEVEL_NAME);
+    sbuf_add(o, " → ");
+    fmt_level(o, b, y->level, y->value, FMT_LEVEL_NAME);
+    sbuf_addf(o, " · %s %d → %d (", rep_msg(M_W_ACTIONS), x->actions, y->actions);
+    report_pct(o, x->actions, y->actions);
+    sbuf_addf(o, ") · %s ", rep_msg(M_W_POINTS));
+    fmt_points(o, x->points_milli);
+    sbuf_add(o, " → ");
+    fmt_points(o, y->points_milli);
+}
+
+void report_records_line(struct sbuf *o, const struct ops_report *r)
+{
+    char t[512];
+    rep_msg_format(t, sizeof t, M_REP_RECORDS_LINE, r->flagged, r->parked, r->disputed,
+                   r->tracked);
+    sbuf_add(o, t);
+}
+
+void report_weakest_names(struct sbuf *o, const struct ops_report *r)
+{
+    struct sbuf t;
+    char line[1024];
+    sbuf_init(&t);
+    int n = r->n_weakest < OPS_REPORT_WEAKEST ? r->n_weakest : OPS_REPORT_WEAKEST;
+    for (int k = 0; k < n; k++) {
+        const struct area *a = &r->b->areas[r->weakest[k]];
+        if (k)
+            sbuf_add(&t, k == n - 1 ? rep_msg(M_W_AND) : ", ");
+        sbuf_add(&t, a->short_name ? a->short_name : a->name);
+    }
+    rep_msg_format(line, sizeof line, M_REP_WEAKEST_THREE, t.p ? t.p : "");
+    if (n)
+        sbuf_add(o, line);
+    sbuf_free(&t);
+}
+
+void report_bench_area(struct sbuf *o, const struct ops_report *r, int ai,
+                       void (*esc)(struct sbuf *, const char *))
+{
+    struct sbuf t;
+    sbuf_init(&t);
+    if (r->bm && r->bm->area_levels[ai] >= 0) {
+        fmt_decimal(&t, r->bm->area_levels[ai], 2);
+    } else if (r->bm && r->bm->area_below[ai] >= 0) {
+        char w[64];
+        msg_format(w, sizeof w, M_W_BELOW_LEVEL, (int)r->bm->area_below[ai]);
+        sbuf_add(&t, w);
+    } else {
+        sbuf_add(&t, "–");
+    }
+    if (esc)
+        esc(o, t.p ? t.p : "");
+    else
+        sbuf_add(o, t.p ? t.p : "");
+    sbuf_free(&t);
 }

@@ -8,17 +8,6 @@
 #include "kollen/msg.h"
 #include "report.h"
 
-static int new_step(const struct plan *p, int i)
-{
-    return i == 0 || p->items[i].level != p->items[i - 1].level ||
-           p->items[i].extra != p->items[i - 1].extra;
-}
-
-static int new_area(const struct plan *p, int i)
-{
-    return new_step(p, i) || p->items[i].area != p->items[i - 1].area;
-}
-
 struct parts {
     struct sbuf *o;
     const char *before, *after;
@@ -85,33 +74,66 @@ static void after_line(struct sbuf *o, const struct bank *b, const struct plan *
     sbuf_free(&t);
 }
 
-void plan_render_text(struct sbuf *o, const struct bank *b, const struct plan *p, int utf8)
+/* The head of an item: "Fråga 4 · Arbetssätt för riskanalys", then what level it is for and
+ * how it is tracked, each after " · " when there is something to say. */
+static void item_head(struct sbuf *o, const struct bank *b, const struct session *s,
+                      const struct plan *p, const struct plan_item *it, int label_width, int utf8)
+{
+    const struct question *q = &b->questions[it->question];
+    sbuf_addf(o, "%s %d · ", msg(M_W_QUESTION), q->number);
+    if (label_width > 0)
+        text_truncate(o, question_label(q), label_width, utf8);
+    else
+        sbuf_add(o, question_label(q));
+    struct sbuf t;
+    sbuf_init(&t);
+    plan_item_for(&t, b, p, it);
+    if (t.len)
+        sbuf_addf(o, " · %s", t.p);
+    sbuf_reset(&t);
+    if (s)
+        plan_track_text(&t, &s->answers[it->question]);
+    if (t.len)
+        sbuf_addf(o, " · %s", t.p);
+    sbuf_free(&t);
+}
+
+struct goal_ctx {
+    struct sbuf *o;
+    const char *before, *after;
+    void (*esc)(struct sbuf *, const char *);
+};
+
+static void put_goal(void *ctx, const char *line)
+{
+    struct goal_ctx *g = ctx;
+    sbuf_add(g->o, g->before);
+    g->esc(g->o, line);
+    sbuf_add(g->o, g->after);
+}
+
+void plan_render_text(struct sbuf *o, const struct bank *b, const struct session *s,
+                      const struct plan *p, int utf8)
 {
     struct sbuf t;
     sbuf_init(&t);
     head_lines(o, b, p, esc_none, "\n");
     if (p->benchmark) {
         sbuf_addf(o, "%s\n", msg(M_PLAN_GOALS));
-        for (int ai = -1; ai < b->n_areas; ai++) {
-            sbuf_add(o, "  ");
-            plan_goal_line(o, b, p, ai);
-            sbuf_addc(o, '\n');
-        }
+        struct goal_ctx g = {o, "  ", "\n", esc_none};
+        plan_goal_lines(b, p, put_goal, &g);
     }
     struct parts pp = {o, "      - ", "\n", 0};
     for (int i = 0; i < p->n_items; i++) {
         const struct plan_item *it = &p->items[i];
-        const struct question *q = &b->questions[it->question];
-        if (new_step(p, i)) {
+        if (plan_new_section(p, i)) {
             sbuf_addc(o, '\n');
-            plan_step_text(o, b, p, it);
+            plan_section_text(o, b, it);
             sbuf_addc(o, '\n');
         }
-        if (new_area(p, i))
-            sbuf_addf(o, "  %s\n", b->areas[it->area].name);
-        sbuf_reset(&t);
-        text_truncate(&t, question_label(q), 64, utf8);
-        sbuf_addf(o, "    %s %d · %s\n", msg(M_W_QUESTION), q->number, t.p ? t.p : "");
+        sbuf_add(o, "    ");
+        item_head(o, b, s, p, it, 64, utf8);
+        sbuf_addc(o, '\n');
         plan_item_parts(b, it, put_part, &pp);
     }
     if (!p->met) {
@@ -122,7 +144,8 @@ void plan_render_text(struct sbuf *o, const struct bank *b, const struct plan *p
     sbuf_free(&t);
 }
 
-void plan_render_md(struct sbuf *o, const struct bank *b, const struct plan *p, int depth)
+void plan_render_md(struct sbuf *o, const struct bank *b, const struct session *s,
+                    const struct plan *p, int depth)
 {
     char hashes[8];
     int d = depth < 1 ? 1 : depth > 5 ? 5 : depth;
@@ -133,40 +156,31 @@ void plan_render_md(struct sbuf *o, const struct bank *b, const struct plan *p, 
     if (p->benchmark) {
         md_escape(o, msg(M_PLAN_GOALS), 0, NULL);
         sbuf_add(o, "\n\n");
-        for (int ai = -1; ai < b->n_areas; ai++) {
-            struct sbuf t;
-            sbuf_init(&t);
-            plan_goal_line(&t, b, p, ai);
-            sbuf_add(o, "- ");
-            md_escape(o, t.p ? t.p : "", 0, NULL);
-            sbuf_addc(o, '\n');
-            sbuf_free(&t);
-        }
+        struct goal_ctx g = {o, "- ", "\n", esc_md};
+        plan_goal_lines(b, p, put_goal, &g);
         sbuf_addc(o, '\n');
     }
     struct parts pp = {o, "  - ", "\n", 1};
     for (int i = 0; i < p->n_items; i++) {
         const struct plan_item *it = &p->items[i];
-        const struct question *q = &b->questions[it->question];
-        if (new_step(p, i)) {
+        if (plan_new_section(p, i)) {
             struct sbuf t;
             sbuf_init(&t);
-            plan_step_text(&t, b, p, it);
+            plan_section_text(&t, b, it);
             sbuf_addf(o, "%s ", hashes);
             md_escape(o, t.p ? t.p : "", 0, NULL);
             sbuf_add(o, "\n\n");
             sbuf_free(&t);
         }
-        if (new_area(p, i)) {
-            sbuf_addf(o, "%s# ", hashes);
-            md_escape(o, b->areas[it->area].name, 0, NULL);
-            sbuf_add(o, "\n\n");
-        }
-        sbuf_addf(o, "- **%s %d**: ", msg(M_W_QUESTION), q->number);
-        md_escape(o, q->text, 0, NULL);
-        sbuf_addc(o, '\n');
+        struct sbuf h;
+        sbuf_init(&h);
+        item_head(&h, b, s, p, it, 0, 1);
+        sbuf_add(o, "- **");
+        md_escape(o, h.p ? h.p : "", 0, NULL);
+        sbuf_add(o, "**\n");
+        sbuf_free(&h);
         plan_item_parts(b, it, put_part, &pp);
-        if (i + 1 == p->n_items || new_area(p, i + 1))
+        if (i + 1 == p->n_items || plan_new_section(p, i + 1))
             sbuf_addc(o, '\n');
     }
     if (!p->met) {
@@ -175,7 +189,8 @@ void plan_render_md(struct sbuf *o, const struct bank *b, const struct plan *p, 
     }
 }
 
-void plan_render_html(struct sbuf *o, const struct bank *b, const struct plan *p, int depth)
+void plan_render_html(struct sbuf *o, const struct bank *b, const struct session *s,
+                      const struct plan *p, int depth, int mark_stops)
 {
     int h = depth < 1 ? 1 : depth > 5 ? 5 : depth;
     sbuf_add(o, "<p class=\"plan-head\">");
@@ -185,41 +200,54 @@ void plan_render_html(struct sbuf *o, const struct bank *b, const struct plan *p
         sbuf_add(o, "<p>");
         html_escape(o, msg(M_PLAN_GOALS), 0);
         sbuf_add(o, "</p>\n<ul>\n");
-        for (int ai = -1; ai < b->n_areas; ai++) {
-            struct sbuf t;
-            sbuf_init(&t);
-            plan_goal_line(&t, b, p, ai);
-            sbuf_add(o, "<li>");
-            html_escape(o, t.p ? t.p : "", 0);
-            sbuf_add(o, "</li>\n");
-            sbuf_free(&t);
-        }
+        struct goal_ctx g = {o, "<li>", "</li>\n", esc_html};
+        plan_goal_lines(b, p, put_goal, &g);
         sbuf_add(o, "</ul>\n");
     }
     struct parts pp = {o, "<li>", "</li>\n", 2};
     for (int i = 0; i < p->n_items; i++) {
         const struct plan_item *it = &p->items[i];
         const struct question *q = &b->questions[it->question];
-        if (new_step(p, i)) {
+        if (plan_new_section(p, i)) {
             struct sbuf t;
             sbuf_init(&t);
-            plan_step_text(&t, b, p, it);
-            sbuf_addf(o, "<h%d class=\"step\">", h);
+            plan_section_text(&t, b, it);
+            sbuf_addf(o, "<h%d class=\"%s\">", h, it->quick ? "quick" : "plan-area");
             html_escape(o, t.p ? t.p : "", 0);
-            sbuf_addf(o, "</h%d>\n", h);
+            sbuf_addf(o, "</h%d>\n<ul class=\"plan\">\n", h);
             sbuf_free(&t);
         }
-        if (new_area(p, i)) {
-            sbuf_addf(o, "<h%d class=\"plan-area\">", h + 1);
-            html_escape(o, b->areas[it->area].name, 0);
-            sbuf_addf(o, "</h%d>\n<ul class=\"plan\">\n", h + 1);
+        struct sbuf t;
+        sbuf_init(&t);
+        sbuf_add(o, "<li class=\"step\">");
+        if (mark_stops) { /* in words, not only by colour: this question stops the level */
+            char stop[128];
+            rep_msg_format(stop, sizeof stop, M_W_BLOCKERS, it->level);
+            sbuf_add(o, "<span class=\"stop\">");
+            html_escape(o, stop, 0);
+            sbuf_add(o, "</span> ");
         }
-        sbuf_addf(o, "<li><strong>%s %d</strong>: ", msg(M_W_QUESTION), q->number);
-        html_escape(o, q->text, 0);
+        sbuf_addf(o, "<strong>%s %d</strong>: ", msg(M_W_QUESTION), q->number);
+        html_escape(o, question_label(q), 0);
+        plan_item_for(&t, b, p, it);
+        if (t.len) {
+            sbuf_add(o, " <span class=\"for\">");
+            html_escape(o, t.p, 0);
+            sbuf_add(o, "</span>");
+        }
+        sbuf_reset(&t);
+        if (s)
+            plan_track_text(&t, &s->answers[it->question]);
+        if (t.len) {
+            sbuf_add(o, " <span class=\"track\">");
+            html_escape(o, t.p, 0);
+            sbuf_add(o, "</span>");
+        }
+        sbuf_free(&t);
         sbuf_add(o, "\n<ul>\n");
         plan_item_parts(b, it, put_part, &pp);
         sbuf_add(o, "</ul></li>\n");
-        if (i + 1 == p->n_items || new_area(p, i + 1))
+        if (i + 1 == p->n_items || plan_new_section(p, i + 1))
             sbuf_add(o, "</ul>\n");
     }
     if (!p->met) {

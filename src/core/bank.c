@@ -384,6 +384,34 @@ const char *question_label(const struct question *q)
     return q->short_text && *q->short_text ? q->short_text : q->text;
 }
 
+int question_evidence_hint(struct sbuf *o, const struct question *q)
+{
+    static const char *const heads[] = {"Evidens:", "Evidence:"};
+    const char *h = q->help, *at = NULL;
+    size_t head = 0;
+    for (const char *p = h; p && *p && !at; p++) {
+        if (p != h && p[-1] != ' ' && p[-1] != '\n')
+            continue; /* "Evidens:" starts a line or follows a space */
+        for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++)
+            if (!strncmp(p, heads[k], strlen(heads[k]))) {
+                at = p;
+                head = strlen(heads[k]);
+            }
+    }
+    if (!at)
+        return 0;
+    at += head;
+    while (*at == ' ')
+        at++;
+    size_t n = strcspn(at, "\n");
+    while (n && (at[n - 1] == ' ' || at[n - 1] == '.'))
+        n--;
+    if (!n)
+        return 0;
+    sbuf_addn(o, at, n);
+    return 1;
+}
+
 void rule_format(const struct question *q, const struct rule *r, char *buf, unsigned long n)
 {
     struct sbuf b;

@@ -2,6 +2,7 @@
 #include "kollen/fmt.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "kollen/msg.h"
 
@@ -51,9 +52,32 @@ static void title(struct sbuf *o, const struct bank *b, int level, double value)
         sbuf_addf(o, ": %s", msg(M_W_NO_LEVEL));
 }
 
+/* A scale bank below level 1 has answers but no level yet (statements unanswered): the mean is
+ * no level, so it is not written as one. */
+static int scale_no_level(struct sbuf *o, const struct bank *b, int level, double value)
+{
+    if (b->kind != BANK_SCALE || level >= 1)
+        return 0;
+    if (value <= 0) {
+        sbuf_add(o, msg(M_W_NO_LEVEL));
+        return 1;
+    }
+    struct sbuf v;
+    char t[128];
+    sbuf_init(&v);
+    fmt_decimal(&v, value, 2);
+    msg_format(t, sizeof t, M_W_MEAN_NO_LEVEL, v.p ? v.p : "");
+    sbuf_free(&v);
+    sbuf_add(o, t);
+    return 1;
+}
+
 void fmt_level(struct sbuf *o, const struct bank *b, int level, double value, enum fmt_level style)
 {
     int scale = b->kind == BANK_SCALE;
+    if ((style == FMT_LEVEL_TITLE || style == FMT_LEVEL_RESULT) &&
+        scale_no_level(o, b, level, value))
+        return;
     switch (style) {
     case FMT_LEVEL_NUMBER: number(o, b, level, value, 2); break;
     case FMT_LEVEL_BRIEF: number(o, b, level, value, 1); break;
@@ -149,5 +173,85 @@ void fmt_rules(struct sbuf *o, const struct bank *b, const struct question *q, c
         msg_format(t, sizeof t, M_W_LEVEL_SHORT, lv);
         sbuf_add(o, t);
         rule_words(o, b, q, lv, ge);
+    }
+}
+
+void fmt_numbers(struct sbuf *o, uint64_t mask)
+{
+    /* runs of consecutive numbers, "a-b" from three on; the last run after "och" */
+    int runs[64][2], n = 0;
+    for (int i = 0; i < 64; i++) {
+        if (!(mask & (1ULL << i)))
+            continue;
+        if (n && runs[n - 1][1] == i)
+            runs[n - 1][1] = i + 1;
+        else {
+            runs[n][0] = i + 1;
+            runs[n][1] = i + 1;
+            n++;
+        }
+    }
+    for (int k = 0, parts = 0; k < n; k++) {
+        int a = runs[k][0], z = runs[k][1];
+        int items = z - a >= 2 ? 1 : z - a + 1; /* a pair is written "4, 5" */
+        for (int j = 0; j < items; j++, parts++) {
+            int last = k == n - 1 && j == items - 1;
+            if (parts)
+                sbuf_add(o, last ? msg(M_W_LIST_AND) : ", ");
+            if (items == 1 && z > a)
+                sbuf_addf(o, "%d-%d", a, z);
+            else
+                sbuf_addf(o, "%d", a + j);
+        }
+    }
+}
+
+void fmt_count_word(struct sbuf *o, int n)
+{
+    const char *w = msg(M_W_NUMBER_WORDS);
+    for (int i = 0; n >= 0 && n <= 12 && *w; i++) {
+        const char *end = strchr(w, ',');
+        size_t len = end ? (size_t)(end - w) : strlen(w);
+        if (i == n) {
+            sbuf_addn(o, w, len);
+            return;
+        }
+        if (!end)
+            break;
+        w = end + 1;
+    }
+    sbuf_addf(o, "%d", n);
+}
+
+void fmt_rule_text(struct sbuf *o, const struct question *q, const struct rule *r)
+{
+    char t[160];
+    uint64_t all = q->n_options >= 64 ? ~0ULL : ((1ULL << q->n_options) - 1);
+    if (q->type == QTYPE_MULTI && r->need_mask == all && !r->min_actions) {
+        sbuf_add(o, msg(M_RT_ALL));
+        return;
+    }
+    size_t start = o->len;
+    if (r->min_actions) {
+        msg_format(t, sizeof t, r->min_actions == 1 ? M_RT_ACTION_ONE : M_RT_ACTIONS,
+                   r->min_actions);
+        sbuf_add(o, t);
+    }
+    if (r->need_mask) {
+        struct sbuf l;
+        sbuf_init(&l);
+        fmt_numbers(&l, r->need_mask);
+        msg_format(t, sizeof t, (r->need_mask & (r->need_mask - 1)) ? M_RT_OPTIONS : M_RT_OPTION,
+                   l.p ? l.p : "");
+        sbuf_free(&l);
+        if (o->len > start)
+            sbuf_add(o, msg(M_RT_AND));
+        sbuf_add(o, t);
+    }
+    if (r->min_choice) {
+        msg_format(t, sizeof t, q->type == QTYPE_SCALE ? M_RT_STEP : M_RT_CHOICE, r->min_choice);
+        if (o->len > start)
+            sbuf_add(o, msg(M_RT_AND));
+        sbuf_add(o, t);
     }
 }

@@ -212,15 +212,36 @@ static int solve(const struct question *q, const struct answer *a, const struct 
 
 /* --- building the plan --- */
 
+/* Which of an item's ticks the rules name, and which only make up a number of actions: those
+ * could be any of the options still open (the pool), and the plan's are an example. */
+static void describe_ticks(const struct question *q, const struct answer *a, const struct req *r,
+                           uint64_t planned, struct plan_item *it)
+{
+    uint64_t have = (a->answered ? a->ticks : 0) | planned;
+    it->named = it->tick & r->mask;
+    if (!(it->tick & ~it->named))
+        return;
+    it->pool_need = r->min_actions - option_actions(q, have | it->named);
+    for (int i = 0; i < q->n_options; i++) {
+        uint64_t bit = 1ULL << i;
+        if (!((have | it->named) & bit) && q->options[i].actions > 0)
+            it->pool |= bit;
+    }
+}
+
+/* Quick wins first, then by work area in the bank's order; inside an area by level (the
+ * target's extra conditions last), then question number. */
 static int item_before(const struct bank *b, const struct plan_item *x, const struct plan_item *y)
 {
+    if (x->quick != y->quick)
+        return x->quick > y->quick;
+    int ox = b->areas[x->area].order, oy = b->areas[y->area].order;
+    if (ox != oy)
+        return ox < oy;
     if (x->level != y->level)
         return x->level < y->level;
     if (x->extra != y->extra)
         return x->extra < y->extra;
-    int ox = b->areas[x->area].order, oy = b->areas[y->area].order;
-    if (ox != oy)
-        return ox < oy;
     return b->questions[x->question].number < b->questions[y->question].number;
 }
 
@@ -300,6 +321,7 @@ static int plan_rules(const struct bank *b, const struct session *s, struct plan
                 it.tick = hi->add & ~lo->add;
                 it.boxes = popcount64(it.tick);
                 it.actions = option_actions(q, it.tick);
+                describe_ticks(q, a, &req[k], lo->add, &it);
             } else {
                 int before = lo->choice ? lo->choice : cur_choice;
                 if (hi->choice && hi->choice != before) {
@@ -312,6 +334,7 @@ static int plan_rules(const struct bank *b, const struct session *s, struct plan
             }
             if (!it.answer && !it.document && !it.tick && !it.choice)
                 continue;
+            it.quick = it.document && !it.answer && !it.tick && !it.choice;
             if (push_item(p, &it))
                 return KL_ENOMEM;
         }
@@ -335,10 +358,8 @@ static struct session scratch(const struct session *s)
 /* How far a scale score is from a goal level, for the whole bank (ai < 0) or one area: the
  * mean's shortfall, or, for the top level of a bank with scale_top_step, the steps still
  * missing on the statements below that step (raising others does not bring it closer). */
-static double scale_gap(const struct bank *b, const struct score *sc, int ai, int goal)
+static double scale_mean_gap(const struct bank *b, const struct score *sc, int ai, int goal)
 {
-    if (goal <= 0)
-        return 0;
     if (b->scale_top_step > 0 && goal >= b->n_levels) {
         double d = 0;
         for (int i = 0; i < b->n_questions; i++) {
@@ -350,6 +371,15 @@ static double scale_gap(const struct bank *b, const struct score *sc, int ai, in
     }
     double v = ai < 0 ? sc->value : sc->areas[ai].value;
     return v < goal ? goal - v : 0;
+}
+
+static double scale_gap(const struct bank *b, const struct score *sc, int ai, int goal)
+{
+    if (goal <= 0)
+        return 0;
+    /* no level at all while a statement is unanswered: each one is a step still missing */
+    double pending = ai < 0 ? sc->pending : sc->areas[ai].pending;
+    return pending + scale_mean_gap(b, sc, ai, goal);
 }
 
 static double deficit(const struct bank *b, const struct plan *p, const struct score *sc)
@@ -372,6 +402,7 @@ static int plan_scale(const struct bank *b, const struct session *s, struct plan
     }
     for (int qi = 0; qi < b->n_questions; qi++)
         from[qi] = s->answers[qi].answered ? s->answers[qi].choice : 0;
+    double area_mean[BANK_MAX_AREAS];
     for (int guard = 0; guard <= b->n_questions * (b->scale_max + 1); guard++) {
         struct score sc;
         if (score_compute(b, &work, &sc)) {
@@ -379,6 +410,8 @@ static int plan_scale(const struct bank *b, const struct session *s, struct plan
             break;
         }
         double now = deficit(b, p, &sc);
+        for (int ai = 0; ai < b->n_areas && ai < BANK_MAX_AREAS; ai++)
+            area_mean[ai] = sc.areas[ai].value;
         score_free(&sc);
         if (now <= 1e-9)
             break;
@@ -410,8 +443,11 @@ static int plan_scale(const struct bank *b, const struct session *s, struct plan
             double gain = (now - deficit(b, p, &sc)) / cost;
             score_free(&sc);
             *a = keep;
-            if (gain > best_gain + 1e-12) {
-                best_gain = gain;
+            /* equal gains: the statement in the weaker area first (then the lower number) */
+            if (gain > best_gain + 1e-12 ||
+                (best >= 0 && gain > best_gain - 1e-12 &&
+                 area_mean[q->area] < area_mean[b->questions[best].area] - 1e-12)) {
+                best_gain = gain > best_gain ? gain : best_gain;
                 best = qi;
                 best_choice = c;
             }
@@ -459,6 +495,7 @@ void plan_free(struct plan *p)
     if (!p)
         return;
     free(p->area_goal);
+    free(p->area_pick);
     free(p->items);
     memset(p, 0, sizeof *p);
 }
@@ -517,6 +554,7 @@ static int verify(const struct bank *b, const struct session *s, struct plan *p)
     struct score sc;
     if (ok == 1 && score_compute(b, &work, &sc) == KL_OK) {
         p->level_after = sc.level;
+        p->actions_after = sc.actions;
         score_free(&sc);
     }
     free(work.answers);
@@ -572,14 +610,116 @@ static int set_goal(const struct bank *b, const struct session *s, struct plan *
             p->area_goal[ai] = floor_level(p->benchmark->area_levels[ai]);
             known |= p->area_goal[ai] >= 0;
         }
+        for (int lv = 1; lv <= b->n_levels; lv++)
+            known |= p->benchmark->areas_at_least[lv] > 0;
         if (!known) {
-            diags_add(d, NULL, 0, M_PLAN_BENCH_EMPTY, p->benchmark->id);
+            diags_add(d, NULL, 0, M_PLAN_BENCH_EMPTY,
+                      p->benchmark->name ? p->benchmark->name : p->benchmark->id);
             return KL_EUSAGE;
         }
         return KL_OK;
     }
     }
     return KL_EUSAGE;
+}
+
+/* The least change that meets the rules of levels 1..top of question q: the actions it adds,
+ * and the boxes, documents and answers it asks (the work). 0, -1 when it cannot, -2 out of
+ * memory. */
+static int question_cost(const struct bank *b, const struct question *q, const struct answer *a,
+                         int top, int *actions, int *work)
+{
+    struct req r;
+    memset(&r, 0, sizeof r);
+    for (int k = 1; k <= top && k <= b->n_levels; k++)
+        req_add(&r, b, &q->rules[k], k);
+    struct sol zero, all;
+    memset(&zero, 0, sizeof zero);
+    int rc = solve(q, a, &r, q->type == QTYPE_MULTI ? ~0ULL : (uint64_t)q->n_options, &zero, &all);
+    if (rc)
+        return rc;
+    int cur = a->answered ? a->choice : 0;
+    if (q->type == QTYPE_MULTI) {
+        *actions = option_actions(q, all.add);
+        *work = popcount64(all.add);
+    } else {
+        int up = all.choice > cur;
+        *actions = up ? q->options[all.choice - 1].actions - (cur ? q->options[cur - 1].actions : 0)
+                      : 0;
+        *work = up;
+    }
+    *work += all.doc + all.answer;
+    return 0;
+}
+
+/* What bringing area ai from the level the plan asks of it now up to lv adds: actions and work
+ * summed over its questions. 0, or solve's code. */
+static int area_cost(const struct bank *b, const struct session *s, const struct plan *p, int ai,
+                     int lv, int *actions, int *work)
+{
+    *actions = *work = 0;
+    if (b->kind == BANK_SCALE) { /* the steps that bring the area's mean to lv */
+        int n = 0, sum = 0;
+        for (int qi = 0; qi < b->n_questions; qi++)
+            if (b->questions[qi].scored && b->questions[qi].area == ai) {
+                n++;
+                sum += s->answers[qi].answered ? s->answers[qi].choice : 0;
+            }
+        *actions = *work = lv * n > sum ? lv * n - sum : 0;
+        return 0;
+    }
+    for (int qi = 0; qi < b->n_questions; qi++) {
+        const struct question *q = &b->questions[qi];
+        if (!q->scored || q->area != ai)
+            continue;
+        int base = ask_level(p, q), a0 = 0, w0 = 0, a1, w1;
+        int rc = base > 0 ? question_cost(b, q, &s->answers[qi], base, &a0, &w0) : 0;
+        if (!rc)
+            rc = question_cost(b, q, &s->answers[qi], lv, &a1, &w1);
+        if (rc)
+            return rc;
+        *actions += a1 - a0;
+        *work += w1 - w0;
+    }
+    return 0;
+}
+
+/* "Level N or better in K work areas" (areas_at_least): the report does not say which, so the
+ * plan takes the K areas that cost the least (fewest actions, then the least work, then the
+ * bank's order), counting those the target asks N of already. The highest N first: an area
+ * chosen for level 3 also counts for level 1. */
+static int pick_areas(const struct bank *b, const struct session *s, struct plan *p)
+{
+    p->area_pick = calloc((size_t)(b->n_areas ? b->n_areas : 1), sizeof *p->area_pick);
+    if (!p->area_pick)
+        return KL_ENOMEM;
+    for (int lv = b->n_levels; lv >= 1; lv--) {
+        int want = p->benchmark->areas_at_least[lv], have = 0;
+        for (int ai = 0; ai < b->n_areas; ai++)
+            have += (p->goal_level > p->area_goal[ai] ? p->goal_level : p->area_goal[ai]) >= lv;
+        for (; have < want; have++) {
+            int best = -1, best_a = 0, best_w = 0;
+            for (int ai = 0; ai < b->n_areas; ai++) {
+                if (p->goal_level >= lv || p->area_goal[ai] >= lv)
+                    continue;
+                int ac, wk, rc = area_cost(b, s, p, ai, lv, &ac, &wk);
+                if (rc == -2)
+                    return KL_ENOMEM;
+                if (rc)
+                    continue;
+                if (best < 0 || ac < best_a || (ac == best_a && wk < best_w)) {
+                    best = ai;
+                    best_a = ac;
+                    best_w = wk;
+                }
+            }
+            if (best < 0)
+                return KL_EDATA;
+            p->area_goal[best] = lv;
+            p->area_pick[best] = lv;
+        }
+    }
+    return KL_OK;
 }
 
 int plan_compute(const struct bank *b, const struct session *s, const struct plan_spec *spec,
@@ -593,8 +733,15 @@ int plan_compute(const struct bank *b, const struct session *s, const struct pla
     if (score_compute(b, s, &sc))
         return KL_ENOMEM;
     out->level_now = sc.level;
+    out->actions_now = sc.actions;
     score_free(&sc);
     int rc = set_goal(b, s, out, out->level_now, d);
+    if (!rc && out->benchmark)
+        rc = pick_areas(b, s, out);
+    if (rc == KL_ENOMEM)
+        diags_add(d, NULL, 0, M_SES_NO_MEMORY);
+    if (rc == KL_EDATA)
+        diags_add(d, NULL, 0, M_PLAN_INTERNAL);
     if (rc) {
         plan_free(out);
         return rc;
@@ -608,6 +755,7 @@ int plan_compute(const struct bank *b, const struct session *s, const struct pla
             out->boxes += it->boxes;
             out->documents += it->document;
             out->answers += it->answer;
+            out->quick += it->quick;
             int first = 1;
             for (int j = 0; j < i; j++)
                 if (out->items[j].question == it->question)

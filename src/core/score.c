@@ -161,7 +161,7 @@ static int scale_top_holds(const struct bank *b, const struct session *s, int ai
  * rule, so the mean alone stops one below it. */
 static int scale_level(const struct bank *b, const struct session *s, int ai, double mean)
 {
-    int lv = (int)mean;
+    int lv = (int)(mean + 1e-9); /* a mean of means that is 3 may come out as 2.9999999999 */
     if (b->scale_top_step <= 0)
         return lv;
     if (scale_top_holds(b, s, ai))
@@ -169,6 +169,14 @@ static int scale_level(const struct bank *b, const struct session *s, int ai, do
     return lv < b->n_levels - 1 ? lv : b->n_levels - 1;
 }
 
+static double clamp01(double v)
+{
+    return v < 0 ? 0 : v > 1 ? 1 : v;
+}
+
+/* A scale bank: an area's value is the mean of its answered statements, the overall value the
+ * mean of the areas with answers. A level is given only when every statement it rests on is
+ * answered: a mean of a few statements would read as a level it is not. */
 static int compute_scale(const struct bank *b, const struct session *s, struct score *sc)
 {
     double sum_areas = 0;
@@ -183,17 +191,23 @@ static int compute_scale(const struct bank *b, const struct session *s, struct s
                 n++;
             }
         as->value = n ? sum / n : 0;
-        as->level = n ? scale_level(b, s, ai, as->value) : 0;
+        as->level = n && !as->pending ? scale_level(b, s, ai, as->value) : 0;
+        as->progress = as->pending ? (double)n / as->scored
+                       : as->level >= b->n_levels ? 1.0
+                                                  : clamp01(as->value - as->level);
         if (n) {
             sum_areas += as->value;
             areas_answered++;
         }
     }
+    int scored = 0;
+    for (int ai = 0; ai < b->n_areas; ai++)
+        scored += sc->areas[ai].scored;
     sc->value = areas_answered ? sum_areas / areas_answered : 0;
-    sc->level = areas_answered ? scale_level(b, s, -1, sc->value) : 0;
-    sc->progress = sc->level >= sc->n_levels ? 1.0 : sc->value - sc->level;
-    if (sc->progress > 1.0)
-        sc->progress = 1.0; /* the mean is at the top, the top level's rule is not met */
+    sc->level = areas_answered && !sc->pending ? scale_level(b, s, -1, sc->value) : 0;
+    sc->progress = sc->pending         ? (double)(scored - sc->pending) / scored
+                   : sc->level >= sc->n_levels ? 1.0
+                                               : clamp01(sc->value - sc->level);
     int target = sc->level + 1;
     if (target > sc->n_levels)
         return 0;
@@ -267,6 +281,7 @@ static int compute_rules(const struct bank *b, const struct session *s, struct s
         struct area_score *as = &sc->areas[ai];
         double p = as->level >= n ? 0 : as->rules_next ? (double)as->rules_met / as->rules_next : 0;
         as->value = as->level + p;
+        as->progress = as->level >= n ? 1.0 : p;
     }
     sc->progress = overall >= n ? 1.0 : sc->rules_next ? (double)sc->rules_met / sc->rules_next : 0;
     sc->value = overall + (overall >= n ? 0 : sc->progress);
@@ -299,6 +314,8 @@ int score_compute(const struct bank *b, const struct session *s, struct score *s
         if (!q->scored)
             continue;
         as->scored++;
+        as->pending += !qs->answered;
+        sc->pending += !qs->answered;
         qs->actions = score_actions(q, a);
         qs->max_actions = q->max_actions;
         qs->points_milli = score_points_milli(q, a);
@@ -428,4 +445,40 @@ void score_missing_text(struct sbuf *out, const struct question *q, const struct
         sbuf_add(out, msg(M_MISS_DOCUMENTED));
     }
 #undef SEP
+}
+
+int score_need_parts(const struct question *q, const struct answer *a, const struct missing *m,
+                     struct need_part *out)
+{
+    int n = 0;
+    uint64_t ticked = a->answered && q->type == QTYPE_MULTI ? a->ticks : 0;
+    if (m->unanswered)
+        out[n++] = (struct need_part){NEED_ANSWER, 0, 0, 0};
+    if (m->need_options)
+        out[n++] = (struct need_part){NEED_ALL_OF, 0, 0, m->need_options};
+    if (m->need_actions) {
+        /* what the named options bring; the rest may come from any option still open */
+        int named = 0, all_one = 1;
+        uint64_t pool = 0;
+        for (int i = 0; i < q->n_options; i++) {
+            uint64_t bit = 1ULL << i;
+            if (m->need_options & bit)
+                named += q->options[i].actions;
+            else if (!(ticked & bit) && q->options[i].actions > 0) {
+                pool |= bit;
+                all_one &= q->options[i].actions == 1;
+            }
+        }
+        int rest = m->need_actions - m->have_actions - named;
+        if (q->type == QTYPE_MULTI && all_one && rest > 0 && pool)
+            out[n++] = (struct need_part){NEED_ANY_OF, rest, 0, pool};
+        else if (rest > 0 || q->type != QTYPE_MULTI)
+            out[n++] = (struct need_part){NEED_ACTIONS, m->need_actions, m->have_actions, 0};
+    }
+    if (m->need_choice)
+        out[n++] = (struct need_part){NEED_CHOICE, m->need_choice,
+                                      m->unanswered ? 0 : m->have_choice, 0};
+    if (m->need_documented)
+        out[n++] = (struct need_part){NEED_EVIDENCE, 0, 0, 0};
+    return n;
 }

@@ -294,3 +294,43 @@ int ops_redo(struct workshop *w, int64_t now, struct ops_result *res, struct dia
 {
     return swap_step(w, w->redo, &w->n_redo, w->undo, &w->n_undo, 0, now, res, d);
 }
+
+static int same_step(const struct answer *x, const struct answer *y)
+{
+    return same_text(x->owner, y->owner) && same_text(x->due, y->due) && x->status == y->status;
+}
+
+int ops_set_step(struct workshop *w, int qi, const char *owner, const char *due, int status,
+                 int64_t now, struct ops_result *res, struct diags *d)
+{
+    memset(res, 0, sizeof *res);
+    res->question = qi;
+    if (qi < 0 || qi >= w->bank->n_questions) {
+        res->question = -1;
+        return KL_EUSAGE;
+    }
+    int rc = refuse_read_only(w, d);
+    if (rc)
+        return rc;
+    struct answer before;
+    if (answer_copy(&before, &w->ses->answers[qi])) {
+        diags_add(d, NULL, 0, M_SES_NO_MEMORY);
+        return KL_ENOMEM;
+    }
+    /* checked whole before it changes anything: on failure the answer is as it was */
+    rc = session_set_step(w->ses, qi, owner, due, status, now, d);
+    if (rc || same_step(&before, &w->ses->answers[qi])) {
+        if (!rc)
+            w->ses->answers[qi].changed = before.changed; /* nothing changed: no new stamp */
+        answer_clear(&before);
+        return rc;
+    }
+    res->changed = 1;
+    record(w, qi, &before, &w->ses->answers[qi], 0);
+    answer_clear(&before);
+    /* stamped and saved like an answer, but the room's cursor stays where the group is */
+    w->ses->modified = now;
+    ops_rescore(w);
+    res->saved = ops_save(w, now, d) ? -1 : 1;
+    return KL_OK;
+}

@@ -50,6 +50,8 @@ static int fill(struct session *s, const struct ops_new *n, struct diags *d)
         rc = add_spec(s, n->participants[i], d);
     for (int i = 0; !rc && i < n->n_people; i++)
         rc = add_person(s, &n->people[i], d);
+    if (!rc && n->companion && *n->companion)
+        rc = session_set_companion(s, n->companion, d);
     return rc;
 }
 

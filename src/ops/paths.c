@@ -87,3 +87,20 @@ int ops_sessions_dir_make(const char *dir, struct diags *d)
     }
     return KL_OK;
 }
+
+char *ops_companion_path(const char *session_path, const char *ref)
+{
+    if (!ref || !*ref)
+        return NULL;
+    if (ref[0] == '/')
+        return text_dup(ref);
+    const char *slash = strrchr(session_path, '/');
+    struct sbuf b;
+    sbuf_init(&b);
+    if (slash)
+        sbuf_addn(&b, session_path, (size_t)(slash - session_path + 1));
+    sbuf_add(&b, ref);
+    if (ops_session_is_name(ref) && !strchr(ref, '.'))
+        sbuf_add(&b, ".ini");
+    return sbuf_take(&b);
+}

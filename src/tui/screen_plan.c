@@ -243,12 +243,19 @@ static void blank_line(struct plines *pl)
 struct part_ctx {
     struct plines *pl;
     int right;
+    int x;
+    const char *prefix;
 };
 
 static void put_part(void *ctx, const char *part)
 {
     struct part_ctx *pc = ctx;
-    add_text(pc->pl, 7, pc->right, "- ", part, R_NORMAL, -1);
+    add_text(pc->pl, pc->x, pc->right, pc->prefix, part, R_NORMAL, -1);
+}
+
+static void put_line(void *ctx, const char *line)
+{
+    put_part(ctx, line);
 }
 
 /* Indents as in `kollen plan`'s text: steps, work areas, questions, what to do. */
@@ -273,32 +280,36 @@ static void build_lines(const struct app *a, int right, struct plines *pl)
     sbuf_init(&t);
     if (p->benchmark) {
         add_text(pl, 1, right, "", msg(M_PLAN_GOALS), R_TITLE, -1);
-        for (int ai = -1; ai < b->n_areas; ai++) {
-            sbuf_reset(&t);
-            plan_goal_line(&t, b, p, ai);
-            add_text(pl, 3, right, "", t.p ? t.p : "", R_NORMAL, -1);
-        }
+        struct part_ctx gc = {pl, right, 3, ""};
+        plan_goal_lines(b, p, put_line, &gc);
     }
-    struct part_ctx pc = {pl, right};
+    struct part_ctx pc = {pl, right, 7, "- "};
     for (int i = 0; i < n; i++) {
         const struct plan_item *it = &p->items[i];
-        const struct plan_item *prev = i ? &p->items[i - 1] : NULL;
         const struct question *q = &b->questions[it->question];
-        int new_step = !prev || prev->level != it->level || prev->extra != it->extra;
-        if (new_step) {
+        if (plan_new_section(p, i)) {
             if (pl->n)
                 blank_line(pl);
             sbuf_reset(&t);
-            plan_step_text(&t, b, p, it);
+            plan_section_text(&t, b, it);
             add_text(pl, 1, right, "", t.p ? t.p : "", R_TITLE, -1);
         }
-        if (new_step || prev->area != it->area)
-            add_text(pl, 3, right, "", b->areas[it->area].name, R_NORMAL, -1);
         pl->first[i] = pl->n;
         sbuf_reset(&t);
         sbuf_addf(&t, "%s %d %s ", msg(M_W_QUESTION), q->number, theme_glyphs(a->utf8)->bullet);
-        add_text(pl, 5, right, t.p ? t.p : "",
-                 question_label(q), R_NORMAL, i);
+        add_text(pl, 5, right, t.p ? t.p : "", question_label(q), R_NORMAL, i);
+        /* what level it is for, and the step as tracked between workshops (kollen plan
+         * --assign, --due, --status) */
+        sbuf_reset(&t);
+        plan_item_for(&t, b, p, it);
+        const struct answer *ans = &a->w->ses->answers[it->question];
+        if (ans->owner || ans->due || ans->status != STEP_UNTRACKED) {
+            if (t.len)
+                sbuf_addf(&t, " %s ", theme_glyphs(a->utf8)->bullet);
+            plan_track_text(&t, ans);
+        }
+        if (t.len)
+            add_text(pl, 7, right, "", t.p, ans->status == STEP_DONE ? R_DONE : R_DIM, -1);
         plan_item_parts(b, it, put_part, &pc);
         pl->last[i] = pl->n - 1;
     }

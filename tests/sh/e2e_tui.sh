@@ -6,6 +6,7 @@
 # 2. Open a session, tick, kill the pane (SIGHUP) at once: the tick is saved, and so is a note
 #    still being typed; the lock is released.
 # 3. The plan screen (p) lists the same items as `kollen plan` for each target key.
+# 4. A plan step tracked with `kollen plan --assign/--status` shows on the plan screen.
 # Waits poll capture-pane for expected text (no fixed sleeps; tests/e2e/tmux.sh); the tmux
 # server is private and always killed at the end.
 . tests/lib.sh
@@ -126,8 +127,13 @@ chmod 700 "$T/sessions"
 "$K" --questions "$R" new "$S3" --org "Planstad" --group kommun --bank rapport >/dev/null
 "$K" --questions "$R" set "$S3" 1 1,2 --quiet
 "$K" --questions "$R" set "$S3" 2 2 --quiet
-# the plan's lines from the first step to the end, without indents, pointer or blank lines
-plan_lines() { sed -n '/^ *Nivå [0-9]: \|^ *Mål enligt\|^ *Med planen/,$p' | sed 's/^ *//; s/^▸ //' | grep -v '^$'; }
+# the plan from its first section (the quick wins, a work area, the benchmark's goals) to the
+# end, as words: no indents, pointer, blank lines, where a long line was wrapped, or the "·"
+# between a question and what it is for (the screen gives that a line of its own)
+plan_lines() {
+    sed -n '/^ *Snabba vinster\|^ *Mål enligt\|^ *Ledningens styrning\|^ *Analys och\|^ *Incident-\|^ *Med planen/,$p' |
+        sed 's/^ *//; s/^▸ //; s/ · / /g' | grep -v '^$' | tr -s ' \n' '  '
+}
 tm new-session -d -s e2e -x 120 -y 100 "exec $run_env '$K' --questions '$R' '$S3'"
 step "plan: session opens" wait_for "Fråga 2"
 keys p
@@ -146,5 +152,17 @@ for t in next "level 3" "level 4" msbfs group; do
 done
 keys Escape q
 step "plan: quits" wait_gone "$S3.lock"
+tm_kill
+
+# --- 4. a plan step tracked on the command line shows on the plan screen ---
+"$K" --questions "$R" plan "$S3" --assign 3 "Bo Berg" --due 2030-01-31 >/dev/null
+"$K" --questions "$R" plan "$S3" --status 3 started >/dev/null
+tm new-session -d -s e2e -x 100 -y 40 "exec $run_env '$K' --questions '$R' '$S3'"
+step "tracked: session opens" wait_for "Fråga 2"
+keys p
+step "tracked: the step's owner, due date and status on the plan screen" \
+    wait_for "Bo Berg · senast 2030-01-31 · påbörjad"
+keys Escape q
+step "tracked: quits" wait_gone "$S3.lock"
 tm_kill
 exit 0

@@ -47,8 +47,33 @@ Q "$NEW" 4 1,2 --documented yes
 Q "$NEW" 5 1,2 --note "Hot och sårbarheter saknas för skolorna." --evidence "Riskregister"
 Q "$NEW" 6 1
 Q "$NEW" 7 3
-Q "$NEW" 9 1
+Q "$NEW" 9 1 --followup yes --note "$(printf 'Fråga IT-chefen.\nSvaren stäms av i mars.')"
+# what the room decided, as the workshop screens record it (the session format's keys): a
+# parked question with its reason, a disputed answer and one decided with a reservation
+record() { # SESSION QUESTION KEY=VALUE...: keys added to the question's answer section
+    python3 - "$@" <<'EOF'
+import sys
+path, q, keys = sys.argv[1], sys.argv[2], sys.argv[3:]
+lines = open(path, encoding="utf-8").read().split("\n")
+i = lines.index("[answer.%s]" % q)
+lines[i + 1:i + 1] = [k.replace("=", " = ", 1) for k in keys]
+open(path, "w", encoding="utf-8").write("\n".join(lines))
+EOF
+}
+record "$NEW" 6 "parked=yes" "park_reason=Övningsplanen är inte klar"
+record "$NEW" 7 "dissent_by.1=IT-chefen" "dissent.1=Leverantörerna följs inte upp"
+record "$NEW" 3 "agreed=yes" "dissent_by.1=Bo Berg" "dissent.1=Lärandet saknas i praktiken"
+K new "$T/period.ini" --org X --group kommun --bank rapport >/dev/null 2>&1
 
+# plan steps tracked between workshops: kept in the session, shown by the plan and the report
+golden plan-assign 0 K plan "$NEW" --assign 7 "Bo Berg" --due 2023-12-31
+golden plan-status 0 K plan "$NEW" --status 7 started
+golden plan-status-sv 0 K plan "$NEW" --status 6 klar
+golden plan-track-bad-date 1 K plan "$NEW" --assign 6 "Cia" --due 2023-02-30
+golden plan-track-bad-status 1 K plan "$NEW" --status 6 finished
+golden plan-track-no-question 1 K plan "$NEW" --due 2024-01-01
+golden plan-track-two-questions 1 K plan "$NEW" --assign 6 X --status 7 done
+golden plan-track-unknown 2 K plan "$NEW" --assign 99 X
 golden plan-next 0 K plan "$NEW"
 golden plan-next-md 0 K plan "$NEW" --format md
 golden plan-next-json 0 K plan "$NEW" --json
@@ -62,17 +87,56 @@ golden plan-bad-level 2 K plan "$NEW" --target level 7
 golden plan-no-target 2 K plan "$NEW" --target target nosuch
 golden plan-bad-format 1 K plan "$NEW" --format html
 golden report-md 0 K report "$NEW"
+# the workshop before (--since) and a marking on every page; the same bank only
+golden report-since-md 0 K report "$NEW" --since "$OLD" --marking "Begränsad delning"
+golden report-since-html 0 K report "$NEW" --since "$OLD" --marking "Begränsad <delning> \"x\"" --format html
+golden report-marking-bad 1 K report "$NEW" --marking "$(printf 'två\nrader')"
+golden report-since-missing 2 K report "$NEW" --since "$T/nosuch.ini"
 golden report-md-en 0 K --lang en report "$NEW" --format md
 golden report-html 0 K report "$NEW" --format html
 golden report-csv 0 K report "$NEW" --format csv
+golden report-csv-en 0 K --lang en report "$NEW" --format csv
+# the workbook as its cells (tests/tools/xlsx_dump.py; a formula cell fails it)
+xlsx_cells() { K "$@" -o "$T/cells.xlsx" 2>/dev/null && python3 tests/tools/xlsx_dump.py "$T/cells.xlsx"; }
+golden report-xlsx 0 xlsx_cells report "$NEW" --marking "Begränsad & intern"
+golden report-xlsx-en 0 xlsx_cells --lang en report "$NEW"
 golden report-bad-format 1 K report "$NEW" --format pdf
 golden diff 0 K diff "$OLD" "$NEW"
 golden diff-json 0 K diff "$OLD" "$NEW" --json
 golden diff-en 0 K --lang en diff "$OLD" "$NEW"
+# a diff of another organisation warns; multi-line notes keep their lines, "none" in words
+OTHER="$T/other.ini"
+K new "$OTHER" --org "Västby kommun" --group kommun --bank rapport --date 2023-10-01 >/dev/null
+Q "$OTHER" 1 none --note "$(printf 'Första raden\nandra raden\n\n  fjärde, indragen')"
+golden diff-other-org 0 K diff "$NEW" "$OTHER"
 golden check-bench 0 K check "$NEW"
 golden check-bench-json 0 K check "$NEW" --json
 "$KOLLEN" --questions tests/fixtures/good new "$T/mini.ini" --org X --group kommun --bank mini >/dev/null
 golden diff-other-bank 2 "$KOLLEN" --questions tests/fixtures/good diff "$T/mini.ini" "$NEW"
+# Cybersäkerhetskollen: a session names its companion of the other bank (kollen new
+# --companion, relative to its folder); the report shows both side by side, each by its own
+# model, never one number
+mkdir -p "$T/q" && mkdir -m 700 "$T/cyber"
+ln -s "$(pwd)/tests/fixtures/report/rapport" "$T/q/rapport"
+ln -s "$(pwd)/tests/fixtures/good/miniscale" "$T/q/miniscale"
+KC() { "$KOLLEN" --questions "$T/q" "$@"; }
+KC new "$T/cyber/info.ini" --org "Ökenby kommun" --group kommun --bank rapport --date 2023-09-14 \
+    --companion it >/dev/null
+KC new "$T/cyber/it.ini" --org "Ökenby kommun" --group kommun --bank miniscale --date 2023-09-14 \
+    --companion info >/dev/null
+KC set "$T/cyber/info.ini" 1 1,2 -q
+KC set "$T/cyber/info.ini" 2 2 -q
+KC set "$T/cyber/info.ini" 3 1 -q
+for q in 1 2 3; do KC set "$T/cyber/it.ini" $q 3 -q; done
+golden report-companion-md 0 KC report "$T/cyber/info.ini"
+golden report-companion-scale-md 0 KC report "$T/cyber/it.ini"
+KC new "$T/cyber/lost.ini" --org X --group kommun --bank rapport --companion gone >/dev/null
+golden report-companion-missing 2 KC report "$T/cyber/lost.ini"
+KC new "$T/cyber/twin.ini" --org X --group kommun --bank rapport --companion info >/dev/null
+KC report "$T/cyber/twin.ini" >"$T/twin.md" 2>"$T/twin.err"
+if grep -q "samma frågebank" "$T/twin.err" && ! grep -q "Cybersäkerhetskollen" "$T/twin.md"; then
+    pass "report: a companion of the same bank is not shown, with a warning"
+else fail "report: a companion of the same bank" "$(head -c 200 "$T/twin.err")"; fi
 golden check-no-bench-json 0 "$KOLLEN" --questions tests/fixtures/good check "$T/mini.ini" --json
 # a scale bank (It-säkkollen's kind): plans in steps on the scale, reports without points
 KS() { "$KOLLEN" --questions tests/fixtures/good "$@"; }
@@ -83,13 +147,32 @@ KS set "$T/scale.ini" 3 1 -q
 golden plan-scale 0 KS plan "$T/scale.ini"
 golden report-scale-md 0 KS report "$T/scale.ini"
 
+# limits: a marking of 100 bytes is printed, 101 refused; a step's owner of 200 bytes is kept,
+# 201 refused with the session unchanged
+M100=$(python3 -c 'print("Å" * 50)')
+M101=$(python3 -c 'print("Å" * 50 + "x")')
+if K report "$NEW" --marking "$M100" | grep -qF "**$M100**"; then pass "report: a marking of 100 bytes is printed"
+else fail "report: a marking of 100 bytes is printed" "not in the report"; fi
+if K report "$NEW" --marking "$M101" >/dev/null 2>&1; then fail "report: a marking of 101 bytes is refused" "exit 0"
+else pass "report: a marking of 101 bytes is refused"; fi
+O200=$(python3 -c 'print("Ö" * 100)')
+O201=$(python3 -c 'print("Ö" * 100 + "x")')
+cp "$NEW" "$T/owner.ini"
+K plan "$T/owner.ini" --assign 5 "$O200" >/dev/null
+expect_eq "report: a step's owner of 200 bytes is kept" "fråga 5: $O200 · öppen" \
+    "$(K plan "$T/owner.ini" --assign 5 "$O200")"
+cp "$T/owner.ini" "$T/owner.before"
+if K plan "$T/owner.ini" --assign 5 "$O201" >/dev/null 2>&1; then fail "report: an owner of 201 bytes is refused" "exit 0"
+elif cmp -s "$T/owner.ini" "$T/owner.before"; then pass "report: an owner of 201 bytes is refused, the session unchanged"
+else fail "report: an owner of 201 bytes is refused" "the session changed"; fi
+
 # -o: written atomically, 0600, format from the extension
 K report "$NEW" -o "$T/out.html" 2>/dev/null
 expect_eq "report: -o FILE.html is 0600" 600 "$(stat -c %a "$T/out.html")"
 if K report "$NEW" --format html | cmp -s - "$T/out.html"; then pass "report: -o .html picks HTML"
 else fail "report: -o .html picks HTML" "differs from --format html"; fi
 K report "$NEW" -o "$T/out.csv" 2>/dev/null
-if head -n 1 "$T/out.csv" | grep -q '^Fråga,Arbetsområde,'; then pass "report: -o .csv picks CSV"
+if head -n 1 "$T/out.csv" | grep -q '^.*Fråga;Arbetsområde;'; then pass "report: -o .csv picks CSV"
 else fail "report: -o .csv picks CSV" "$(head -n 1 "$T/out.csv")"; fi
 
 # --- plans carried out with `kollen set` reach their target ---
@@ -152,7 +235,7 @@ K new "$H" --org '<b>Org</b> | "x" *y*' --group kommun --bank rapport \
     --facilitator "=cmd|' /C calc'!A0" --participant '<i>Eve</i>: |role|' >/dev/null
 Q "$H" 1 1,2 --note "$NOTE" --evidence '=HYPERLINK("http://evil")' --evidence '<script>x</script>'
 Q "$H" 2 3 --note '-2+3' --evidence '@SUM(1)'
-Q "$H" 3 1 --note "$(printf 'tab\tstart')"
+Q "$H" 3 1 --note "$(printf 'tab\tstart')" --evidence 'KS 2026/1;=1+1' 
 Q "$H" 4 1 --note '+1'
 
 K report "$H" --format html >"$T/h.html"
@@ -186,7 +269,8 @@ src = open(sys.argv[1], encoding="utf-8").read()
 note = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", sys.argv[2])
 allowed = {"html","head","meta","title","style","body","header","main","section","h1","h2","h3",
            "h4","h5","p","br","dl","dt","dd","table","thead","tbody","tr","th","td","ul","li",
-           "strong","span","div","svg","desc","g","rect","line","text"}
+           "strong","span","div","svg","desc","g","rect","line","text","aside","ol","figure",
+           "figcaption","caption"}
 class P(html.parser.HTMLParser):
     def __init__(s):
         super().__init__(); s.bad = []; s.notes = []; s.innote = 0; s.buf = ""
@@ -211,22 +295,32 @@ EOF
 if [ $? -eq 0 ]; then pass "report: hostile: HTML holds only kollen's markup, the note intact"
 else fail "report: hostile: HTML" "$(head -c 400 "$T/py.out")"; fi
 
-# CSV: RFC 4180 parse gives one row per question, 9 fields, texts intact, formulas defused
-python3 - "$T/h.csv" "$NOTE" <<'EOF' >"$T/py.out" 2>&1
+# CSV: RFC 4180 parse with each language's separator gives one row per question, 16 fields,
+# texts intact, formulas defused, every field holding either separator quoted (issue 11: the
+# evidence "KS 2026/1;=1+1" must stay one field, never a formula after the ';')
+K --lang en report "$H" --format csv >"$T/h.en.csv"
+python3 - "$T/h.csv" "$T/h.en.csv" "$NOTE" <<'EOF' >"$T/py.out" 2>&1
 import csv, sys, re
-raw = open(sys.argv[1], "rb").read()
-rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
-note = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", sys.argv[2]).replace("\t", " ")
+note = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", sys.argv[3]).replace("\t", " ")
 ok = True
-if len(rows) != 10 or any(len(r) != 9 for r in rows): print("shape", len(rows), [len(r) for r in rows]); ok = False
-byq = {r[0]: r for r in rows[1:]}
-if byq["1"][7].replace("\r\n", "\n") != note: print("note", repr(byq["1"][7][:80])); ok = False
-if byq["1"][8].split("\r\n")[0] != "'=HYPERLINK(\"http://evil\")": print("evidence", repr(byq["1"][8])); ok = False
-if byq["2"][7] != "'-2+3" or byq["4"][7] != "'+1" or not byq["2"][8].startswith("'@"): print("formula", byq["2"][7], byq["4"][7]); ok = False
-if not raw.endswith(b"\r\n") or b"\r\n" not in raw: print("line ends"); ok = False
+for path, sep, bom in ((sys.argv[1], ";", True), (sys.argv[2], ",", False)):
+    raw = open(path, "rb").read()
+    if raw.startswith(b"\xef\xbb\xbf") != bom: print(path, "BOM", not bom); ok = False
+    rows = list(csv.reader(open(path, newline="", encoding="utf-8-sig"), delimiter=sep))
+    if len(rows) != 10 or any(len(r) != 16 for r in rows): print("shape", len(rows), [len(r) for r in rows]); ok = False; continue
+    byq = {r[0]: r for r in rows[1:]}
+    if byq["1"][11].replace("\r\n", "\n") != note: print("note", repr(byq["1"][11][:80])); ok = False
+    if byq["1"][12].split("\r\n")[0] != "'=HYPERLINK(\"http://evil\")": print("evidence", repr(byq["1"][12])); ok = False
+    if byq["2"][11] != "'-2+3" or byq["4"][11] != "'+1" or not byq["2"][12].startswith("'@"): print("formula", byq["2"][11], byq["4"][11]); ok = False
+    if "KS 2026/1;'=1+1" not in byq["3"][12].split("\r\n"): print("; inside a field", repr(byq["3"][12])); ok = False
+    for other in (";", ","):  # opened with the other separator, no field starts a formula
+        for r in csv.reader(open(path, newline="", encoding="utf-8-sig"), delimiter=other):
+            for f in r:
+                if f[:1] in ("=", "+", "-", "@") and not f.startswith("'"): print(path, "formula", other, repr(f)); ok = False
+    if not raw.endswith(b"\r\n"): print("line ends"); ok = False
 sys.exit(0 if ok else 1)
 EOF
-if [ $? -eq 0 ]; then pass "report: hostile: CSV parses to one row per question, texts intact, formulas defused"
+if [ $? -eq 0 ]; then pass "report: hostile: CSV in both forms parses to one row per question, texts intact, formulas defused"
 else fail "report: hostile: CSV" "$(head -c 400 "$T/py.out")"; fi
 
 # Markdown: no raw HTML or link can open from user text; tables keep their columns; the note
@@ -238,12 +332,15 @@ ok = True
 for m in re.finditer(r"(?<!\\)[<\[`*_|]", md):
     line = md[md.rfind("\n", 0, m.start()) + 1 : md.find("\n", m.start())]
     ours = (line.startswith("|") or line.startswith("- **") or line.startswith("**")
-            or "<br>" in line and m.group() == "<")
+            or line.startswith("> **") or "<br>" in line and m.group() == "<"
+            or md[m.start():m.start() + 8] == "<!-- -->")
     if not ours: print("unescaped", repr(m.group()), "in", repr(line[:90])); ok = False; break
+width = None  # every row of a table has as many cells as its header
 for line in md.splitlines():
-    if line.startswith("|"):
-        cells = re.split(r"(?<!\\)\|", line)
-        if len(cells) not in (4, 8): print("table row", len(cells), line[:80]); ok = False
+    if not line.startswith("|"): width = None; continue
+    cells = len(re.split(r"(?<!\\)\|", line))
+    if width is None: width = cells
+    elif cells != width: print("table row", cells, "of", width, line[:80]); ok = False
 inq = False
 for line in md.splitlines():
     if line.startswith("  > "): inq = True; continue
@@ -254,6 +351,26 @@ sys.exit(0 if ok else 1)
 EOF
 if [ $? -eq 0 ]; then pass "report: hostile: Markdown escapes every user text, tables and quotes hold"
 else fail "report: hostile: Markdown" "$(head -c 400 "$T/py.out")"; fi
+
+# Markdown rendered by GitHub's renderer (cmark-gfm with its autolink extension): a URL, a
+# www. address or an e-mail address in a note stays text, never a live link (issue 11)
+K set "$H" 5 1 -q --note 'Se https://intra.example/risk, www.kommun.se och skriv till bo@okenby.se' \
+    --evidence 'http://evil.example/x' >/dev/null
+K report "$H" --format md >"$T/h2.md"
+if command -v cmark-gfm >/dev/null 2>&1; then
+    cmark-gfm -e autolink -e table "$T/h2.md" >"$T/h2.gfm.html"
+    if grep -qi '<a ' "$T/h2.gfm.html"; then
+        fail "report: Markdown: URLs and e-mail addresses in notes never become links (cmark-gfm)" \
+            "$(grep -io '<a [^>]*>' "$T/h2.gfm.html" | head -n 3)"
+    elif grep -q 'intra.example/risk' "$T/h2.gfm.html" && grep -q 'bo@' "$T/h2.gfm.html"; then
+        pass "report: Markdown: URLs and e-mail addresses in notes never become links (cmark-gfm)"
+    else
+        fail "report: Markdown: URLs in notes" "the note's text is not in the rendered page"
+    fi
+else
+    echo "#### SKIP report: Markdown autolinks: cmark-gfm not installed (apt-get install cmark-gfm) ####" >&2
+    echo "SKIP report: Markdown autolinks: cmark-gfm not installed" >>"$RESULTS"
+fi
 
 # JSON: valid, and the note comes back exactly (control characters as \u escapes)
 python3 - "$T/h.diff.json" "$NOTE" <<'EOF' >"$T/py.out" 2>&1

@@ -759,12 +759,17 @@ static void scale__every_statement_at_the_step__top_level_without_a_perfect_mean
     assert_int_equal(sc.blockers[0].missing.have_choice, 2);
     score_free(&sc);
 
-    /* the mean at the top is not enough when a statement is unanswered */
+    /* no level while a statement is unanswered (issue 11): the mean of three is no level;
+     * progress is the share answered, and the unanswered statement is what blocks */
     answer_scale(b, s, (int[]){4, 4, 4, 0});
     assert_int_equal(score_compute(b, s, &sc), KL_OK);
     assert_true(sc.value == 4.0);
-    assert_int_equal(sc.level, 3);
-    assert_true(sc.progress == 1.0);
+    assert_int_equal(sc.level, 0);
+    assert_int_equal(sc.pending, 1);
+    assert_true(sc.progress == 0.75);
+    assert_int_equal(sc.areas[0].level, 4);
+    assert_int_equal(sc.areas[1].level, 0);
+    assert_int_equal(sc.areas[1].pending, 1);
     assert_int_equal(sc.n_blockers, 1);
     assert_true(sc.blockers[0].missing.unanswered);
     score_free(&sc);

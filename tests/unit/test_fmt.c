@@ -52,7 +52,10 @@ static void level__scale_bank__the_mean_with_its_decimals(void **st)
     assert_string_equal(level(b, 2, 2.583, FMT_LEVEL_NUMBER), "2,58");
     assert_string_equal(level(b, 2, 2.583, FMT_LEVEL_BRIEF), "2,6");
     assert_string_equal(level(b, 2, 2.583, FMT_LEVEL_TITLE), "Nivå 2,58: Bristfälligt skydd");
-    assert_string_equal(level(b, 0, 0, FMT_LEVEL_TITLE), "Nivå 0,00"); /* no name to give */
+    /* no answers, or statements unanswered: no level, and the mean is not written as one */
+    assert_string_equal(level(b, 0, 0, FMT_LEVEL_TITLE), "ingen nivå");
+    assert_string_equal(level(b, 0, 3.1, FMT_LEVEL_TITLE), "medel 3,10, ingen nivå än");
+    assert_string_equal(level(b, 0, 3.1, FMT_LEVEL_RESULT), "medel 3,10, ingen nivå än");
     assert_string_equal(level(b, 2, 2.583, FMT_LEVEL_NUMBER_NAME), "2,58 Bristfälligt skydd");
     assert_string_equal(level(b, 2, 2.583, FMT_LEVEL_AREA), "2,58");
     assert_string_equal(level(b, 2, 2.583, FMT_LEVEL_RESULT), "Nivå 2,58");
@@ -114,6 +117,74 @@ static void rules__in_a_few_words_documentation_from_its_level(void **st)
     bank_free(s);
 }
 
+static const char *numbers(uint64_t mask)
+{
+    struct sbuf o;
+    sbuf_init(&o);
+    fmt_numbers(&o, mask);
+    snprintf(out, sizeof out, "%s", o.p ? o.p : "");
+    sbuf_free(&o);
+    return out;
+}
+
+static const char *count_word(int n)
+{
+    struct sbuf o;
+    sbuf_init(&o);
+    fmt_count_word(&o, n);
+    snprintf(out, sizeof out, "%s", o.p ? o.p : "");
+    sbuf_free(&o);
+    return out;
+}
+
+static void numbers__runs_pairs_and_the_last_after_och(void **st)
+{
+    (void)st;
+    msg_set_lang(LANG_SV);
+    assert_string_equal(numbers(0x3F8), "4-10");          /* 4..10 */
+    assert_string_equal(numbers(0x1 | 0x4 | 0x70), "1, 3 och 5-7");
+    assert_string_equal(numbers(0x18), "4 och 5");        /* a pair is two numbers */
+    assert_string_equal(numbers(0x1), "1");
+    assert_string_equal(numbers(1ULL << 63), "64");
+    assert_string_equal(numbers(~0ULL), "1-64");
+    assert_string_equal(count_word(2), "två");
+    assert_string_equal(count_word(12), "tolv");
+    assert_string_equal(count_word(13), "13");
+    msg_set_lang(LANG_EN);
+    assert_string_equal(numbers(0x1 | 0x4), "1 and 3");
+    assert_string_equal(count_word(1), "one");
+    msg_set_lang(LANG_SV);
+}
+
+static const char *rule_text(const struct bank *b, int number, int lv)
+{
+    const struct question *q = &b->questions[bank_find_question(b, number)];
+    struct sbuf o;
+    sbuf_init(&o);
+    fmt_rule_text(&o, q, &q->rules[lv]);
+    snprintf(out, sizeof out, "%s", o.p ? o.p : "");
+    sbuf_free(&o);
+    return out;
+}
+
+/* `kollen bank` words a rule; no English tokens in Swedish (issue 15) */
+static void rule_text__in_words_both_languages(void **st)
+{
+    (void)st;
+    struct bank *b = load_fixture_bank("mini");
+    msg_set_lang(LANG_SV);
+    assert_string_equal(rule_text(b, 1, 1), "minst 1 åtgärd");
+    assert_string_equal(rule_text(b, 1, 2), "minst 2 åtgärder");
+    assert_string_equal(rule_text(b, 1, 3), "alla alternativ");
+    assert_string_equal(rule_text(b, 2, 1), "minst alternativ 2");
+    assert_string_equal(rule_text(b, 3, 2), "alternativ 1");
+    msg_set_lang(LANG_EN);
+    assert_string_equal(rule_text(b, 1, 2), "at least 2 actions");
+    assert_string_equal(rule_text(b, 3, 2), "option 1");
+    msg_set_lang(LANG_SV);
+    bank_free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -121,6 +192,8 @@ int main(void)
         cmocka_unit_test(level__scale_bank__the_mean_with_its_decimals),
         cmocka_unit_test(decimal_and_points__the_language_decides_the_sign),
         cmocka_unit_test(rules__in_a_few_words_documentation_from_its_level),
+        cmocka_unit_test(numbers__runs_pairs_and_the_last_after_och),
+        cmocka_unit_test(rule_text__in_words_both_languages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -91,7 +91,7 @@ static void lang__switch__changes_every_table(void **st)
     assert_string_equal(cli_msg(M_USAGE_cmd_lint), "lint MAPP");
     char buf[64];
     rep_msg_format(buf, sizeof buf, M_W_BLOCKERS, 2);
-    assert_string_equal(buf, "Hinder för nivå 2");
+    assert_string_equal(buf, "Stopp för nivå 2");
     ops_msg_format(buf, sizeof buf, M_OPS_NO_OPTION, 7);
     assert_string_equal(buf, "Frågan har inget alternativ 7.");
 }

@@ -538,6 +538,56 @@ static void undo__200_steps_kept_the_201st_drops_the_oldest(void **st)
     ops_close(w);
 }
 
+/* The plan step tracked between workshops: saved, the cursor left where the room is, undone
+ * like an answer; a bad date or status changes nothing; the same values write nothing. */
+static void step__owner_due_status__saved_undone_checked_first(void **st)
+{
+    (void)st;
+    struct workshop *w = open_rw();
+    struct ops_result res;
+    struct diags d;
+    diags_init(&d);
+    int qi = bank_find_question(w->bank, 2);
+    int cursor = w->ses->cursor;
+    assert_int_equal(ops_set_step(w, qi, "Bo Berg", "2027-03-01", -1, OPS_NOW, &res, &d), KL_OK);
+    assert_true(res.changed);
+    assert_int_equal(res.saved, 1);
+    assert_int_equal(w->ses->cursor, cursor);
+    struct bank *b;
+    struct session *s;
+    const struct answer *a = on_disk(2, &b, &s);
+    assert_string_equal(a->owner, "Bo Berg");
+    assert_string_equal(a->due, "2027-03-01");
+    assert_int_equal(a->status, STEP_OPEN); /* an owner makes the step open */
+    session_free(s);
+    bank_free(b);
+    assert_int_equal(ops_set_step(w, qi, NULL, NULL, STEP_STARTED, OPS_NOW, &res, &d), KL_OK);
+    assert_int_equal(w->ses->answers[qi].status, STEP_STARTED);
+    /* nothing new: no step, nothing written */
+    int undo = w->n_undo;
+    assert_int_equal(ops_set_step(w, qi, "Bo Berg", NULL, STEP_STARTED, OPS_NOW, &res, &d), KL_OK);
+    assert_false(res.changed);
+    assert_int_equal(res.saved, 0);
+    assert_int_equal(w->n_undo, undo);
+    /* checked first: a bad date or status leaves the step as it was */
+    assert_int_equal(ops_set_step(w, qi, "Cia", "2027-02-30", -1, OPS_NOW, &res, &d), KL_EUSAGE);
+    assert_int_equal(ops_set_step(w, qi, "Cia", NULL, 9, OPS_NOW, &res, &d), KL_EUSAGE);
+    assert_string_equal(w->ses->answers[qi].owner, "Bo Berg");
+    /* undone like an answer: the step before it comes back */
+    assert_int_equal(ops_undo(w, OPS_NOW, &res, NULL), KL_OK);
+    assert_int_equal(w->ses->answers[qi].status, STEP_OPEN);
+    assert_int_equal(ops_undo(w, OPS_NOW, &res, NULL), KL_OK);
+    assert_null(w->ses->answers[qi].owner);
+    assert_int_equal(w->ses->answers[qi].status, STEP_UNTRACKED);
+    /* "" clears */
+    assert_int_equal(ops_set_step(w, qi, "Dan", "2027-01-01", -1, OPS_NOW, &res, &d), KL_OK);
+    assert_int_equal(ops_set_step(w, qi, "", "", -1, OPS_NOW, &res, &d), KL_OK);
+    assert_null(w->ses->answers[qi].owner);
+    assert_null(w->ses->answers[qi].due);
+    diags_free(&d);
+    ops_close(w);
+}
+
 static void question__by_number__index_or_minus_one(void **st)
 {
     (void)st;
@@ -573,6 +623,7 @@ int main(void)
         T(undo_redo__the_answer_before_and_after_on_disk_too),
         T(undo__merged_changes__one_step_back_to_before_the_first),
         T(undo__200_steps_kept_the_201st_drops_the_oldest),
+        T(step__owner_due_status__saved_undone_checked_first),
         T(question__by_number__index_or_minus_one),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

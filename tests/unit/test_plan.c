@@ -154,7 +154,7 @@ static void fewest__options_worth_several_actions__smallest_sum_then_fewest_boxe
     plan_free(&p);
 }
 
-static void steps__by_level__each_level_takes_only_what_it_needs(void **st)
+static void steps__quick_wins_then_by_area__each_level_takes_only_what_it_needs(void **st)
 {
     struct fx *f = *st;
     struct plan p;
@@ -171,20 +171,30 @@ static void steps__by_level__each_level_takes_only_what_it_needs(void **st)
     assert_int_equal(a->actions + b2->actions + c->actions, 4);
     assert_int_equal(a->tick & b2->tick, 0);
     assert_int_equal((a->tick | b2->tick) & c->tick, 0);
-    for (int i = 1; i < p.n_items; i++)
-        assert_true(p.items[i - 1].level <= p.items[i].level);
+    /* quick wins first; then by work area in the bank's order, by level inside an area */
+    for (int i = 1; i < p.n_items; i++) {
+        const struct plan_item *x = &p.items[i - 1], *y = &p.items[i];
+        assert_true(x->quick >= y->quick);
+        if (x->quick == y->quick && !y->quick) {
+            assert_true(f->b->areas[x->area].order <= f->b->areas[y->area].order);
+            if (x->area == y->area)
+                assert_true(x->level <= y->level);
+        }
+    }
     plan_free(&p);
 }
 
-static void msbfs__extra_rules__after_the_level_steps(void **st)
+static void msbfs__extra_rules__after_the_level_steps_of_their_area(void **st)
 {
     struct fx *f = *st;
     struct plan p;
     assert_int_equal(compute(f, "msbfs", &p), KL_OK);
     assert_non_null(p.target);
     assert_int_equal(p.goal_level, 3);
-    const struct plan_item *last = &p.items[p.n_items - 1];
-    assert_true(last->extra);
+    /* in each work area the target's extra conditions come after the level steps */
+    for (int i = 1; i < p.n_items; i++)
+        if (p.items[i - 1].area == p.items[i].area && !p.items[i].quick)
+            assert_true(p.items[i - 1].extra <= p.items[i].extra);
     const struct plan_item *q8 = item_for(&p, f->b, 8, 3);
     assert_non_null(q8);
     assert_true(q8->extra);
@@ -260,6 +270,101 @@ static void documentation_only__no_ticks__just_document(void **st)
     assert_true(p.items[0].document);
     assert_int_equal(p.actions, 0);
     assert_int_equal(p.documents, 1);
+    assert_true(p.items[0].quick); /* the answer holds: documenting it is a quick win */
+    assert_int_equal(p.quick, 1);
+    plan_free(&p);
+}
+
+/* "Level 3 or better in two work areas" (kommun-30, level 1): the plan takes the two areas
+ * that need the fewest actions, so it is as small as the best of every pair asked outright. */
+static void k_of_n__areas_at_least__the_cheapest_areas(void **st)
+{
+    struct fx *f = *st;
+    answer(f->b, f->s, 3, "all", 1); /* incident: level 3 already, but for Q6 */
+    answer(f->b, f->s, 6, "1,2", 1);
+    answer(f->b, f->s, 1, "1,2,3", 1);
+    struct plan p;
+    assert_int_equal(compute(f, "benchmark kommun-30", &p), KL_OK);
+    int picked = 0;
+    for (int ai = 0; ai < f->b->n_areas; ai++)
+        if (p.area_pick[ai]) {
+            assert_int_equal(p.area_pick[ai], 3);
+            assert_int_equal(p.area_goal[ai], 3);
+            picked++;
+        }
+    assert_int_equal(picked, 2);
+    int incident = bank_find_area(f->b, "incident");
+    assert_int_equal(p.area_pick[incident], 3);
+    /* the same benchmark with the areas named outright, for every pair: none is smaller */
+    int bi = bank_find_benchmark_index(f->b, "kommun-30");
+    struct benchmark *bm = &f->b->benchmarks[bi];
+    bm->areas_at_least[3] = -1;
+    int best = 1 << 30;
+    for (int x = 0; x < f->b->n_areas; x++)
+        for (int y = x + 1; y < f->b->n_areas; y++) {
+            bm->area_levels[x] = bm->area_levels[y] = 3;
+            struct plan q;
+            assert_int_equal(compute(f, "benchmark kommun-30", &q), KL_OK);
+            if (q.actions < best)
+                best = q.actions;
+            plan_free(&q);
+            bm->area_levels[x] = bm->area_levels[y] = -1;
+        }
+    bm->areas_at_least[3] = 2;
+    assert_int_equal(p.actions, best);
+    struct session *w = session_dup(f->s);
+    plan_apply(f->b, w, &p);
+    assert_int_equal(plan_target_met(f->b, w, &p), 1);
+    session_free(w);
+    plan_free(&p);
+}
+
+struct parts_seen {
+    char text[8][512];
+    int n;
+};
+
+static void collect(void *ctx, const char *part)
+{
+    struct parts_seen *ps = ctx;
+    if (ps->n < 8)
+        snprintf(ps->text[ps->n++], sizeof ps->text[0], "%s", part);
+}
+
+/* Steps are work from the bank's action texts: a named option by its action, "any k" said as
+ * such with the plan's picks as the example, and the evidence the question's help names. */
+static void words__action_texts_any_of_and_the_evidence_hint(void **st)
+{
+    struct fx *f = *st;
+    msg_set_lang(LANG_SV);
+    answer(f->b, f->s, 3, "1", 0);
+    answer(f->b, f->s, 6, "1", 0);
+    struct plan p;
+    assert_int_equal(compute(f, "level 3", &p), KL_OK);
+    const struct plan_item *q3 = item_for(&p, f->b, 3, 2);
+    assert_non_null(q3);
+    assert_int_equal(q3->pool, 6ULL); /* options 2 and 3: either will do */
+    assert_int_equal(q3->pool_need, 1);
+    struct parts_seen ps = {.n = 0};
+    plan_item_parts(f->b, q3, collect, &ps);
+    assert_int_equal(ps.n, 2);
+    assert_string_equal(ps.text[0], "Genomför en av åtgärderna 2 och 3, till exempel 2 (Inför en "
+                                    "rutin för att hantera incidenter)");
+    assert_string_equal(ps.text[1], "Dokumentera evidensen för svaret"); /* Q3 has no hint */
+    const struct plan_item *q6 = item_for(&p, f->b, 6, 3);
+    assert_non_null(q6);
+    ps.n = 0;
+    plan_item_parts(f->b, q6, collect, &ps);
+    assert_int_equal(ps.n, 2);
+    assert_string_equal(ps.text[1], "Dokumentera evidensen, till exempel övningsplan och "
+                                    "utvärdering av övningen");
+    /* a named option: its action text alone */
+    const struct plan_item *q3b = item_for(&p, f->b, 3, 3);
+    assert_non_null(q3b);
+    ps.n = 0;
+    plan_item_parts(f->b, q3b, collect, &ps);
+    assert_int_equal(ps.n, 1);
+    assert_string_equal(ps.text[0], "Inför en rutin för att lära av incidenter");
     plan_free(&p);
 }
 
@@ -405,11 +510,13 @@ int main(void)
         cmocka_unit_test(spec__every_form__parsed),
         T(next__new_session__section_one_to_level_one),
         T(fewest__options_worth_several_actions__smallest_sum_then_fewest_boxes),
-        T(steps__by_level__each_level_takes_only_what_it_needs),
-        T(msbfs__extra_rules__after_the_level_steps),
+        T(steps__quick_wins_then_by_area__each_level_takes_only_what_it_needs),
+        T(msbfs__extra_rules__after_the_level_steps_of_their_area),
         T(group__benchmark_levels_rounded_down__per_area),
         T(met__at_the_top__empty_plan),
         T(documentation_only__no_ticks__just_document),
+        T(k_of_n__areas_at_least__the_cheapest_areas),
+        T(words__action_texts_any_of_and_the_evidence_hint),
         T(errors__unknown_targets__usage),
         T(property__random_sessions__plans_reach_the_target_with_fewest_actions),
         cmocka_unit_test(scale__next__raises_the_mean_to_the_next_level),

@@ -69,7 +69,8 @@ static char *scale_session(void)
 }
 
 /* A session on the plan fixture bank (it has an MSBFS target and benchmarks): level 1 met,
- * question 3 only partly, the rest not discussed; a note and evidence the plan must not show. */
+ * question 3 only partly, the rest not discussed; a note and evidence the plan must not show;
+ * question 4's step tracked (owner, due date, started). */
 static char *plan_session(void)
 {
     char *p = tui_make_session_in(PLAN_QDIR, "rapport", "plan", "Planstad kommun", GROUP_KOMMUN);
@@ -85,6 +86,10 @@ static char *plan_session(void)
     assert_int_equal(session_set_note(s, 0, "Hemligt: brandväggen saknas", TUI_TEST_NOW - 600, &d),
                      KL_OK);
     assert_int_equal(session_add_evidence(s, 0, "Protokoll KS §9", TUI_TEST_NOW - 600, &d), KL_OK);
+    /* a step tracked between workshops (kollen plan --assign/--status): shown on its item */
+    assert_int_equal(session_set_step(s, bank_find_question(b, 4), "Bo Berg", "2024-09-30",
+                                      STEP_STARTED, TUI_TEST_NOW - 600, &d),
+                     KL_OK);
     s->cursor = 4;
     s->modified = TUI_TEST_NOW - 600;
     assert_int_equal(session_save(p, b, s, 0, &d), KL_OK);
