@@ -55,6 +55,7 @@ int ops_open(struct workshop **out, const char *path, const char *questions_dir,
         return KL_ENOMEM;
     }
     w->read_only = (flags & OPS_READ_ONLY) != 0;
+    w->sitting = -1;
     int rc = w->read_only ? KL_OK : lock(w, path, flags, program, d);
     if (!rc) {
         store_check_private(path, d);
@@ -137,6 +138,7 @@ int ops_save(struct workshop *w, int64_t now, struct diags *d)
     int rc = session_save(w->path, w->bank, w->ses, 0, &sd);
     if (rc == KL_OK) {
         w->dirty = 0;
+        w->pending = 0;
         w->saved_cursor = w->ses->cursor;
         w->saved_at = now;
         w->save_error[0] = '\0';
@@ -151,7 +153,7 @@ int ops_save(struct workshop *w, int64_t now, struct diags *d)
 
 int ops_flush(struct workshop *w, int64_t now, struct diags *d)
 {
-    if (!w || w->read_only || (!w->dirty && w->ses->cursor == w->saved_cursor))
+    if (!w || w->read_only || (!w->dirty && !w->pending && w->ses->cursor == w->saved_cursor))
         return KL_OK;
     return ops_save(w, now, d);
 }
