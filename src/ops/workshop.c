@@ -2,8 +2,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kollen/msg.h"
+#include "kollen/ops_follow.h"
 #include "kollen/ops_msg.h"
 #include "kollen/ops_workshop.h"
 #include "kollen/text.h"
@@ -79,6 +81,13 @@ void ops_unlock(struct workshop *w)
 {
     if (!w)
         return;
+    if (w->published) { /* the cursor file goes with the writer, before its lock */
+        char *cursor = ops_cursor_path(w->path);
+        if (cursor)
+            unlink(cursor);
+        free(cursor);
+        w->published = 0;
+    }
     session_unlock(w->lock);
     w->lock = NULL;
 }

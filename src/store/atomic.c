@@ -59,8 +59,9 @@ static int sync_dir(const char *dir)
     return rc;
 }
 
-int store_write_atomic(const char *path, const char *data, size_t n, int create_only,
-                       struct diags *d)
+/* The steps; durable: fsync the file and the folder (a quick write only renames). */
+static int write_replace(const char *path, const char *data, size_t n, int create_only,
+                         int durable, struct diags *d)
 {
     char dir[PATH_MAX], tmp[PATH_MAX];
     const char *base;
@@ -81,7 +82,7 @@ int store_write_atomic(const char *path, const char *data, size_t n, int create_
     int err = 0, step = M_SAVE_WRITE;
     if (fchmod(fd, S_IRUSR | S_IWUSR) || write_all(fd, data, n))
         err = errno;
-    else if (fsync(fd))
+    else if (durable && fsync(fd))
         err = errno, step = M_SAVE_SYNC;
     if (close(fd) && !err)
         err = errno;
@@ -106,9 +107,41 @@ int store_write_atomic(const char *path, const char *data, size_t n, int create_
         diags_add(d, path, 0, step, step == M_SAVE_TEMP ? dir : path, strerror(err));
         return KL_EIO;
     }
-    if (sync_dir(dir)) {
+    if (durable && sync_dir(dir)) {
         /* the new file is in place; only its durability across a power cut is in doubt */
         diags_warn(d, path, 0, M_SAVE_DIRSYNC, dir, strerror(errno));
     }
     return KL_OK;
+}
+
+int store_write_atomic(const char *path, const char *data, size_t n, int create_only,
+                       struct diags *d)
+{
+    return write_replace(path, data, n, create_only, 1, d);
+}
+
+int store_write_quick(const char *path, const char *data, size_t n, struct diags *d)
+{
+    return write_replace(path, data, n, 0, 0, d);
+}
+
+long store_read_small(const char *path, char *buf, size_t n)
+{
+    if (n == 0)
+        return -1;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return -1;
+    size_t len = 0;
+    while (len + 1 < n) {
+        ssize_t r = read(fd, buf + len, n - 1 - len);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        len += (size_t)r;
+    }
+    close(fd);
+    buf[len] = '\0';
+    return (long)len;
 }
