@@ -135,7 +135,7 @@ static void no_controls(struct app *a, const char *what)
 
 static void open_evil(struct app *a)
 {
-    struct tui_options o = {qdir, tui_tmp, NULL, tui_test_now};
+    struct tui_options o = {qdir, tui_tmp, NULL, tui_test_now, NULL, 0, 0};
     assert_int_equal(app_init(a, &o, 1), 0);
     a->cols = 80;
     a->rows = 24;
@@ -196,7 +196,7 @@ static void inject__every_screen__no_control_character_in_any_cell(void **st)
 
     /* a second TUI on the same session: offered read-only, the holder named */
     struct app b;
-    struct tui_options o = {qdir, tui_tmp, NULL, tui_test_now};
+    struct tui_options o = {qdir, tui_tmp, NULL, tui_test_now, NULL, 0, 0};
     assert_int_equal(app_init(&b, &o, 1), 0);
     char why[600];
     assert_int_equal(app_open(&b, path, 0, why, sizeof why), 1);
@@ -213,7 +213,7 @@ static void inject__picker_and_form__no_control_character_in_any_cell(void **st)
 {
     (void)st;
     struct app a;
-    struct tui_options o = {qdir, tui_tmp, NULL, tui_test_now};
+    struct tui_options o = {qdir, tui_tmp, NULL, tui_test_now, NULL, 0, 0};
     assert_int_equal(app_init(&a, &o, 1), 0);
     assert_int_equal(app_start(&a, NULL), 0);
     assert_int_equal(app_top(&a), SCR_PICKER);

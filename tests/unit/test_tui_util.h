@@ -92,7 +92,7 @@ static inline char *tui_make_session(const char *bank_id, const char *name, cons
 
 static inline void tui_app_init(struct app *a)
 {
-    struct tui_options o = {"tests/fixtures/good", tui_tmp, NULL, tui_test_now};
+    struct tui_options o = {"tests/fixtures/good", tui_tmp, NULL, tui_test_now, NULL, 0, 0};
     assert_int_equal(app_init(a, &o, 1), 0);
     a->cols = 80;
     a->rows = 24;
@@ -123,7 +123,7 @@ static inline char *tui_make_session_in(const char *qdir, const char *bank_id, c
 /* An app on questions folder qdir, opened on path (read-write). */
 static inline void tui_app_open_in(struct app *a, const char *qdir, const char *path)
 {
-    struct tui_options o = {qdir, tui_tmp, NULL, tui_test_now};
+    struct tui_options o = {qdir, tui_tmp, NULL, tui_test_now, NULL, 0, 0};
     assert_int_equal(app_init(a, &o, 1), 0);
     a->cols = 80;
     a->rows = 24;
