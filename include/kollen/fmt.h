@@ -31,10 +31,12 @@ enum fmt_level {
  * (a scale bank's mean). */
 void fmt_level(struct sbuf *o, const struct bank *b, int level, double value, enum fmt_level style);
 
-/* The level rules question q feeds, in a few words ("Krav: N1 ≥1 åtg · N2 ≥2 åtg +dok";
- * "Valideringsfråga: räknas inte" for a question that does not count; nothing for a scale
- * bank). ge is the glyph for "at least", sep the one between levels. */
-void fmt_rules(struct sbuf *o, const struct bank *b, const struct question *q, const char *ge,
-               const char *sep);
+/* What question q asks at level lv, in words a participant understands read aloud ("minst 5
+ * åtgärder och alternativ 1 ikryssat, dokumenterat"); nothing when it asks nothing there. */
+void fmt_rule(struct sbuf *o, const struct bank *b, const struct question *q, int lv);
+/* Every level's rule of question q ("Krav: nivå 1 minst 1 åtgärd · nivå 2 minst 2 åtgärder,
+ * dokumenterat"; "Valideringsfråga: räknas inte" for a question that does not count; nothing
+ * for a scale bank); sep goes between levels. */
+void fmt_rules(struct sbuf *o, const struct bank *b, const struct question *q, const char *sep);
 
 #endif

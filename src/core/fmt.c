@@ -91,44 +91,70 @@ void fmt_level(struct sbuf *o, const struct bank *b, int level, double value, en
     }
 }
 
-/* One level's rule: " ≥1 åtg", " alt 1,3", " ≥ alt 4", " alla"; " +dok" when documentation
- * counts from that level. */
-static void rule_words(struct sbuf *o, const struct bank *b, const struct question *q, int lv,
-                       const char *ge)
+/* Option numbers as a list read aloud: "3", "1 och 3", "1, 3 och 5". */
+static void option_list(struct sbuf *o, uint64_t mask, int n)
 {
+    int total = 0, k = 0;
+    for (int i = 0; i < n && i < 64; i++)
+        total += (mask >> i) & 1;
+    for (int i = 0; i < n && i < 64; i++) {
+        if (!((mask >> i) & 1))
+            continue;
+        if (k)
+            sbuf_addf(o, k == total - 1 ? " %s " : ", ", msg(M_RW_AND));
+        sbuf_addf(o, "%d", i + 1);
+        k++;
+    }
+}
+
+void fmt_rule(struct sbuf *o, const struct bank *b, const struct question *q, int lv)
+{
+    if (lv < 1 || lv > BANK_MAX_LEVELS || !q->rules[lv].present)
+        return;
     const struct rule *r = &q->rules[lv];
-    char t[64];
-    int all_opts =
-        q->type == QTYPE_MULTI && q->n_options < 64 && r->need_mask == (1ULL << q->n_options) - 1;
-    if (all_opts || (q->type != QTYPE_MULTI && r->min_choice == q->n_options)) {
-        sbuf_addf(o, " %s", msg(M_RW_ALL));
+    int multi = q->type == QTYPE_MULTI, parts = 0;
+    char t[160];
+    if (multi && q->n_options < 64 && r->need_mask == (1ULL << q->n_options) - 1) {
+        sbuf_add(o, msg(M_RW_ALL));
+        parts++;
+    } else if (!multi && r->min_choice == q->n_options) {
+        msg_format(t, sizeof t, M_RW_TOP, q->n_options);
+        sbuf_add(o, t);
+        parts++;
     } else {
         if (r->min_actions) {
-            msg_format(t, sizeof t, M_RW_ACTIONS, ge, r->min_actions);
-            sbuf_addf(o, " %s", t);
+            if (r->min_actions == 1)
+                sbuf_add(o, msg(M_RW_ACTION_ONE));
+            else {
+                msg_format(t, sizeof t, M_RW_ACTIONS, r->min_actions);
+                sbuf_add(o, t);
+            }
+            parts++;
         }
         if (r->need_mask) {
-            char list[96];
-            size_t len = 0;
-            list[0] = '\0';
-            for (int i = 0; i < q->n_options && len < sizeof list - 8; i++)
-                if (r->need_mask & (1ULL << i))
-                    len +=
-                        (size_t)snprintf(list + len, sizeof list - len, len ? ",%d" : "%d", i + 1);
-            msg_format(t, sizeof t, M_RW_OPTIONS, list);
-            sbuf_addf(o, " %s", t);
+            struct sbuf list;
+            sbuf_init(&list);
+            option_list(&list, r->need_mask, q->n_options);
+            uint64_t m = r->need_mask;
+            msg_format(t, sizeof t, (m & (m - 1)) ? M_RW_OPTIONS_MANY : M_RW_OPTIONS,
+                       list.p ? list.p : "");
+            sbuf_addf(o, "%s%s", parts ? " " : "", parts ? msg(M_RW_AND) : "");
+            sbuf_addf(o, "%s%s", parts ? " " : "", t);
+            sbuf_free(&list);
+            parts++;
         }
         if (r->min_choice) {
-            msg_format(t, sizeof t, M_RW_CHOICE, ge, r->min_choice);
-            sbuf_addf(o, " %s", t);
+            msg_format(t, sizeof t, M_RW_CHOICE, r->min_choice);
+            sbuf_addf(o, "%s%s%s%s", parts ? " " : "", parts ? msg(M_RW_AND) : "",
+                      parts ? " " : "", t);
+            parts++;
         }
     }
     if (b->evidence_from > 0 && lv >= b->evidence_from)
-        sbuf_addf(o, " %s", msg(M_RW_DOC));
+        sbuf_addf(o, "%s%s", parts ? ", " : "", msg(M_RW_DOC));
 }
 
-void fmt_rules(struct sbuf *o, const struct bank *b, const struct question *q, const char *ge,
-               const char *sep)
+void fmt_rules(struct sbuf *o, const struct bank *b, const struct question *q, const char *sep)
 {
     if (!q->scored) {
         sbuf_add(o, msg(M_RW_VALIDATION));
@@ -146,8 +172,8 @@ void fmt_rules(struct sbuf *o, const struct bank *b, const struct question *q, c
             sbuf_addf(o, " %s ", sep);
         any = 1;
         char t[32];
-        msg_format(t, sizeof t, M_W_LEVEL_SHORT, lv);
-        sbuf_add(o, t);
-        rule_words(o, b, q, lv, ge);
+        msg_format(t, sizeof t, M_RW_LEVEL, lv);
+        sbuf_addf(o, "%s ", t);
+        fmt_rule(o, b, q, lv);
     }
 }
