@@ -20,9 +20,10 @@
 void ops_add_spent(struct workshop *w, int ai, int64_t seconds);
 
 /* This run records a sitting from now (w->sitting): a new one, or the last one continued when
- * it ended within OPS_SITTING_GAP. Saved at once. KL_OK (res->saved as ops_set's), KL_EUSAGE
- * (read-only, or the session holds SESSION_SITTINGS_MAX) or KL_ENOMEM with the reason in d. */
-int ops_sitting_begin(struct workshop *w, int64_t now, struct ops_result *res, struct diags *d);
+ * it ended within OPS_SITTING_GAP. In memory (w->pending), written by the next save or flush:
+ * opening a session is not worth a save of its own. KL_OK, KL_EUSAGE (read-only, or the
+ * session holds SESSION_SITTINGS_MAX) or KL_ENOMEM with the reason in d. */
+int ops_sitting_begin(struct workshop *w, int64_t now, struct diags *d);
 /* The sitting ends now: in memory, written by the next save or flush. */
 void ops_sitting_end(struct workshop *w, int64_t now);
 /* Participant k (0-based) is present, or not, at this run's sitting; saved. KL_EUSAGE when

@@ -40,10 +40,8 @@ static int continued(const struct session *s, int64_t now)
                                                                               : -1;
 }
 
-int ops_sitting_begin(struct workshop *w, int64_t now, struct ops_result *res, struct diags *d)
+int ops_sitting_begin(struct workshop *w, int64_t now, struct diags *d)
 {
-    memset(res, 0, sizeof *res);
-    res->question = -1;
     int rc = refuse(w, d);
     if (rc)
         return rc;
@@ -56,7 +54,7 @@ int ops_sitting_begin(struct workshop *w, int64_t now, struct ops_result *res, s
         return rc;
     }
     w->sitting = k;
-    save(w, now, res, d);
+    w->pending = 1;
     return KL_OK;
 }
 
