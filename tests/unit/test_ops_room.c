@@ -302,7 +302,7 @@ static void edit__participants__role_by_name_edit_and_remove_renumber_attendance
     const char *add[] = {"Bo: CISO", "Cia: IT-chef", "Dan: Jurist", NULL};
     struct ops_edit e = {.add = add};
     assert_int_equal(edit(w, &e, &res, NULL), KL_OK);
-    assert_int_equal(ops_sitting_begin(w, OPS_NOW, &res, NULL), KL_OK);
+    assert_int_equal(ops_sitting_begin(w, OPS_NOW, NULL), KL_OK);
     assert_int_equal(ops_set_present(w, 1, 1, OPS_NOW, &res, NULL), KL_OK);
     assert_int_equal(ops_set_present(w, 2, 1, OPS_NOW, &res, NULL), KL_OK);
     /* the same name again gives it the new role, not a second Bo */
@@ -426,7 +426,7 @@ static void edit__read_only__refused(void **st)
     struct ops_edit e = {.facilitator = "X"};
     assert_int_equal(edit(w, &e, &res, why), KL_EUSAGE);
     assert_non_null(strstr(why, "skrivskyddad"));
-    assert_int_equal(ops_sitting_begin(w, OPS_NOW, &res, NULL), KL_EUSAGE);
+    assert_int_equal(ops_sitting_begin(w, OPS_NOW, NULL), KL_EUSAGE);
     ops_add_spent(w, 0, 60);
     assert_int_equal(w->ses->agenda[0].spent, 0);
     ops_close(w);
@@ -501,9 +501,13 @@ static void sitting__new_continued_after_a_break_and_ended(void **st)
 {
     (void)st;
     struct workshop *w = open_rw();
-    struct ops_result res;
-    assert_int_equal(ops_sitting_begin(w, OPS_NOW, &res, NULL), KL_OK);
-    assert_int_equal(res.saved, 1);
+    char *before = ops_read_file(path);
+    assert_int_equal(ops_sitting_begin(w, OPS_NOW, NULL), KL_OK);
+    char *after = ops_read_file(path);
+    assert_string_equal(before, after); /* written with the next write, not on its own */
+    free(before);
+    free(after);
+    assert_true(w->pending);
     assert_int_equal(w->sitting, 0);
     ops_sitting_end(w, OPS_NOW + 3600);
     assert_int_equal(ops_flush(w, OPS_NOW + 3600, NULL), KL_OK);
@@ -517,7 +521,7 @@ static void sitting__new_continued_after_a_break_and_ended(void **st)
     bank_free(b);
     /* opened again after a 20-minute break: the same sitting goes on */
     w = open_rw();
-    assert_int_equal(ops_sitting_begin(w, OPS_NOW + 3600 + 1200, &res, NULL), KL_OK);
+    assert_int_equal(ops_sitting_begin(w, OPS_NOW + 3600 + 1200, NULL), KL_OK);
     assert_int_equal(w->sitting, 0);
     assert_int_equal(w->ses->sittings[0].end, 0);
     ops_sitting_end(w, OPS_NOW + 7200);
@@ -525,7 +529,7 @@ static void sitting__new_continued_after_a_break_and_ended(void **st)
     ops_close(w);
     /* the next day: a new one */
     w = open_rw();
-    assert_int_equal(ops_sitting_begin(w, OPS_NOW + 86400, &res, NULL), KL_OK);
+    assert_int_equal(ops_sitting_begin(w, OPS_NOW + 86400, NULL), KL_OK);
     assert_int_equal(w->sitting, 1);
     assert_int_equal(w->ses->n_sittings, 2);
     ops_close(w);
@@ -535,16 +539,15 @@ static void sitting__at_the_limit__the_101st_refused(void **st)
 {
     (void)st;
     struct workshop *w = open_rw();
-    struct ops_result res;
     for (int i = 0; i < SESSION_SITTINGS_MAX; i++) {
-        assert_int_equal(ops_sitting_begin(w, OPS_NOW + (int64_t)i * 86400, &res, NULL), KL_OK);
+        assert_int_equal(ops_sitting_begin(w, OPS_NOW + (int64_t)i * 86400, NULL), KL_OK);
         ops_sitting_end(w, OPS_NOW + (int64_t)i * 86400 + 60);
     }
     ops_flush(w, OPS_NOW, NULL);
     char why[DIAG_TEXT_MAX];
     struct diags d;
     diags_init(&d);
-    assert_int_equal(ops_sitting_begin(w, OPS_NOW + 101 * 86400, &res, &d), KL_EUSAGE);
+    assert_int_equal(ops_sitting_begin(w, OPS_NOW + 101 * 86400, &d), KL_EUSAGE);
     snprintf(why, sizeof why, "%s", d.n ? d.v[0].msg : "");
     diags_free(&d);
     assert_non_null(strstr(why, "högst 100"));
@@ -572,7 +575,7 @@ static void present__ticked_and_unticked__saved_only_when_it_changes(void **st)
     snprintf(why, sizeof why, "%s", d.v[0].msg);
     diags_free(&d);
     assert_non_null(strstr(why, "möte"));
-    assert_int_equal(ops_sitting_begin(w, OPS_NOW, &res, NULL), KL_OK);
+    assert_int_equal(ops_sitting_begin(w, OPS_NOW, NULL), KL_OK);
     assert_int_equal(ops_set_present(w, 1, 1, OPS_NOW, &res, NULL), KL_OK);
     assert_int_equal(res.saved, 1);
     assert_int_equal(ops_set_present(w, 1, 1, OPS_NOW, &res, NULL), KL_OK);
