@@ -308,6 +308,32 @@ static void flag(struct sbuf *o, int on, enum rep_msg_id label)
     sbuf_add(o, "</span>");
 }
 
+/* What the room decided about an answer: agreed, each dissent, parked with its reason. */
+static void decision(struct sbuf *o, const struct answer *a)
+{
+    if (!a->agreed && !a->n_dissent && !a->parked)
+        return;
+    sbuf_add(o, "<ul class=\"decision\">\n");
+    if (a->agreed)
+        sbuf_addf(o, "<li>%s</li>\n", rep_msg(M_REP_AGREED));
+    for (int k = 0; k < a->n_dissent; k++) {
+        sbuf_addf(o, "<li><strong>%s:</strong> ", rep_msg(M_REP_DISSENT));
+        esc(o, a->dissent[k].who);
+        sbuf_add(o, ": ");
+        esc(o, a->dissent[k].view);
+        sbuf_add(o, "</li>\n");
+    }
+    if (a->parked) {
+        sbuf_addf(o, "<li><strong>%s</strong>", rep_msg(M_REP_PARKED));
+        if (a->park_reason) {
+            sbuf_add(o, ": ");
+            esc(o, a->park_reason);
+        }
+        sbuf_add(o, "</li>\n");
+    }
+    sbuf_add(o, "</ul>\n");
+}
+
 static void questions(struct sbuf *o, const struct ops_report *r)
 {
     const struct bank *b = r->b;
@@ -347,6 +373,7 @@ static void questions(struct sbuf *o, const struct ops_report *r)
             flag(o, a->documented, M_REP_DOCUMENTED);
             flag(o, a->followup, M_REP_FOLLOWUP);
             sbuf_add(o, "</p>\n");
+            decision(o, a);
             if (a->n_evidence) {
                 sbuf_addf(o, "<p><strong>%s:</strong></p>\n<ul class=\"evidence\">\n",
                           rep_msg(M_REP_EVIDENCE));

@@ -22,6 +22,28 @@ static void cell(struct sbuf *o, const char *s)
     sbuf_add(o, " |");
 }
 
+/* What the room decided about an answer: agreed, each dissent, parked with its reason. */
+static void decision(struct sbuf *o, const struct answer *a)
+{
+    if (a->agreed)
+        sbuf_addf(o, "- %s\n", rep_msg(M_REP_AGREED));
+    for (int k = 0; k < a->n_dissent; k++) {
+        sbuf_addf(o, "- %s: ", rep_msg(M_REP_DISSENT));
+        esc(o, a->dissent[k].who);
+        sbuf_add(o, ": ");
+        esc(o, a->dissent[k].view);
+        sbuf_addc(o, '\n');
+    }
+    if (a->parked) {
+        sbuf_addf(o, "- %s", rep_msg(M_REP_PARKED));
+        if (a->park_reason) {
+            sbuf_add(o, ": ");
+            esc(o, a->park_reason);
+        }
+        sbuf_addc(o, '\n');
+    }
+}
+
 /* "# Infosäkkollen 2023: resultat för Exempel kommun" */
 static void title(struct sbuf *o, const struct ops_report *r)
 {
@@ -246,6 +268,7 @@ static void questions(struct sbuf *o, const struct ops_report *r)
             }
             sbuf_addf(o, "- %s: %s · %s: %s\n", rep_msg(M_REP_DOCUMENTED), yes_no(a->documented),
                       rep_msg(M_REP_FOLLOWUP), yes_no(a->followup));
+            decision(o, a);
             if (a->n_evidence) {
                 sbuf_addf(o, "- %s:\n", rep_msg(M_REP_EVIDENCE));
                 for (int k = 0; k < a->n_evidence; k++) {

@@ -85,6 +85,18 @@ unchanged "set over-long park reason" 2 "$S" K set "$S" 1 all --park "$(head -c 
 golden room-set-missing-answer 1 K set "$S" 1
 golden room-check-answers 0 K check "$S" --json --answers
 golden room-check-answers-no-json 1 K check "$S" --answers
+# the report shows what the room decided beside the answer, in Markdown and HTML
+for f in md html; do
+    K report "$S" --format $f -o "$T/r.$f" >/dev/null 2>&1
+    for want in "IT-chefen: Rutinen följs inte" "Bo Berg: Bara på pappret" "Fråga IT-chefen" \
+        "Gruppen är överens om svaret"; do
+        if grep -qF "$want" "$T/r.$f"; then
+            pass "cli-room: report $f shows \"$want\""
+        else
+            fail "cli-room: report $f shows \"$want\"" "not in the report"
+        fi
+    done
+done
 
 # the 20th dissent entry is kept, the 21st refused
 i=0
