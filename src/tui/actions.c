@@ -76,7 +76,7 @@ static int view_key(struct app *a, enum action act)
     case A_PARKED: parked_open(a); break;
     case A_SESSION: records_open(a); break;
     case A_THEME: app_set_theme(a, (a->theme + 1) % THEME_COUNT); break;
-    case A_SEARCH: line_open(a, LINE_SEARCH, 0, tui_msg(M_TUI_SEARCH_PROMPT), a->search); break;
+    case A_SEARCH: line_open(a, LINE_SEARCH, 0, tui_msg(M_TUI_SEARCH_PROMPT), ""); break;
     case A_SEARCH_NEXT: app_search_step(a, 1); break;
     case A_SEARCH_PREV: app_search_step(a, -1); break;
     default: return -1;

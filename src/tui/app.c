@@ -703,11 +703,13 @@ void app_search(struct app *a, const char *text)
 {
     if (!a->w)
         return;
+    char needle[sizeof a->search]; /* text may be a->search itself */
+    tui_copy(needle, sizeof needle, text);
     free(a->hits);
     a->hits = NULL;
     a->n_hits = a->hit = 0;
-    tui_copy(a->search, sizeof a->search, text);
-    if (ops_search(a->w, text, &a->hits, &a->n_hits)) {
+    tui_copy(a->search, sizeof a->search, needle);
+    if (ops_search(a->w, needle, &a->hits, &a->n_hits)) {
         app_message(a, R_WARN, "%s", msg(M_SES_NO_MEMORY));
         return;
     }

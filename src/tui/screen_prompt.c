@@ -156,8 +156,8 @@ static int line_handle(struct app *a, enum action act, int arg, int key)
             return TUI_REDRAW;
         if (ls->kind == LINE_JUMP)
             accept_jump(a, text);
-        else if (ls->kind == LINE_SEARCH)
-            app_search(a, text);
+        else if (ls->kind == LINE_SEARCH) /* Enter alone: the last search again */
+            app_search(a, *text || !a->search[0] ? text : a->search);
         else if (ls->kind == LINE_RECORD)
             records_accept(a, ls->arg, text);
         else if (ls->kind == LINE_EVIDENCE_ADD || ls->kind == LINE_EVIDENCE_EDIT)
