@@ -230,8 +230,8 @@ static void start_room(struct app *a, char *warn, size_t n)
         }
     } else {
         int64_t now = app_now(a);
-        if (ops_sitting_begin(w, now, &d) == KL_OK)
-            a->clock_mark = now;
+        ops_sitting_begin(w, now, &d); /* at the most sittings: said, and time still counts */
+        a->clock_mark = now;
         a->clock_area = a->area;
         a->flushed_at = now;
         ops_publish_cursor(w, &d);
