@@ -37,6 +37,9 @@ int ops_follow_start(struct workshop *w, int poll_only, struct ops_follow **out,
 int ops_follow_check(struct ops_follow *f, struct workshop *w, struct diags *d);
 /* 1 when it uses inotify, 0 when it polls. */
 int ops_follow_inotify(const struct ops_follow *f);
+/* A descriptor that becomes readable when something changed (inotify), to wait on beside the
+ * terminal; -1 when polling (or f is NULL). */
+int ops_follow_fd(const struct ops_follow *f);
 void ops_follow_stop(struct ops_follow *f);
 
 #endif

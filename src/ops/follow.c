@@ -153,6 +153,11 @@ int ops_follow_inotify(const struct ops_follow *f)
     return f && watch_inotify(f->watch);
 }
 
+int ops_follow_fd(const struct ops_follow *f)
+{
+    return f ? watch_fd(f->watch) : -1;
+}
+
 void ops_follow_stop(struct ops_follow *f)
 {
     if (!f)

@@ -602,6 +602,11 @@ static int follow_tick(struct app *a)
     return TUI_REDRAW;
 }
 
+int app_watch_fd(const struct app *a)
+{
+    return ops_follow_fd(a->follower);
+}
+
 int app_tick(struct app *a)
 {
     if (!a->w)

@@ -81,6 +81,9 @@ void app_free(struct app *a);
 
 /* A key (enum tui_key or a code point); TUI_* flags. */
 int app_key(struct app *a, int key);
+/* A descriptor to wait on beside the terminal: readable when the followed session changed;
+ * -1 when there is none (nothing followed, or the stat fallback). */
+int app_watch_fd(const struct app *a);
 /* No key for a while (TK_TICK, TK_TIMEOUT): the room's time counted, written now and then; a
  * followed session read again. TUI_REDRAW when the screen changed (the clocks' second). */
 int app_tick(struct app *a);

@@ -7,6 +7,7 @@
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -308,7 +309,22 @@ static char *read_script(const char *path)
 /* The next key: from the script, or from the terminal (TK_TICK after a fifth of a second
  * without one, TK_TIMEOUT once a second without one, or at once in a batch: -2). -1: the
  * script ended, or the terminal hung up. */
-static int next_key(const char **sp, int batch, int *fast_errs, double *idle_since)
+/* A followed session changed while waiting for a key: 1. What curses holds already is taken
+ * first (get_wch without waiting); then the terminal and the watch are waited on together, so
+ * a save or a move shows at once rather than at the next tick. */
+enum { WOKE_KEY, WOKE_WATCH, WOKE_NONE };
+
+static int watch_woke(int watch_fd)
+{
+    struct pollfd p[2] = {{STDIN_FILENO, POLLIN, 0}, {watch_fd, POLLIN, 0}};
+    int n = poll(p, 2, TICK_MS);
+    if (n <= 0)
+        return n < 0 ? WOKE_KEY : WOKE_NONE; /* a signal: let get_wch see to it */
+    return (p[0].revents & (POLLIN | POLLHUP | POLLERR)) ? WOKE_KEY : WOKE_WATCH;
+}
+
+static int next_key(const char **sp, int batch, int *fast_errs, double *idle_since,
+                    int watch_fd)
 {
     if (*sp) {
         int key = script_next(sp);
@@ -316,7 +332,18 @@ static int next_key(const char **sp, int batch, int *fast_errs, double *idle_sin
     }
     wint_t ch;
     double t0 = mono_seconds();
-    int r = get_wch(&ch);
+    int r = ERR, woke = WOKE_KEY;
+    if (batch == 0 && watch_fd >= 0) {
+        timeout(0);
+        r = get_wch(&ch);
+        if (r == ERR)
+            woke = watch_woke(watch_fd);
+        timeout(TICK_MS);
+        if (r == ERR && woke == WOKE_WATCH)
+            return TK_TICK;
+    }
+    if (r == ERR && woke == WOKE_KEY)
+        r = get_wch(&ch);
     if (r != ERR) {
         *fast_errs = 0;
         *idle_since = mono_seconds();
@@ -365,7 +392,7 @@ static int run(struct app *a, struct term *t, const char *script, int utf8)
         app_render(a, &g);
         blit(t, &g);
         for (int batch = 0; batch < 256 && !quit && !got_signal; batch++) {
-            int key = next_key(&sp, batch, &fast_errs, &idle_since);
+            int key = next_key(&sp, batch, &fast_errs, &idle_since, app_watch_fd(a));
             if (key == -1)
                 quit = script != NULL;
             if (key < 0)
@@ -454,7 +481,8 @@ static int64_t file_clock(void)
             v = 0;
         fclose(f);
     }
-    return v > 0 ? (int64_t)v : (int64_t)time(NULL);
+    /* a time the session format can write (before the year 10000), else the real one */
+    return v > 0 && v < 253402300800LL ? (int64_t)v : (int64_t)time(NULL);
 }
 
 int tui_main(const struct tui_options *given)

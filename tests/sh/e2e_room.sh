@@ -148,18 +148,20 @@ tm_kill
 # --- 3. the agenda's clocks with a fake clock ---
 S="$T/clock.ini"
 C="$T/clock"
-echo 1764316800 >"$C" # 2025-11-28T08:00:00Z
+# the fake clock is replaced by rename: kollen never reads it half written
+set_clock() { echo "$1" >"$C.new" && mv "$C.new" "$C"; }
+set_clock 1764316800 # 2025-11-28T08:00:00Z
 "$K" --questions "$Q" new "$S" --org "Klockkommun" --group kommun >/dev/null
 "$K" --questions "$Q" edit "$S" --agenda 120 >/dev/null
 tm new-session -d -s w -x 80 -y 24 "exec $run_env KOLLEN_CLOCK_FILE='$C' '$K' --questions '$Q' '$S'"
 TM_PANE=w
 step "clock: opens with the clocks" wait_for "Risker 0:00"
-echo $((1764316800 + 252)) >"$C"
+set_clock $((1764316800 + 252))
 step "clock: 4:12 of the 18 minutes planned for Risker" wait_for "Risker 4:12"
 # in steps shorter than TUI_CLOCK_GAP: a longer gap is a stopped program, not the room's time
-echo $((1764316800 + 252 + 540)) >"$C"
+set_clock $((1764316800 + 252 + 540))
 step "clock: 13:12" wait_for "Risker 13:12"
-echo $((1764316800 + 252 + 840)) >"$C"
+set_clock $((1764316800 + 252 + 840))
 step "clock: over the plan, in words" wait_for "min över"
 step "clock: the total against the workshop's 120 minutes" on_screen "Totalt 18:12"
 keys ']'
