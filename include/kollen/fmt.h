@@ -39,4 +39,12 @@ void fmt_rule(struct sbuf *o, const struct bank *b, const struct question *q, in
  * for a scale bank); sep goes between levels. */
 void fmt_rules(struct sbuf *o, const struct bank *b, const struct question *q, const char *sep);
 
+/* The phrase the questions use for the measurement period. */
+#define FMT_PERIOD_PHRASE "de senaste två åren"
+
+/* A copy of a question's text with " (FROM–TO)" after each "de senaste två åren" (any case),
+ * the session's measurement period beside the words that need it; NULL when the text does not
+ * say it, there is no period, or memory ran out (show the text as it is then). */
+char *fmt_period_text(const char *text, const char *from, const char *to);
+
 #endif

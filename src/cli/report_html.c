@@ -353,7 +353,9 @@ static void questions(struct sbuf *o, const struct ops_report *r)
             int open = r->blocks[qi];
             sbuf_addf(o, "<div class=\"q%s\">\n<h4>%s %d</h4>\n<p>", open ? " open" : "",
                       msg(M_W_QUESTION), q->number);
-            esc(o, q->text);
+            char *text = fmt_period_text(q->text, s->period_from, s->period_to);
+            esc(o, text ? text : q->text);
+            free(text);
             sbuf_addf(o, "</p>\n<p><strong>%s:</strong> ", rep_msg(M_REP_ANSWER));
             sbuf_reset(&t);
             answer_words(&t, b, q, a);

@@ -248,7 +248,9 @@ static void questions(struct sbuf *o, const struct ops_report *r)
             if (q->area != ai)
                 continue;
             sbuf_addf(o, "#### %s %d\n\n", msg(M_W_QUESTION), q->number);
-            esc(o, q->text);
+            char *text = fmt_period_text(q->text, s->period_from, s->period_to);
+            esc(o, text ? text : q->text);
+            free(text);
             sbuf_add(o, "\n\n");
             sbuf_reset(&t);
             answer_words(&t, b, q, a);

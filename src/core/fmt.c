@@ -2,6 +2,8 @@
 #include "kollen/fmt.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "kollen/msg.h"
 
@@ -176,4 +178,35 @@ void fmt_rules(struct sbuf *o, const struct bank *b, const struct question *q, c
         sbuf_addf(o, "%s ", t);
         fmt_rule(o, b, q, lv);
     }
+}
+
+char *fmt_period_text(const char *text, const char *from, const char *to)
+{
+    if (!text || !from || !to || !*from || !*to || !utf8_valid(text, strlen(text), NULL))
+        return NULL;
+    char *folded = text_fold_dup(text);
+    if (!folded || strlen(folded) != strlen(text)) {
+        free(folded);
+        return NULL;
+    }
+    size_t plen = strlen(FMT_PERIOD_PHRASE);
+    struct sbuf o;
+    sbuf_init(&o);
+    const char *p = folded;
+    size_t done = 0;
+    for (const char *hit = strstr(p, FMT_PERIOD_PHRASE); hit; hit = strstr(p, FMT_PERIOD_PHRASE)) {
+        size_t end = (size_t)(hit - folded) + plen;
+        sbuf_addn(&o, text + done, end - done);
+        sbuf_addf(&o, " (%s\xE2\x80\x93%s)", from, to);
+        done = end;
+        p = folded + end;
+    }
+    int found = done > 0;
+    free(folded);
+    if (!found) {
+        sbuf_free(&o);
+        return NULL;
+    }
+    sbuf_add(&o, text + done);
+    return sbuf_take(&o);
 }

@@ -531,7 +531,7 @@ static void question_title(struct app *a, struct grid *g, int x, int y, int w)
 static char *question_text(const struct app *a, const struct question *q)
 {
     const struct session *s = a->w->ses;
-    char *t = period_insert(q->text, s->period_from, s->period_to);
+    char *t = fmt_period_text(q->text, s->period_from, s->period_to);
     return t ? t : text_dup(q->text ? q->text : "");
 }
 

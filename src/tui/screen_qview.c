@@ -106,7 +106,7 @@ static void build(struct app *a, struct page *p, int w, int rows, int utf8, int 
     for (int spaced = 1; spaced >= 0; spaced--) {
         page_init(p, w);
         const struct session *s = a->w->ses;
-        char *text = period_insert(q->text, s->period_from, s->period_to);
+        char *text = fmt_period_text(q->text, s->period_from, s->period_to);
         page_add(p, text ? text : q->text, R_TITLE, 0, TAG_TEXT);
         free(text);
         page_blank(p, TAG_GAP);

@@ -56,34 +56,3 @@ void label_fit(struct sbuf *o, const char *label, const char *const *others, int
     sbuf_add(o, utf8 ? "\xE2\x80\xA6" : "...");
     text_truncate(o, label + d, w - hw - ell, utf8);
 }
-
-char *period_insert(const char *text, const char *from, const char *to)
-{
-    if (!text || !from || !to || !*from || !*to || !utf8_valid(text, strlen(text), NULL))
-        return NULL;
-    char *folded = text_fold_dup(text);
-    if (!folded || strlen(folded) != strlen(text)) {
-        free(folded);
-        return NULL;
-    }
-    size_t plen = strlen(PERIOD_PHRASE);
-    struct sbuf o;
-    sbuf_init(&o);
-    const char *p = folded;
-    size_t done = 0;
-    for (const char *hit = strstr(p, PERIOD_PHRASE); hit; hit = strstr(p, PERIOD_PHRASE)) {
-        size_t end = (size_t)(hit - folded) + plen;
-        sbuf_addn(&o, text + done, end - done);
-        sbuf_addf(&o, " (%s\xE2\x80\x93%s)", from, to);
-        done = end;
-        p = folded + end;
-    }
-    int found = done > 0;
-    free(folded);
-    if (!found) {
-        sbuf_free(&o);
-        return NULL;
-    }
-    sbuf_add(&o, text + done);
-    return sbuf_take(&o);
-}

@@ -1,6 +1,5 @@
 /* textfit.h (tui-private): text made to fit a place on the screen and still tell things apart:
- * labels cut in the middle when their ends differ, the measurement period beside "de senaste
- * två åren". Pure functions, tested without a terminal. */
+ * labels cut in the middle when their ends differ. Pure functions, tested without a terminal. */
 #ifndef KOLLEN_TUI_TEXTFIT_H
 #define KOLLEN_TUI_TEXTFIT_H
 
@@ -12,12 +11,5 @@
  * apart. */
 void label_fit(struct sbuf *o, const char *label, const char *const *others, int n, int w,
                int utf8);
-
-/* The phrase the questions use for the measurement period. */
-#define PERIOD_PHRASE "de senaste två åren"
-
-/* A copy of text with " (FROM–TO)" after each "de senaste två åren" (any case); NULL when the
- * text does not say it or memory ran out (the caller shows text as it is). */
-char *period_insert(const char *text, const char *from, const char *to);
 
 #endif

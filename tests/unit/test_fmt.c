@@ -136,6 +136,19 @@ static void rules__in_words_read_aloud_documentation_from_its_level(void **st)
     bank_free(s);
 }
 
+static void period__beside_the_phrase_any_case_every_time(void **st)
+{
+    (void)st;
+    char *t = fmt_period_text("De senaste två åren, har ni övat? Och de SENASTE TVÅ ÅREN igen.",
+                            "2022-06-01", "2024-05-31");
+    assert_string_equal(t, "De senaste två åren (2022-06-01–2024-05-31), har ni övat? Och de "
+                           "SENASTE TVÅ ÅREN (2022-06-01–2024-05-31) igen.");
+    free(t);
+    assert_null(fmt_period_text("Har ni en policy?", "2022-06-01", "2024-05-31"));
+    assert_null(fmt_period_text("De senaste två åren?", NULL, NULL)); /* no period recorded */
+    assert_null(fmt_period_text("De senaste två åren \xff", "2022-06-01", "2024-05-31"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -143,6 +156,7 @@ int main(void)
         cmocka_unit_test(level__scale_bank__the_mean_with_its_decimals),
         cmocka_unit_test(decimal_and_points__the_language_decides_the_sign),
         cmocka_unit_test(rules__in_words_read_aloud_documentation_from_its_level),
+        cmocka_unit_test(period__beside_the_phrase_any_case_every_time),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,6 @@
 /* test_tui_textfit.c: text made to fit and still tell things apart (labels of questions 21
- * and 22 cut in the middle, the measurement period beside "de senaste två åren"), and the
- * page of wrapped lines the scrolling screens draw from. No terminal. */
+ * and 22 cut in the middle), and the page of wrapped lines the scrolling screens draw from. No
+ * terminal. */
 #include <locale.h>
 
 #include "page.h"
@@ -39,19 +39,6 @@ static void label__same_prefix_when_cut__the_differing_words_kept(void **st)
     assert_string_equal(fit(q21, list, 1, 17, 1), "Andel verksamhet…");
     /* too narrow to keep words apart: the end cut */
     assert_string_equal(fit(q21, list, 3, 8, 1), "Andel v…");
-}
-
-static void period__beside_the_phrase_any_case_every_time(void **st)
-{
-    (void)st;
-    char *t = period_insert("De senaste två åren, har ni övat? Och de SENASTE TVÅ ÅREN igen.",
-                            "2022-06-01", "2024-05-31");
-    assert_string_equal(t, "De senaste två åren (2022-06-01–2024-05-31), har ni övat? Och de "
-                           "SENASTE TVÅ ÅREN (2022-06-01–2024-05-31) igen.");
-    free(t);
-    assert_null(period_insert("Har ni en policy?", "2022-06-01", "2024-05-31"));
-    assert_null(period_insert("De senaste två åren?", NULL, NULL)); /* no period recorded */
-    assert_null(period_insert("De senaste två åren \xff", "2022-06-01", "2024-05-31"));
 }
 
 static void page__wrapped_prefixed_tagged_and_drawn_from_any_line(void **st)
@@ -93,7 +80,6 @@ int main(void)
     setlocale(LC_ALL, "C.UTF-8");
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(label__same_prefix_when_cut__the_differing_words_kept),
-        cmocka_unit_test(period__beside_the_phrase_any_case_every_time),
         cmocka_unit_test(page__wrapped_prefixed_tagged_and_drawn_from_any_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
