@@ -147,7 +147,7 @@ enum tui_msg_id keymap_group_title(enum key_group g);
     ACT(E_WORD_RIGHT, "word-right", G_EDIT, CX_EDIT | CX_LINE, M_TUI_NONE, TK_CTRL_RIGHT, 0, 0, 0) \
     ACT(E_HOME, "line-start", G_EDIT, CX_EDIT | CX_LINE, M_TK_E_HOME, TK_HOME, TK_CTRL('a'), 0, 0) \
     ACT(E_END, "line-end", G_EDIT, CX_EDIT | CX_LINE, M_TK_E_END, TK_END, TK_CTRL('e'), 0, 0)      \
-    ACT(E_PGUP, "text-page-up", G_EDIT, CX_EDIT, M_TUI_NONE, TK_PGUP, 0, 0, 0)                     \
+    ACT(E_PGUP, "text-page-up", G_EDIT, CX_EDIT, M_TK_E_PAGE, TK_PGUP, 0, 0, 0)                    \
     ACT(E_PGDN, "text-page-down", G_EDIT, CX_EDIT, M_TUI_NONE, TK_PGDN, 0, 0, 0)                   \
     ACT(E_BACKSPACE, "delete-back", G_EDIT, CX_EDIT | CX_LINE, M_TK_E_BACKSPACE, TK_BACKSPACE,     \
         0, 0, 0)                                                                                   \
