@@ -27,7 +27,8 @@ int ops_refresh(struct workshop *w, struct diags *d);
 enum { OPS_FOLLOW_SESSION = 1, OPS_FOLLOW_CURSOR = 2 };
 
 struct ops_follow;
-/* Follow the session of read-only workshop w (poll_only: stat instead of inotify). Takes the
+/* Follow the session of read-only workshop w (poll_only: stat instead of inotify). Reads the
+ * session again once the watch is there (a save in between is not missed) and takes the
  * published cursor when it is newer than the session. KL_OK and *out, or KL_ENOMEM. */
 int ops_follow_start(struct workshop *w, int poll_only, struct ops_follow **out,
                      struct diags *d);

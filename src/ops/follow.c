@@ -125,6 +125,12 @@ int ops_follow_start(struct workshop *w, int poll_only, struct ops_follow **out,
         diags_add(d, NULL, 0, M_SES_NO_MEMORY);
         return KL_ENOMEM;
     }
+    /* a save between reading the session and watching it would be missed: read it again now
+     * that the watch is there (a failure keeps the session as it was read) */
+    struct diags rd;
+    diags_init(&rd);
+    ops_refresh(w, &rd);
+    diags_free(&rd);
     /* a cursor file older than the session is a writer's that is gone */
     if (mtime_of(cursor) >= mtime_of(w->path))
         take_cursor(w);

@@ -111,7 +111,7 @@ tm new-session -d -s r -x 80 -y 24 "exec $run_env '$K' --questions '$Q' '$S'"
 TM_PANE=r
 step "read-only: offered" wait_for "Öppna skrivskyddad?"
 keys j
-step "read-only: opened" wait_for "skrivskyddad"
+step "read-only: opened" wait_for "Fråga 4"
 tm send-keys -t w 2
 if ms=$(seen_within r "[✓]  2" 1); then
     pass "e2e-room: read-only: the writer's choice shows within a second"

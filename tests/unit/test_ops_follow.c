@@ -194,6 +194,22 @@ static void follow__stale_cursor_file__older_than_the_session_ignored(void **st)
     free(cp);
 }
 
+/* The session read, then saved by the writer, then watched: the save is not missed. */
+static void follow__a_save_before_the_watch__read_at_the_start(void **st)
+{
+    (void)st;
+    struct workshop *reader = open_as(OPS_READ_ONLY);
+    struct workshop *writer = open_as(0);
+    tick(writer, 2, "3");
+    assert_false(reader->ses->answers[1].answered);
+    struct ops_follow *f = NULL;
+    assert_int_equal(ops_follow_start(reader, 0, &f, NULL), KL_OK);
+    assert_int_equal(reader->ses->answers[1].choice, 3);
+    ops_follow_stop(f);
+    ops_close(writer);
+    ops_close(reader);
+}
+
 static void reload__broken_file__the_session_kept_and_said_why(void **st)
 {
     (void)st;
@@ -291,6 +307,7 @@ int main(void)
         T(follow__inotify__sees_a_tick_and_a_move),
         T(follow__stat_fallback__sees_a_tick_and_a_move),
         T(follow__stale_cursor_file__older_than_the_session_ignored),
+        T(follow__a_save_before_the_watch__read_at_the_start),
         T(reload__broken_file__the_session_kept_and_said_why),
         T(search__text_option_help_and_note__case_folded),
         T(fold__ascii_and_latin1_lowered_the_rest_kept),
