@@ -16,7 +16,7 @@ BANK=infosakkollen-2023
 [ -d "$Q/$BANK" ] || { echo "bench/tui.sh: no $Q/$BANK" >&2; exit 1; }
 T=$(mktemp -d "${TMPDIR:-/tmp}/kollen-bench.XXXXXX")
 trap 'rm -rf "$T"' EXIT
-export LC_ALL=C.UTF-8 KOLLEN_LANG=sv TERM=xterm-256color
+export LC_ALL=C.UTF-8 KOLLEN_LANG=sv TERM=xterm-256color XDG_CACHE_HOME="$T/cache"
 unset NO_COLOR
 
 S="$T/bench.ini"

@@ -5,8 +5,10 @@
 set -u
 MAKE=${MAKE:-make}
 RESULTS=$(mktemp "${TMPDIR:-/tmp}/kollen-results.XXXXXX")
-export RESULTS
-trap 'rm -f "$RESULTS"' EXIT
+# the bank cache goes to a folder of the run's own, never the user's ~/.cache
+KOLLEN_TEST_CACHE=$(mktemp -d "${TMPDIR:-/tmp}/kollen-cache.XXXXXX")
+export RESULTS KOLLEN_TEST_CACHE XDG_CACHE_HOME="$KOLLEN_TEST_CACHE"
+trap 'rm -f "$RESULTS"; rm -rf "$KOLLEN_TEST_CACHE"' EXIT
 start=$(date +%s)
 
 stage() { printf '\n### %s\n' "$*"; }

@@ -11,6 +11,13 @@ export KOLLEN BUILD LABEL
 export LC_ALL=C.UTF-8
 export KOLLEN_LANG=sv
 unset KOLLEN_QUESTIONS KOLLEN_SESSIONS NO_COLOR SOURCE_DATE_EPOCH
+# the bank cache goes to a folder of the run's own, never the user's ~/.cache
+own_cache=0
+if [ -z "${KOLLEN_TEST_CACHE:-}" ]; then
+    KOLLEN_TEST_CACHE=$(mktemp -d "${TMPDIR:-/tmp}/kollen-cache.XXXXXX")
+    own_cache=1
+fi
+export KOLLEN_TEST_CACHE XDG_CACHE_HOME="$KOLLEN_TEST_CACHE"
 own=0
 if [ -z "${RESULTS:-}" ]; then
     RESULTS=$(mktemp "${TMPDIR:-/tmp}/kollen-results.XXXXXX")
@@ -49,6 +56,7 @@ for s in tests/sh/*.sh; do
     say "$(basename "$s" .sh): $((after - before)) checks"
 done
 
+[ $own_cache -eq 1 ] && rm -rf "$KOLLEN_TEST_CACHE"
 if [ $own -eq 1 ]; then
     sh tests/summary.sh "$RESULTS"
     rc=$?

@@ -15,7 +15,8 @@ enum kl_err {
     KL_EDATA,     /* well-formed but inconsistent or unknown data */
     KL_EUSAGE,    /* a caller asked for something that cannot be (bad answer text...) */
     KL_EEXIST,    /* refusing to overwrite */
-    KL_ELOCKED    /* someone else holds the session */
+    KL_ELOCKED,   /* another kollen holds the session (see session_lock) */
+    KL_ENOLOCK    /* the session could not be locked for another reason (see session_lock) */
 };
 
 #define DIAG_TEXT_MAX 512

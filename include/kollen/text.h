@@ -49,6 +49,12 @@ char *text_sanitize_dup(const char *s, int keep_newlines);
  * C1, bidi overrides), invalid bytes and leading or trailing spaces become %XX; other UTF-8
  * passes through, so Swedish text stays readable. */
 void text_percent_encode(struct sbuf *out, const char *s, size_t n);
+/* Bytes of the longest prefix of s (n bytes) whose text_percent_encode is at most max bytes
+ * (spaces at either end of the prefix counted as %20), never splitting a character; at least
+ * one character. With prefer_newline, when s does not fit whole, the prefix ends instead just
+ * after its last line break, if that break comes after max / 2 encoded bytes: every prefix but
+ * the last is then at least max / 2 bytes once encoded. */
+size_t text_percent_fit(const char *s, size_t n, size_t max, int prefer_newline);
 /* Decode %XX (hex, either case); a '%' not followed by two hex digits stays literal, so
  * hand-written bank text may say "25 %". Returns a new string or NULL on allocation failure. */
 char *text_percent_decode(const char *s);

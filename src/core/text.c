@@ -186,10 +186,23 @@ size_t utf8_encode(uint32_t cp, char *out)
     return 4;
 }
 
+/* 1 when the 8 bytes at s are ASCII and none is NUL (the common case, taken 8 at a time). */
+static int plain8(const char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+    return !(w & 0x8080808080808080ull) &&
+           !((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull);
+}
+
 int utf8_valid(const char *s, size_t n, size_t *bad)
 {
     size_t i = 0;
     while (i < n) {
+        if (n - i >= 8 && plain8(s + i)) {
+            i += 8;
+            continue;
+        }
         uint32_t cp;
         size_t k = utf8_decode(s + i, n - i, &cp);
         if (k == 0 || cp == 0) {
@@ -237,40 +250,105 @@ char *text_sanitize_dup(const char *s, int keep_newlines)
     return sbuf_take(&b);
 }
 
-void text_percent_encode(struct sbuf *out, const char *s, size_t n)
+/* ASCII bytes written %XX wherever they are (a space only at either end of a value). */
+static const unsigned char pct_ascii[128] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ['"'] = 1, ['#'] = 1, ['%'] = 1, ['\''] = 1, [';'] = 1, ['\\'] = 1, [0x7F] = 1,
+};
+
+static void pct_bytes(struct sbuf *out, const char *s, size_t n)
 {
     static const char hex[] = "0123456789ABCDEF";
+    for (size_t j = 0; j < n; j++) {
+        unsigned char b = (unsigned char)s[j];
+        char e[3] = {'%', hex[b >> 4], hex[b & 15]};
+        sbuf_addn(out, e, 3);
+    }
+}
+
+/* Length of the character at s[i] (invalid bytes alone) and whether it is written escaped. */
+static size_t pct_char(const char *s, size_t n, size_t i, int *enc)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+        *enc = pct_ascii[c];
+        return 1;
+    }
+    /* C1 controls, bidi overrides and invalid bytes are written escaped too, so even `cat`
+     * on a session file cannot drive a terminal */
+    uint32_t cp;
+    size_t k = utf8_decode(s + i, n - i, &cp);
+    *enc = k == 0 || text_is_control(cp);
+    return k ? k : 1;
+}
+
+void text_percent_encode(struct sbuf *out, const char *s, size_t n)
+{
     size_t lead = 0, trail = n;
     while (lead < n && s[lead] == ' ')
         lead++;
     while (trail > lead && s[trail - 1] == ' ')
         trail--;
-    for (size_t i = 0; i < n;) {
+    pct_bytes(out, s, lead);
+    /* runs of bytes written as they are go out in one piece */
+    size_t run = lead, i = lead;
+    while (i < trail) {
         unsigned char c = (unsigned char)s[i];
-        size_t len = 1;
-        int enc;
-        if (c < 0x80) {
-            enc = c < 0x20 || c == 0x7F || c == '%' || c == ';' || c == '#' || c == '"' ||
-                  c == '\'' || c == '\\' || (c == ' ' && (i < lead || i >= trail));
-        } else {
-            /* C1 controls, bidi overrides and invalid bytes are written escaped too, so even
-             * `cat` on a session file cannot drive a terminal */
-            uint32_t cp;
-            size_t k = utf8_decode(s + i, n - i, &cp);
-            enc = k == 0 || text_is_control(cp);
-            len = k ? k : 1;
+        if (c < 0x80 && !pct_ascii[c]) { /* the common case, kept in the run */
+            i++;
+            continue;
         }
-        for (size_t j = 0; j < len; j++) {
-            unsigned char b = (unsigned char)s[i + j];
-            if (enc) {
-                char e[3] = {'%', hex[b >> 4], hex[b & 15]};
-                sbuf_addn(out, e, 3);
-            } else {
-                sbuf_addc(out, (char)b);
-            }
+        int enc;
+        size_t len = pct_char(s, trail, i, &enc);
+        if (enc) {
+            sbuf_addn(out, s + run, i - run);
+            pct_bytes(out, s + i, len);
+            run = i + len;
         }
         i += len;
     }
+    sbuf_addn(out, s + run, trail - run);
+    pct_bytes(out, s + trail, n - trail);
+}
+
+size_t text_percent_fit(const char *s, size_t n, size_t max, int prefer_newline)
+{
+    size_t cost = 0;   /* bytes once encoded, the spaces at the end counted as inside */
+    size_t trail = 0;  /* spaces at the end after something else: 2 more bytes each */
+    int only_spaces = 1;
+    size_t i = 0, newline = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c > ' ' && c < 0x80 && !pct_ascii[c]) { /* the common case: written as it is */
+            if (i > 0 && cost + 1 > max)
+                break;
+            cost++;
+            trail = 0;
+            only_spaces = 0;
+            i++;
+            continue;
+        }
+        size_t len, add;
+        int enc;
+        if (s[i] == ' ') {
+            len = 1;
+            add = only_spaces ? 3 : 1;
+        } else {
+            len = pct_char(s, n, i, &enc);
+            add = enc ? 3 * len : len;
+        }
+        size_t t = s[i] == ' ' ? trail + !only_spaces : 0;
+        if (i > 0 && cost + add + 2 * t > max)
+            break;
+        cost += add;
+        trail = t;
+        if (s[i] != ' ')
+            only_spaces = 0;
+        i += len;
+        if (s[i - 1] == '\n' && cost >= max / 2)
+            newline = i;
+    }
+    return i < n && prefer_newline && newline ? newline : i;
 }
 
 static int hexval(int c)
@@ -290,14 +368,22 @@ char *text_percent_decode(const char *s)
     char *p = malloc(n + 1), *o = p;
     if (!p)
         return NULL;
-    for (size_t i = 0; i < n; i++) {
+    /* runs without '%' are copied whole */
+    for (size_t i = 0; i < n;) {
+        const char *pct = memchr(s + i, '%', n - i);
+        size_t run = pct ? (size_t)(pct - (s + i)) : n - i;
+        memcpy(o, s + i, run);
+        o += run;
+        i += run;
+        if (i == n)
+            break;
         int h, l;
-        if (s[i] == '%' && i + 2 < n + 1 && (h = hexval((unsigned char)s[i + 1])) >= 0 &&
+        if (i + 2 < n + 1 && (h = hexval((unsigned char)s[i + 1])) >= 0 &&
             (l = hexval((unsigned char)s[i + 2])) >= 0) {
             *o++ = (char)(h * 16 + l);
-            i += 2;
+            i += 3;
         } else {
-            *o++ = s[i];
+            *o++ = s[i++];
         }
     }
     *o = '\0';

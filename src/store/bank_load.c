@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bank_files.h"
 #include "ini.h"
 #include "kollen/msg.h"
 #include "kollen/store.h"
@@ -20,6 +21,8 @@ struct ctx {
     struct diags *d;
     int strict;
     int oom;
+    long budget; /* keys and sections the bank's files may still hold */
+    const struct bank_files *mem; /* the files, read already; NULL: read them from dir */
 };
 
 static const char *fname(const struct ctx *c)
@@ -314,11 +317,15 @@ static int open_file(struct ctx *c, const char *dir, const char *file, int requi
 {
     char path[PATH_MAX];
     snprintf(path, sizeof path, "%s/%s", dir, file);
-    if (!required && access(path, F_OK) != 0)
+    const struct bank_file *m = c->mem ? bank_files_find(c->mem, file) : NULL;
+    if (!m && !required && access(path, F_OK) != 0)
         return 1;
-    int rc = ini_load(path, &c->ini, c->d);
+    int rc = m ? ini_parse_max(path, m->data, m->len, c->budget, &c->ini, c->d)
+               : ini_load_max(path, c->budget, &c->ini, c->d);
     if (rc == KL_ENOMEM)
         c->oom = 1;
+    if (rc == KL_OK)
+        c->budget -= c->ini->n_entries;
     return rc == KL_OK ? 0 : -1;
 }
 
@@ -628,7 +635,11 @@ static void read_rules(struct ctx *c, const struct ini_section *s, struct questi
         long lv;
         if (strncmp(k, "rule.", 5) != 0)
             continue;
-        if (text_parse_int(k + 5, 0, 1000000, &lv) || lv < 1 || lv > b->n_levels) {
+        if (text_parse_int(k + 5, 0, 1000000, &lv)) {
+            diags_add(c->d, fname(c), s->keys[i].line, M_BANK_RULE_LEVEL, k, b->n_levels);
+            continue;
+        }
+        if (lv < 1 || lv > b->n_levels) {
             diags_add(c->d, fname(c), s->keys[i].line, M_BANK_LEVEL_RANGE, k, lv, b->n_levels);
             continue;
         }
@@ -750,6 +761,19 @@ static int question_cmp(const void *x, const void *y)
 static char **question_files(struct ctx *c, const char *dir, int *n)
 {
     *n = 0;
+    if (c->mem) { /* read already, sorted */
+        char **v = calloc((size_t)c->mem->n + 1, sizeof *v);
+        if (!v) {
+            c->oom = 1;
+            return NULL;
+        }
+        for (int i = 0; i < c->mem->n; i++) {
+            const char *nm = c->mem->v[i].name;
+            if (!strncmp(nm, "questions", 9) && !(v[(*n)++] = text_dup(nm)))
+                c->oom = 1;
+        }
+        return v;
+    }
     DIR *dh = opendir(dir);
     if (!dh) {
         diags_add(c->d, dir, 0, M_IO_OPEN, strerror(errno));
@@ -1857,12 +1881,18 @@ static void check_structure(struct ctx *c)
 
 int bank_load(const char *dir, int strict, struct bank **out, struct diags *d)
 {
+    return bank_load_files(dir, strict, NULL, out, d);
+}
+
+int bank_load_files(const char *dir, int strict, const struct bank_files *files,
+                    struct bank **out, struct diags *d)
+{
     *out = NULL;
     size_t errors_before = diags_errors(d);
     struct bank *b = calloc(1, sizeof *b);
     if (!b)
         return KL_ENOMEM;
-    struct ctx c = {b, NULL, d, strict, 0};
+    struct ctx c = {b, NULL, d, strict, 0, INI_KEYS_MAX, files};
     b->dir = text_dup(dir);
     if (!b->dir) {
         bank_free(b);
@@ -1918,7 +1948,7 @@ int bank_load_id(const char *questions_dir, const char *id, struct bank **out, s
         return KL_EDATA;
     }
     snprintf(path, sizeof path, "%s/%s", questions_dir, id);
-    return bank_load(path, 0, out, d);
+    return bank_load_cached(path, out, d);
 }
 
 int bank_list(const char *questions_dir, char ***ids, int *n, struct diags *d)

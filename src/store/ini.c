@@ -1,11 +1,16 @@
-/* ini.c: strict INI reading on top of iniparser 4.1. */
-#define _GNU_SOURCE /* memfd_create: hand iniparser exactly the bytes we checked */
+/* ini.c: strict INI reading on top of iniparser 4.1.
+ *
+ * The scan of our own checks every line (and gives line numbers); iniparser then reads the
+ * scanned keys and values, INI_CHUNK at a time through a memory file, so that its insertion,
+ * linear in the size of its dictionary, keeps the whole load linear. Every value iniparser
+ * returns must equal the scanned one: where the two disagree the file is refused. */
+#define _GNU_SOURCE /* memfd_create */
 #include "ini.h"
 
 #include <errno.h>
-#include <stdint.h>
 #include <fcntl.h>
 #include <iniparser/iniparser.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +27,128 @@ static int silent(const char *fmt, ...)
     return 0;
 }
 
+/* --- the index: (section, key) -> entry, open addressing --- */
+
+struct ref {
+    int sec;
+    int key; /* -1: the section itself */
+};
+
+struct index {
+    uint32_t *slot; /* 0 = empty, else 1 + index into at */
+    size_t cap;     /* a power of two */
+    struct ref *at;
+    size_t n, at_cap;
+};
+
+static uint32_t hash_name(uint32_t seed, const char *p, size_t n)
+{
+    uint32_t h = 2166136261u ^ seed;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)p[i]) * 16777619u;
+    return h;
+}
+
+static uint32_t seed_of(int sec)
+{
+    return sec < 0 ? 0xFFFFFFFFu : (uint32_t)sec;
+}
+
+static const char *ref_name(const struct ini *ini, struct ref r)
+{
+    const struct ini_section *s = &ini->sections[r.sec];
+    return r.key < 0 ? s->name : s->keys[r.key].name;
+}
+
+/* The entry named (sec, name), sec -1 for a section; NULL when there is none. */
+static const struct ref *index_find(const struct ini *ini, int sec, const char *name, size_t n)
+{
+    const struct index *ix = ini->index;
+    if (!ix || !ix->cap)
+        return NULL;
+    size_t h = hash_name(seed_of(sec), name, n) & (ix->cap - 1);
+    for (; ix->slot[h]; h = (h + 1) & (ix->cap - 1)) {
+        const struct ref *r = &ix->at[ix->slot[h] - 1];
+        if ((sec < 0) != (r->key < 0) || (sec >= 0 && r->sec != sec))
+            continue;
+        const char *have = ref_name(ini, *r);
+        if (strncmp(have, name, n) == 0 && have[n] == '\0')
+            return r;
+    }
+    return NULL;
+}
+
+static int index_add(struct ini *ini, struct ref r)
+{
+    struct index *ix = ini->index;
+    if ((ix->n + 1) * 2 > ix->cap) {
+        size_t cap = ix->cap ? ix->cap * 2 : 64;
+        uint32_t *slot = calloc(cap, sizeof *slot);
+        if (!slot)
+            return -1;
+        for (size_t i = 0; i < ix->n; i++) {
+            const char *nm = ref_name(ini, ix->at[i]);
+            size_t h = hash_name(seed_of(ix->at[i].key < 0 ? -1 : ix->at[i].sec), nm,
+                                 strlen(nm)) & (cap - 1);
+            while (slot[h])
+                h = (h + 1) & (cap - 1);
+            slot[h] = (uint32_t)i + 1;
+        }
+        free(ix->slot);
+        ix->slot = slot;
+        ix->cap = cap;
+    }
+    if (ix->n == ix->at_cap) {
+        size_t cap = ix->at_cap ? ix->at_cap * 2 : 64;
+        struct ref *v = realloc(ix->at, cap * sizeof *v);
+        if (!v)
+            return -1;
+        ix->at = v;
+        ix->at_cap = cap;
+    }
+    const char *nm = ref_name(ini, r);
+    size_t h = hash_name(seed_of(r.key < 0 ? -1 : r.sec), nm, strlen(nm)) & (ix->cap - 1);
+    while (ix->slot[h])
+        h = (h + 1) & (ix->cap - 1);
+    ix->at[ix->n] = r;
+    ix->slot[h] = (uint32_t)++ix->n;
+    return 0;
+}
+
+static void index_free(struct index *ix)
+{
+    if (!ix)
+        return;
+    free(ix->slot);
+    free(ix->at);
+    free(ix);
+}
+
+void ini_free(struct ini *ini)
+{
+    if (!ini)
+        return;
+    for (int i = 0; i < ini->n_sections; i++)
+        free(ini->sections[i].keys);
+    free(ini->sections);
+    for (int i = 0; i < ini->n_dicts; i++)
+        iniparser_freedict(ini->dicts[i]);
+    free(ini->dicts);
+    index_free(ini->index);
+    free(ini->text);
+    free(ini->file);
+    free(ini);
+}
+
+/* --- the scan --- */
+
+struct scan {
+    struct ini *ini;
+    struct diags *d;
+    long max_entries;
+    int stop; /* the entry limit was hit: nothing more is read */
+};
+
 static int name_ok(const char *s, size_t n)
 {
     if (n == 0)
@@ -35,21 +162,24 @@ static int name_ok(const char *s, size_t n)
     return 1;
 }
 
-/* Keys seen so far, for the duplicate check: open addressing on (section, name), so a
- * section of thousands of note parts is not checked in quadratic time. */
-struct seen {
-    uint32_t *slot; /* 0 = empty, else 1 + index into the flat list below */
-    size_t cap;
-    struct { int sec, key; } *at;
-    size_t n, at_cap;
-};
-
-static uint32_t hash_key(int sec, const char *p, size_t n)
+/* Numbers in names are canonical: a dot-separated part made of digits (with or without a
+ * sign) has no leading zero and no sign, so answer.1 and answer.01 cannot both name one. */
+static int numbers_canonical(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u ^ (uint32_t)sec;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)p[i]) * 16777619u;
-    return h;
+    size_t i = 0;
+    while (i <= n) {
+        size_t j = i;
+        while (j < n && s[j] != '.')
+            j++;
+        size_t k = i + (j > i && s[i] == '-');
+        int digits = k < j;
+        for (size_t m = k; m < j && digits; m++)
+            digits = s[m] >= '0' && s[m] <= '9';
+        if (digits && (k > i || (j - k > 1 && s[k] == '0')))
+            return 0;
+        i = j + 1;
+    }
+    return 1;
 }
 
 static int is_blank(char c)
@@ -57,39 +187,33 @@ static int is_blank(char c)
     return c == ' ' || c == '\t';
 }
 
-void ini_free(struct ini *ini)
+/* A name as shown in a message (made only when there is one to give). */
+static void shown(char out[64], const char *p, size_t n)
 {
-    if (!ini)
-        return;
-    for (int i = 0; i < ini->n_sections; i++) {
-        for (int k = 0; k < ini->sections[i].n_keys; k++)
-            free(ini->sections[i].keys[k].name);
-        free(ini->sections[i].keys);
-        free(ini->sections[i].name);
-    }
-    free(ini->sections);
-    if (ini->dict)
-        iniparser_freedict(ini->dict);
-    free(ini->file);
-    free(ini);
+    snprintf(out, 64, "%.*s", (int)(n < 60 ? n : 60), p);
 }
 
-static int add_section(struct ini *ini, const char *name, size_t n, int line)
+static int add_section(struct ini *ini, const char *name, int line)
 {
-    struct ini_section *v = realloc(ini->sections, (size_t)(ini->n_sections + 1) * sizeof *v);
-    if (!v)
-        return -1;
-    ini->sections = v;
-    struct ini_section *s = &v[ini->n_sections];
+    if (ini->n_sections == ini->cap_sections) {
+        int cap = ini->cap_sections ? ini->cap_sections * 2 : 16;
+        struct ini_section *v = realloc(ini->sections, (size_t)cap * sizeof *v);
+        if (!v)
+            return -1;
+        ini->sections = v;
+        ini->cap_sections = cap;
+    }
+    struct ini_section *s = &ini->sections[ini->n_sections];
     memset(s, 0, sizeof *s);
-    if (!(s->name = text_ndup(name, n)))
-        return -1;
+    s->name = name;
     s->line = line;
+    s->index = ini->n_sections;
+    s->ini = ini;
     ini->n_sections++;
     return 0;
 }
 
-static int add_key(struct ini_section *s, const char *name, size_t n, int line)
+static int add_key(struct ini_section *s, const char *name, const char *value, int line)
 {
     if (s->n_keys == s->cap_keys) {
         int cap = s->cap_keys ? s->cap_keys * 2 : 8;
@@ -99,207 +223,331 @@ static int add_key(struct ini_section *s, const char *name, size_t n, int line)
         s->keys = v;
         s->cap_keys = cap;
     }
-    struct ini_key *k = &s->keys[s->n_keys];
-    if (!(k->name = text_ndup(name, n)))
-        return -1;
+    struct ini_key *k = &s->keys[s->n_keys++];
+    k->name = name;
     k->line = line;
-    k->value = NULL;
-    s->n_keys++;
+    k->value = value; /* the scanned value until iniparser's replaces it */
     return 0;
 }
 
-static const struct ini_key *find_key(const struct ini_section *s, const char *name, size_t n)
+/* One more entry (key or section) allowed? Reports once when not. */
+static int entry_allowed(struct scan *sc, int line)
 {
-    for (int i = 0; i < s->n_keys; i++)
-        if (strlen(s->keys[i].name) == n && memcmp(s->keys[i].name, name, n) == 0)
-            return &s->keys[i];
-    return NULL;
+    if (sc->ini->n_entries < sc->max_entries)
+        return 1;
+    if (sc->max_entries == INI_KEYS_MAX)
+        diags_add(sc->d, sc->ini->file, line, M_SYN_TOO_MANY_KEYS, INI_KEYS_MAX);
+    else
+        diags_add(sc->d, sc->ini->file, line, M_SYN_TOO_MANY_KEYS_BANK, INI_KEYS_MAX);
+    sc->stop = 1;
+    return 0;
 }
 
-/* The key already in section `sec` with this name, or NULL; else remember the new one
- * (which the caller adds as key number s->n_keys). -1 in *oom on allocation failure. */
-static const struct ini_key *seen_check(struct seen *t, const struct ini *ini, int sec,
-                                        const char *name, size_t n, int *oom)
+static int scan_section(struct scan *sc, char *p, size_t n, int line)
 {
-    if (t->n * 2 >= t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 64;
-        uint32_t *slot = calloc(cap, sizeof *slot);
-        if (!slot) {
-            *oom = 1;
-            return NULL;
-        }
-        for (size_t i = 0; i < t->n; i++) {
-            const struct ini_section *s = &ini->sections[t->at[i].sec];
-            const char *k = s->keys[t->at[i].key].name;
-            size_t h = hash_key(t->at[i].sec, k, strlen(k)) & (cap - 1);
-            while (slot[h])
-                h = (h + 1) & (cap - 1);
-            slot[h] = (uint32_t)i + 1;
-        }
-        free(t->slot);
-        t->slot = slot;
-        t->cap = cap;
-    }
-    size_t h = hash_key(sec, name, n) & (t->cap - 1);
-    for (; t->slot[h]; h = (h + 1) & (t->cap - 1)) {
-        size_t i = t->slot[h] - 1;
-        if (t->at[i].sec != sec)
-            continue;
-        const struct ini_key *k = &ini->sections[sec].keys[t->at[i].key];
-        if (strlen(k->name) == n && memcmp(k->name, name, n) == 0)
-            return k;
-    }
-    if (t->n == t->at_cap) {
-        size_t cap = t->at_cap ? t->at_cap * 2 : 64;
-        void *v = realloc(t->at, cap * sizeof *t->at);
-        if (!v) {
-            *oom = 1;
-            return NULL;
-        }
-        t->at = v;
-        t->at_cap = cap;
-    }
-    t->at[t->n].sec = sec;
-    t->at[t->n].key = ini->sections[sec].n_keys;
-    t->slot[h] = (uint32_t)++t->n;
-    return NULL;
-}
-
-/* Check one line (without its newline); record sections and keys. Returns -1 on OOM. */
-static int scan_line(struct ini *ini, struct seen *seen, const char *p, size_t n, int line,
-                     int *total_keys, struct diags *d)
-{
+    struct ini *ini = sc->ini;
     const char *f = ini->file;
-    size_t bad;
-    if (n > INI_LINE_MAX) {
-        diags_add(d, f, line, M_SYN_LONG, INI_LINE_MAX);
+    char buf[64];
+    if (p[n - 1] != ']') {
+        diags_add(sc->d, f, line, M_SYN_LINE);
         return 0;
     }
-    if (!utf8_valid(p, n, &bad)) {
-        diags_add(d, f, line, M_SYN_UTF8, (int)bad + 1);
+    char *name = p + 1;
+    size_t len = n - 2;
+    while (len && is_blank(*name))
+        name++, len--;
+    while (len && is_blank(name[len - 1]))
+        len--;
+    if (!name_ok(name, len)) {
+        shown(buf, name, len);
+        diags_add(sc->d, f, line, M_SYN_SECTION_NAME, buf);
         return 0;
     }
-    for (size_t i = 0; i < n; i++)
-        if (((unsigned char)p[i] < 0x20 && p[i] != '\t') || p[i] == 0x7f) {
-            diags_add(d, f, line, M_SYN_CONTROL, (int)i + 1);
+    if (!numbers_canonical(name, len)) {
+        shown(buf, name, len);
+        diags_add(sc->d, f, line, M_SYN_NAME_NUMBER, buf);
+        return 0;
+    }
+    if (!entry_allowed(sc, line))
+        return 0;
+    ini->n_entries++;
+    const struct ref *old = index_find(ini, -1, name, len);
+    if (old) {
+        shown(buf, name, len);
+        diags_add(sc->d, f, line, M_SYN_DUP_SECTION, buf, ini->sections[old->sec].line);
+        /* keep scanning into a throw-away section so its keys are still checked */
+        return add_section(ini, "", line);
+    }
+    name[len] = '\0';
+    if (add_section(ini, name, line))
+        return -1;
+    return index_add(ini, (struct ref){ini->n_sections - 1, -1});
+}
+
+static int scan_key(struct scan *sc, char *p, size_t n, int line)
+{
+    struct ini *ini = sc->ini;
+    const char *f = ini->file;
+    char buf[64];
+    char *eq = memchr(p, '=', n);
+    if (!eq) {
+        diags_add(sc->d, f, line, M_SYN_LINE);
+        return 0;
+    }
+    size_t klen = (size_t)(eq - p);
+    while (klen && is_blank(p[klen - 1]))
+        klen--;
+    if (!name_ok(p, klen)) {
+        shown(buf, p, klen);
+        diags_add(sc->d, f, line, M_SYN_KEY_NAME, buf);
+        return 0;
+    }
+    if (!numbers_canonical(p, klen)) {
+        shown(buf, p, klen);
+        diags_add(sc->d, f, line, M_SYN_NAME_NUMBER, buf);
+        return 0;
+    }
+    char *v = eq + 1;
+    size_t vlen = n - (size_t)(v - p);
+    while (vlen && is_blank(*v))
+        v++, vlen--;
+    if (vlen && (*v == '"' || *v == '\'')) {
+        diags_add(sc->d, f, line, M_SYN_VALUE_QUOTE);
+        return 0;
+    }
+    const char *semi = memchr(v, ';', vlen), *hash = memchr(v, '#', vlen);
+    if (semi || hash) {
+        char c = !hash || (semi && semi < hash) ? ';' : '#';
+        diags_add(sc->d, f, line, M_SYN_VALUE_COMMENT, c, c == ';' ? "%3B" : "%23");
+        return 0;
+    }
+    /* %00 always decodes to a NUL byte, and only %00 does */
+    for (const char *pct = v; (pct = memchr(pct, '%', vlen - (size_t)(pct - v))); pct++)
+        if ((size_t)(pct - v) + 2 < vlen && pct[1] == '0' && pct[2] == '0') {
+            diags_add(sc->d, f, line, M_SYN_VALUE_NUL);
             return 0;
         }
+    if (vlen && v[vlen - 1] == '\\') {
+        diags_add(sc->d, f, line, M_SYN_VALUE_BACKSLASH);
+        return 0;
+    }
+    if (ini->n_sections == 0) {
+        shown(buf, p, klen);
+        diags_add(sc->d, f, line, M_SYN_KEY_OUTSIDE, buf);
+        return 0;
+    }
+    int sec = ini->n_sections - 1;
+    const struct ref *old = index_find(ini, sec, p, klen);
+    if (old) {
+        shown(buf, p, klen);
+        diags_add(sc->d, f, line, M_SYN_DUP_KEY, buf,
+                  ini->sections[sec].keys[old->key].line);
+        return 0;
+    }
+    if (!entry_allowed(sc, line))
+        return 0;
+    ini->n_entries++;
+    p[klen] = '\0';
+    v[vlen] = '\0';
+    struct ini_section *s = &ini->sections[sec];
+    if (add_key(s, p, v, line))
+        return -1;
+    return index_add(ini, (struct ref){sec, s->n_keys - 1});
+}
+
+/* 1 when the 8 bytes at p are printable ASCII (0x20..0x7E): most of a file, checked 8 at a
+ * time. */
+static int printable8(const char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    const uint64_t hi = 0x8080808080808080ull, one = 0x0101010101010101ull;
+    uint64_t del = w ^ (0x7F * one);
+    return !(w & hi) && !((w - 0x20 * one) & ~w & hi) && !((del - one) & ~del & hi);
+}
+
+/* Check one line (without its line end); record sections and keys. -1 on OOM. */
+static int scan_line(struct scan *sc, char *p, size_t n, int line)
+{
+    const char *f = sc->ini->file;
+    if (n > INI_LINE_MAX) {
+        diags_add(sc->d, f, line, M_SYN_LONG, INI_LINE_MAX);
+        return 0;
+    }
+    size_t ctrl = (size_t)-1;
+    for (size_t i = 0; i < n;) {
+        if (n - i >= 8 && printable8(p + i)) {
+            i += 8;
+            continue;
+        }
+        unsigned char c = (unsigned char)p[i];
+        if (c < 0x80) {
+            if (((c < 0x20 && c != '\t') || c == 0x7f) && ctrl == (size_t)-1)
+                ctrl = i;
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t k = utf8_decode(p + i, n - i, &cp);
+        if (!k) {
+            diags_add(sc->d, f, line, M_SYN_UTF8, (int)i + 1);
+            return 0;
+        }
+        i += k;
+    }
+    if (ctrl != (size_t)-1) {
+        diags_add(sc->d, f, line, M_SYN_CONTROL, (int)ctrl + 1);
+        return 0;
+    }
     while (n && is_blank(*p))
         p++, n--;
     while (n && is_blank(p[n - 1]))
         n--;
     if (n == 0 || *p == ';' || *p == '#')
         return 0;
-    if (*p == '[') {
-        if (p[n - 1] != ']') {
-            diags_add(d, f, line, M_SYN_LINE);
-            return 0;
-        }
-        const char *name = p + 1;
-        size_t len = n - 2;
-        while (len && is_blank(*name))
-            name++, len--;
-        while (len && is_blank(name[len - 1]))
-            len--;
-        char shown[64];
-        snprintf(shown, sizeof shown, "%.*s", (int)(len < 60 ? len : 60), name);
-        if (!name_ok(name, len)) {
-            diags_add(d, f, line, M_SYN_SECTION_NAME, shown);
-            return 0;
-        }
-        for (int i = 0; i < ini->n_sections; i++)
-            if (strlen(ini->sections[i].name) == len &&
-                memcmp(ini->sections[i].name, name, len) == 0) {
-                diags_add(d, f, line, M_SYN_DUP_SECTION, shown, ini->sections[i].line);
-                /* keep scanning into a throw-away section so its keys are still checked */
-                return add_section(ini, "", 0, line);
-            }
-        return add_section(ini, name, len, line);
-    }
-    const char *eq = memchr(p, '=', n);
-    if (!eq) {
-        diags_add(d, f, line, M_SYN_LINE);
-        return 0;
-    }
-    size_t klen = (size_t)(eq - p);
-    while (klen && is_blank(p[klen - 1]))
-        klen--;
-    char shown[64];
-    snprintf(shown, sizeof shown, "%.*s", (int)(klen < 60 ? klen : 60), p);
-    if (!name_ok(p, klen)) {
-        diags_add(d, f, line, M_SYN_KEY_NAME, shown);
-        return 0;
-    }
-    const char *v = eq + 1;
-    size_t vlen = n - (size_t)(v - p);
-    while (vlen && is_blank(*v))
-        v++, vlen--;
-    if (vlen && (*v == '"' || *v == '\'')) {
-        diags_add(d, f, line, M_SYN_VALUE_QUOTE);
-        return 0;
-    }
-    for (size_t i = 0; i < vlen; i++)
-        if (v[i] == ';' || v[i] == '#') {
-            diags_add(d, f, line, M_SYN_VALUE_COMMENT, v[i], v[i] == ';' ? "%3B" : "%23");
-            return 0;
-        }
-    if (vlen && v[vlen - 1] == '\\') {
-        diags_add(d, f, line, M_SYN_VALUE_BACKSLASH);
-        return 0;
-    }
-    if (ini->n_sections == 0) {
-        diags_add(d, f, line, M_SYN_KEY_OUTSIDE, shown);
-        return 0;
-    }
-    struct ini_section *s = &ini->sections[ini->n_sections - 1];
-    int oom = 0;
-    const struct ini_key *old = seen_check(seen, ini, ini->n_sections - 1, p, klen, &oom);
-    if (oom)
-        return -1;
-    if (old) {
-        diags_add(d, f, line, M_SYN_DUP_KEY, shown, old->line);
-        return 0;
-    }
-    if (++*total_keys > INI_KEYS_MAX) {
-        diags_add(d, f, line, M_SYN_TOO_MANY, INI_KEYS_MAX);
-        return 0;
-    }
-    return add_key(s, p, klen, line);
+    return *p == '[' ? scan_section(sc, p, n, line) : scan_key(sc, p, n, line);
 }
 
-/* Let iniparser read the checked bytes through a memory file, so what it reads is what we
- * scanned even if the file changes meanwhile. */
-static void *iniparser_from_buffer(const char *buf, size_t n)
+/* --- iniparser, a chunk at a time --- */
+
+static int write_all(int fd, const char *p, size_t n)
 {
-    int fd = memfd_create("kollen-ini", MFD_CLOEXEC);
-    if (fd < 0)
-        return NULL;
-    size_t off = 0;
-    while (off < n) {
-        ssize_t w = write(fd, buf + off, n - off);
+    off_t off = 0;
+    while (n) {
+        ssize_t w = pwrite(fd, p, n, off);
         if (w < 0 && errno == EINTR)
             continue;
-        if (w <= 0) {
-            close(fd);
-            return NULL;
+        if (w <= 0)
+            return -1;
+        p += w;
+        off += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+/* Is iniparser's key k "section:key"? */
+static int dict_key_is(const char *k, const char *sec, const char *key)
+{
+    size_t sl = strlen(sec);
+    return k && strncmp(k, sec, sl) == 0 && k[sl] == ':' && strcmp(k + sl + 1, key) == 0;
+}
+
+/* The keys [from, to) of the file (counted over all sections in order, each section's header
+ * first) in one dictionary; values taken from iniparser and checked against the scan. */
+struct pos {
+    int sec, key; /* key -1: the section's header */
+};
+
+static int read_chunk(struct ini *ini, int fd, const char *path, struct sbuf *chunk,
+                      struct pos from, struct pos to, struct diags *d)
+{
+    sbuf_reset(chunk);
+    for (struct pos p = from; p.sec < to.sec || (p.sec == to.sec && p.key < to.key);) {
+        const struct ini_section *s = &ini->sections[p.sec];
+        if (p.key < 0 || (p.sec == from.sec && p.key == from.key && p.key >= 0)) {
+            sbuf_addc(chunk, '[');
+            sbuf_add(chunk, s->name);
+            sbuf_add(chunk, "]\n");
         }
-        off += (size_t)w;
+        if (p.key >= 0) {
+            sbuf_add(chunk, s->keys[p.key].name);
+            sbuf_addc(chunk, '=');
+            sbuf_add(chunk, s->keys[p.key].value);
+            sbuf_addc(chunk, '\n');
+        }
+        if (++p.key >= s->n_keys)
+            p.sec++, p.key = -1;
+    }
+    if (chunk->oom)
+        return KL_ENOMEM;
+    if (ftruncate(fd, 0) || write_all(fd, chunk->p ? chunk->p : "", chunk->len)) {
+        diags_add(d, ini->file, 0, M_SYN_INIPARSER);
+        return KL_EPARSE;
+    }
+    void **v = realloc(ini->dicts, (size_t)(ini->n_dicts + 1) * sizeof *v);
+    if (!v)
+        return KL_ENOMEM;
+    ini->dicts = v;
+    dictionary *dict = iniparser_load(path);
+    if (!dict) {
+        diags_add(d, ini->file, from.sec < ini->n_sections ? ini->sections[from.sec].line : 0,
+                  M_SYN_INIPARSER);
+        return KL_EPARSE;
+    }
+    ini->dicts[ini->n_dicts++] = dict;
+    /* iniparser keeps entries in the order read: walk it in step; look up where it differs */
+    ssize_t at = 0;
+    char key[2 * INI_LINE_MAX + 4];
+    for (struct pos p = from; p.sec < to.sec || (p.sec == to.sec && p.key < to.key);) {
+        struct ini_section *s = &ini->sections[p.sec];
+        if (p.key < 0 || (p.sec == from.sec && p.key == from.key && p.key >= 0)) {
+            if (at < dict->size && dict->key[at] && !strcmp(dict->key[at], s->name))
+                at++;
+        }
+        if (p.key >= 0) {
+            struct ini_key *k = &s->keys[p.key];
+            const char *val;
+            if (at < dict->size && dict_key_is(dict->key[at], s->name, k->name)) {
+                val = dict->val[at++];
+            } else {
+                snprintf(key, sizeof key, "%s:%s", s->name, k->name);
+                val = iniparser_getstring(dict, key, NULL);
+            }
+            /* our scan and iniparser disagree: refuse, never guess */
+            if (!val || strcmp(val, k->value) != 0) {
+                diags_add(d, ini->file, k->line, M_SYN_INIPARSER);
+                return KL_EPARSE;
+            }
+            k->value = val;
+        }
+        if (++p.key >= s->n_keys)
+            p.sec++, p.key = -1;
+    }
+    return KL_OK;
+}
+
+static int read_with_iniparser(struct ini *ini, struct diags *d)
+{
+    int fd = memfd_create("kollen-ini", MFD_CLOEXEC);
+    if (fd < 0) {
+        diags_add(d, ini->file, 0, M_SYN_INIPARSER);
+        return KL_EPARSE;
     }
     char path[64];
     snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
     iniparser_set_error_callback(silent);
-    dictionary *dict = iniparser_load(path);
+    struct sbuf chunk;
+    sbuf_init(&chunk);
+    int rc = KL_OK;
+    struct pos from = {0, -1}, p = from;
+    int entries = 0;
+    while (rc == KL_OK && p.sec < ini->n_sections) {
+        /* a chunk that starts inside a section repeats its header: count it */
+        if (entries == 0 && p.key >= 0)
+            entries++;
+        entries++;
+        if (++p.key >= ini->sections[p.sec].n_keys)
+            p.sec++, p.key = -1;
+        if (entries >= INI_CHUNK || p.sec >= ini->n_sections) {
+            rc = read_chunk(ini, fd, path, &chunk, from, p, d);
+            from = p;
+            entries = 0;
+        }
+    }
+    sbuf_free(&chunk);
     close(fd);
-    return dict;
+    return rc;
 }
 
-int ini_parse(const char *name, const char *buf, size_t n, struct ini **out, struct diags *d)
+int ini_parse_max(const char *name, const char *buf, size_t n, long max_entries, struct ini **out,
+                  struct diags *d)
 {
     *out = NULL;
     size_t errors_before = diags_errors(d);
     struct ini *ini = calloc(1, sizeof *ini);
-    if (!ini || !(ini->file = text_dup(name))) {
-        free(ini);
+    if (!ini || !(ini->file = text_dup(name)) || !(ini->index = calloc(1, sizeof(struct index)))) {
+        ini_free(ini);
         return KL_ENOMEM;
     }
     if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
@@ -307,94 +555,75 @@ int ini_parse(const char *name, const char *buf, size_t n, struct ini **out, str
         buf += 3;
         n -= 3;
     }
-    /* the bytes iniparser gets: LF line ends, no BOM */
-    char *clean = malloc(n + 2);
-    if (!clean) {
+    if (!(ini->text = malloc(n + 1))) {
         ini_free(ini);
         return KL_ENOMEM;
     }
-    size_t cn = 0;
-    int line = 1, total_keys = 0, oom = 0;
-    size_t start = 0;
-    struct seen seen = {0};
-    for (size_t i = 0; i <= n && !oom; i++) {
-        if (i < n && buf[i] == '\0') {
+    memcpy(ini->text, buf, n);
+    ini->text[n] = '\0';
+    struct scan sc = {ini, d, max_entries, 0};
+    char *t = ini->text;
+    int line = 1, oom = 0;
+    for (size_t start = 0; start <= n && !oom && !sc.stop; line++) {
+        char *nl = memchr(t + start, '\n', n - start);
+        size_t end = nl ? (size_t)(nl - t) : n;
+        if (memchr(t + start, '\0', end - start)) {
             diags_add(d, name, line, M_SYN_NUL);
             break;
         }
-        if (i == n || buf[i] == '\n') {
-            size_t len = i - start;
-            if (len && buf[start + len - 1] == '\r')
-                len--;
-            if (scan_line(ini, &seen, buf + start, len, line, &total_keys, d))
-                oom = 1;
-            memcpy(clean + cn, buf + start, len);
-            cn += len;
-            clean[cn++] = '\n';
-            line++;
-            start = i + 1;
-        }
+        size_t len = end - start;
+        if (len && t[start + len - 1] == '\r')
+            len--;
+        if (scan_line(&sc, t + start, len, line))
+            oom = 1;
+        start = end + 1;
+        if (!nl)
+            break;
     }
-    free(seen.slot);
-    free(seen.at);
     if (oom) {
-        free(clean);
         ini_free(ini);
         return KL_ENOMEM;
     }
-    if (diags_errors(d) > errors_before) {
-        free(clean);
+    int rc = diags_errors(d) > errors_before ? KL_EPARSE : read_with_iniparser(ini, d);
+    if (rc) {
         ini_free(ini);
-        return KL_EPARSE;
-    }
-    dictionary *dict = iniparser_from_buffer(clean, cn);
-    free(clean);
-    if (!dict) {
-        diags_add(d, name, 0, M_SYN_INIPARSER);
-        ini_free(ini);
-        return KL_EPARSE;
-    }
-    ini->dict = dict;
-    /* iniparser stores entries in file order ("sec", then "sec:key"...): walk it in step with
-     * our scan, which is linear where a lookup per key would be quadratic; fall back to a
-     * lookup wherever the two do not line up */
-    char key[INI_LINE_MAX * 2 + 2];
-    ssize_t at = 0;
-    for (int i = 0; i < ini->n_sections; i++) {
-        struct ini_section *s = &ini->sections[i];
-        if (at < dict->size && dict->key[at] && !strcmp(dict->key[at], s->name))
-            at++;
-        for (int k = 0; k < s->n_keys; k++) {
-            snprintf(key, sizeof key, "%s:%s", s->name, s->keys[k].name);
-            if (at < dict->size && dict->key[at] && !strcmp(dict->key[at], key))
-                s->keys[k].value = dict->val[at++];
-            else
-                s->keys[k].value = iniparser_getstring(dict, key, NULL);
-            if (!s->keys[k].value) { /* our scan and iniparser disagree: refuse, never guess */
-                diags_add(d, name, s->keys[k].line, M_SYN_INIPARSER);
-                ini_free(ini);
-                return KL_EPARSE;
-            }
-        }
+        return rc;
     }
     *out = ini;
     return KL_OK;
 }
 
-int ini_load(const char *path, struct ini **out, struct diags *d)
+int ini_parse(const char *name, const char *buf, size_t n, struct ini **out, struct diags *d)
+{
+    return ini_parse_max(name, buf, n, INI_KEYS_MAX, out, d);
+}
+
+int ini_load_max(const char *path, long max_entries, struct ini **out, struct diags *d)
 {
     *out = NULL;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: a FIFO or a device must not block before it can be refused */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (fd < 0) {
         diags_add(d, path, 0, M_IO_OPEN, strerror(errno));
         return KL_EIO;
     }
     struct stat st;
-    if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
-        diags_add(d, path, 0, M_IO_READ, S_ISDIR(st.st_mode) ? strerror(EISDIR) : strerror(errno));
+    if (fstat(fd, &st)) {
+        diags_add(d, path, 0, M_IO_READ, strerror(errno));
         close(fd);
         return KL_EIO;
     }
+    if (!S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode))
+            diags_add(d, path, 0, M_IO_READ, strerror(EISDIR));
+        else
+            diags_add(d, path, 0, M_IO_NOT_REGULAR);
+        close(fd);
+        return KL_EIO;
+    }
+    int fl = fcntl(fd, F_GETFL);
+    if (fl >= 0)
+        fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
     if (st.st_size > INI_FILE_MAX) {
         diags_add(d, path, 0, M_IO_TOO_BIG, INI_FILE_MAX);
         close(fd);
@@ -437,22 +666,33 @@ int ini_load(const char *path, struct ini **out, struct diags *d)
         n += (size_t)r;
     }
     close(fd);
-    int rc = ini_parse(path, buf, n, out, d);
+    if (n > (size_t)INI_FILE_MAX) {
+        diags_add(d, path, 0, M_IO_TOO_BIG, INI_FILE_MAX);
+        free(buf);
+        return KL_EPARSE;
+    }
+    int rc = ini_parse_max(path, buf, n, max_entries, out, d);
     free(buf);
     return rc;
 }
 
+int ini_load(const char *path, struct ini **out, struct diags *d)
+{
+    return ini_load_max(path, INI_KEYS_MAX, out, d);
+}
+
 const struct ini_section *ini_section(const struct ini *ini, const char *name)
 {
-    for (int i = 0; i < ini->n_sections; i++)
-        if (strcmp(ini->sections[i].name, name) == 0)
-            return &ini->sections[i];
-    return NULL;
+    const struct ref *r = index_find(ini, -1, name, strlen(name));
+    return r ? &ini->sections[r->sec] : NULL;
 }
 
 const struct ini_key *ini_key(const struct ini_section *s, const char *key)
 {
-    return s ? find_key(s, key, strlen(key)) : NULL;
+    if (!s || !*s->name) /* a throw-away duplicate has nothing to find */
+        return NULL;
+    const struct ref *r = index_find(s->ini, s->index, key, strlen(key));
+    return r ? &s->keys[r->key] : NULL;
 }
 
 const char *ini_raw(const struct ini_section *s, const char *key)
@@ -501,7 +741,7 @@ char *ini_parts(const struct ini *ini, const struct ini_section *s, const char *
     }
     if (!count)
         return NULL;
-    const char **parts = calloc((size_t)max, sizeof *parts);
+    const struct ini_key **parts = calloc((size_t)max, sizeof *parts);
     if (!parts) {
         *err = KL_ENOMEM;
         return NULL;
@@ -509,7 +749,7 @@ char *ini_parts(const struct ini *ini, const struct ini_section *s, const char *
     for (int i = 0; i < s->n_keys; i++) {
         long k = part_index(s->keys[i].name, key, klen);
         if (k)
-            parts[k - 1] = s->keys[i].value;
+            parts[k - 1] = &s->keys[i];
     }
     struct sbuf b;
     sbuf_init(&b);
@@ -524,7 +764,18 @@ char *ini_parts(const struct ini *ini, const struct ini_section *s, const char *
             sbuf_free(&b);
             return NULL;
         }
-        sbuf_add(&b, parts[k]);
+        size_t before = b.len;
+        sbuf_add(&b, parts[k]->value);
+        /* a %00 made where two parts meet (each part alone was checked by the scan) */
+        size_t from = before >= 2 ? before - 2 : 0;
+        const char *z = b.p && b.len - from >= 3 ? strstr(b.p + from, "%00") : NULL;
+        if (z && (size_t)(z - b.p) < before) {
+            diags_add(d, ini->file, parts[k - 1]->line, M_SYN_VALUE_NUL);
+            *err = KL_EPARSE;
+            free(parts);
+            sbuf_free(&b);
+            return NULL;
+        }
     }
     free(parts);
     char *raw = sbuf_take(&b);

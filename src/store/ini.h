@@ -1,25 +1,38 @@
 /* ini.h (store-private): a validated INI file. A strict pre-scan of our own gives line numbers
- * and rejects what iniparser 4.1 would misread; iniparser then reads exactly the scanned bytes. */
+ * and rejects what iniparser 4.1 would misread; iniparser then reads exactly the scanned keys
+ * and values, a bounded number at a time, and must agree with the scan on every value. */
 #ifndef KOLLEN_STORE_INI_H
 #define KOLLEN_STORE_INI_H
 
 #include <stddef.h>
 
 #include "kollen/diag.h"
+#include "kollen/store.h"
 
-#define INI_LINE_MAX 1000           /* bytes per line; iniparser 4.1 fails near 1024 */
-#define INI_FILE_MAX (16L << 20)    /* bytes per file */
-#define INI_KEYS_MAX 200000
+#define INI_LINE_MAX STORE_LINE_MAX /* bytes per line */
+#define INI_FILE_MAX STORE_FILE_MAX /* bytes per file */
+#define INI_KEYS_MAX STORE_KEYS_MAX /* keys and sections per file and per bank folder */
+/* Keys and sections per iniparser dictionary. iniparser 4.1 inserts in time linear in the
+ * dictionary's size, so the file is handed to it in pieces of this many: loading stays linear
+ * in the file's size (bench/compare.sh measures the exponent). Measured with callgrind,
+ * `check` of a 100,000-key file / a 3 MB session / the example without the bank cache:
+ * 32: 914 / 219 / 21.3 M; 64: 899 / 219 / 21.0 M; 128: 899 / 218 / 21.0 M;
+ * 256: 961 / 222 / 21.8 M; 1024: 1422 / 249 / 23.3 M; 4096: 3291 / 337 / 23.3 M. */
+#ifndef INI_CHUNK
+#define INI_CHUNK 128
+#endif
 
 struct ini_key {
-    char *name;
+    const char *name;  /* NUL-terminated, owned by the struct ini */
     int line;
-    const char *value; /* raw (still percent-encoded), owned by iniparser's dictionary */
+    const char *value; /* raw (still percent-encoded), as iniparser read it */
 };
 
 struct ini_section {
-    char *name;
+    const char *name;
     int line;
+    int index;            /* in ini.sections */
+    const struct ini *ini; /* the file it belongs to (for lookups) */
     struct ini_key *keys; /* in file order */
     int n_keys, cap_keys;
 };
@@ -27,15 +40,24 @@ struct ini_section {
 struct ini {
     char *file; /* as given, for messages */
     struct ini_section *sections; /* in file order */
-    int n_sections;
-    void *dict; /* iniparser's dictionary */
+    int n_sections, cap_sections;
+    long n_entries; /* keys and sections */
+    char *text;     /* the scanned bytes; names and values point into it */
+    void *index;    /* (section, key) -> key, for lookups in constant time */
+    void **dicts;   /* iniparser's dictionaries, INI_CHUNK entries or fewer each */
+    int n_dicts;
 };
 
 /* Read and validate a file; every problem goes to d with its line. Returns KL_OK, KL_EIO,
- * KL_EPARSE or KL_ENOMEM; *out is set only on KL_OK. */
+ * KL_EPARSE or KL_ENOMEM; *out is set only on KL_OK. Anything but a regular file is refused
+ * without blocking (a FIFO, a device). */
 int ini_load(const char *path, struct ini **out, struct diags *d);
+/* The same with at most max_entries keys and sections (a bank's remaining budget). */
+int ini_load_max(const char *path, long max_entries, struct ini **out, struct diags *d);
 /* The same for bytes in memory (fuzzing, tests); name is used in messages. */
 int ini_parse(const char *name, const char *buf, size_t n, struct ini **out, struct diags *d);
+int ini_parse_max(const char *name, const char *buf, size_t n, long max_entries, struct ini **out,
+                  struct diags *d);
 void ini_free(struct ini *ini);
 
 const struct ini_section *ini_section(const struct ini *ini, const char *name);
@@ -45,7 +67,8 @@ const char *ini_raw(const struct ini_section *s, const char *key);
 /* Decoded value (percent-decoded) the caller frees, or NULL when absent / out of memory. */
 char *ini_text(const struct ini_section *s, const char *key);
 /* Numbered parts key.1, key.2 ... concatenated and decoded; NULL when there are none.
- * A gap (key.3 without key.2) is reported to d. *err set on error. */
+ * A gap (key.3 without key.2) and a %00 made where two parts meet are reported to d.
+ * *err set on error. */
 char *ini_parts(const struct ini *ini, const struct ini_section *s, const char *key,
                 struct diags *d, int *err);
 /* Line of a key, or of the section when the key is absent. */

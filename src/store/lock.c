@@ -79,16 +79,23 @@ static void remove_stale_temps(const char *path)
         snprintf(dir, sizeof dir, "%.*s", (int)(slash - path) ? (int)(slash - path) : 1, path);
     else
         snprintf(dir, sizeof dir, ".");
-    char prefix[NAME_MAX + 8];
-    int plen = snprintf(prefix, sizeof prefix, ".%s.tmp.", base);
-    if (plen <= 0 || (size_t)plen >= sizeof prefix)
-        return;
+    /* the session's own, and those of the cursor file the holder publishes (ops_follow.h) */
+    char prefix[2][NAME_MAX + 16];
+    int plen[2];
+    plen[0] = snprintf(prefix[0], sizeof prefix[0], ".%s.tmp.", base);
+    plen[1] = snprintf(prefix[1], sizeof prefix[1], ".%s.cursor.tmp.", base);
+    for (int i = 0; i < 2; i++)
+        if (plen[i] <= 0 || (size_t)plen[i] >= sizeof prefix[i])
+            return;
     DIR *dh = opendir(dir);
     if (!dh)
         return;
     struct dirent *e;
     while ((e = readdir(dh))) {
-        if (strncmp(e->d_name, prefix, (size_t)plen) == 0 && strlen(e->d_name) == (size_t)plen + 6) {
+        for (int i = 0; i < 2; i++) {
+            if (strncmp(e->d_name, prefix[i], (size_t)plen[i]) ||
+                strlen(e->d_name) != (size_t)plen[i] + 6)
+                continue;
             char p[PATH_MAX];
             if ((size_t)snprintf(p, sizeof p, "%s/%s", dir, e->d_name) < sizeof p)
                 unlink(p);
@@ -102,6 +109,93 @@ static void since_text(long long t, char *buf, size_t n)
     text_format_time((int64_t)t, buf, n);
 }
 
+/* What is wrong with the file at the lock path (0: a lock file of ours). st describes it. */
+static int not_ours(const struct stat *st)
+{
+    if (S_ISLNK(st->st_mode))
+        return M_LOCK_WHY_SYMLINK;
+    if (S_ISDIR(st->st_mode))
+        return M_LOCK_WHY_FOLDER;
+    if (!S_ISREG(st->st_mode))
+        return M_LOCK_WHY_NOT_REGULAR;
+    if (st->st_nlink != 1)
+        return M_LOCK_WHY_LINKS;
+    if (st->st_uid != geteuid())
+        return M_LOCK_WHY_OWNER;
+    return 0;
+}
+
+/* A lock file kollen wrote: empty (its writer died before writing) or "pid=..." and small. */
+static int looks_like_lock(int fd, const struct stat *st)
+{
+    if (st->st_size == 0)
+        return 1;
+    char buf[4];
+    return st->st_size < 4096 && pread(fd, buf, 4, 0) == 4 && memcmp(buf, "pid=", 4) == 0;
+}
+
+static int refuse(struct diags *d, const char *path, const char *lock_path, int why)
+{
+    diags_add(d, path, 0, M_LOCK_REFUSED, lock_path, msg((enum msg_id)why));
+    return KL_ENOLOCK;
+}
+
+/* Open the lock file: a new one (O_EXCL), or an existing one that is a lock file of ours.
+ * Returns the descriptor, -1 with *rc set when refused or failed, -2 to try again. */
+static int open_lock(const char *path, const char *lock_path, struct stat *fst, int *rc,
+                     struct diags *d)
+{
+    const int flags = O_RDWR | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY;
+    int fd = open(lock_path, flags | O_CREAT | O_EXCL, 0600);
+    int created = fd >= 0;
+    struct stat lst;
+    memset(&lst, 0, sizeof lst);
+    if (fd < 0 && errno == EEXIST) {
+        /* look before opening: a FIFO or a device is never opened */
+        if (lstat(lock_path, &lst)) {
+            if (errno == ENOENT)
+                return -2;
+            diags_add(d, path, 0, M_LOCK_FAIL, lock_path, strerror(errno));
+            *rc = KL_ENOLOCK;
+            return -1;
+        }
+        int why = not_ours(&lst);
+        if (why) {
+            *rc = refuse(d, path, lock_path, why);
+            return -1;
+        }
+        fd = open(lock_path, flags);
+        if (fd < 0 && errno == ENOENT)
+            return -2;
+    }
+    if (fd < 0) {
+        int e = errno;
+        if (e == ELOOP)
+            *rc = refuse(d, path, lock_path, M_LOCK_WHY_SYMLINK);
+        else if (e == EISDIR)
+            *rc = refuse(d, path, lock_path, M_LOCK_WHY_FOLDER);
+        else {
+            diags_add(d, path, 0, M_LOCK_FAIL, lock_path, strerror(e));
+            *rc = KL_ENOLOCK;
+        }
+        return -1;
+    }
+    int why = 0;
+    if (fstat(fd, fst)) {
+        diags_add(d, path, 0, M_LOCK_FAIL, lock_path, strerror(errno));
+        *rc = KL_ENOLOCK;
+    } else if (!created && (fst->st_dev != lst.st_dev || fst->st_ino != lst.st_ino)) {
+        close(fd); /* replaced between the look and the open */
+        return -2;
+    } else if ((why = not_ours(fst)) || (!created && !looks_like_lock(fd, fst))) {
+        *rc = refuse(d, path, lock_path, why ? why : M_LOCK_WHY_FOREIGN);
+    } else {
+        return fd;
+    }
+    close(fd);
+    return -1;
+}
+
 int session_lock(const char *path, const char *program, struct session_lock **out,
                  struct lock_holder *holder, struct diags *d)
 {
@@ -113,11 +207,14 @@ int session_lock(const char *path, const char *program, struct session_lock **ou
     if (!lock_path)
         return KL_ENOMEM;
     for (int attempt = 0; attempt < 5; attempt++) {
-        int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+        struct stat fst, pst;
+        int rc = KL_ENOLOCK;
+        int fd = open_lock(path, lock_path, &fst, &rc, d);
+        if (fd == -2)
+            continue;
         if (fd < 0) {
-            diags_add(d, path, 0, M_LOCK_FAIL, lock_path, strerror(errno));
             free(lock_path);
-            return KL_EIO;
+            return rc;
         }
         if (flock(fd, LOCK_EX | LOCK_NB)) {
             int e = errno;
@@ -125,9 +222,10 @@ int session_lock(const char *path, const char *program, struct session_lock **ou
             read_holder(fd, &h);
             close(fd);
             if (e != EWOULDBLOCK) {
+                /* ENOLCK on a network file system, say: not held, but not ours either */
                 diags_add(d, path, 0, M_LOCK_FAIL, lock_path, strerror(e));
                 free(lock_path);
-                return KL_EIO;
+                return KL_ENOLOCK;
             }
             char since[32];
             since_text(h.since, since, sizeof since);
@@ -141,11 +239,10 @@ int session_lock(const char *path, const char *program, struct session_lock **ou
             free(lock_path);
             return KL_ELOCKED;
         }
-        /* the file we locked must still be the one at lock_path: a holder unlinks it when it
-         * lets go, and we may have opened the old one just before */
-        struct stat fst, pst;
-        if (fstat(fd, &fst) || lstat(lock_path, &pst) || fst.st_dev != pst.st_dev ||
-            fst.st_ino != pst.st_ino) {
+        /* the file we locked must still be the one at lock_path (a holder unlinks it when it
+         * lets go, and we may have opened the old one just before), and still ours alone */
+        if (lstat(lock_path, &pst) || fst.st_dev != pst.st_dev || fst.st_ino != pst.st_ino ||
+            fstat(fd, &fst) || fst.st_nlink != 1) {
             close(fd);
             continue;
         }
@@ -167,9 +264,13 @@ int session_lock(const char *path, const char *program, struct session_lock **ou
             unlink(lock_path);
             close(fd);
             free(lock_path);
-            return KL_EIO;
+            return KL_ENOLOCK;
         }
-        fchmod(fd, 0600);
+        if ((fst.st_mode & 07777) != 0600)
+            fchmod(fd, 0600);
+        int fl = fcntl(fd, F_GETFL);
+        if (fl >= 0)
+            fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
         remove_stale_temps(path);
         struct session_lock *l = malloc(sizeof *l);
         if (!l) {
@@ -187,7 +288,7 @@ int session_lock(const char *path, const char *program, struct session_lock **ou
     }
     diags_add(d, path, 0, M_LOCK_FAIL, lock_path, strerror(EAGAIN));
     free(lock_path);
-    return KL_EIO;
+    return KL_ENOLOCK;
 }
 
 void session_unlock(struct session_lock *l)

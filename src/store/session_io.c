@@ -15,9 +15,11 @@
 #include "kollen/text.h"
 
 #define SESSION_FORMAT 1
-/* encoded bytes per numbered key: even if every byte were a space written %20 at a part's
- * edge, 3 * CHUNK plus the key stays under INI_LINE_MAX */
-#define CHUNK 300
+/* Encoded bytes per part of a note: with its key ("note.411 = ") the line stays under
+ * INI_LINE_MAX. Every part but the last holds at least half of this (text_percent_fit), so a
+ * note of SESSION_NOTE_MAX bytes, 3 bytes each once encoded, takes at most
+ * 3 * 65536 / 480 + 1 = 411 parts (docs/session-format.md, "Limits"). */
+#define SESSION_PART_MAX 960
 
 struct rctx {
     const struct ini *ini;
@@ -137,12 +139,23 @@ static long number(struct rctx *c, const struct ini_section *s, const char *key,
     return v;
 }
 
-static int kv_add(struct kvlist *l, const char *key, const char *value)
+/* Room for `more` entries after the l->n there are (one allocation for all of a section's
+ * unknown keys: growing one at a time copies quadratically). */
+static int kv_reserve(struct kvlist *l, int more)
 {
-    struct kv *v = realloc(l->v, (size_t)(l->n + 1) * sizeof *v);
+    if (!more)
+        return 0;
+    struct kv *v = realloc(l->v, (size_t)(l->n + more) * sizeof *v);
     if (!v)
         return -1;
     l->v = v;
+    return 0;
+}
+
+/* Add to a list with room reserved. */
+static int kv_add(struct kvlist *l, const char *key, const char *value)
+{
+    struct kv *v = l->v;
     v[l->n].key = text_dup(key);
     v[l->n].value = text_dup(value);
     if (!v[l->n].key || !v[l->n].value) {
@@ -172,7 +185,14 @@ static int known(const char *key, const char *const *exact, const char *const *n
 static void keep_unknown(struct rctx *c, const struct ini_section *s, struct kvlist *l,
                          const char *const *exact, const char *const *numbered)
 {
+    int more = 0;
     for (int i = 0; i < s->n_keys; i++)
+        more += !known(s->keys[i].name, exact, numbered);
+    if (kv_reserve(l, more)) {
+        c->oom = 1;
+        return;
+    }
+    for (int i = 0; i < s->n_keys && !c->oom; i++)
         if (!known(s->keys[i].name, exact, numbered) &&
             kv_add(l, s->keys[i].name, s->keys[i].value))
             c->oom = 1;
@@ -541,6 +561,16 @@ static int from_ini(const struct ini *ini, const struct bank *b, struct session 
         return KL_ENOMEM;
     }
     const struct ini_section *main = ini_section(ini, "session");
+    /* unknown sections, kept: room for all of them at once */
+    int unknown = 0;
+    for (int i = 0; i < ini->n_sections; i++)
+        unknown += &ini->sections[i] != main &&
+                   strncmp(ini->sections[i].name, "participant.", 12) != 0 &&
+                   strncmp(ini->sections[i].name, "answer.", 7) != 0;
+    if (unknown && !(ses->sections = calloc((size_t)unknown, sizeof *ses->sections))) {
+        session_free(ses);
+        return KL_ENOMEM;
+    }
     if (!main) {
         diags_add(d, ini->file, 0, M_SES_MISSING_KEY, "session", "format");
     } else {
@@ -559,16 +589,8 @@ static int from_ini(const struct ini *ini, const struct bank *b, struct session 
         } else if (!strncmp(s->name, "sitting.", 8)) {
             sittings = 1;
         } else {
-            struct section_extra *v =
-                realloc(ses->sections, (size_t)(ses->n_sections + 1) * sizeof *v);
-            if (!v) {
-                c.oom = 1;
-                break;
-            }
-            ses->sections = v;
-            struct section_extra *e = &v[ses->n_sections++];
-            memset(e, 0, sizeof *e);
-            if (!(e->name = text_dup(s->name)))
+            struct section_extra *e = &ses->sections[ses->n_sections++];
+            if (!(e->name = text_dup(s->name)) || kv_reserve(&e->kv, s->n_keys))
                 c.oom = 1;
             for (int k = 0; k < s->n_keys && !c.oom; k++)
                 if (kv_add(&e->kv, s->keys[k].name, s->keys[k].value))
@@ -668,66 +690,87 @@ int session_open(const char *path, const char *questions_dir, struct bank **bank
 
 /* --- writing --- */
 
-static void put(struct sbuf *o, const char *key, const char *value)
+/* The writer counts what it writes, to check the file against the loader's limits. */
+struct wctx {
+    struct sbuf o;
+    long entries; /* keys and sections */
+};
+
+/* n in decimal at out (24 bytes or more), NUL-terminated; returns its length. */
+static size_t num_text(char *out, unsigned long n)
 {
-    sbuf_add(o, key);
-    sbuf_add(o, " = ");
-    text_percent_encode(o, value, strlen(value));
-    sbuf_addc(o, '\n');
+    char d[24];
+    size_t i = sizeof d;
+    do
+        d[--i] = (char)('0' + n % 10);
+    while (n /= 10);
+    memcpy(out, d + i, sizeof d - i);
+    out[sizeof d - i] = '\0';
+    return sizeof d - i;
 }
 
-static void put_raw(struct sbuf *o, const char *key, const char *raw)
+static void put_num(struct sbuf *o, unsigned long n)
 {
-    sbuf_addf(o, "%s = %s\n", key, raw);
+    char d[24];
+    sbuf_addn(o, d, num_text(d, n));
 }
 
-/* Free text over numbered keys: a new key after each line break and every CHUNK bytes,
- * never inside a %XX escape, so each line of a note is its own line in the file. */
-static void put_parts(struct sbuf *o, const char *key, const char *text)
+static void put_section(struct wctx *w, const char *prefix, const char *name, long num)
 {
-    struct sbuf enc;
-    sbuf_init(&enc);
-    text_percent_encode(&enc, text, strlen(text));
-    if (enc.oom) {
-        o->oom = 1;
-        sbuf_free(&enc);
-        return;
+    sbuf_add(&w->o, "\n[");
+    sbuf_add(&w->o, prefix);
+    if (name)
+        sbuf_add(&w->o, name);
+    else
+        put_num(&w->o, (unsigned long)num);
+    sbuf_add(&w->o, "]\n");
+    w->entries++;
+}
+
+static void put(struct wctx *w, const char *key, const char *value)
+{
+    sbuf_add(&w->o, key);
+    sbuf_add(&w->o, " = ");
+    text_percent_encode(&w->o, value, strlen(value));
+    sbuf_addc(&w->o, '\n');
+    w->entries++;
+}
+
+/* A key kept as it was read. Its line held "key=value" in at most INI_LINE_MAX bytes: if the
+ * spaces around '=' would make it longer, it is written without them. */
+static void put_raw(struct wctx *w, const char *key, const char *raw)
+{
+    size_t k = strlen(key), v = strlen(raw);
+    sbuf_add(&w->o, key);
+    sbuf_add(&w->o, k + 3 + v > INI_LINE_MAX ? "=" : " = ");
+    sbuf_addn(&w->o, raw, v);
+    sbuf_addc(&w->o, '\n');
+    w->entries++;
+}
+
+/* Free text over numbered keys, by size: each part at most PART bytes once encoded, never
+ * inside a character, ending after a line break where one falls in its second half. */
+static void put_parts(struct wctx *w, const char *key, const char *text)
+{
+    size_t n = strlen(text), i = 0;
+    unsigned long part = 1;
+    while (i < n) {
+        size_t k = text_percent_fit(text + i, n - i, SESSION_PART_MAX, 1);
+        sbuf_add(&w->o, key);
+        sbuf_addc(&w->o, '.');
+        put_num(&w->o, part++);
+        sbuf_add(&w->o, " = ");
+        text_percent_encode(&w->o, text + i, k);
+        sbuf_addc(&w->o, '\n');
+        w->entries++;
+        i += k;
     }
-    size_t i = 0, part = 1;
-    while (i < enc.len) {
-        size_t end = i, limit = i + CHUNK < enc.len ? i + CHUNK : enc.len;
-        while (end < limit) {
-            size_t step = enc.p[end] == '%' ? 3 : 1;
-            if (end + step > limit && end > i)
-                break;
-            end += step;
-            if (step == 3 && !strncmp(enc.p + end - 3, "%0A", 3))
-                break;
-        }
-        /* do not split a UTF-8 sequence either: step back to a lead byte */
-        while (end < enc.len && end > i + 1 && ((unsigned char)enc.p[end] & 0xC0) == 0x80)
-            end--;
-        /* iniparser trims a value: spaces at either end of a part are written %20 */
-        size_t a = i, z = end;
-        sbuf_addf(o, "%s.%zu = ", key, part++);
-        while (a < z && enc.p[a] == ' ')
-            sbuf_add(o, "%20"), a++;
-        size_t trail = 0;
-        while (z > a && enc.p[z - 1] == ' ')
-            z--, trail++;
-        sbuf_addn(o, enc.p + a, z - a);
-        while (trail--)
-            sbuf_add(o, "%20");
-        sbuf_addc(o, '\n');
-        i = end;
-    }
-    sbuf_free(&enc);
 }
 
-static void put_extra(struct sbuf *o, const struct kvlist *l)
+static void put_extra(struct wctx *w, const struct kvlist *l)
 {
     for (int i = 0; i < l->n; i++)
-        put_raw(o, l->v[i].key, l->v[i].value);
+        put_raw(w, l->v[i].key, l->v[i].value);
 }
 
 static int answer_has_record(const struct answer *a)
@@ -737,148 +780,200 @@ static int answer_has_record(const struct answer *a)
            a->status || a->extra.n;
 }
 
-static void put_session_records(struct sbuf *o, const struct session *s)
+/* A key whose value needs no encoding (numbers, dates, times, a.b ranges). */
+static void put_plain(struct wctx *w, const char *key, const char *value)
 {
-    if (s->period_from && s->period_to)
-        sbuf_addf(o, "period = %s..%s\n", s->period_from, s->period_to);
-    if (s->management_seen)
-        put(o, "management_seen", s->management_seen);
-    if (s->theme)
-        put(o, "theme", s->theme);
-    if (s->companion)
-        put(o, "companion", s->companion);
-    if (s->minutes)
-        sbuf_addf(o, "minutes = %d\n", s->minutes);
-    if (s->summary && *s->summary)
-        put_parts(o, "summary", s->summary);
+    sbuf_add(&w->o, key);
+    sbuf_add(&w->o, " = ");
+    sbuf_add(&w->o, value);
+    sbuf_addc(&w->o, '\n');
+    w->entries++;
 }
 
-static void put_sittings_agenda(struct sbuf *o, const struct bank *b, const struct session *s)
+static void put_number(struct wctx *w, const char *key, unsigned long n)
+{
+    char d[24];
+    num_text(d, n);
+    put_plain(w, key, d);
+}
+
+static void put_session_records(struct wctx *w, const struct session *s)
+{
+    if (s->period_from && s->period_to) {
+        char per[32];
+        snprintf(per, sizeof per, "%.10s..%.10s", s->period_from, s->period_to);
+        put_plain(w, "period", per);
+    }
+    if (s->management_seen)
+        put(w, "management_seen", s->management_seen);
+    if (s->theme)
+        put(w, "theme", s->theme);
+    if (s->companion)
+        put(w, "companion", s->companion);
+    if (s->minutes)
+        put_number(w, "minutes", (unsigned long)s->minutes);
+    if (s->summary && *s->summary)
+        put_parts(w, "summary", s->summary);
+}
+
+static void put_sittings_agenda(struct wctx *w, const struct bank *b, const struct session *s)
 {
     char tbuf[32];
     for (int i = 0; i < s->n_sittings; i++) {
         const struct sitting *t = &s->sittings[i];
-        sbuf_addf(o, "\n[sitting.%d]\n", i + 1);
+        put_section(w, "sitting.", NULL, i + 1);
         text_format_time(t->start, tbuf, sizeof tbuf);
-        put(o, "start", tbuf);
+        put_plain(w, "start", tbuf);
         if (t->end) {
             text_format_time(t->end, tbuf, sizeof tbuf);
-            put(o, "end", tbuf);
+            put_plain(w, "end", tbuf);
         }
         if (t->n_present) {
-            sbuf_add(o, "present = ");
-            for (int j = 0; j < t->n_present; j++)
-                sbuf_addf(o, j ? ",%d" : "%d", t->present[j]);
-            sbuf_addc(o, '\n');
+            sbuf_add(&w->o, "present = ");
+            for (int j = 0; j < t->n_present; j++) {
+                if (j)
+                    sbuf_addc(&w->o, ',');
+                put_num(&w->o, (unsigned long)t->present[j]);
+            }
+            sbuf_addc(&w->o, '\n');
+            w->entries++;
         }
     }
     for (int ai = 0; ai < s->n_agenda && ai < b->n_areas; ai++) {
         const struct agenda_item *g = &s->agenda[ai];
         if (!g->minutes && !g->spent)
             continue;
-        sbuf_addf(o, "\n[agenda.%s]\n", b->areas[ai].id);
+        put_section(w, "agenda.", b->areas[ai].id, 0);
         if (g->minutes)
-            sbuf_addf(o, "minutes = %d\n", g->minutes);
+            put_number(w, "minutes", (unsigned long)g->minutes);
         if (g->spent)
-            sbuf_addf(o, "spent = %lld\n", (long long)g->spent);
+            put_number(w, "spent", (unsigned long)g->spent);
     }
 }
 
-static void put_answer_records(struct sbuf *o, const struct answer *a)
+static void put_answer_records(struct wctx *w, const struct answer *a)
 {
     if (a->agreed)
-        put(o, "agreed", "yes");
+        put_plain(w, "agreed", "yes");
     if (a->parked) {
-        put(o, "parked", "yes");
+        put_plain(w, "parked", "yes");
         if (a->park_reason)
-            put(o, "park_reason", a->park_reason);
+            put(w, "park_reason", a->park_reason);
     }
     for (int k = 0; k < a->n_dissent; k++) {
-        char key[32];
-        snprintf(key, sizeof key, "dissent_by.%d", k + 1);
-        put(o, key, a->dissent[k].who);
-        snprintf(key, sizeof key, "dissent.%d", k + 1);
-        put(o, key, a->dissent[k].view);
+        char key[40] = "dissent_by.";
+        num_text(key + 11, (unsigned long)k + 1);
+        put(w, key, a->dissent[k].who);
+        memcpy(key, "dissent.", 8);
+        num_text(key + 8, (unsigned long)k + 1);
+        put(w, key, a->dissent[k].view);
     }
     if (a->owner)
-        put(o, "owner", a->owner);
+        put(w, "owner", a->owner);
     if (a->due)
-        put(o, "due", a->due);
+        put_plain(w, "due", a->due);
     if (a->status)
-        put(o, "status", step_status_name(a->status));
+        put_plain(w, "status", step_status_name(a->status));
+}
+
+static void format_answer(struct wctx *w, const struct question *q, const struct answer *a)
+{
+    char tbuf[32];
+    put_section(w, "answer.", NULL, q->number);
+    if (a->answered) {
+        char v[256];
+        answer_format(q, a, v, sizeof v);
+        put(w, "value", v);
+    }
+    put(w, "documented", a->documented ? "yes" : "no");
+    put(w, "followup", a->followup ? "yes" : "no");
+    if (a->changed) {
+        text_format_time(a->changed, tbuf, sizeof tbuf);
+        put(w, "changed", tbuf);
+    }
+    if (a->note && *a->note)
+        put_parts(w, "note", a->note);
+    for (int k = 0; k < a->n_evidence; k++) {
+        char key[40] = "evidence.";
+        num_text(key + 9, (unsigned long)k + 1);
+        put(w, key, a->evidence[k]);
+    }
+    put_answer_records(w, a);
+    put_extra(w, &a->extra);
+}
+
+/* The file, with its count of keys and sections; NULL on allocation failure. */
+static char *format(const struct bank *b, const struct session *s, long *entries, size_t *len)
+{
+    struct wctx w = {{NULL, 0, 0, 0}, 0};
+    char tbuf[32];
+    sbuf_add(&w.o, "; kollen session file. Free text is percent-encoded (%3B is ;), see\n"
+                   "; docs/session-format.md. Saved by kollen after every change.\n");
+    sbuf_add(&w.o, "[session]\n");
+    w.entries++;
+    sbuf_add(&w.o, "format = ");
+    put_num(&w.o, SESSION_FORMAT);
+    sbuf_addc(&w.o, '\n');
+    w.entries++;
+    put(&w, "bank", s->bank_id);
+    put(&w, "organisation", s->organisation);
+    put(&w, "group", group_name(s->group));
+    put(&w, "date", s->date);
+    put(&w, "facilitator", s->facilitator ? s->facilitator : "");
+    text_format_time(s->created, tbuf, sizeof tbuf);
+    put(&w, "created", tbuf);
+    text_format_time(s->modified, tbuf, sizeof tbuf);
+    put(&w, "modified", tbuf);
+    if (s->cursor) {
+        sbuf_add(&w.o, "cursor = ");
+        put_num(&w.o, (unsigned long)s->cursor);
+        sbuf_addc(&w.o, '\n');
+        w.entries++;
+    }
+    put_session_records(&w, s);
+    put_extra(&w, &s->extra);
+    for (int i = 0; i < s->n_participants; i++) {
+        put_section(&w, "participant.", NULL, i + 1);
+        put(&w, "name", s->participants[i].name);
+        put(&w, "role", s->participants[i].role ? s->participants[i].role : "");
+    }
+    put_sittings_agenda(&w, b, s);
+    for (int i = 0; i < s->n_answers && i < b->n_questions; i++)
+        if (answer_has_record(&s->answers[i]))
+            format_answer(&w, &b->questions[i], &s->answers[i]);
+    for (int i = 0; i < s->n_sections; i++) {
+        put_section(&w, "", s->sections[i].name, 0);
+        put_extra(&w, &s->sections[i].kv);
+    }
+    *entries = w.entries;
+    *len = w.o.len;
+    return sbuf_take(&w.o);
 }
 
 char *session_format(const struct bank *b, const struct session *s)
 {
-    struct sbuf o;
-    char tbuf[32];
-    sbuf_init(&o);
-    sbuf_add(&o, "; kollen session file. Free text is percent-encoded (%3B is ;), see\n"
-                 "; docs/session-format.md. Saved by kollen after every change.\n");
-    sbuf_add(&o, "[session]\n");
-    sbuf_addf(&o, "format = %d\n", SESSION_FORMAT);
-    put(&o, "bank", s->bank_id);
-    put(&o, "organisation", s->organisation);
-    put(&o, "group", group_name(s->group));
-    put(&o, "date", s->date);
-    put(&o, "facilitator", s->facilitator ? s->facilitator : "");
-    text_format_time(s->created, tbuf, sizeof tbuf);
-    put(&o, "created", tbuf);
-    text_format_time(s->modified, tbuf, sizeof tbuf);
-    put(&o, "modified", tbuf);
-    if (s->cursor)
-        sbuf_addf(&o, "cursor = %d\n", s->cursor);
-    put_session_records(&o, s);
-    put_extra(&o, &s->extra);
-    for (int i = 0; i < s->n_participants; i++) {
-        sbuf_addf(&o, "\n[participant.%d]\n", i + 1);
-        put(&o, "name", s->participants[i].name);
-        put(&o, "role", s->participants[i].role ? s->participants[i].role : "");
-    }
-    put_sittings_agenda(&o, b, s);
-    for (int i = 0; i < s->n_answers && i < b->n_questions; i++) {
-        const struct answer *a = &s->answers[i];
-        const struct question *q = &b->questions[i];
-        if (!answer_has_record(a))
-            continue;
-        sbuf_addf(&o, "\n[answer.%d]\n", q->number);
-        if (a->answered) {
-            char v[256];
-            answer_format(q, a, v, sizeof v);
-            put(&o, "value", v);
-        }
-        put(&o, "documented", a->documented ? "yes" : "no");
-        put(&o, "followup", a->followup ? "yes" : "no");
-        if (a->changed) {
-            text_format_time(a->changed, tbuf, sizeof tbuf);
-            put(&o, "changed", tbuf);
-        }
-        if (a->note && *a->note)
-            put_parts(&o, "note", a->note);
-        for (int k = 0; k < a->n_evidence; k++) {
-            char key[32];
-            snprintf(key, sizeof key, "evidence.%d", k + 1);
-            put(&o, key, a->evidence[k]);
-        }
-        put_answer_records(&o, a);
-        put_extra(&o, &a->extra);
-    }
-    for (int i = 0; i < s->n_sections; i++) {
-        sbuf_addf(&o, "\n[%s]\n", s->sections[i].name);
-        put_extra(&o, &s->sections[i].kv);
-    }
-    return sbuf_take(&o);
+    long entries;
+    size_t len;
+    return format(b, s, &entries, &len);
 }
 
 int session_save(const char *path, const struct bank *b, const struct session *s,
                  int create_only, struct diags *d)
 {
-    char *data = session_format(b, s);
+    long entries;
+    size_t len;
+    char *data = format(b, s, &entries, &len);
     if (!data) {
         diags_add(d, path, 0, M_SES_NO_MEMORY);
         return KL_ENOMEM;
     }
-    int rc = store_write_atomic(path, data, strlen(data), create_only, d);
+    /* kollen never writes a file it could not read again */
+    if (len > (size_t)INI_FILE_MAX || entries > INI_KEYS_MAX) {
+        diags_add(d, path, 0, M_SAVE_TOO_BIG, len, entries, INI_FILE_MAX, INI_KEYS_MAX);
+        free(data);
+        return KL_EUSAGE;
+    }
+    int rc = store_write_atomic(path, data, len, create_only, d);
     free(data);
     return rc;
 }

@@ -1,7 +1,9 @@
-/* fuzz_ini.c: any bytes through the INI pre-scan and iniparser: no crash, no leak, and a
- * file that passes the scan has every key's value from iniparser. */
+/* fuzz_ini.c: any bytes through the INI pre-scan and iniparser: no crash, no leak; a file that
+ * passes has every key's value from iniparser (which ini_parse checks against the scan), and
+ * every section and key is found again by name, at its own line. */
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "ini.h"
 
@@ -13,10 +15,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct ini *ini = NULL;
     diags_init(&d);
     if (ini_parse("fuzz.ini", (const char *)data, size, &ini, &d) == KL_OK) {
-        for (int i = 0; i < ini->n_sections; i++)
-            for (int k = 0; k < ini->sections[i].n_keys; k++)
-                if (!ini->sections[i].keys[k].value)
+        long entries = ini->n_sections;
+        for (int i = 0; i < ini->n_sections; i++) {
+            const struct ini_section *s = &ini->sections[i];
+            if (ini_section(ini, s->name) != s)
+                __builtin_trap();
+            entries += s->n_keys;
+            for (int k = 0; k < s->n_keys; k++)
+                if (!s->keys[k].value || ini_key(s, s->keys[k].name) != &s->keys[k] ||
+                    ini_line(s, s->keys[k].name) != s->keys[k].line)
                     __builtin_trap();
+        }
+        if (entries != ini->n_entries || entries > INI_KEYS_MAX)
+            __builtin_trap();
+        for (int i = 0; i < ini->n_dicts; i++)
+            if (!ini->dicts[i])
+                __builtin_trap();
     }
     ini_free(ini);
     diags_free(&d);

@@ -196,7 +196,7 @@ static void open__lock_impossible__refused_or_unlocked_with_a_warning(void **st)
     struct workshop *w = NULL;
     struct diags d;
     diags_init(&d);
-    assert_int_equal(ops_open(&w, path, OPS_QDIR, 0, "test", &d), KL_EIO);
+    assert_int_equal(ops_open(&w, path, OPS_QDIR, 0, "test", &d), KL_ENOLOCK);
     assert_null(w);
     diags_clear(&d);
     assert_int_equal(ops_open(&w, path, OPS_QDIR, OPS_LOCK_OPTIONAL, "test", &d), KL_OK);

@@ -653,6 +653,311 @@ static void lock__left_by_a_dead_process__taken_over_with_a_warning(void **st)
     diags_free(&d);
 }
 
+
+/* --- hardening (issue 13) --- */
+
+static void ini__dev_null__said_to_be_no_regular_file(void **st)
+{
+    (void)st;
+    struct diags d;
+    struct ini *ini;
+    diags_init(&d);
+    errno = ENOENT; /* a stale errno must not leak into the message */
+    assert_int_equal(ini_load("/dev/null", &ini, &d), KL_EIO);
+    assert_null(ini);
+    assert_non_null(strstr(d.v[0].msg, "not a regular file"));
+    assert_null(strstr(d.v[0].msg, "No such file"));
+    assert_string_equal(d.v[0].file, "/dev/null");
+    diags_free(&d);
+}
+
+static void ini__fifo__refused_at_once_naming_the_file(void **st)
+{
+    (void)st;
+    char path[400];
+    snprintf(path, sizeof path, "%s/pipe.ini", tmpdir);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    struct diags d;
+    struct ini *ini;
+    diags_init(&d);
+    alarm(20); /* an open that blocks would hang here for ever: fail instead */
+    int rc = ini_load(path, &ini, &d);
+    alarm(0);
+    assert_int_equal(rc, KL_EIO);
+    assert_string_equal(d.v[0].file, path);
+    assert_non_null(strstr(d.v[0].msg, "not a regular file"));
+    diags_free(&d);
+    /* a bank file that is a FIFO: refused the same way */
+    char dir[300];
+    snprintf(dir, sizeof dir, "%s/b", tmpdir);
+    mkdir(dir, 0700);
+    write_file(dir, "bank.ini", bank_ini);
+    write_file(dir, "questions.ini", Q1 "option.1 = x\nrule.1 = all\n");
+    snprintf(path, sizeof path, "%s/areas.ini", dir);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    struct bank *b;
+    diags_init(&d);
+    alarm(20);
+    rc = bank_load(dir, 1, &b, &d);
+    alarm(0);
+    assert_int_not_equal(rc, KL_OK);
+    assert_non_null(strstr(d.v[0].file, "areas.ini"));
+    assert_non_null(strstr(d.v[0].msg, "not a regular file"));
+    diags_free(&d);
+}
+
+static void session__numbers_in_names__canonical_or_refused_with_the_line(void **st)
+{
+    (void)st;
+    struct bank *b = load_fixture_bank("mini");
+    SES_ERR(SES_HEAD "[answer.1]\nvalue = 1\n\n[answer.01]\nvalue = 2\n", 10, "leading zeros");
+    SES_ERR(SES_HEAD "[answer.1]\nnote.1 = a\nnote.01 = b\n", 9, "note.01");
+    SES_ERR(SES_HEAD "[answer.1]\nevidence.1 = a\nevidence.02 = b\n", 9, "evidence.02");
+    SES_ERR(SES_HEAD "[participant.01]\nname = A\n", 7, "participant.01");
+    SES_ERR(SES_HEAD "[answer.-1]\nvalue = 1\n", 7, "answer.-1");
+    SES_ERR(SES_HEAD "[answer.1]\nnote.-1 = a\n", 8, "note.-1");
+    /* 0 is canonical: an unknown question, not a malformed name */
+    SES_ERR(SES_HEAD "[answer.0]\nvalue = 1\n", 7, "unknown question 0");
+    BANK_ERR(Q1 "option.1 = x\noption.01 = y\nrule.1 = all\n", 9, "option.01");
+    BANK_ERR(Q1 "option.1 = x\nrule.1 = all\n[question.02]\n", 10, "question.02");
+    bank_free(b);
+}
+
+static void session__percent_00__refused_with_the_line_in_every_field(void **st)
+{
+    (void)st;
+    struct bank *b = load_fixture_bank("mini");
+    SES_ERR(SES_HEAD "[answer.1]\nnote.1 = before%00after\n", 8, "%00");
+    SES_ERR(SES_HEAD "[answer.1]\nnote.1 = one\nnote.2 = two%0\nnote.3 = 0three\n", 9, "%00");
+    SES_ERR(SES_HEAD "[answer.1]\nevidence.1 = E%00\n", 8, "%00");
+    SES_ERR("[session]\nformat = 1\nbank = mini\norganisation = O%00rg\ngroup = kommun\n"
+            "date = 2026-01-01\n",
+            4, "%00");
+    SES_ERR(SES_HEAD "[participant.1]\nname = A%00\n", 8, "%00");
+    BANK_ERR("[question.1]\narea = a\nsection = 1\ntype = multi\ntext = T%00\n"
+             "provenance = reconstructed\npoints = 5\noption.1 = x\nrule.1 = all\n",
+             5, "%00");
+    /* %2500 is a literal "%00", not a NUL: it loads and survives */
+    struct session *s;
+    struct diags d;
+    diags_init(&d);
+    const char *ok = SES_HEAD "[answer.1]\nnote.1 = 100%2500\n";
+    assert_int_equal(session_parse("t.ini", ok, strlen(ok), b, &s, &d), KL_OK);
+    assert_string_equal(s->answers[0].note, "100%00");
+    session_free(s);
+    diags_free(&d);
+    bank_free(b);
+}
+
+/* Loading (not lint: lint names the unknown key first) used to print an uninitialised level. */
+static void bank__malformed_rule_key__named_without_a_made_up_level(void **st)
+{
+    (void)st;
+    static const char *const cases[][2] = {
+        {Q1 "option.1 = x\nrule.x = all\n", "rule.x: the level must be a number 1..2"},
+        {Q1 "option.1 = x\nrule. = all\n", "rule.: the level must be a number 1..2"},
+        {Q1 "option.1 = x\nrule.9 = all\n", "rule.9: level 9 out of range 1..2"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        struct diags d;
+        struct bank *b;
+        diags_init(&d);
+        assert_int_equal(load_bank_dir(cases[i][0], 0, &d, &b), KL_EDATA);
+        assert_diag(&d, 9, cases[i][1]);
+        assert_int_equal(diags_errors(&d), 1);
+        diags_free(&d);
+    }
+}
+
+/* A lock path that is not a lock file of ours: never written through, and the result says
+ * "could not lock" (the front ends open read-only), not "held by another kollen". */
+static void expect_lock_refused(const char *path, const char *needle)
+{
+    struct session_lock *l = (struct session_lock *)1;
+    struct lock_holder h;
+    struct diags d;
+    diags_init(&d);
+    int rc = session_lock(path, "kollen", &l, &h, &d);
+    assert_null(l);
+    assert_int_not_equal(rc, KL_OK);
+    assert_int_not_equal(rc, KL_ELOCKED);
+    assert_int_equal(rc, KL_ENOLOCK);
+    const struct diag *g = diags_first_error(&d);
+    assert_non_null(g);
+    if (!strstr(g->msg, needle))
+        fail_msg("expected \"%s\" in \"%s\"", needle, g->msg);
+    assert_non_null(strstr(g->msg, ".lock"));
+    diags_free(&d);
+}
+
+static void lock__planted_path__refused_and_never_written_through(void **st)
+{
+    (void)st;
+    char path[300], lockfile[320], victim[320];
+    snprintf(path, sizeof path, "%s/s.ini", tmpdir);
+    snprintf(lockfile, sizeof lockfile, "%s.lock", path);
+    snprintf(victim, sizeof victim, "%s/victim", tmpdir);
+    const char *precious = "precious: not a lock file\n";
+    struct stat vs, now;
+
+    /* a hard link to someone's file */
+    write_file(tmpdir, "victim", precious);
+    chmod(victim, 0644);
+    assert_int_equal(link(victim, lockfile), 0);
+    assert_int_equal(stat(victim, &vs), 0);
+    expect_lock_refused(path, "link");
+    char *text = read_file(victim);
+    assert_string_equal(text, precious);
+    free(text);
+    assert_int_equal(stat(victim, &now), 0);
+    assert_int_equal(now.st_mode & 07777, 0644);
+    assert_int_equal(now.st_nlink, 2);
+    unlink(lockfile);
+
+    /* a symbolic link */
+    assert_int_equal(symlink(victim, lockfile), 0);
+    expect_lock_refused(path, "symbolic link");
+    text = read_file(victim);
+    assert_string_equal(text, precious);
+    free(text);
+    unlink(lockfile);
+
+    /* a folder */
+    assert_int_equal(mkdir(lockfile, 0700), 0);
+    expect_lock_refused(path, "folder");
+    rmdir(lockfile);
+
+    /* a FIFO: kept, not removed */
+    assert_int_equal(mkfifo(lockfile, 0600), 0);
+    alarm(20);
+    expect_lock_refused(path, "not a regular file");
+    alarm(0);
+    assert_int_equal(lstat(lockfile, &now), 0);
+    assert_true(S_ISFIFO(now.st_mode));
+    unlink(lockfile);
+
+    /* a regular file of ours that is not a lock file (a session called s.ini.lock) */
+    write_file(tmpdir, "s.ini.lock", precious);
+    expect_lock_refused(path, "not a kollen lock file");
+    text = read_file(lockfile);
+    assert_string_equal(text, precious);
+    free(text);
+    unlink(lockfile);
+
+    /* and with the path clear again, the lock is taken */
+    struct session_lock *l;
+    struct diags d;
+    diags_init(&d);
+    assert_int_equal(session_lock(path, "kollen", &l, NULL, &d), KL_OK);
+    session_unlock(l);
+    diags_free(&d);
+}
+
+static void lock__name_too_long__could_not_lock_not_held(void **st)
+{
+    (void)st;
+    char path[600];
+    int n = snprintf(path, sizeof path, "%s/", tmpdir);
+    memset(path + n, 'x', 252);
+    strcpy(path + n + 252, ".ini"); /* 256 bytes: the name itself is too long */
+    struct session_lock *l;
+    struct diags d;
+    diags_init(&d);
+    assert_int_equal(session_lock(path, "kollen", &l, NULL, &d), KL_ENOLOCK);
+    assert_null(l);
+    assert_non_null(diags_first_error(&d));
+    diags_free(&d);
+}
+
+static void names__kollens_own_files_and_hidden_names__refused(void **st)
+{
+    (void)st;
+    char longest[SESSION_NAME_MAX + 2];
+    memset(longest, 'x', sizeof longest);
+    longest[SESSION_NAME_MAX] = '\0';
+    const char *ok[] = {"ws2026", "Möte 2026-03-01", "x.ini", "a.lock.b", "lock", "tmp", "x-y_z",
+                        "日本語", longest};
+    for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
+        struct diags d;
+        diags_init(&d);
+        if (store_check_session_name(ok[i], &d) != KL_OK)
+            fail_msg("\"%s\" refused: %s", ok[i], d.n ? d.v[0].msg : "");
+        diags_free(&d);
+    }
+    longest[SESSION_NAME_MAX] = 'x';
+    longest[SESSION_NAME_MAX + 1] = '\0';
+    static const struct {
+        const char *name, *why;
+    } bad[] = {
+        {"", "needs a name"},
+        {".", "dot"},
+        {"..", "dot"},
+        {".ini", "dot"},
+        {".hidden", "dot"},
+        {"x.ini.lock", ".lock"},
+        {"x.lock", ".lock"},
+        {"x.tmp", ".tmp"},
+        {"a/b", "/"},
+        {"../x", "/"},
+        {"a\tb", "control"},
+        {"a\x1b[2Jb", "control"},
+        {"a\xc2\x9b" "b", "control"},
+        {"a\xe2\x80\xae" "b", "control"},
+        {"a\nb", "control"},
+        {"bad \xff", "UTF-8"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        struct diags d;
+        diags_init(&d);
+        assert_int_equal(store_check_session_name(bad[i].name, &d), KL_EUSAGE);
+        if (!d.n || !strstr(d.v[0].msg, bad[i].why))
+            fail_msg("name %zu: expected \"%s\", got \"%s\"", i, bad[i].why, d.n ? d.v[0].msg : "");
+        diags_free(&d);
+    }
+    struct diags d;
+    diags_init(&d);
+    assert_int_equal(store_check_session_name(longest, &d), KL_EUSAGE);
+    assert_non_null(strstr(d.v[0].msg, "200"));
+    diags_free(&d);
+}
+
+/* Files written before notes were split by size hold a key per line of a note: they load, and
+ * the next save writes the note by size. */
+static void notes__old_file_split_by_line__loads_and_is_saved_by_size(void **st)
+{
+    (void)st;
+    struct bank *b = load_fixture_bank("mini");
+    struct sbuf t, want;
+    sbuf_init(&t);
+    sbuf_init(&want);
+    sbuf_add(&t, SES_HEAD "[answer.1]\nvalue = 1\n");
+    for (int i = 1; i <= 500; i++) {
+        sbuf_addf(&t, "note.%d = rad %d%%3B slut%%0A\n", i, i);
+        sbuf_addf(&want, "rad %d; slut\n", i);
+    }
+    struct session *s;
+    struct diags d;
+    diags_init(&d);
+    assert_int_equal(session_parse("old.ini", t.p, t.len, b, &s, &d), KL_OK);
+    assert_string_equal(s->answers[0].note, want.p);
+    char path[300];
+    snprintf(path, sizeof path, "%s/old.ini", tmpdir);
+    struct session *back = save_and_load(b, s, path);
+    assert_string_equal(back->answers[0].note, want.p);
+    char *file = read_file(path);
+    int parts = 0;
+    for (char *p = strstr(file, "\nnote."); p; p = strstr(p + 1, "\nnote."))
+        parts++;
+    assert_true(parts > 1 && parts <= (int)(3 * want.len / 480 + 1));
+    free(file);
+    session_free(back);
+    session_free(s);
+    sbuf_free(&t);
+    sbuf_free(&want);
+    diags_free(&d);
+    bank_free(b);
+}
+
 int main(void)
 {
     msg_set_lang(LANG_EN);
@@ -678,6 +983,15 @@ int main(void)
         T(save__write_fails__old_file_untouched_and_no_temp_left),
         T(lock__second_writer__told_who_holds_it),
         T(lock__left_by_a_dead_process__taken_over_with_a_warning),
+        cmocka_unit_test(ini__dev_null__said_to_be_no_regular_file),
+        T(ini__fifo__refused_at_once_naming_the_file),
+        T(session__numbers_in_names__canonical_or_refused_with_the_line),
+        T(session__percent_00__refused_with_the_line_in_every_field),
+        T(bank__malformed_rule_key__named_without_a_made_up_level),
+        T(lock__planted_path__refused_and_never_written_through),
+        T(lock__name_too_long__could_not_lock_not_held),
+        cmocka_unit_test(names__kollens_own_files_and_hidden_names__refused),
+        T(notes__old_file_split_by_line__loads_and_is_saved_by_size),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -196,6 +196,121 @@ static void parse_int__garbage__rejected(void **st)
     assert_int_equal(text_parse_int("99999999999999999999", 0, 100, &v), -1);
 }
 
+/* The encoder, one byte at a time, as it was before it wrote runs in bulk: the reference. */
+static void encode_reference(struct sbuf *out, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t lead = 0, trail = n;
+    while (lead < n && s[lead] == ' ')
+        lead++;
+    while (trail > lead && s[trail - 1] == ' ')
+        trail--;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        size_t len = 1;
+        int enc;
+        if (c < 0x80) {
+            enc = c < 0x20 || c == 0x7F || c == '%' || c == ';' || c == '#' || c == '"' ||
+                  c == '\'' || c == '\\' || (c == ' ' && (i < lead || i >= trail));
+        } else {
+            uint32_t cp;
+            size_t k = utf8_decode(s + i, n - i, &cp);
+            enc = k == 0 || text_is_control(cp);
+            len = k ? k : 1;
+        }
+        for (size_t j = 0; j < len; j++) {
+            unsigned char b = (unsigned char)s[i + j];
+            if (enc) {
+                char e[3] = {'%', hex[b >> 4], hex[b & 15]};
+                sbuf_addn(out, e, 3);
+            } else {
+                sbuf_addc(out, (char)b);
+            }
+        }
+        i += len;
+    }
+}
+
+static const char *const pieces[] = {"a", " ", "  ", "\n", "\t", ";", "%", "å", "日", "😀",
+                                     "\xC2\x85", "\xE2\x80\xAE", "\xff", "\xE2\x80", "\"", "x y"};
+
+static void percent__bulk_encoder__same_bytes_as_one_at_a_time(void **st)
+{
+    (void)st;
+    unsigned seed = 7;
+    for (int round = 0; round < 2000; round++) {
+        struct sbuf t, want, got;
+        sbuf_init(&t);
+        sbuf_init(&want);
+        sbuf_init(&got);
+        int len = (int)((seed = seed * 1103515245 + 12345) >> 16) % 60;
+        for (int i = 0; i < len; i++) {
+            seed = seed * 1103515245 + 12345;
+            sbuf_add(&t, pieces[(seed >> 16) % (sizeof pieces / sizeof *pieces)]);
+        }
+        encode_reference(&want, t.p ? t.p : "", t.len);
+        text_percent_encode(&got, t.p ? t.p : "", t.len);
+        assert_string_equal(got.p ? got.p : "", want.p ? want.p : "");
+        sbuf_free(&t);
+        sbuf_free(&want);
+        sbuf_free(&got);
+    }
+}
+
+/* Split random text with text_percent_fit: every part fits, none splits a character, the
+ * parts join to the text, and every part but the last is at least half the limit. */
+static void percent__fit__parts_fit_and_join_whole(void **st)
+{
+    (void)st;
+    unsigned seed = 11;
+    for (int round = 0; round < 300; round++) {
+        struct sbuf t;
+        sbuf_init(&t);
+        int len = (int)((seed = seed * 1103515245 + 12345) >> 16) % 3000;
+        for (int i = 0; i < len; i++) {
+            seed = seed * 1103515245 + 12345;
+            sbuf_add(&t, pieces[(seed >> 16) % (sizeof pieces / sizeof *pieces)]);
+        }
+        size_t max = 24 + round % 200, at = 0;
+        struct sbuf joined;
+        sbuf_init(&joined);
+        while (at < t.len) {
+            size_t k = text_percent_fit(t.p + at, t.len - at, max, round % 2);
+            assert_true(k > 0);
+            struct sbuf e;
+            sbuf_init(&e);
+            text_percent_encode(&e, t.p + at, k);
+            assert_true(e.len <= max);
+            if (at + k < t.len) {
+                assert_true(e.len >= max / 2);
+                /* never inside a character: the characters from the start end at the cut */
+                size_t p = at;
+                while (p < at + k) {
+                    uint32_t cp;
+                    size_t c = utf8_decode(t.p + p, t.len - p, &cp);
+                    p += c ? c : 1;
+                }
+                assert_int_equal(p, at + k);
+            }
+            sbuf_add(&joined, e.p);
+            sbuf_free(&e);
+            at += k;
+        }
+        char *back = text_percent_decode(joined.p ? joined.p : "");
+        assert_string_equal(back, t.p ? t.p : "");
+        free(back);
+        sbuf_free(&joined);
+        sbuf_free(&t);
+    }
+    /* a line break in the second half ends the part */
+    const char *lines = "first line that is long enough\nsecond";
+    assert_int_equal(text_percent_fit(lines, strlen(lines), 36, 1), 31);
+    assert_int_equal(text_percent_fit(lines, strlen(lines), 36, 0), 34);
+    assert_int_equal(text_percent_fit(lines, strlen(lines), 200, 1), strlen(lines));
+    /* spaces at the end of a part cost %20 */
+    assert_int_equal(text_percent_fit("ab      cd", 10, 8, 0), 4);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -213,6 +328,8 @@ int main(void)
         cmocka_unit_test(numbers__milli_and_decimal__formatted),
         cmocka_unit_test(time__round_trip__utc),
         cmocka_unit_test(parse_int__garbage__rejected),
+        cmocka_unit_test(percent__bulk_encoder__same_bytes_as_one_at_a_time),
+        cmocka_unit_test(percent__fit__parts_fit_and_join_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,12 +9,31 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "kollen/bank.h"
 #include "kollen/diag.h"
 #include "kollen/session.h"
 #include "kollen/store.h"
+
+/* Tests never write into the user's cache: the bank cache goes to the run's folder
+ * ($KOLLEN_TEST_CACHE, set by tests/run.sh and tests/all.sh), else to one of the test user's
+ * own in the temporary folder. */
+__attribute__((constructor)) static void test_private_cache(void)
+{
+    const char *run = getenv("KOLLEN_TEST_CACHE");
+    char path[256];
+    if (!run || !*run) {
+        const char *tmp = getenv("TMPDIR");
+        snprintf(path, sizeof path, "%s/kollen-test-cache-%ld", tmp && *tmp ? tmp : "/tmp",
+                 (long)getuid());
+        mkdir(path, 0700);
+        run = path;
+    }
+    setenv("XDG_CACHE_HOME", run, 1);
+}
 
 /* Load a fixture bank from tests/fixtures/good (tests run from the repo root). */
 static inline struct bank *load_fixture_bank(const char *id)
