@@ -92,21 +92,22 @@ enum tui_msg_id keymap_group_title(enum key_group g);
     ACT(A_END, "last", G_MOVE, CX_LISTS | CX_RECORD, M_TK_END, TK_END, 'G', 0, 0)                  \
     ACT(A_NEXT_PANE, "next-pane", G_MOVE, CX_MAIN, M_TK_NEXT_PANE, TK_TAB, 0, 0, 0)                \
     ACT(A_PREV_PANE, "prev-pane", G_MOVE, CX_MAIN, M_TK_PREV_PANE, TK_BTAB, 0, 0, 0)               \
-    ACT(A_NEXT_Q, "next-question", G_MOVE, CX_MAIN | CX_QVIEW, M_TK_NEXT_Q, TK_RIGHT, 'l', 0, 0)              \
-    ACT(A_PREV_Q, "prev-question", G_MOVE, CX_MAIN | CX_QVIEW, M_TK_PREV_Q, TK_LEFT, 'h', 0, 0)               \
+    ACT(A_NEXT_Q, "next-question", G_MOVE, CX_MAIN | CX_QVIEW, M_TK_NEXT_Q, TK_RIGHT, 'l', 0, 0)   \
+    ACT(A_PREV_Q, "prev-question", G_MOVE, CX_MAIN | CX_QVIEW, M_TK_PREV_Q, TK_LEFT, 'h', 0, 0)    \
     ACT(A_NEXT_AREA, "next-area", G_MOVE, CX_MAIN, M_TK_NEXT_AREA, ']', '}', 0, 0)                 \
     ACT(A_PREV_AREA, "prev-area", G_MOVE, CX_MAIN, M_TK_PREV_AREA, '[', '{', 0, 0)                 \
     ACT(A_NEXT_OPEN, "next-unanswered", G_MOVE, CX_MAIN, M_TK_NEXT_OPEN, 'o', 0, 0, 0)             \
     ACT(A_NEXT_BLOCKER, "next-blocker", G_MOVE, CX_MAIN, M_TK_NEXT_BLOCKER, 'b', 0, 0, 0)          \
     ACT(A_PREV_BLOCKER, "prev-blocker", G_MOVE, CX_MAIN, M_TK_PREV_BLOCKER, 'B', 0, 0, 0)          \
     ACT(A_JUMP, "jump", G_MOVE, CX_MAIN, M_TK_JUMP, 'g', ':', 0, 0)                                \
-    ACT(A_TICK, "tick", G_ANSWER, CX_MAIN | CX_QVIEW, M_TK_TICK, ' ', 0, 0, 0)                                \
-    ACT(A_PICK, "pick", G_ANSWER, CX_MAIN | CX_QVIEW, M_TK_PICK, '1', 0, 0, 0) /* '1'..'9', see keymap.c */   \
+    ACT(A_TICK, "tick", G_ANSWER, CX_MAIN | CX_QVIEW, M_TK_TICK, ' ', 0, 0, 0)                     \
+    ACT(A_PICK, "pick", G_ANSWER, CX_MAIN | CX_QVIEW, M_TK_PICK,                                   \
+        '1', 0, 0, 0) /* '1'..'9', see keymap.c */                                                 \
     ACT(A_ALL, "tick-all", G_ANSWER, CX_MAIN, M_TK_ALL, 'a', 0, 0, 0)                              \
     ACT(A_CLEAR, "clear", G_ANSWER, CX_MAIN, M_TK_CLEAR, 'x', 0, 0, 0)                             \
     ACT(A_UNDISCUSSED, "not-discussed", G_ANSWER, CX_MAIN, M_TK_UNDISCUSSED, 'X', 0, 0, 0)         \
-    ACT(A_UNDO, "undo", G_ANSWER, CX_MAIN | CX_QVIEW, M_TK_UNDO, 'u', 0, 0, 0)                                \
-    ACT(A_REDO, "redo", G_ANSWER, CX_MAIN | CX_QVIEW, M_TK_REDO, TK_CTRL('r'), 0, 0, 0)                       \
+    ACT(A_UNDO, "undo", G_ANSWER, CX_MAIN | CX_QVIEW, M_TK_UNDO, 'u', 0, 0, 0)                     \
+    ACT(A_REDO, "redo", G_ANSWER, CX_MAIN | CX_QVIEW, M_TK_REDO, TK_CTRL('r'), 0, 0, 0)            \
     ACT(A_NOTE, "edit-note", G_RECORD, CX_MAIN, M_TK_NOTE, 'n', 0, 0, 0)                           \
     ACT(A_ADD_EVIDENCE, "add-evidence", G_RECORD, CX_MAIN, M_TK_ADD_EVIDENCE, 'e', 0, 0, 0)        \
     ACT(A_EDIT_ITEM, "edit", G_RECORD, CX_RECORD, M_TK_EDIT_ITEM, TK_ENTER, 0, 0, 0)               \
@@ -114,8 +115,8 @@ enum tui_msg_id keymap_group_title(enum key_group g);
         TK_BACKSPACE, 0, 0)                                                                        \
     ACT(A_DOCUMENTED, "documented", G_RECORD, CX_MAIN, M_TK_DOCUMENTED, 'd', 0, 0, 0)              \
     ACT(A_FOLLOWUP, "followup", G_RECORD, CX_MAIN, M_TK_FOLLOWUP, 'f', 0, 0, 0)                    \
-    ACT(A_ENTER, "select", G_MOVE, CX_MAIN | CX_PICKER | CX_PARKED, M_TK_ENTER, TK_ENTER, 0, 0, 0)             \
-    ACT(A_INFO, "facilitator-help", G_VIEW, CX_MAIN | CX_QVIEW, M_TK_INFO, 'i', 0, 0, 0)                      \
+    ACT(A_ENTER, "select", G_MOVE, CX_MAIN | CX_PICKER | CX_PARKED, M_TK_ENTER, TK_ENTER, 0, 0, 0) \
+    ACT(A_INFO, "facilitator-help", G_VIEW, CX_MAIN | CX_QVIEW, M_TK_INFO, 'i', 0, 0, 0)           \
     ACT(A_ROOM, "room-view", G_VIEW, CX_MAIN | CX_ROOM | CX_FOLLOW, M_TK_ROOM, 'r', 0, 0, 0)       \
     ACT(A_PLAN, "plan", G_VIEW, CX_MAIN | CX_PLAN, M_TK_PLAN, 'p', 0, 0, 0)                        \
     ACT(A_HELP, "help", G_VIEW, CX_MAIN | CX_ROOM | CX_PICKER | CX_HELP | CX_PLAN | CX_QVIEW |     \
@@ -171,8 +172,8 @@ enum tui_msg_id keymap_group_title(enum key_group g);
         0, 0)                                                                                      \
     ACT(A_PARKED, "parking-lot", G_VIEW, CX_MAIN | CX_ROOM | CX_PARKED, M_TK_PARKED, 'L', 0, 0, 0) \
     ACT(A_SESSION, "session", G_VIEW, CX_MAIN | CX_SESSION, M_TK_SESSION, 's', 0, 0, 0)           \
-    ACT(A_THEME, "theme", G_VIEW, CX_MAIN | CX_ROOM | CX_QVIEW | CX_FOLLOW | CX_LEVELS, M_TK_THEME, \
-        'T', 0, 0, 0)                                                                              \
+    ACT(A_THEME, "theme", G_VIEW, CX_MAIN | CX_ROOM | CX_QVIEW | CX_FOLLOW | CX_LEVELS,            \
+        M_TK_THEME, 'T', 0, 0, 0)                                                                  \
     ACT(A_SEARCH, "search", G_MOVE, CX_MAIN | CX_QVIEW, M_TK_SEARCH, '/', 0, 0, 0)                 \
     ACT(A_SEARCH_NEXT, "next-hit", G_MOVE, CX_MAIN | CX_QVIEW, M_TK_SEARCH_NEXT, '.',            \
         TK_CTRL('n'), 0, 0)                                                                        \

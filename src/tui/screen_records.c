@@ -54,7 +54,9 @@ static void field_value(const struct app *a, int r, struct sbuf *o, int utf8)
     const char *dash = utf8 ? "\xE2\x80\x93" : "-";
     switch (r) {
     case ROW_ORG: sbuf_add(o, s->organisation); break;
-    case ROW_FACILITATOR: sbuf_add(o, s->facilitator && *s->facilitator ? s->facilitator : dash); break;
+    case ROW_FACILITATOR:
+        sbuf_add(o, s->facilitator && *s->facilitator ? s->facilitator : dash);
+        break;
     case ROW_DATE: sbuf_add(o, s->date); break;
     case ROW_PERIOD:
         if (s->period_from)
