@@ -134,13 +134,13 @@ static void scale_bank(struct app *a, struct page *p)
         struct sbuf h;
         sbuf_init(&h);
         fmt_level(&h, b, lv, lv, FMT_LEVEL_NAME);
-        tui_msg_format(t, sizeof t, M_TUI_LV_SCALE_LEVEL, h.p ? h.p : "", lv);
+        /* the top level by the rule of the bank's top step, when it has one (docs/model.md) */
+        if (lv == b->n_levels && b->scale_top_step)
+            tui_msg_format(t, sizeof t, M_TUI_LV_SCALE_TOP, h.p ? h.p : "", b->scale_top_step);
+        else
+            tui_msg_format(t, sizeof t, M_TUI_LV_SCALE_LEVEL, h.p ? h.p : "", lv);
         page_add(p, t, a->w->sc.level >= lv ? R_DONE : R_NORMAL, 2, TAG_LEVEL);
         sbuf_free(&h);
-    }
-    if (b->scale_top_step) {
-        tui_msg_format(t, sizeof t, M_TUI_LV_SCALE_TOP, b->n_levels, b->scale_top_step);
-        page_add(p, t, R_NORMAL, 2, TAG_LEVEL);
     }
     page_blank(p, TAG_LEVEL);
 }
