@@ -145,6 +145,21 @@ static void golden_levels__80x24_and_120x40(void **st)
     close_app(&a);
 }
 
+/* A scale bank: the levels are means; the question view has no rule to word. */
+static void golden_scale_bank__levels_and_question_view(void **st)
+{
+    (void)st;
+    char *p = tui_make_session("miniscale", "skala", "Skalmyndigheten");
+    struct app a;
+    open_at(&a, "tests/fixtures/good", p);
+    tui_keys(&a, "3N");
+    tui_golden(&a, "levels-scale-80x24", 80, 24, 1, GRID_DUMP_ROLES);
+    tui_keys(&a, "<Esc>v");
+    tui_golden(&a, "qview-scale-80x24", 80, 24, 1, GRID_DUMP_ROLES);
+    close_app(&a);
+    free(p);
+}
+
 static void golden_parked_and_records__80x24(void **st)
 {
     (void)st;
@@ -322,6 +337,7 @@ int main(void)
         T(golden_qview__projector_zoom_and_help),
         T(golden_qview__question_5_reaches_option_12_at_80x24),
         T(golden_levels__80x24_and_120x40),
+        T(golden_scale_bank__levels_and_question_view),
         T(golden_parked_and_records__80x24),
         T(golden_room__pages_of_blockers_and_the_parking_lot),
         T(golden_clock__within_and_over_the_plan),
