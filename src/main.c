@@ -12,7 +12,8 @@ int main(int argc, char **argv)
     struct cli_tui open;
     int rc = cli_main(argc, argv, &open);
     if (rc == CLI_RUN_TUI) {
-        struct tui_options o = {open.questions_dir, open.sessions_dir, open.session_path, NULL};
+        struct tui_options o = {open.questions_dir, open.sessions_dir, open.session_path, NULL,
+                                open.theme, open.follow, open.follow_question};
         rc = tui_main(&o);
     }
     cli_tui_free(&open);

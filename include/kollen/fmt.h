@@ -35,14 +35,25 @@ enum fmt_level {
  * (a scale bank's mean). */
 void fmt_level(struct sbuf *o, const struct bank *b, int level, double value, enum fmt_level style);
 
-/* The level rules question q feeds, in a few words ("Krav: N1 ≥1 åtg · N2 ≥2 åtg +dok";
- * "Valideringsfråga: räknas inte" for a question that does not count; nothing for a scale
- * bank). ge is the glyph for "at least", sep the one between levels. */
-void fmt_rules(struct sbuf *o, const struct bank *b, const struct question *q, const char *ge,
-               const char *sep);
+/* What question q asks at level lv, in words a participant understands read aloud ("minst 5
+ * åtgärder och alternativ 1 ikryssat, dokumenterat"); nothing when it asks nothing there. */
+void fmt_rule(struct sbuf *o, const struct bank *b, const struct question *q, int lv);
+/* Every level's rule of question q ("Krav: nivå 1 minst 1 åtgärd · nivå 2 minst 2 åtgärder,
+ * dokumenterat"; "Valideringsfråga: räknas inte" for a question that does not count; nothing
+ * for a scale bank); sep goes between levels. */
+void fmt_rules(struct sbuf *o, const struct bank *b, const struct question *q, const char *sep);
 
-/* One rule in words, as `kollen bank` shows it: "minst 2 åtgärder och alternativ 1, 3",
- * "minst alternativ 4" ("minst steg 3" on a scale), "alla alternativ". */
+/* The phrase the questions use for the measurement period. */
+#define FMT_PERIOD_PHRASE "de senaste två åren"
+
+/* A copy of a question's text with " (FROM–TO)" after each "de senaste två åren" (any case),
+ * the session's measurement period beside the words that need it; NULL when the text does not
+ * say it, there is no period, or memory ran out (show the text as it is then). */
+char *fmt_period_text(const char *text, const char *from, const char *to);
+
+/* One rule in words read aloud, with no level around it (a target's extra rule, `kollen bank`):
+ * "minst 2 åtgärder och alternativ 1 och 3 ikryssade", "alternativ 4 eller högre" ("steg 3
+ * eller högre" on a scale), "alla alternativ"; fmt_rule is this plus the level's documentation. */
 void fmt_rule_text(struct sbuf *o, const struct question *q, const struct rule *r);
 /* Option numbers of mask (bit i = option i+1) as people write them: "4-10", "1, 3 och 5-7". */
 void fmt_numbers(struct sbuf *o, uint64_t mask);

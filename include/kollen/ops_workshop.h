@@ -41,6 +41,8 @@ struct ops_new {
     int n_people;
     const char *make_dir; /* create this folder (0700) before saving, or NULL */
     const char *companion; /* the other bank's session of the same organisation, or NULL */
+    int minutes; /* the workshop's planned length, spread over the areas by their questions;
+                    0: no agenda */
 };
 
 /* Create the session file at path for bank n->bank_id of questions_dir: private (0600) and
@@ -76,6 +78,11 @@ struct workshop {
     int saved_cursor; /* the cursor as last written */
     int64_t saved_at; /* when this run last wrote the file; 0: not yet */
     char save_error[DIAG_TEXT_MAX]; /* why the last save failed */
+    /* running the room (kollen/ops_room.h) */
+    int pending;   /* records that need no save of their own (time spent, a sitting's end)
+                      changed since the last write: the next save or flush writes them */
+    int sitting;   /* the sitting this run records (an index into ses->sittings), -1: none */
+    int published; /* this run wrote SESSION.cursor (kollen/ops_follow.h): removed on close */
 };
 
 enum {
@@ -126,6 +133,14 @@ struct ops_change {
     int confirm; /* stamp and save even when the answer stays the same (`kollen set`) */
     int merge;   /* fold into the last undo step if it is on this question (one step for a
                     note saved several times while it is typed) */
+    /* what the room decided */
+    enum ops_flag agreed;
+    const char *const *dissent_add; /* "NAME: VIEW" each, split at the first ':'; or NULL */
+    int dissent_remove;             /* 1..n: dissent entry n is removed */
+    int dissent_edit;               /* 1..n: dissent entry n becomes dissent_text */
+    const char *dissent_text;       /* "NAME: VIEW" */
+    enum ops_flag parked;           /* the parking lot (OPS_OFF also drops the reason) */
+    const char *park_reason;        /* with parked ON or TOGGLE (to on): NULL or "" for none */
 };
 
 /* What a change, an undo or a redo did. */
@@ -133,6 +148,8 @@ struct ops_result {
     int question;   /* the question changed (undo, redo: the one restored), -1: none */
     int changed;    /* the answer differs from before */
     int documented; /* an added evidence reference marked the answer documented */
+    int last_evidence; /* the last evidence reference was removed and the answer is still
+                          marked documented: the front end asks whether it stays so */
     int saved;      /* 1 written; 0 nothing to write; -1 the save failed: the change is kept in
                        memory (w->dirty), the reason in d and w->save_error */
 };
@@ -168,8 +185,8 @@ void ops_move(struct workshop *w, int qi);
 /* Write the session now. KL_OK (w->dirty cleared), or the save's code with w->dirty set and
  * the reason in d and w->save_error. A read-only session is never written (KL_OK). */
 int ops_save(struct workshop *w, int64_t now, struct diags *d);
-/* Write if anything is not on disk yet (a failed save, the cursor moved). KL_OK when
- * everything is on disk afterwards. */
+/* Write if anything is not on disk yet (a failed save, the cursor moved, pending records).
+ * KL_OK when everything is on disk afterwards. */
 int ops_flush(struct workshop *w, int64_t now, struct diags *d);
 /* Score the session again (after it was changed directly, as tests do). */
 void ops_rescore(struct workshop *w);

@@ -48,6 +48,26 @@ int session_save(const char *path, const struct bank *b, const struct session *s
 int store_write_atomic(const char *path, const char *data, size_t n, int create_only,
                        struct diags *d);
 
+/* Replace path with the same all-or-nothing rename but no fsync: for small files nobody must
+ * find after a power cut (where the TUI's cursor is), written often. */
+int store_write_quick(const char *path, const char *data, size_t n, struct diags *d);
+/* Up to n - 1 bytes of a small file, NUL-terminated: its length, or -1 (errno set). */
+long store_read_small(const char *path, char *buf, size_t n);
+
+/* Watching a file that is replaced by rename (a session, its cursor file): inotify on its
+ * folder, or where inotify is missing or refused (or KOLLEN_WATCH=poll), comparing stat(2)
+ * of the files on every check. */
+struct file_watch;
+/* Watch the files named (NULL-terminated, all in one folder). KL_OK and *out, or KL_ENOMEM. */
+int watch_open(const char *const *paths, int poll_only, struct file_watch **out);
+/* Which of the files changed since the last check: bit i for paths[i]. Never blocks. */
+unsigned watch_check(struct file_watch *w);
+/* 1 when the watch uses inotify, 0 when it polls. */
+int watch_inotify(const struct file_watch *w);
+/* The descriptor to wait on (poll(2)), or -1 when polling. */
+int watch_fd(const struct file_watch *w);
+void watch_close(struct file_watch *w);
+
 /* One writer per session: a lock file SESSION.lock (0600) created with O_EXCL, holding the
  * holder's pid, host, user, program and start time under an flock(2). A lock left by a process
  * that no longer runs is stale (nobody holds its flock): it is taken over and said so in d as a

@@ -83,6 +83,11 @@ void text_milli_exact(struct sbuf *out, long milli, int comma);
 /* A fraction with two decimals: "2.58" or "2,58". */
 void text_decimal(struct sbuf *out, double v, int decimals, int comma);
 
+/* A copy folded for searching without regard to case: ASCII and the Latin-1 letters (å ä ö é
+ * ü ...) in lower case, invalid bytes as U+FFFD, everything else as it is. NULL when memory ran
+ * out. */
+char *text_fold_dup(const char *s);
+
 /* Trim ASCII whitespace at both ends, in place; returns s. */
 char *text_trim(char *s);
 

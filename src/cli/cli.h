@@ -27,7 +27,9 @@ struct cli {
     struct cli_tui *tui; /* cmd_open fills it to hand over to the workshop screen */
 };
 
-/* An option a command accepts. has_arg: 0 flag, 1 value, 2 repeatable value. */
+/* An option a command accepts. has_arg: 0 flag, 1 value, 2 repeatable value, 3 flag with an
+ * optional value ("--park" or "--park REASON": *flag set, and *value when one is given, as
+ * --name=VALUE or as the next argument once every positional argument is there). */
 struct opt {
     const char *name;
     int has_arg;

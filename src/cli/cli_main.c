@@ -188,11 +188,14 @@ void cli_tui_free(struct cli_tui *tui)
  * SESSION; without a terminal, a word that names no file is a mistyped command instead. */
 int cmd_open(const struct cli *c, int argc, char **argv)
 {
-    if (argc > 2) {
-        cli_error(c, M_CLI_EXTRA_ARG, argv[2]);
-        return EXIT_USAGE;
-    }
-    const char *arg = argc > 1 ? argv[1] : NULL;
+    const char *theme = NULL;
+    const struct opt opts[] = {{"theme", 1, &theme, NULL, NULL}, {NULL, 0, NULL, NULL, NULL}};
+    const char *pos[1];
+    int np;
+    int rc = cli_parse(c, argc, argv, opts, pos, 1, &np, M_USAGE_cmd_open);
+    if (rc)
+        return rc;
+    const char *arg = np ? pos[0] : NULL;
     char *path = arg ? cli_session_path(c, arg) : NULL;
     if (arg && !path)
         return EXIT_DATA;
@@ -206,5 +209,6 @@ int cmd_open(const struct cli *c, int argc, char **argv)
         return EXIT_USAGE;
     }
     c->tui->session_path = path;
+    c->tui->theme = theme;
     return CLI_RUN_TUI;
 }

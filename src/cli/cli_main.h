@@ -8,6 +8,9 @@ struct cli_tui {
     char *questions_dir;
     char *sessions_dir;
     char *session_path; /* NULL: the session list */
+    const char *theme;  /* --theme, or NULL: the session's own (an argv string) */
+    int follow;         /* kollen follow: a read-only mirror of session_path */
+    int follow_question; /* kollen follow --view question: start on the question view */
 };
 
 /* cli_main's answer when the workshop screen is to run (never an exit code). */

@@ -327,7 +327,126 @@ static void json_bench(struct json *j, const struct bank *b, const struct sessio
     json_end(j, '}');
 }
 
-static void print_json(const struct workshop *w)
+/* --- JSON: the session's own records and, with --answers, every answer --- */
+
+static void json_opt_str(struct json *j, const char *key, const char *s)
+{
+    json_key(j, key);
+    if (s)
+        json_str(j, s);
+    else
+        json_null(j);
+}
+
+static void json_people(struct json *j, const struct session *s)
+{
+    json_key(j, "participants");
+    json_begin(j, '[');
+    for (int i = 0; i < s->n_participants; i++) {
+        json_begin(j, '{');
+        json_kstr(j, "name", s->participants[i].name);
+        json_kstr(j, "role", s->participants[i].role);
+        json_end(j, '}');
+    }
+    json_end(j, ']');
+    json_key(j, "sittings");
+    json_begin(j, '[');
+    for (int i = 0; i < s->n_sittings; i++) {
+        const struct sitting *t = &s->sittings[i];
+        char when[32];
+        json_begin(j, '{');
+        text_format_time(t->start, when, sizeof when);
+        json_kstr(j, "start", when);
+        text_format_time(t->end, when, sizeof when);
+        json_opt_str(j, "end", t->end ? when : NULL);
+        json_key(j, "present");
+        json_begin(j, '[');
+        for (int k = 0; k < t->n_present; k++)
+            if (t->present[k] >= 1 && t->present[k] <= s->n_participants)
+                json_str(j, s->participants[t->present[k] - 1].name);
+        json_end(j, ']');
+        json_end(j, '}');
+    }
+    json_end(j, ']');
+}
+
+static void json_records(struct json *j, const struct bank *b, const struct session *s)
+{
+    json_kstr(j, "facilitator", s->facilitator);
+    json_people(j, s);
+    json_key(j, "period");
+    if (s->period_from) {
+        json_begin(j, '{');
+        json_kstr(j, "from", s->period_from);
+        json_kstr(j, "to", s->period_to);
+        json_end(j, '}');
+    } else {
+        json_null(j);
+    }
+    json_opt_str(j, "summary", s->summary);
+    json_opt_str(j, "management_seen", s->management_seen);
+    json_kint(j, "minutes", s->minutes);
+    json_key(j, "agenda");
+    json_begin(j, '[');
+    for (int ai = 0; ai < b->n_areas && ai < s->n_agenda; ai++) {
+        json_begin(j, '{');
+        json_kstr(j, "area", b->areas[ai].id);
+        json_kint(j, "minutes", s->agenda[ai].minutes);
+        json_kint(j, "spent", (long)s->agenda[ai].spent);
+        json_end(j, '}');
+    }
+    json_end(j, ']');
+    json_key(j, "parked");
+    json_begin(j, '[');
+    for (int i = 0; i < b->n_questions; i++)
+        if (s->answers[i].parked)
+            json_int(j, b->questions[i].number);
+    json_end(j, ']');
+}
+
+/* One answer: its value and score, its record, what the room decided. */
+static void json_answer(struct json *j, const struct bank *b, const struct workshop *w, int qi)
+{
+    const struct question *q = &b->questions[qi];
+    const struct answer *a = &w->ses->answers[qi];
+    json_begin(j, '{');
+    json_kint(j, "question", q->number);
+    json_key(j, "answered");
+    json_bool(j, a->answered);
+    char v[256];
+    answer_format(q, a, v, sizeof v);
+    json_opt_str(j, "value", a->answered ? v : NULL);
+    json_kint(j, "actions", w->sc.q[qi].actions);
+    json_key(j, "points");
+    json_milli(j, w->sc.q[qi].points_milli);
+    json_key(j, "documented");
+    json_bool(j, a->documented);
+    json_key(j, "followup");
+    json_bool(j, a->followup);
+    json_opt_str(j, "note", a->note);
+    json_key(j, "evidence");
+    json_begin(j, '[');
+    for (int k = 0; k < a->n_evidence; k++)
+        json_str(j, a->evidence[k]);
+    json_end(j, ']');
+    json_key(j, "agreed");
+    json_bool(j, a->agreed);
+    json_key(j, "dissent");
+    json_begin(j, '[');
+    for (int k = 0; k < a->n_dissent; k++) {
+        json_begin(j, '{');
+        json_kstr(j, "who", a->dissent[k].who);
+        json_kstr(j, "view", a->dissent[k].view);
+        json_end(j, '}');
+    }
+    json_end(j, ']');
+    json_key(j, "parked");
+    json_bool(j, a->parked);
+    json_opt_str(j, "park_reason", a->park_reason);
+    json_end(j, '}');
+}
+
+static void print_json(const struct workshop *w, int answers)
 {
     const struct bank *b = w->bank;
     const struct session *s = w->ses;
@@ -363,6 +482,14 @@ static void print_json(const struct workshop *w)
     json_areas(&j, b, sc);
     json_blockers(&j, b, s, sc);
     json_bench(&j, b, s);
+    json_records(&j, b, s);
+    if (answers) {
+        json_key(&j, "answers");
+        json_begin(&j, '[');
+        for (int qi = 0; qi < b->n_questions; qi++)
+            json_answer(&j, b, w, qi);
+        json_end(&j, ']');
+    }
     json_end(&j, '}');
     if (o.p)
         fputs(o.p, stdout);
@@ -389,10 +516,11 @@ static int below(const struct cli *c, const struct workshop *w, long minv)
 
 int cmd_check(const struct cli *c, int argc, char **argv)
 {
-    int json = 0;
+    int json = 0, answers = 0;
     const char *min = NULL;
     const struct opt opts[] = {
         {"json", 0, NULL, &json, NULL},
+        {"answers", 0, NULL, &answers, NULL},
         {"min-level", 1, &min, NULL, NULL},
         {NULL, 0, NULL, NULL, NULL},
     };
@@ -403,6 +531,10 @@ int cmd_check(const struct cli *c, int argc, char **argv)
         return rc;
     if (np < 1) {
         cli_error(c, M_CLI_MISSING_ARG, "SESSION");
+        return EXIT_USAGE;
+    }
+    if (answers && !json) {
+        cli_error(c, M_CLI_ANSWERS_JSON);
         return EXIT_USAGE;
     }
     long minv = -1;
@@ -419,7 +551,7 @@ int cmd_check(const struct cli *c, int argc, char **argv)
     }
     if (!rc) {
         if (json)
-            print_json(w);
+            print_json(w, answers);
         else
             print_text(c, w);
         rc = below(c, w, minv);

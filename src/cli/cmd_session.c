@@ -7,6 +7,7 @@
 #include "kollen/fmt.h"
 #include "kollen/msg.h"
 #include "kollen/ops_paths.h"
+#include "report_msg.h"
 
 static int fail(const struct cli *c, struct diags *d, int rc)
 {
@@ -107,10 +108,24 @@ static void say_done(const struct workshop *w, int qi)
 {
     const struct question *q = &w->bank->questions[qi];
     char v[256], line[1024];
-    answer_format(q, &w->ses->answers[qi], v, sizeof v);
+    if (w->ses->answers[qi].answered)
+        answer_format(q, &w->ses->answers[qi], v, sizeof v);
+    else /* a decision recorded before the answer */
+        snprintf(v, sizeof v, "%s", rep_msg(M_W_NOT_DISCUSSED));
     struct sbuf lv;
     sbuf_init(&lv);
     fmt_level(&lv, w->bank, w->sc.level, w->sc.value, FMT_LEVEL_RESULT);
+    /* what the room decided, after the level */
+    const struct answer *a = &w->ses->answers[qi];
+    if (a->agreed)
+        sbuf_addf(&lv, " · %s", cli_msg(M_CLI_SET_AGREED));
+    if (a->n_dissent) {
+        char t[64];
+        cli_msg_format(t, sizeof t, M_CLI_SET_DISSENT, a->n_dissent);
+        sbuf_addf(&lv, " · %s", t);
+    }
+    if (a->parked)
+        sbuf_addf(&lv, " · %s", cli_msg(M_CLI_SET_PARKED));
     cli_msg_format(line, sizeof line, M_CLI_SET_DONE, q->number, v, lv.p ? lv.p : "");
     cli_putf("%s\n", line);
     sbuf_free(&lv);
@@ -134,12 +149,27 @@ static int set_answer(const struct cli *c, struct workshop *w, const char *numbe
     return rc;
 }
 
+/* --agreed, --dissent, --park and --unpark into the change: 0, or a usage error printed. */
+static int decision(const struct cli *c, struct ops_change *ch, int agreed, int park, int unpark,
+                    const char *reason, const char **dissent)
+{
+    if (park && unpark) {
+        cli_error(c, M_CLI_PARK_BOTH);
+        return EXIT_USAGE;
+    }
+    ch->agreed = agreed ? OPS_ON : OPS_KEEP;
+    ch->dissent_add = dissent;
+    ch->parked = park ? OPS_ON : unpark ? OPS_OFF : OPS_KEEP;
+    ch->park_reason = reason;
+    return 0;
+}
+
 int cmd_set(const struct cli *c, int argc, char **argv)
 {
-    const char *documented = NULL, *followup = NULL;
+    const char *documented = NULL, *followup = NULL, *reason = NULL;
     struct ops_change ch = {0};
-    const char **evidence = NULL;
-    int quiet = 0;
+    const char **evidence = NULL, **dissent = NULL;
+    int quiet = 0, agreed = 0, park = 0, unpark = 0;
     const struct opt opts[] = {
         {"note", 1, &ch.note, NULL, NULL},
         {"evidence", 2, NULL, NULL, &evidence},
@@ -147,12 +177,18 @@ int cmd_set(const struct cli *c, int argc, char **argv)
         {"followup", 1, &followup, NULL, NULL},
         {"quiet", 0, NULL, &quiet, NULL},
         {"q", 0, NULL, &quiet, NULL},
+        {"agreed", 0, NULL, &agreed, NULL},
+        {"dissent", 2, NULL, NULL, &dissent},
+        {"park", 3, &reason, &park, NULL},
+        {"unpark", 0, NULL, &unpark, NULL},
         {NULL, 0, NULL, NULL, NULL},
     };
     const char *pos[3];
     int np;
     int rc = cli_parse(c, argc, argv, opts, pos, 3, &np, M_USAGE_cmd_set);
-    if (!rc && np < 3) {
+    /* what the room decided may be recorded without touching the answer */
+    int deciding = agreed || park || unpark || dissent;
+    if (!rc && (np < 2 || (np < 3 && !deciding))) {
         cli_error(c, M_CLI_MISSING_ARG, np == 0 ? "SESSION" : np == 1 ? "QUESTION" : "ANSWER");
         rc = EXIT_USAGE;
     }
@@ -160,14 +196,17 @@ int cmd_set(const struct cli *c, int argc, char **argv)
         rc = parse_yesno(c, "--documented", documented, &ch.documented);
     if (!rc)
         rc = parse_yesno(c, "--followup", followup, &ch.followup);
+    if (!rc)
+        rc = decision(c, &ch, agreed, park, unpark, reason, dissent);
     char *path = rc ? NULL : cli_session_path(c, pos[0]);
     if (!rc && !path)
         rc = EXIT_DATA;
     if (rc) {
         free(evidence);
+        free(dissent);
         return rc;
     }
-    ch.answer = pos[2];
+    ch.answer = np > 2 ? pos[2] : NULL;
     ch.evidence_add = evidence;
     ch.confirm = 1; /* `kollen set` records the answer as given now, even when unchanged */
     struct diags d;
@@ -183,5 +222,6 @@ int cmd_set(const struct cli *c, int argc, char **argv)
     ops_close(w);
     free(path);
     free(evidence);
+    free(dissent);
     return rc;
 }

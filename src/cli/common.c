@@ -92,6 +92,14 @@ int cli_parse(const struct cli *c, int argc, char **argv, const struct opt *tabl
             *o->flag = 1;
             continue;
         }
+        if (o->has_arg == 3) { /* the next word is its value only when it cannot be a position */
+            *o->flag = 1;
+            if (eq)
+                *o->value = eq + 1;
+            else if (i + 1 < argc && argv[i + 1][0] != '-' && *n_pos >= max_pos)
+                *o->value = argv[++i];
+            continue;
+        }
         const char *v = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
         if (!v) {
             cli_error(c, M_CLI_NEEDS_VALUE, a);

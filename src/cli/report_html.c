@@ -545,6 +545,32 @@ static void flag(struct sbuf *o, int on, enum rep_msg_id label)
     sbuf_add(o, "</span>");
 }
 
+/* What the room decided about an answer: agreed, each dissent, parked with its reason. */
+static void decision(struct sbuf *o, const struct answer *a)
+{
+    if (!a->agreed && !a->n_dissent && !a->parked)
+        return;
+    sbuf_add(o, "<ul class=\"decision\">\n");
+    if (a->agreed)
+        sbuf_addf(o, "<li>%s</li>\n", rep_msg(M_REP_AGREED));
+    for (int k = 0; k < a->n_dissent; k++) {
+        sbuf_addf(o, "<li><strong>%s:</strong> ", rep_msg(M_REP_DISSENT));
+        esc(o, a->dissent[k].who);
+        sbuf_add(o, ": ");
+        esc(o, a->dissent[k].view);
+        sbuf_add(o, "</li>\n");
+    }
+    if (a->parked) {
+        sbuf_addf(o, "<li><strong>%s</strong>", rep_msg(M_REP_PARKED));
+        if (a->park_reason) {
+            sbuf_add(o, ": ");
+            esc(o, a->park_reason);
+        }
+        sbuf_add(o, "</li>\n");
+    }
+    sbuf_add(o, "</ul>\n");
+}
+
 static void evidence_list(struct sbuf *o, const struct answer *a)
 {
     if (!a->n_evidence)
@@ -575,7 +601,9 @@ static void question(struct sbuf *o, const struct ops_report *r, int qi)
         sbuf_add(o, "</span>");
     }
     sbuf_add(o, "</h4>\n<p>");
-    esc(o, q->text);
+    char *text = fmt_period_text(q->text, r->s->period_from, r->s->period_to);
+    esc(o, text ? text : q->text);
+    free(text);
     sbuf_addf(o, "</p>\n<p><strong>%s:</strong> ", rep_msg(M_REP_ANSWER));
     answer_words(&t, b, q, a);
     esc(o, a->answered ? (t.p ? t.p : "") : rep_msg(M_W_NOT_DISCUSSED));
@@ -594,6 +622,7 @@ static void question(struct sbuf *o, const struct ops_report *r, int qi)
     flag(o, a->documented, M_REP_DOCUMENTED);
     flag(o, a->followup, M_REP_FOLLOWUP);
     sbuf_add(o, "</p>\n");
+    decision(o, a);
     evidence_list(o, a);
     if (a->note && *a->note) {
         sbuf_addf(o, "<p><strong>%s:</strong></p>\n<div class=\"note\">", rep_msg(M_REP_NOTE));

@@ -25,6 +25,28 @@ static void cell(struct sbuf *o, const char *s)
     sbuf_add(o, " |");
 }
 
+/* What the room decided about an answer: agreed, each dissent, parked with its reason. */
+static void decision(struct sbuf *o, const struct answer *a)
+{
+    if (a->agreed)
+        sbuf_addf(o, "- %s\n", rep_msg(M_REP_AGREED));
+    for (int k = 0; k < a->n_dissent; k++) {
+        sbuf_addf(o, "- %s: ", rep_msg(M_REP_DISSENT));
+        esc(o, a->dissent[k].who);
+        sbuf_add(o, ": ");
+        esc(o, a->dissent[k].view);
+        sbuf_addc(o, '\n');
+    }
+    if (a->parked) {
+        sbuf_addf(o, "- %s", rep_msg(M_REP_PARKED));
+        if (a->park_reason) {
+            sbuf_add(o, ": ");
+            esc(o, a->park_reason);
+        }
+        sbuf_addc(o, '\n');
+    }
+}
+
 static void h2(struct sbuf *o, const char *s)
 {
     sbuf_add(o, "## ");
@@ -545,7 +567,9 @@ static void question(struct sbuf *o, const struct ops_report *r, int qi)
         esc(o, stop);
     }
     sbuf_add(o, "\n\n");
-    line(o, q->text);
+    char *text = fmt_period_text(q->text, r->s->period_from, r->s->period_to);
+    line(o, text ? text : q->text);
+    free(text);
     answer_words(&t, b, q, a);
     sbuf_addf(o, "- %s: ", rep_msg(M_REP_ANSWER));
     esc(o, a->answered ? (t.p ? t.p : "") : rep_msg(M_W_NOT_DISCUSSED));
@@ -563,6 +587,7 @@ static void question(struct sbuf *o, const struct ops_report *r, int qi)
     }
     sbuf_addf(o, "- %s: %s · %s: %s\n", rep_msg(M_REP_DOCUMENTED), yes_no(a->documented),
               rep_msg(M_REP_FOLLOWUP), yes_no(a->followup));
+    decision(o, a);
     if (a->n_evidence) {
         sbuf_addf(o, "- %s:\n", rep_msg(M_REP_EVIDENCE));
         for (int k = 0; k < a->n_evidence; k++) {

@@ -2,6 +2,7 @@
 #include "kollen/fmt.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kollen/msg.h"
@@ -115,44 +116,17 @@ void fmt_level(struct sbuf *o, const struct bank *b, int level, double value, en
     }
 }
 
-/* One level's rule: " ≥1 åtg", " alt 1,3", " ≥ alt 4", " alla"; " +dok" when documentation
- * counts from that level. */
-static void rule_words(struct sbuf *o, const struct bank *b, const struct question *q, int lv,
-                       const char *ge)
+void fmt_rule(struct sbuf *o, const struct bank *b, const struct question *q, int lv)
 {
-    const struct rule *r = &q->rules[lv];
-    char t[64];
-    int all_opts =
-        q->type == QTYPE_MULTI && q->n_options < 64 && r->need_mask == (1ULL << q->n_options) - 1;
-    if (all_opts || (q->type != QTYPE_MULTI && r->min_choice == q->n_options)) {
-        sbuf_addf(o, " %s", msg(M_RW_ALL));
-    } else {
-        if (r->min_actions) {
-            msg_format(t, sizeof t, M_RW_ACTIONS, ge, r->min_actions);
-            sbuf_addf(o, " %s", t);
-        }
-        if (r->need_mask) {
-            char list[96];
-            size_t len = 0;
-            list[0] = '\0';
-            for (int i = 0; i < q->n_options && len < sizeof list - 8; i++)
-                if (r->need_mask & (1ULL << i))
-                    len +=
-                        (size_t)snprintf(list + len, sizeof list - len, len ? ",%d" : "%d", i + 1);
-            msg_format(t, sizeof t, M_RW_OPTIONS, list);
-            sbuf_addf(o, " %s", t);
-        }
-        if (r->min_choice) {
-            msg_format(t, sizeof t, M_RW_CHOICE, ge, r->min_choice);
-            sbuf_addf(o, " %s", t);
-        }
-    }
+    if (lv < 1 || lv > BANK_MAX_LEVELS || !q->rules[lv].present)
+        return;
+    size_t start = o->len;
+    fmt_rule_text(o, q, &q->rules[lv]);
     if (b->evidence_from > 0 && lv >= b->evidence_from)
-        sbuf_addf(o, " %s", msg(M_RW_DOC));
+        sbuf_addf(o, "%s%s", o->len > start ? ", " : "", msg(M_RW_DOC));
 }
 
-void fmt_rules(struct sbuf *o, const struct bank *b, const struct question *q, const char *ge,
-               const char *sep)
+void fmt_rules(struct sbuf *o, const struct bank *b, const struct question *q, const char *sep)
 {
     if (!q->scored) {
         sbuf_add(o, msg(M_RW_VALIDATION));
@@ -170,9 +144,9 @@ void fmt_rules(struct sbuf *o, const struct bank *b, const struct question *q, c
             sbuf_addf(o, " %s ", sep);
         any = 1;
         char t[32];
-        msg_format(t, sizeof t, M_W_LEVEL_SHORT, lv);
-        sbuf_add(o, t);
-        rule_words(o, b, q, lv, ge);
+        msg_format(t, sizeof t, M_RW_LEVEL, lv);
+        sbuf_addf(o, "%s ", t);
+        fmt_rule(o, b, q, lv);
     }
 }
 
@@ -226,14 +200,20 @@ void fmt_count_word(struct sbuf *o, int n)
 void fmt_rule_text(struct sbuf *o, const struct question *q, const struct rule *r)
 {
     char t[160];
+    int multi = q->type == QTYPE_MULTI;
     uint64_t all = q->n_options >= 64 ? ~0ULL : ((1ULL << q->n_options) - 1);
-    if (q->type == QTYPE_MULTI && r->need_mask == all && !r->min_actions) {
-        sbuf_add(o, msg(M_RT_ALL));
+    if (multi && r->need_mask == all) { /* every option ticked meets any count of actions */
+        sbuf_add(o, msg(M_RW_ALL));
+        return;
+    }
+    if (!multi && r->min_choice == q->n_options && q->type != QTYPE_SCALE) {
+        msg_format(t, sizeof t, M_RW_TOP, q->n_options);
+        sbuf_add(o, t);
         return;
     }
     size_t start = o->len;
     if (r->min_actions) {
-        msg_format(t, sizeof t, r->min_actions == 1 ? M_RT_ACTION_ONE : M_RT_ACTIONS,
+        msg_format(t, sizeof t, r->min_actions == 1 ? M_RW_ACTION_ONE : M_RW_ACTIONS,
                    r->min_actions);
         sbuf_add(o, t);
     }
@@ -241,17 +221,49 @@ void fmt_rule_text(struct sbuf *o, const struct question *q, const struct rule *
         struct sbuf l;
         sbuf_init(&l);
         fmt_numbers(&l, r->need_mask);
-        msg_format(t, sizeof t, (r->need_mask & (r->need_mask - 1)) ? M_RT_OPTIONS : M_RT_OPTION,
+        msg_format(t, sizeof t, (r->need_mask & (r->need_mask - 1)) ? M_RW_OPTIONS_MANY
+                                                                      : M_RW_OPTIONS,
                    l.p ? l.p : "");
         sbuf_free(&l);
         if (o->len > start)
-            sbuf_add(o, msg(M_RT_AND));
+            sbuf_addf(o, " %s ", msg(M_RW_AND));
         sbuf_add(o, t);
     }
     if (r->min_choice) {
-        msg_format(t, sizeof t, q->type == QTYPE_SCALE ? M_RT_STEP : M_RT_CHOICE, r->min_choice);
+        msg_format(t, sizeof t, q->type == QTYPE_SCALE ? M_RW_STEP : M_RW_CHOICE, r->min_choice);
         if (o->len > start)
-            sbuf_add(o, msg(M_RT_AND));
+            sbuf_addf(o, " %s ", msg(M_RW_AND));
         sbuf_add(o, t);
     }
+}
+
+char *fmt_period_text(const char *text, const char *from, const char *to)
+{
+    if (!text || !from || !to || !*from || !*to || !utf8_valid(text, strlen(text), NULL))
+        return NULL;
+    char *folded = text_fold_dup(text);
+    if (!folded || strlen(folded) != strlen(text)) {
+        free(folded);
+        return NULL;
+    }
+    size_t plen = strlen(FMT_PERIOD_PHRASE);
+    struct sbuf o;
+    sbuf_init(&o);
+    const char *p = folded;
+    size_t done = 0;
+    for (const char *hit = strstr(p, FMT_PERIOD_PHRASE); hit; hit = strstr(p, FMT_PERIOD_PHRASE)) {
+        size_t end = (size_t)(hit - folded) + plen;
+        sbuf_addn(&o, text + done, end - done);
+        sbuf_addf(&o, " (%s\xE2\x80\x93%s)", from, to);
+        done = end;
+        p = folded + end;
+    }
+    int found = done > 0;
+    free(folded);
+    if (!found) {
+        sbuf_free(&o);
+        return NULL;
+    }
+    sbuf_add(&o, text + done);
+    return sbuf_take(&o);
 }

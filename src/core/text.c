@@ -419,6 +419,28 @@ void text_json_string(struct sbuf *out, const char *s)
     sbuf_addc(out, '"');
 }
 
+char *text_fold_dup(const char *s)
+{
+    struct sbuf o;
+    sbuf_init(&o);
+    size_t n = s ? strlen(s) : 0, i = 0;
+    sbuf_add(&o, "");
+    while (i < n) {
+        uint32_t cp;
+        size_t k = utf8_decode(s + i, n - i, &cp);
+        if (!k) {
+            cp = 0xFFFD;
+            k = 1;
+        }
+        i += k;
+        if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7))
+            cp += 0x20;
+        char enc[4];
+        sbuf_addn(&o, enc, utf8_encode(cp, enc));
+    }
+    return sbuf_take(&o);
+}
+
 char *text_trim(char *s)
 {
     size_t n = strlen(s);

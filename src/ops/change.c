@@ -13,6 +13,19 @@ static int same_text(const char *x, const char *y)
     return !strcmp(x ? x : "", y ? y : "");
 }
 
+/* What the room decided: agreement, dissent, the parking lot. */
+static int same_decision(const struct answer *x, const struct answer *y)
+{
+    if (!x->agreed != !y->agreed || !x->parked != !y->parked ||
+        !same_text(x->park_reason, y->park_reason) || x->n_dissent != y->n_dissent)
+        return 0;
+    for (int i = 0; i < x->n_dissent; i++)
+        if (!same_text(x->dissent[i].who, y->dissent[i].who) ||
+            !same_text(x->dissent[i].view, y->dissent[i].view))
+            return 0;
+    return 1;
+}
+
 static int same_answer(const struct answer *x, const struct answer *y)
 {
     if (x->answered != y->answered || x->ticks != y->ticks || x->choice != y->choice ||
@@ -22,7 +35,7 @@ static int same_answer(const struct answer *x, const struct answer *y)
     for (int i = 0; i < x->n_evidence; i++)
         if (!same_text(x->evidence[i], y->evidence[i]))
             return 0;
-    return 1;
+    return same_decision(x, y);
 }
 
 static int count(const char *const *v)
@@ -33,6 +46,50 @@ static int count(const char *const *v)
     return n;
 }
 
+/* "NAME: VIEW" split at the first ':' into two trimmed copies (free both); KL_EUSAGE with a
+ * message when either part is missing. */
+static int split_dissent(const char *spec, char **who, char **view, struct diags *d)
+{
+    *who = *view = NULL;
+    const char *colon = spec ? strchr(spec, ':') : NULL;
+    if (!colon) {
+        ops_diag(d, M_OPS_DISSENT_FORMAT, spec ? spec : "");
+        return KL_EUSAGE;
+    }
+    *who = text_dup(spec);
+    *view = text_dup(colon + 1);
+    if (!*who || !*view) {
+        free(*who);
+        free(*view);
+        *who = *view = NULL;
+        diags_add(d, NULL, 0, M_SES_NO_MEMORY);
+        return KL_ENOMEM;
+    }
+    (*who)[colon - spec] = '\0';
+    text_trim(*who);
+    text_trim(*view);
+    return KL_OK;
+}
+
+/* A dissent spec as session_add_dissent would take it: both parts, one line each, in their
+ * limits. */
+static int check_dissent(const char *spec, struct diags *d)
+{
+    char *who, *view;
+    int rc = split_dissent(spec, &who, &view, d);
+    if (!rc && (!*who || !*view)) {
+        diags_add(d, NULL, 0, M_SES_DISSENT_EMPTY);
+        rc = KL_EUSAGE;
+    }
+    if (!rc)
+        rc = session_check_text(who, SESSION_FIELD_MAX, 0, d);
+    if (!rc)
+        rc = session_check_text(view, SESSION_DISSENT_MAX, 0, d);
+    free(who);
+    free(view);
+    return rc;
+}
+
 static int check_reference(const struct answer *a, int k, struct diags *d)
 {
     if (k < 1 || k > a->n_evidence) {
@@ -40,6 +97,28 @@ static int check_reference(const struct answer *a, int k, struct diags *d)
         return KL_EUSAGE;
     }
     return KL_OK;
+}
+
+/* The decision's parts: dissent entries (their form, count and numbers), the park reason. */
+static int check_decision(const struct answer *a, const struct ops_change *c, struct diags *d)
+{
+    int rc = KL_OK, added = count(c->dissent_add);
+    for (int i = 0; !rc && i < added; i++)
+        rc = check_dissent(c->dissent_add[i], d);
+    if (!rc && a->n_dissent - (c->dissent_remove != 0) + added > SESSION_DISSENT_COUNT) {
+        diags_add(d, NULL, 0, M_SES_TOO_MANY_DISSENT, SESSION_DISSENT_COUNT);
+        rc = KL_EUSAGE;
+    }
+    int k = c->dissent_edit ? c->dissent_edit : c->dissent_remove;
+    if (!rc && k && (k < 1 || k > a->n_dissent)) {
+        diags_add(d, NULL, 0, M_SES_NO_DISSENT, k);
+        rc = KL_EUSAGE;
+    }
+    if (!rc && c->dissent_edit)
+        rc = check_dissent(c->dissent_text, d);
+    if (!rc && c->park_reason && c->parked != OPS_OFF)
+        rc = session_check_text(c->park_reason, SESSION_REASON_MAX, 0, d);
+    return rc;
 }
 
 /* Every part of c against the answer a to question q, before anything changes. The order is
@@ -70,7 +149,7 @@ static int check(const struct question *q, const struct answer *a, const struct 
                                 d);
     if (!rc && c->evidence_remove)
         rc = check_reference(a, c->evidence_remove, d);
-    return rc;
+    return rc ? rc : check_decision(a, c, d);
 }
 
 static uint64_t all_ticks(const struct question *q)
@@ -139,6 +218,59 @@ static int flag(int now, enum ops_flag f)
     return f == OPS_ON ? 1 : f == OPS_OFF ? 0 : f == OPS_TOGGLE ? !now : now;
 }
 
+/* Dissent entry spec (checked) as entry *e. */
+static int make_dissent(const char *spec, struct dissent *e)
+{
+    return split_dissent(spec, &e->who, &e->view, NULL);
+}
+
+static int apply_dissent(struct answer *a, const struct ops_change *c)
+{
+    if (c->dissent_edit) {
+        struct dissent e;
+        if (make_dissent(c->dissent_text, &e))
+            return KL_ENOMEM;
+        struct dissent *old = &a->dissent[c->dissent_edit - 1];
+        free(old->who);
+        free(old->view);
+        *old = e;
+    }
+    if (c->dissent_remove) {
+        int k = c->dissent_remove - 1;
+        free(a->dissent[k].who);
+        free(a->dissent[k].view);
+        memmove(&a->dissent[k], &a->dissent[k + 1],
+                (size_t)(a->n_dissent - k - 1) * sizeof *a->dissent);
+        a->n_dissent--;
+    }
+    for (int i = 0; c->dissent_add && c->dissent_add[i]; i++) {
+        struct dissent *v = realloc(a->dissent, (size_t)(a->n_dissent + 1) * sizeof *v);
+        if (!v)
+            return KL_ENOMEM;
+        a->dissent = v;
+        if (make_dissent(c->dissent_add[i], &v[a->n_dissent]))
+            return KL_ENOMEM;
+        a->n_dissent++;
+    }
+    return KL_OK;
+}
+
+/* Agreement, dissent and the parking lot. */
+static int apply_decision(struct answer *a, const struct ops_change *c)
+{
+    a->agreed = flag(a->agreed, c->agreed);
+    int rc = apply_dissent(a, c);
+    if (rc || c->parked == OPS_KEEP)
+        return rc;
+    a->parked = flag(a->parked, c->parked);
+    char *reason = NULL;
+    if (a->parked && c->park_reason && *c->park_reason && !(reason = text_dup(c->park_reason)))
+        return KL_ENOMEM;
+    free(a->park_reason);
+    a->park_reason = reason;
+    return KL_OK;
+}
+
 /* Apply a checked change to a (a copy): only running out of memory can fail now. */
 static int apply(const struct question *q, struct answer *a, const struct ops_change *c,
                  int *documented_by_evidence)
@@ -161,7 +293,7 @@ static int apply(const struct question *q, struct answer *a, const struct ops_ch
     }
     a->documented = flag(a->documented, c->documented);
     a->followup = flag(a->followup, c->followup);
-    return KL_OK;
+    return apply_decision(a, c);
 }
 
 static void step_clear(struct ops_step *s)
@@ -247,6 +379,9 @@ int ops_set(struct workshop *w, int qi, const struct ops_change *c, int64_t now,
         return KL_ENOMEM;
     }
     res->changed = !same_answer(cur, &next);
+    /* the evidence rule's other half is the front end's question: does it stay documented? */
+    res->last_evidence = c->evidence_remove && cur->n_evidence == 1 && next.n_evidence == 0 &&
+                         next.documented && c->documented == OPS_KEEP;
     if (!res->changed && !c->confirm) {
         answer_clear(&next);
         return KL_OK;

@@ -71,6 +71,8 @@ int ops_create(const char *questions_dir, const char *path, const struct ops_new
     }
     if (!rc)
         rc = fill(s, n, d);
+    if (!rc && n->minutes)
+        rc = session_set_minutes(s, b, n->minutes, 1, d);
     if (!rc && n->make_dir)
         rc = ops_sessions_dir_make(n->make_dir, d);
     if (!rc)

@@ -2,8 +2,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kollen/msg.h"
+#include "kollen/ops_follow.h"
 #include "kollen/ops_msg.h"
 #include "kollen/ops_workshop.h"
 #include "kollen/text.h"
@@ -55,6 +57,7 @@ int ops_open(struct workshop **out, const char *path, const char *questions_dir,
         return KL_ENOMEM;
     }
     w->read_only = (flags & OPS_READ_ONLY) != 0;
+    w->sitting = -1;
     int rc = w->read_only ? KL_OK : lock(w, path, flags, program, d);
     if (!rc) {
         store_check_private(path, d);
@@ -78,6 +81,13 @@ void ops_unlock(struct workshop *w)
 {
     if (!w)
         return;
+    if (w->published) { /* the cursor file goes with the writer, before its lock */
+        char *cursor = ops_cursor_path(w->path);
+        if (cursor)
+            unlink(cursor);
+        free(cursor);
+        w->published = 0;
+    }
     session_unlock(w->lock);
     w->lock = NULL;
 }
@@ -137,6 +147,7 @@ int ops_save(struct workshop *w, int64_t now, struct diags *d)
     int rc = session_save(w->path, w->bank, w->ses, 0, &sd);
     if (rc == KL_OK) {
         w->dirty = 0;
+        w->pending = 0;
         w->saved_cursor = w->ses->cursor;
         w->saved_at = now;
         w->save_error[0] = '\0';
@@ -151,7 +162,7 @@ int ops_save(struct workshop *w, int64_t now, struct diags *d)
 
 int ops_flush(struct workshop *w, int64_t now, struct diags *d)
 {
-    if (!w || w->read_only || (!w->dirty && w->ses->cursor == w->saved_cursor))
+    if (!w || w->read_only || (!w->dirty && !w->pending && w->ses->cursor == w->saved_cursor))
         return KL_OK;
     return ops_save(w, now, d);
 }

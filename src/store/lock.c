@@ -79,16 +79,23 @@ static void remove_stale_temps(const char *path)
         snprintf(dir, sizeof dir, "%.*s", (int)(slash - path) ? (int)(slash - path) : 1, path);
     else
         snprintf(dir, sizeof dir, ".");
-    char prefix[NAME_MAX + 8];
-    int plen = snprintf(prefix, sizeof prefix, ".%s.tmp.", base);
-    if (plen <= 0 || (size_t)plen >= sizeof prefix)
-        return;
+    /* the session's own, and those of the cursor file the holder publishes (ops_follow.h) */
+    char prefix[2][NAME_MAX + 16];
+    int plen[2];
+    plen[0] = snprintf(prefix[0], sizeof prefix[0], ".%s.tmp.", base);
+    plen[1] = snprintf(prefix[1], sizeof prefix[1], ".%s.cursor.tmp.", base);
+    for (int i = 0; i < 2; i++)
+        if (plen[i] <= 0 || (size_t)plen[i] >= sizeof prefix[i])
+            return;
     DIR *dh = opendir(dir);
     if (!dh)
         return;
     struct dirent *e;
     while ((e = readdir(dh))) {
-        if (strncmp(e->d_name, prefix, (size_t)plen) == 0 && strlen(e->d_name) == (size_t)plen + 6) {
+        for (int i = 0; i < 2; i++) {
+            if (strncmp(e->d_name, prefix[i], (size_t)plen[i]) ||
+                strlen(e->d_name) != (size_t)plen[i] + 6)
+                continue;
             char p[PATH_MAX];
             if ((size_t)snprintf(p, sizeof p, "%s/%s", dir, e->d_name) < sizeof p)
                 unlink(p);

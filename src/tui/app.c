@@ -10,7 +10,10 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "kollen/fmt.h"
+#include "kollen/ops_edit.h"
 #include "kollen/ops_paths.h"
+#include "kollen/ops_room.h"
 #include "kollen/text.h"
 #include "screen_prompt.h"
 #include "theme.h"
@@ -47,6 +50,23 @@ int app_init(struct app *a, const struct tui_options *o, int utf8)
     a->utf8 = utf8;
     a->cols = 80;
     a->rows = 24;
+    a->follow = o->follow;
+    a->follow_question = o->follow_question;
+    const char *watch = getenv("KOLLEN_WATCH");
+    a->watch_poll = watch && !strcmp(watch, "poll");
+    if (o->theme && theme_find(o->theme) < 0) {
+        struct sbuf names;
+        sbuf_init(&names);
+        for (int t = 0; t < THEME_COUNT; t++)
+            sbuf_addf(&names, "%s%s", t ? ", " : "", theme_name(t));
+        tui_msg_format(a->fatal, sizeof a->fatal, M_TUI_BAD_THEME, o->theme,
+                       names.p ? names.p : "");
+        sbuf_free(&names);
+        a->fatal_usage = 1;
+        return -1;
+    }
+    a->theme_forced = o->theme ? 1 : 0;
+    a->theme = o->theme ? theme_find(o->theme) : THEME_STANDARD;
     int ok = a->questions_dir && a->sessions_dir;
     for (int i = 0; ok && i < SCR_COUNT; i++) {
         const struct screen_ops *ops = screens[i].ops;
@@ -65,8 +85,15 @@ void app_close(struct app *a)
     for (int i = 0; i < SCR_COUNT; i++)
         if (a->state[i] && screens[i].ops->reset)
             screens[i].ops->reset(a, a->state[i]);
+    ops_follow_stop(a->follower);
+    a->follower = NULL;
     ops_close(a->w);
     a->w = NULL;
+    free(a->hits);
+    a->hits = NULL;
+    a->n_hits = a->hit = 0;
+    a->search[0] = '\0';
+    a->clock_mark = 0;
     free(a->walk);
     free(a->walk_pos);
     free(a->area_first);
@@ -182,6 +209,38 @@ static void ask_read_only(struct app *a, const char *path, const struct diags *d
     confirm_open(a, CONFIRM_READ_ONLY, text);
 }
 
+/* A session just opened: its theme, its level, and how the room runs: a writer records a
+ * sitting, counts the time and publishes where the group is; a read-only one follows the
+ * writer. A warning into warn. */
+static void start_room(struct app *a, char *warn, size_t n)
+{
+    struct workshop *w = a->w;
+    int t = theme_find(w->ses->theme);
+    if (!a->theme_forced)
+        a->theme = t >= 0 ? t : THEME_STANDARD;
+    a->last_level = w->sc.level;
+    a->reached = 0;
+    struct diags d;
+    diags_init(&d);
+    if (w->read_only) {
+        if (ops_follow_start(w, a->watch_poll, &a->follower, &d) == KL_OK) {
+            int qi = bank_find_question(w->bank, w->ses->cursor);
+            if (qi >= 0)
+                app_goto(a, qi);
+        }
+    } else {
+        int64_t now = app_now(a);
+        ops_sitting_begin(w, now, &d); /* at the most sittings: said, and time still counts */
+        a->clock_mark = now;
+        a->clock_area = a->area;
+        a->flushed_at = now;
+        ops_publish_cursor(w, &d);
+    }
+    if (d.n)
+        tui_first_error(&d, warn, n);
+    diags_free(&d);
+}
+
 int app_open(struct app *a, const char *path, int read_only, char *why, size_t n)
 {
     struct diags d;
@@ -216,13 +275,29 @@ int app_open(struct app *a, const char *path, int read_only, char *why, size_t n
     w->saved_cursor = w->ses->cursor;
     a->depth = 0;
     app_push(a, SCR_MAIN);
+    if (!warn[0])
+        start_room(a, warn, sizeof warn);
     if (warn[0])
         app_message(a, R_WARN, "%s", warn);
     return 0;
 }
 
+/* kollen follow: the session read-only, no questions asked, on the room or the question view. */
+static int start_follow(struct app *a, const char *path)
+{
+    char why[600];
+    if (app_open(a, path, 1, why, sizeof why) < 0) {
+        tui_msg_format(a->fatal, sizeof a->fatal, M_TUI_OPEN_FAILED, path, why);
+        return -1;
+    }
+    a->stack[0] = a->follow_question ? SCR_QVIEW : SCR_ROOM;
+    return 0;
+}
+
 int app_start(struct app *a, const char *path)
 {
+    if (a->follow && path)
+        return start_follow(a, path);
     if (!path) {
         struct diags d;
         diags_init(&d);
@@ -252,13 +327,24 @@ int app_start(struct app *a, const char *path)
     return 0;
 }
 
+static void flush(struct app *a);
+
 void app_goto(struct app *a, int qi)
 {
     if (!a->w || qi < 0 || qi >= a->w->bank->n_questions)
         return;
+    int area = a->w->bank->questions[qi].area, moved = qi != a->q, left = area != a->area;
+    app_clock(a); /* the time so far belongs to the area the group leaves */
     a->q = qi;
-    a->area = a->w->bank->questions[qi].area;
+    a->area = area;
+    a->clock_area = area;
     ops_move(a->w, qi);
+    if (moved && !a->w->read_only)
+        ops_publish_cursor(a->w, NULL); /* a follower sees the move; no fsync for it */
+    if (left && a->w->pending) { /* the time of the area left goes to disk */
+        flush(a);
+        a->flushed_at = app_now(a);
+    }
     for (int i = 0; i < SCR_COUNT; i++)
         if (screens[i].ops->moved)
             screens[i].ops->moved(a, a->state[i]);
@@ -322,6 +408,7 @@ int app_change(struct app *a, int qi, const struct ops_change *c, struct ops_res
         app_message(a, R_WARN, "%s", t);
     } else {
         app_saved(a, res);
+        app_level_check(a);
     }
     diags_free(&d);
     return rc ? -1 : 0;
@@ -345,7 +432,8 @@ int app_save(struct app *a)
 /* Write what is not on disk yet (a failed save, the cursor moved). */
 static void flush(struct app *a)
 {
-    if (a->w && !a->w->read_only && (a->w->dirty || a->w->ses->cursor != a->w->saved_cursor))
+    if (a->w && !a->w->read_only &&
+        (a->w->dirty || a->w->pending || a->w->ses->cursor != a->w->saved_cursor))
         app_save(a);
 }
 
@@ -362,11 +450,13 @@ static void undo_redo(struct app *a, int redo)
     } else if (!res.changed) {
         app_message_id(a, R_NORMAL, redo ? M_TUI_NOTHING_REDO : M_TUI_NOTHING_UNDO);
     } else {
-        app_goto(a, res.question);
+        if (res.question != a->q) /* on the same question the option cursor stays */
+            app_goto(a, res.question);
         app_saved(a, &res);
         if (!a->w->dirty)
             app_message_id(a, R_NORMAL, redo ? M_TUI_REDONE : M_TUI_UNDONE,
                            a->w->bank->questions[res.question].number);
+        app_level_check(a);
     }
     diags_free(&d);
 }
@@ -386,6 +476,9 @@ void app_redo(struct app *a)
 int app_quit(struct app *a)
 {
     note_commit(a);
+    app_clock(a);
+    if (a->w)
+        ops_sitting_end(a->w, app_now(a));
     flush(a);
     if (a->w && a->w->dirty) {
         char t[700];
@@ -399,6 +492,9 @@ int app_quit(struct app *a)
 int app_shutdown(struct app *a)
 {
     note_commit(a);
+    app_clock(a);
+    if (a->w)
+        ops_sitting_end(a->w, app_now(a));
     flush(a);
     int rc = a->w && a->w->dirty ? -1 : 0;
     ops_unlock(a->w);
@@ -422,6 +518,14 @@ static enum action action_of(const struct app *a, const struct screen_info *si, 
 /* The keys every screen shares, as the table says: back, help, redraw, quit. -1: not one. */
 static int common_key(struct app *a, const struct screen_info *si, enum action act)
 {
+    if (a->follow && a->depth == 1) { /* the mirror's two views take turns; nothing goes back */
+        if (act == A_ROOM || act == A_QVIEW) {
+            a->stack[0] = a->stack[0] == SCR_ROOM ? SCR_QVIEW : SCR_ROOM;
+            return TUI_REDRAW;
+        }
+        if (act == A_BACK)
+            return 0;
+    }
     if ((si->flags & SF_BACK) &&
         (act == A_BACK || act == si->back || (act == A_QUIT && (si->flags & SF_QUIT_BACK)))) {
         app_pop(a);
@@ -445,16 +549,203 @@ int app_key(struct app *a, int key)
     if (a->depth == 0)
         return TUI_QUIT;
     const struct screen_info *si = screen_info((enum scr)app_top(a));
+    if (key == TK_TICK)
+        return app_tick(a);
     if (key == TK_TIMEOUT)
-        return si->ops->idle ? si->ops->idle(a) : 0;
+        return app_tick(a) | (si->ops->idle ? si->ops->idle(a) : 0);
+    app_clock(a);
     int arg = 0;
     enum action act = action_of(a, si, key, &arg);
-    /* nothing is typed blind into a screen too small to show it; the quit key still quits */
-    if (layout_too_small(a->cols, a->rows))
+    /* nothing is typed blind into a screen too small to show it, but for text in the note
+     * editor (it is not lost when the window shrinks mid-sentence); the quit key still quits */
+    if (layout_too_small(a->cols, a->rows)) {
+        if (si->id == SCR_NOTE && act != E_DONE && act != E_DISCARD && act != E_HELP)
+            return si->ops->handle(a, act, arg, key);
         return act == A_QUIT && (si->flags & SF_SMALL_QUIT) ? app_quit(a) : 0;
+    }
     a->msg[0] = '\0';
     int r = common_key(a, si, act);
     return r >= 0 ? r : si->ops->handle(a, act, arg, key);
+}
+
+/* --- running the room --- */
+
+void app_clock(struct app *a)
+{
+    if (!a->w || a->w->read_only || !a->clock_mark)
+        return;
+    int64_t now = app_now(a), d = now - a->clock_mark;
+    if (d > 0 && d <= TUI_CLOCK_GAP)
+        ops_add_spent(a->w, a->clock_area, d);
+    a->clock_mark = now;
+    a->clock_area = a->area;
+}
+
+/* The writer moved or saved: the mirror goes where the group is and says a level reached. */
+static int follow_tick(struct app *a)
+{
+    struct diags d;
+    diags_init(&d);
+    int f = ops_follow_check(a->follower, a->w, &d);
+    if (d.n) {
+        char t[DIAG_TEXT_MAX];
+        tui_first_error(&d, t, sizeof t);
+        app_message(a, R_WARN, "%s", t);
+    }
+    diags_free(&d);
+    if (!f)
+        return 0;
+    int qi = bank_find_question(a->w->bank, a->w->ses->cursor);
+    if (qi >= 0 && qi != a->q)
+        app_goto(a, qi);
+    app_level_check(a);
+    return TUI_REDRAW;
+}
+
+int app_watch_fd(const struct app *a)
+{
+    return ops_follow_fd(a->follower);
+}
+
+int app_tick(struct app *a)
+{
+    if (!a->w)
+        return 0;
+    app_clock(a);
+    int64_t now = app_now(a);
+    int r = 0;
+    if (!a->w->read_only && a->w->pending && now - a->flushed_at >= TUI_CLOCK_FLUSH) {
+        flush(a); /* counted time reaches the disk now and then, never a save per tick */
+        a->flushed_at = now;
+    }
+    if (a->follower)
+        r |= follow_tick(a);
+    if (now != a->clock_shown && !a->w->read_only) {
+        struct agenda_clock c;
+        ops_agenda_clock(a->w, a->area, &c);
+        if (c.planned)
+            r |= TUI_REDRAW;
+        a->clock_shown = now;
+    }
+    return r;
+}
+
+void app_set_theme(struct app *a, int theme)
+{
+    a->theme = theme >= 0 && theme < THEME_COUNT ? theme : THEME_STANDARD;
+    if (!a->w || a->w->read_only)
+        return;
+    struct ops_edit e = {0};
+    e.theme = theme_name(a->theme);
+    app_edit(a, &e);
+}
+
+void app_level_check(struct app *a)
+{
+    if (!a->w || !a->w->have_score)
+        return;
+    int level = a->w->sc.level;
+    if (level > a->last_level && a->w->bank->kind != BANK_SCALE) {
+        struct sbuf t;
+        sbuf_init(&t);
+        fmt_level(&t, a->w->bank, level, a->w->sc.value, FMT_LEVEL_NAME);
+        app_message_id(a, R_DONE, M_TUI_REACHED, t.p ? t.p : "");
+        sbuf_free(&t);
+        a->reached = level;
+        a->reached_at = app_now(a);
+    } else if (level < a->reached) {
+        a->reached = 0;
+    }
+    a->last_level = level;
+}
+
+int app_edit(struct app *a, const struct ops_edit *e)
+{
+    if (!a->w)
+        return -1;
+    struct ops_result res;
+    struct diags d;
+    diags_init(&d);
+    int rc = ops_edit(a->w, e, app_now(a), &res, &d);
+    if (rc) {
+        char t[DIAG_TEXT_MAX];
+        tui_first_error(&d, t, sizeof t);
+        app_message(a, R_WARN, "%s", t);
+    } else {
+        app_saved(a, &res);
+    }
+    diags_free(&d);
+    return rc ? -1 : 0;
+}
+
+/* --- search --- */
+
+static const enum tui_msg_id where_names[] = {M_TUI_HIT_TEXT, M_TUI_HIT_OPTION, M_TUI_HIT_HELP,
+                                              M_TUI_HIT_NOTE};
+
+static void show_hit(struct app *a)
+{
+    const struct search_hit *h = &a->hits[a->hit];
+    main_show(a, h->question, h->where == SEARCH_OPTION ? h->option : -1);
+    char where[64];
+    if (h->where == SEARCH_OPTION)
+        tui_msg_format(where, sizeof where, M_TUI_HIT_OPTION, h->option + 1);
+    else
+        snprintf(where, sizeof where, "%s", tui_msg(where_names[h->where]));
+    char next[32], prev[32];
+    keymap_action_key(A_SEARCH_NEXT, a->utf8, next, sizeof next);
+    keymap_action_key(A_SEARCH_PREV, a->utf8, prev, sizeof prev);
+    app_message_id(a, R_NORMAL, M_TUI_HIT, a->hit + 1, a->n_hits,
+                   a->w->bank->questions[h->question].number, where, next, prev);
+}
+
+static int by_walk(const struct app *a, const struct search_hit *x, const struct search_hit *y)
+{
+    return a->walk_pos[x->question] - a->walk_pos[y->question];
+}
+
+void app_search(struct app *a, const char *text)
+{
+    if (!a->w)
+        return;
+    char needle[sizeof a->search]; /* text may be a->search itself */
+    tui_copy(needle, sizeof needle, text);
+    free(a->hits);
+    a->hits = NULL;
+    a->n_hits = a->hit = 0;
+    tui_copy(a->search, sizeof a->search, needle);
+    if (ops_search(a->w, needle, &a->hits, &a->n_hits)) {
+        app_message(a, R_WARN, "%s", msg(M_SES_NO_MEMORY));
+        return;
+    }
+    /* in the order the questions are shown (insertion sort: at most a bank's questions) */
+    for (int i = 1; i < a->n_hits; i++)
+        for (int j = i; j > 0 && by_walk(a, &a->hits[j - 1], &a->hits[j]) > 0; j--) {
+            struct search_hit t = a->hits[j];
+            a->hits[j] = a->hits[j - 1];
+            a->hits[j - 1] = t;
+        }
+    if (!a->n_hits) {
+        app_message_id(a, R_WARN, M_TUI_NO_HITS, a->search);
+        return;
+    }
+    /* the first hit from the current question on */
+    int pos = a->walk_pos[a->q];
+    for (a->hit = 0; a->hit < a->n_hits && a->walk_pos[a->hits[a->hit].question] < pos;)
+        a->hit++;
+    if (a->hit == a->n_hits)
+        a->hit = 0;
+    show_hit(a);
+}
+
+void app_search_step(struct app *a, int dir)
+{
+    if (!a->w || !a->n_hits) {
+        app_message_id(a, R_NORMAL, M_TUI_SEARCH_FIRST);
+        return;
+    }
+    a->hit = (a->hit + dir + a->n_hits) % a->n_hits;
+    show_hit(a);
 }
 
 void app_render(struct app *a, struct grid *g)
@@ -462,6 +753,7 @@ void app_render(struct app *a, struct grid *g)
     grid_clear(g);
     a->cols = g->cols;
     a->rows = g->rows;
+    g->theme = a->theme;
     if (layout_too_small(g->cols, g->rows)) {
         draw_too_small(g, TUI_MIN_COLS, TUI_MIN_ROWS);
         return;

@@ -12,6 +12,8 @@
 #include "grid.h"
 #include "keymap.h"
 #include "kollen/bank.h"
+#include "kollen/ops_follow.h"
+#include "kollen/ops_search.h"
 #include "kollen/ops_workshop.h"
 #include "kollen/score.h"
 #include "kollen/session.h"
@@ -46,7 +48,31 @@ struct app {
 
     /* a problem that ends the program (printed after the terminal is restored) */
     char fatal[1024];
+    int fatal_usage; /* the problem is the command line's (exit 1, not 2) */
+
+    /* running the room */
+    int follow;                  /* kollen follow: a read-only mirror of the facilitator */
+    int follow_question;         /* ... that starts on the question view */
+    int watch_poll;              /* KOLLEN_WATCH=poll: stat instead of inotify */
+    struct ops_follow *follower; /* a read-only session followed, or NULL */
+    int theme, theme_forced;     /* THEME_* (theme.h); --theme wins over the session's */
+    int64_t clock_mark;          /* when the room's time was last counted, 0: not counting */
+    int clock_area;              /* the area it was counted to */
+    int64_t flushed_at;          /* the last write of time counted */
+    int64_t clock_shown;         /* the second the clocks last showed */
+    int last_level;              /* the overall level last seen, to say when one is reached */
+    int reached;                 /* the level reached during this run, 0: none */
+    int64_t reached_at;
+    /* the last search: its words and hits in display order, the one shown */
+    char search[128];
+    struct search_hit *hits;
+    int n_hits, hit;
 };
+
+/* Time counted to one area at most in one step (a longer gap means the program was stopped
+ * or the machine slept), and how often counted time is written when nothing else is. */
+#define TUI_CLOCK_GAP 600
+#define TUI_CLOCK_FLUSH 60
 
 /* Set up from options; then app_start decides the first screen. 0, or -1 (a->fatal set). */
 int app_init(struct app *a, const struct tui_options *o, int utf8);
@@ -55,6 +81,12 @@ void app_free(struct app *a);
 
 /* A key (enum tui_key or a code point); TUI_* flags. */
 int app_key(struct app *a, int key);
+/* A descriptor to wait on beside the terminal: readable when the followed session changed;
+ * -1 when there is none (nothing followed, or the stat fallback). */
+int app_watch_fd(const struct app *a);
+/* No key for a while (TK_TICK, TK_TIMEOUT): the room's time counted, written now and then; a
+ * followed session read again. TUI_REDRAW when the screen changed (the clocks' second). */
+int app_tick(struct app *a);
 /* Draw the whole screen for a grid of the current size. */
 void app_render(struct app *a, struct grid *g);
 /* Before the program ends for any reason (quit, signal): write what is pending (a note
@@ -91,6 +123,21 @@ void app_redo(struct app *a);
 
 /* q: quit after saving what is pending, or ask when a save fails. TUI_* flags. */
 int app_quit(struct app *a);
+
+/* The room's time up to now counted to the area the group is in (no write of its own). */
+void app_clock(struct app *a);
+/* The theme in use from now (the session remembers it when it can be written). */
+void app_set_theme(struct app *a, int theme);
+/* After anything that can change the score: say when the group reaches a level. */
+void app_level_check(struct app *a);
+/* Changes to the session's own records through the use case (ops_edit): 0, or -1 with why on
+ * the status line. */
+struct ops_edit;
+int app_edit(struct app *a, const struct ops_edit *e);
+/* Search for text (the hits in display order, the first after the current question shown);
+ * step to the next (dir 1) or previous (-1) hit. */
+void app_search(struct app *a, const char *text);
+void app_search_step(struct app *a, int dir);
 
 /* Copy src into dst (n bytes), cut at a character boundary when it does not fit. */
 void tui_copy(char *dst, size_t n, const char *src);

@@ -7,6 +7,7 @@
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +31,7 @@ static void on_signal(int sig)
 
 struct term {
     int colour;
+    int theme; /* the theme the colour pairs were made for */
     int utf8;
     struct grid prev;
     int have_prev;
@@ -79,7 +81,7 @@ static int map_key(int r, wint_t ch)
 
 static void role_attr(const struct term *t, int role, attr_t *attr, short *pair)
 {
-    const struct role_style *st = theme_role(role);
+    const struct role_style *st = theme_style(t->theme, role);
     int m = st->mono;
     attr_t a = A_NORMAL;
     if (!t->colour) {
@@ -103,6 +105,24 @@ static void role_attr(const struct term *t, int role, attr_t *attr, short *pair)
     *attr = a;
 }
 
+/* A colour pair per role, in the theme's colours. */
+static void make_pairs(struct term *t, int defaults)
+{
+    for (int r = 0; r < R_COUNT; r++) {
+        const struct role_style *st = theme_style(t->theme, r);
+        short fg = (short)st->fg, bg = (short)st->bg;
+        if (!defaults) {
+            if (fg < 0)
+                fg = COLOR_WHITE;
+            if (bg < 0)
+                bg = COLOR_BLACK;
+        }
+        init_pair((short)(r + 1), fg, bg);
+    }
+}
+
+static int default_colours;
+
 static void setup_colours(struct term *t)
 {
     const char *nc = getenv("NO_COLOR");
@@ -113,18 +133,8 @@ static void setup_colours(struct term *t)
         t->colour = 0;
         return;
     }
-    int defaults = use_default_colors() == OK;
-    for (int r = 0; r < R_COUNT; r++) {
-        const struct role_style *st = theme_role(r);
-        short fg = (short)st->fg, bg = (short)st->bg;
-        if (!defaults) {
-            if (fg < 0)
-                fg = COLOR_WHITE;
-            if (bg < 0)
-                bg = COLOR_BLACK;
-        }
-        init_pair((short)(r + 1), fg, bg);
-    }
+    default_colours = use_default_colors() == OK;
+    make_pairs(t, default_colours);
 }
 
 static int same_cell(const struct cell *x, const struct cell *y)
@@ -186,6 +196,12 @@ static void put_cell(const struct term *t, int x, int y, const struct cell *c)
 static void blit(struct term *t, const struct grid *g)
 {
     int full = !t->have_prev || t->prev.cols != g->cols || t->prev.rows != g->rows;
+    if (g->theme != t->theme) { /* another theme: its pairs, and every cell again */
+        t->theme = g->theme;
+        if (t->colour)
+            make_pairs(t, default_colours);
+        full = 1;
+    }
     if (full) {
         grid_free(&t->prev);
         if (grid_init(&t->prev, g->cols, g->rows, g->utf8) == 0)
@@ -286,9 +302,29 @@ static char *read_script(const char *path)
     return sbuf_take(&b);
 }
 
-/* The next key: from the script, or from the terminal (TK_TIMEOUT after a second without
- * one, or at once in a batch: -2). -1: the script ended, or the terminal hung up. */
-static int next_key(const char **sp, int batch, int *fast_errs)
+/* How long the terminal is waited on for a key: the clocks and a followed session are looked
+ * at this often. */
+#define TICK_MS 200
+
+/* The next key: from the script, or from the terminal (TK_TICK after a fifth of a second
+ * without one, TK_TIMEOUT once a second without one, or at once in a batch: -2). -1: the
+ * script ended, or the terminal hung up. */
+/* A followed session changed while waiting for a key: 1. What curses holds already is taken
+ * first (get_wch without waiting); then the terminal and the watch are waited on together, so
+ * a save or a move shows at once rather than at the next tick. */
+enum { WOKE_KEY, WOKE_WATCH, WOKE_NONE };
+
+static int watch_woke(int watch_fd)
+{
+    struct pollfd p[2] = {{STDIN_FILENO, POLLIN, 0}, {watch_fd, POLLIN, 0}};
+    int n = poll(p, 2, TICK_MS);
+    if (n <= 0)
+        return n < 0 ? WOKE_KEY : WOKE_NONE; /* a signal: let get_wch see to it */
+    return (p[0].revents & (POLLIN | POLLHUP | POLLERR)) ? WOKE_KEY : WOKE_WATCH;
+}
+
+static int next_key(const char **sp, int batch, int *fast_errs, double *idle_since,
+                    int watch_fd)
 {
     if (*sp) {
         int key = script_next(sp);
@@ -296,15 +332,28 @@ static int next_key(const char **sp, int batch, int *fast_errs)
     }
     wint_t ch;
     double t0 = mono_seconds();
-    int r = get_wch(&ch);
+    int r = ERR, woke = WOKE_KEY;
+    if (batch == 0 && watch_fd >= 0) {
+        timeout(0);
+        r = get_wch(&ch);
+        if (r == ERR)
+            woke = watch_woke(watch_fd);
+        timeout(TICK_MS);
+        if (r == ERR && woke == WOKE_WATCH)
+            return TK_TICK;
+    }
+    if (r == ERR && woke == WOKE_KEY)
+        r = get_wch(&ch);
     if (r != ERR) {
         *fast_errs = 0;
+        *idle_since = mono_seconds();
         return map_key(r, ch);
     }
     if (batch > 0)
         return -2;
     /* a hung-up terminal returns at once, again and again */
-    if (mono_seconds() - t0 < 0.01) {
+    double now = mono_seconds();
+    if (now - t0 < 0.01) {
         if (++*fast_errs > 100) {
             got_signal = SIGHUP;
             return -1;
@@ -312,7 +361,11 @@ static int next_key(const char **sp, int batch, int *fast_errs)
     } else {
         *fast_errs = 0;
     }
-    return TK_TIMEOUT;
+    if (now - *idle_since >= 1.0) {
+        *idle_since = now;
+        return TK_TIMEOUT;
+    }
+    return TK_TICK;
 }
 
 /* Draw, then take one key and whatever else is already waiting (a paste) before drawing
@@ -323,6 +376,7 @@ static int run(struct app *a, struct term *t, const char *script, int utf8)
     memset(&g, 0, sizeof g);
     const char *sp = script;
     int rc = 0, quit = 0, fast_errs = 0;
+    double idle_since = mono_seconds();
     while (!quit && !got_signal) {
         int cols, rows;
         getmaxyx(stdscr, rows, cols);
@@ -338,7 +392,7 @@ static int run(struct app *a, struct term *t, const char *script, int utf8)
         app_render(a, &g);
         blit(t, &g);
         for (int batch = 0; batch < 256 && !quit && !got_signal; batch++) {
-            int key = next_key(&sp, batch, &fast_errs);
+            int key = next_key(&sp, batch, &fast_errs, &idle_since, app_watch_fd(a));
             if (key == -1)
                 quit = script != NULL;
             if (key < 0)
@@ -350,11 +404,16 @@ static int run(struct app *a, struct term *t, const char *script, int utf8)
                 quit = 1;
             if (flags & TUI_CLEAR)
                 clearok(curscr, TRUE);
-            if (key == TK_RESIZE || key == TK_TIMEOUT || script)
+            /* a quiet tick changes nothing on the screen: keep waiting for a key */
+            if (key == TK_TICK && !flags) {
+                batch--;
+                continue;
+            }
+            if (key == TK_RESIZE || key == TK_TIMEOUT || key == TK_TICK || script)
                 break;
             timeout(0);
         }
-        timeout(1000);
+        timeout(TICK_MS);
     }
     grid_free(&g);
     return rc;
@@ -381,7 +440,7 @@ static SCREEN *start_curses(struct term *t)
         set_escdelay(100);
     curs_set(0);
     setup_colours(t);
-    timeout(1000);
+    timeout(TICK_MS);
     return scr;
 }
 
@@ -409,16 +468,39 @@ static int finish(struct app *a, struct term *t, SCREEN *scr, int rc)
     return rc ? rc : unsaved ? 2 : got_signal ? 128 + (int)got_signal : 0;
 }
 
-int tui_main(const struct tui_options *o)
+/* KOLLEN_CLOCK_FILE (tests, bench): the time is the number in that file, read at every look
+ * at the clock, so a test moves time on by writing it. */
+static const char *clock_file;
+
+static int64_t file_clock(void)
+{
+    FILE *f = fopen(clock_file, "r");
+    long long v = 0;
+    if (f) {
+        if (fscanf(f, "%lld", &v) != 1)
+            v = 0;
+        fclose(f);
+    }
+    /* a time the session format can write (before the year 10000), else the real one */
+    return v > 0 && v < 253402300800LL ? (int64_t)v : (int64_t)time(NULL);
+}
+
+int tui_main(const struct tui_options *given)
 {
     setlocale(LC_ALL, "");
+    struct tui_options opts = *given;
+    const struct tui_options *o = &opts;
+    clock_file = getenv("KOLLEN_CLOCK_FILE");
+    if (clock_file && *clock_file && !opts.now)
+        opts.now = file_clock;
     const char *cs = nl_langinfo(CODESET);
     int utf8 = cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8"));
     struct app a;
     if (app_init(&a, o, utf8) || app_start(&a, o->session_path)) {
         fprintf(stderr, "kollen: %s\n", a.fatal);
+        int usage = a.fatal_usage;
         app_free(&a);
-        return 2;
+        return usage ? 1 : 2;
     }
     if (a.depth == 0) {
         app_free(&a);

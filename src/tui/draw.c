@@ -158,7 +158,7 @@ void draw_status(struct app *a, struct grid *g, const struct hint *hints)
     int lrole = R_NORMAL;
     if (a->msg[0]) {
         left = a->msg;
-        lrole = a->msg_role == R_WARN ? R_WARN : R_NORMAL;
+        lrole = a->msg_role == R_WARN || a->msg_role == R_DONE ? a->msg_role : R_NORMAL;
     } else if (a->w && a->w->dirty && !a->w->read_only) { /* until a save succeeds: why not */
         left = a->save_why;
         lrole = R_WARN;

@@ -213,9 +213,26 @@ size_t grid_row_text(const struct grid *g, int y, char *buf, size_t n)
     return keep;
 }
 
-static char mono_digit(int role)
+static char mono_digit(const struct grid *g, int role)
 {
-    return "0123456789abcdef"[theme_role(role)->mono & 15];
+    return "0123456789abcdef"[theme_style(g->theme, role)->mono & 15];
+}
+
+/* Each role the grid uses, with its colours and attributes in the grid's theme. */
+static void dump_palette(struct sbuf *o, const struct grid *g)
+{
+    int used[R_COUNT] = {0};
+    for (size_t i = 0; i < (size_t)g->cols * (size_t)g->rows; i++)
+        if (g->c[i].role < R_COUNT)
+            used[g->c[i].role] = 1;
+    sbuf_addf(o, "# palette (theme %s): role fg/bg mono\n", theme_name(g->theme));
+    for (int r = 0; r < R_COUNT; r++) {
+        if (!used[r])
+            continue;
+        const struct role_style *st = theme_style(g->theme, r);
+        sbuf_addf(o, "%c %s/%s %x\n", st->letter, theme_colour_name(st->fg),
+                  theme_colour_name(st->bg), st->mono);
+    }
 }
 
 char *grid_dump(const struct grid *g, const char *title, int layers)
@@ -245,7 +262,7 @@ char *grid_dump(const struct grid *g, const char *title, int layers)
             for (int x = 0; x < g->cols; x++) {
                 const struct cell *c = &g->c[(size_t)y * (size_t)g->cols + (size_t)x];
                 char ch = layer == GRID_DUMP_ROLES ? theme_role(c->role)->letter
-                                                   : mono_digit(c->role);
+                                                   : mono_digit(g, c->role);
                 row[len++] = ch;
                 if (ch != '.' && ch != '0')
                     keep = len;
@@ -254,6 +271,8 @@ char *grid_dump(const struct grid *g, const char *title, int layers)
             sbuf_addf(&o, "%s\n", row);
         }
     }
+    if (layers & GRID_DUMP_PALETTE)
+        dump_palette(&o, g);
     free(row);
     return sbuf_take(&o);
 }

@@ -18,6 +18,7 @@ struct grid {
     int cols, rows;
     struct cell *c;
     int utf8;             /* glyph set the screens use (theme_glyphs) */
+    int theme;            /* the colours the roles get (theme.h), for the adapter and dumps */
     int cur_x, cur_y, cur_on; /* where the terminal cursor goes (text editors) */
 };
 
@@ -49,9 +50,11 @@ void grid_bar(struct grid *g, int x, int y, int w, double frac, int role_fill, i
 size_t grid_row_text(const struct grid *g, int y, char *buf, size_t n);
 
 /* The grid as golden text: a header line, the text rows, then a layer of one character per
- * cell: the role letters (layer 'r') or the monochrome attributes as a hex digit (layer 'm').
- * Returns a new string the caller frees, or NULL on allocation failure. */
+ * cell: the role letters (layer 'r') or the monochrome attributes (in the grid's theme) as a
+ * hex digit (layer 'm'); and with GRID_DUMP_PALETTE the colours and attributes the grid's
+ * theme gives each role it uses. Returns a new string the caller frees, or NULL on allocation
+ * failure. */
 char *grid_dump(const struct grid *g, const char *title, int layers);
-enum { GRID_DUMP_ROLES = 1, GRID_DUMP_MONO = 2 };
+enum { GRID_DUMP_ROLES = 1, GRID_DUMP_MONO = 2, GRID_DUMP_PALETTE = 4 };
 
 #endif

@@ -15,6 +15,11 @@ int layout_too_small(int cols, int rows)
 
 void layout_main(struct layout *l, int cols, int rows, int n_areas)
 {
+    layout_main_clock(l, cols, rows, n_areas, 0);
+}
+
+void layout_main_clock(struct layout *l, int cols, int rows, int n_areas, int clock)
+{
     memset(l, 0, sizeof *l);
     l->cols = cols;
     l->rows = rows;
@@ -22,10 +27,11 @@ void layout_main(struct layout *l, int cols, int rows, int n_areas)
         l->too_small = 1;
         return;
     }
-    l->header = (struct rect){0, 0, cols, 2};
-    l->rule_y = 2;
+    int hh = clock ? 3 : 2;
+    l->header = (struct rect){0, 0, cols, hh};
+    l->rule_y = hh;
     l->status = (struct rect){0, rows - 1, cols, 1};
-    int body_y = 3, body_h = rows - 1 - body_y;
+    int body_y = hh + 1, body_h = rows - 1 - body_y;
 
     int lw = clamp(cols * 30 / 100, 26, 44);
     l->sep_x = lw;

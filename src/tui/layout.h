@@ -27,6 +27,8 @@ struct layout {
 
 /* The workshop screen for a bank with n_areas work areas. */
 void layout_main(struct layout *l, int cols, int rows, int n_areas);
+/* The same with a third header line for the agenda's clocks when clock. */
+void layout_main_clock(struct layout *l, int cols, int rows, int n_areas, int clock);
 
 struct room_layout {
     int too_small;

@@ -11,7 +11,10 @@
 #include "screen_picker.h"
 #include "theme.h"
 
-enum { F_ORG, F_GROUP, F_BANK, F_FACILITATOR, F_FILE };
+enum { F_ORG, F_GROUP, F_BANK, F_FACILITATOR, F_MINUTES, F_FILE };
+
+/* A workshop's planned length when the form is opened (the two-hour workshop). */
+#define FORM_MINUTES "120"
 
 static const char *const group_values[] = {"kommun", "region", "myndighet", "annan"};
 
@@ -148,6 +151,7 @@ void form_open(struct app *a, const char *fixed_path)
              !add_field(f, FF_CHOICE, M_TUI_FORM_GROUP, 0) &&
              !add_field(f, FF_CHOICE, M_TUI_FORM_BANK, 0) &&
              !add_field(f, FF_TEXT, M_TUI_FORM_FACILITATOR, 0) &&
+             !add_field(f, FF_TEXT, M_TUI_FORM_MINUTES, 0) &&
              (fixed_path || !add_field(f, FF_TEXT, M_TUI_FORM_FILE, 0)) &&
              !add_field(f, FF_TEXT, M_TUI_FORM_PARTICIPANT, 1) &&
              !add_field(f, FF_TEXT, M_TUI_FORM_ROLE, 1) &&
@@ -157,6 +161,8 @@ void form_open(struct app *a, const char *fixed_path)
         return;
     }
     f->f[F_GROUP].n_choices = 4;
+    f->f[F_MINUTES].ed.max = 4;
+    editor_set(&f->f[F_MINUTES].ed, FORM_MINUTES);
     f->f[F_BANK].n_choices = f->n_banks;
     for (int i = 0; i < f->n_banks; i++)
         if (!strcmp(f->banks[i], OPS_DEFAULT_BANK))
@@ -237,6 +243,14 @@ static int create(struct app *a, const char *org, const char *path, int in_sessi
     n.organisation = org;
     n.group = (enum actor_group)f->f[F_GROUP].choice;
     n.facilitator = editor_text(&f->f[F_FACILITATOR].ed);
+    long minutes = 0;
+    const char *mt = editor_text(&f->f[F_MINUTES].ed);
+    if (*mt && text_parse_int(mt, 0, SESSION_MINUTES_MAX, &minutes)) {
+        app_message_id(a, R_WARN, M_TUI_RC_BAD_MINUTES, mt, SESSION_MINUTES_MAX);
+        f->cur = F_MINUTES;
+        return -1;
+    }
+    n.minutes = (int)minutes;
     struct ops_person *pp = people(f, &n.n_people);
     n.people = pp;
     n.make_dir = in_sessions ? a->sessions_dir : NULL;
@@ -414,6 +428,9 @@ static int form_type(struct app *a, struct form_field *x, int key)
 {
     struct form_state *f = fs(a);
     unsigned long rev = x->ed.rev;
+    /* the planned minutes take digits only */
+    if (f->cur == F_MINUTES && key < TK_SPECIAL && key >= 32 && (key < '0' || key > '9'))
+        return 0;
     if (!edit_key(&x->ed, CX_LINE, key, a->cols, 1))
         return 0;
     if (x->ed.rev != rev) {

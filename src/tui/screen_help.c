@@ -1,5 +1,6 @@
-/* screen_help.c: the help screen, generated from the key table (tig's REQ_INFO): every action
- * with its keys and its words, grouped. */
+/* screen_help.c: the help screen, generated from the key table (tig's REQ_INFO): the actions
+ * of the screen it was opened from, with their keys and words, grouped; nothing that does not
+ * work there. */
 #include <stdio.h>
 #include <string.h>
 
@@ -18,11 +19,19 @@ struct help_line {
 
 struct help_state {
     int top; /* the first line shown */
+    int cx;  /* the key context of the screen below: only its keys are listed */
 };
 
-/* The help as lines; returns how many (at most max). Actions without a help text of their own
- * add their keys to the line above ("← → ↑ ↓  move the cursor"). */
-static int help_lines(struct help_line *v, int max, int utf8)
+/* The contexts whose keys work where the help was opened: the main screen and its record pane
+ * are one screen. */
+static int help_contexts(int cx)
+{
+    return cx & (CX_MAIN | CX_RECORD) ? CX_MAIN | CX_RECORD : cx;
+}
+
+/* The help as lines for context cx; returns how many (at most max). Actions without a help
+ * text of their own add their keys to the line above ("← → ↑ ↓  move the cursor"). */
+static int help_lines(struct help_line *v, int max, int utf8, int cx)
 {
     const struct action_info *t = keymap_table();
     int n = 0;
@@ -31,7 +40,7 @@ static int help_lines(struct help_line *v, int max, int utf8)
         if (keymap_group_title((enum key_group)gr) == M_TUI_NONE)
             continue;
         for (int i = 0; i < A_COUNT - 1; i++) {
-            if ((int)t[i].group != gr)
+            if ((int)t[i].group != gr || !(t[i].contexts & help_contexts(cx)))
                 continue;
             if (first) {
                 if (n && n < max)
@@ -73,16 +82,43 @@ void help_open(struct app *a)
 {
     struct help_state *hs = app_state(a, SCR_HELP);
     hs->top = 0;
+    hs->cx = CX_MAIN;
+    if (a->depth > 0) {
+        const struct screen_info *si = screen_info((enum scr)app_top(a));
+        hs->cx = si->ops->context ? si->ops->context(a) : si->context;
+    }
     app_push(a, SCR_HELP);
+}
+
+/* The name of the screen the help is about, for its title. */
+static enum tui_msg_id screen_title(int cx)
+{
+    static const struct {
+        int cx;
+        enum tui_msg_id title;
+    } names[] = {
+        {CX_MAIN | CX_RECORD, M_TUI_HELP_MAIN}, {CX_ROOM, M_TUI_HELP_ROOM},
+        {CX_PICKER, M_TUI_HELP_PICKER},         {CX_PLAN, M_TUI_HELP_PLAN},
+        {CX_EDIT, M_TUI_HELP_EDIT},             {CX_LINE, M_TUI_HELP_LINE},
+        {CX_QVIEW, M_TUI_HELP_QVIEW},           {CX_LEVELS, M_TUI_HELP_LEVELS},
+        {CX_PARKED, M_TUI_HELP_PARKED},         {CX_SESSION, M_TUI_HELP_SESSION},
+        {CX_FOLLOW, M_TUI_HELP_FOLLOW},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (names[i].cx & cx)
+            return names[i].title;
+    return M_TUI_HELP_MAIN;
 }
 
 static void help_render(struct app *a, struct grid *g)
 {
     struct help_state *hs = app_state(a, SCR_HELP);
     struct help_line v[HELP_MAX];
-    int n = help_lines(v, HELP_MAX, g->utf8);
+    int n = help_lines(v, HELP_MAX, g->utf8, hs->cx);
     grid_fill(g, 0, 0, g->cols, " ", R_HEADER);
-    grid_put_cut(g, 1, 0, g->cols - 2, tui_msg(M_TUI_HELP_TITLE), R_HEADER);
+    char title[160];
+    tui_msg_format(title, sizeof title, M_TUI_HELP_TITLE, tui_msg(screen_title(hs->cx)));
+    grid_put_cut(g, 1, 0, g->cols - 2, title, R_HEADER);
     int rows = g->rows - 3, y0 = 2;
     if (hs->top > n - rows)
         hs->top = n - rows;

@@ -10,8 +10,10 @@
 #include "app.h"
 #include "kollen/fmt.h"
 #include "kollen/ops_msg.h"
+#include "kollen/ops_room.h"
 #include "kollen/text.h"
 #include "screen_prompt.h"
+#include "textfit.h"
 #include "theme.h"
 #include "wrap.h"
 
@@ -131,6 +133,83 @@ static void header_segments(struct app *a, struct seg *s, int *n, int tier, int 
     (*n)++;
 }
 
+/* "4:12", or "1:04:12" from an hour on. */
+static void clock_text(char *buf, size_t n, int64_t seconds)
+{
+    if (seconds < 0)
+        seconds = 0;
+    if (seconds >= 3600)
+        snprintf(buf, n, "%d:%02d:%02d", (int)(seconds / 3600), (int)(seconds / 60 % 60),
+                 (int)(seconds % 60));
+    else
+        snprintf(buf, n, "%d:%02d", (int)(seconds / 60), (int)(seconds % 60));
+}
+
+static int minutes_over(int64_t over)
+{
+    return (int)((over + 59) / 60);
+}
+
+/* The agenda's clocks, shortest wording first when the line is narrow: the current area
+ * against its plan (over-time in words and colour), the total, the areas left. */
+static void render_clocks(struct app *a, struct grid *g, int y, int w)
+{
+    struct agenda_clock c;
+    ops_agenda_clock(a->w, a->area, &c);
+    const struct area *ar = &a->w->bank->areas[a->area];
+    char spent[32], total[32], t[3][200];
+    clock_text(spent, sizeof spent, c.area_spent);
+    clock_text(total, sizeof total, c.total_spent);
+    grid_fill(g, 0, y, w, " ", R_NORMAL);
+    for (int tier = 0; tier < 4; tier++) {
+        const char *name = tier == 0 || !ar->short_name ? ar->name : ar->short_name;
+        if (c.area_minutes)
+            tui_msg_format(t[0], sizeof t[0], tier < 3 ? M_TUI_CLOCK_AREA : M_TUI_CLOCK_AREA_SHORT,
+                           name, spent, c.area_minutes);
+        else
+            tui_msg_format(t[0], sizeof t[0], M_TUI_CLOCK_AREA_NOPLAN, name, spent);
+        if (c.area_over) {
+            char over[64];
+            tui_msg_format(over, sizeof over, M_TUI_CLOCK_OVER, minutes_over(c.area_over));
+            size_t len = strlen(t[0]);
+            snprintf(t[0] + len, sizeof t[0] - len, ", %s", over);
+        }
+        tui_msg_format(t[1], sizeof t[1],
+                       c.total_over ? (tier < 3 ? M_TUI_CLOCK_TOTAL_OVER : M_TUI_CLOCK_SHORT_OVER)
+                                    : (tier < 3 ? M_TUI_CLOCK_TOTAL : M_TUI_CLOCK_TOTAL_SHORT),
+                       total, c.total_minutes, minutes_over(c.total_over));
+        if (!c.areas_left)
+            snprintf(t[2], sizeof t[2], "%s", tui_msg(M_TUI_CLOCK_NONE_LEFT));
+        else if (tier == 3)
+            tui_msg_format(t[2], sizeof t[2], M_TUI_CLOCK_LEFT_TINY, c.areas_left);
+        else if (c.areas_left == 1)
+            tui_msg_format(t[2], sizeof t[2], M_TUI_CLOCK_LEFT_ONE, c.left_minutes);
+        else
+            tui_msg_format(t[2], sizeof t[2], tier == 2 ? M_TUI_CLOCK_LEFT_SHORT : M_TUI_CLOCK_LEFT,
+                           c.areas_left, c.left_minutes);
+        if (text_width(t[0]) + text_width(t[1]) + text_width(t[2]) + 8 <= w)
+            break;
+    }
+    const char *sep = theme_glyphs(g->utf8)->bullet;
+    int x = 1;
+    for (int i = 0; i < 3; i++) {
+        if (i) {
+            x += grid_put(g, x, y, w - x, " ", R_DIM);
+            x += grid_put(g, x, y, w - x, sep, R_DIM);
+            x += grid_put(g, x, y, w - x, " ", R_DIM);
+        }
+        int over = (i == 0 && c.area_over) || (i == 1 && c.total_over);
+        x += grid_put_cut(g, x, y, w - x - 1, t[i], over ? R_WARN : i == 0 ? R_TITLE : R_NORMAL);
+    }
+}
+
+void main_layout(const struct app *a, struct layout *l)
+{
+    struct agenda_clock c;
+    ops_agenda_clock(a->w, a->area, &c);
+    layout_main_clock(l, a->cols, a->rows, a->w->bank->n_areas, c.planned);
+}
+
 static void render_header(struct app *a, struct grid *g, const struct layout *l)
 {
     const struct bank *b = a->w->bank;
@@ -202,6 +281,8 @@ static void render_header(struct app *a, struct grid *g, const struct layout *l)
         x += grid_put(g, x, y, 1, " ", R_BLOCKER);
     }
     grid_put_cut(g, x, y, w - x - 1, btext, a->w->sc.n_blockers ? R_BLOCKER : R_DONE);
+    if (l->header.h > 2)
+        render_clocks(a, g, 2, w);
 }
 
 /* --- the left column --- */
@@ -274,6 +355,9 @@ static void render_questions(struct app *a, struct grid *g, const struct rect *r
     app_area_questions(a, a->area, &first, &n);
     int cur = a->walk_pos[a->q] - first;
     int rows = r->h - 1, top = list_top(cur, n, rows);
+    const char **labels = calloc((size_t)(n ? n : 1), sizeof *labels);
+    for (int i = 0; labels && i < n; i++)
+        labels[i] = question_label(&b->questions[a->walk[first + i]]);
     for (int row = 0; row < rows && top + row < n; row++) {
         int qi = a->walk[first + top + row], y = r->y + 1 + row;
         const struct question *q = &b->questions[qi];
@@ -289,12 +373,20 @@ static void render_questions(struct app *a, struct grid *g, const struct rect *r
         grid_put(g, r->x + 1, y, 3, num, blk && !sel ? R_BLOCKER : role);
         if (ans->answered)
             grid_put(g, r->x + 5, y, 1, gl->answered, sel ? role : R_DONE);
-        char *clean = text_sanitize_dup(question_label(q), 0);
+        /* labels that would be cut to the same words are cut in the middle instead */
+        struct sbuf lt;
+        sbuf_init(&lt);
+        label_fit(&lt, question_label(q), labels, labels ? n : 0, r->w - 7 - 2, g->utf8);
+        char *clean = text_sanitize_dup(lt.p ? lt.p : "", 0);
         grid_put_cut(g, r->x + 7, y, r->w - 7 - 2, clean ? clean : "", role);
         free(clean);
+        sbuf_free(&lt);
         if (blk)
             grid_put(g, r->x + r->w - 2, y, 1, gl->blocker, R_BLOCKER);
+        else if (ans->parked)
+            grid_put(g, r->x + r->w - 2, y, 1, "P", R_CURRENT);
     }
+    free(labels);
     if (top > 0)
         grid_put(g, r->x + r->w - 1, r->y + 1, 1, gl->more_up, R_DIM);
     if (top + rows < n)
@@ -320,6 +412,20 @@ static int draw_wrapped(struct grid *g, int x, int y, int w, int max, const char
     free(clean);
     wrap_free(&wr);
     return drawn;
+}
+
+/* The width of line `line` (1-based, or the last) of text wrapped to w. */
+static int last_line_width(const char *text, int w, int line)
+{
+    struct wrap wr;
+    wrap_init(&wr);
+    char *clean = text_sanitize_dup(text ? text : "", 1);
+    int width = 0;
+    if (clean && wrap_text(&wr, clean, strlen(clean), w) == 0 && wr.n)
+        width = wr.v[(line < wr.n ? line : wr.n) - 1].width;
+    free(clean);
+    wrap_free(&wr);
+    return width;
 }
 
 static int count_lines(const char *text, int w)
@@ -355,7 +461,26 @@ static void option_text(struct sbuf *o, const struct question *q, int i)
     }
 }
 
-/* The title line: number, section, type, points; on the right whether it is answered. */
+/* What the room decided, for the title line: agreed, disputed (dissent not agreed), a
+ * reservation (dissent and agreed), parked. */
+static void decision_marks(const struct answer *ans, char *buf, size_t n)
+{
+    buf[0] = '\0';
+    size_t len = 0;
+    if (ans->agreed && !ans->n_dissent)
+        len += (size_t)snprintf(buf + len, n - len, " · %s", tui_msg(M_TUI_MARK_AGREED));
+    else if (ans->n_dissent && len < n) {
+        char t[64];
+        tui_msg_format(t, sizeof t, ans->agreed ? M_TUI_MARK_RESERVED : M_TUI_MARK_DISPUTED,
+                       ans->n_dissent);
+        len += (size_t)snprintf(buf + len, n - len, " · %s", t);
+    }
+    if (ans->parked && len < n)
+        snprintf(buf + len, n - len, " · %s", tui_msg(M_TUI_MARK_PARKED));
+}
+
+/* The title line: number, section, type, points; on the right whether it is answered and what
+ * the room decided. */
 static void question_title(struct app *a, struct grid *g, int x, int y, int w)
 {
     const struct question *q = &a->w->bank->questions[a->q];
@@ -379,30 +504,48 @@ static void question_title(struct app *a, struct grid *g, int x, int y, int w)
         sbuf_addf(&t, " %s %s", gl->bullet, part);
         sbuf_free(&p);
     }
-    const char *state = tui_msg(ans->answered ? M_TUI_ANSWERED_MARK : M_TUI_NOT_DISCUSSED);
-    int sw = text_width(state) + (ans->answered ? 2 : 0);
+    char all[160];
+    decision_marks(ans, all, sizeof all);
+    /* beside the tick alone the first separator goes: "✓ överens" */
+    const char *marks = ans->answered && all[0] ? all + strlen(" · ") - 1 : all;
+    int mw = text_width(marks);
+    /* with what was decided beside it, an answered question keeps only its tick */
+    const char *state = ans->answered && mw ? ""
+                        : tui_msg(ans->answered ? M_TUI_ANSWERED_MARK : M_TUI_NOT_DISCUSSED);
+    int sw = text_width(state) + (ans->answered && *state ? 2 : ans->answered) + mw;
     grid_put_cut(g, x, y, w - sw - 1, t.p ? t.p : "", R_TITLE);
+    int sx = x + w - sw;
     if (ans->answered) {
-        grid_put(g, x + w - sw, y, 1, gl->answered, R_DONE);
-        grid_put(g, x + w - sw + 2, y, sw, state, R_DONE);
+        grid_put(g, sx, y, 1, gl->answered, R_DONE);
+        grid_put(g, sx + 2, y, sw, state, R_DONE);
     } else {
-        grid_put(g, x + w - sw, y, sw, state, R_DIM);
+        grid_put(g, sx, y, sw, state, R_DIM);
     }
+    if (mw)
+        grid_put(g, x + w - mw, y, mw, marks,
+                 answer_disputed(ans) ? R_BLOCKER : ans->agreed ? R_DONE : R_CURRENT);
     sbuf_free(&t);
 }
 
-/* The question's text, the facilitator's help (when shown), the rules it feeds and what it
- * lacks as a blocker, in the rows above the options; returns the next row. */
+/* The question's text with the measurement period beside "de senaste två åren". */
+static char *question_text(const struct app *a, const struct question *q)
+{
+    const struct session *s = a->w->ses;
+    char *t = fmt_period_text(q->text, s->period_from, s->period_to);
+    return t ? t : text_dup(q->text ? q->text : "");
+}
+
+/* The question's text, the rules it feeds in words and what it lacks as a blocker, in the
+ * rows above the options; returns the next row. The facilitator's help is a key away (i). */
 static int question_body(struct app *a, struct grid *g, int x, int y, int w, int bottom)
 {
-    struct main_state *m = ms(a);
     const struct bank *b = a->w->bank;
     const struct question *q = &b->questions[a->q];
     const struct glyphs *gl = theme_glyphs(g->utf8);
     struct sbuf rules, miss;
     sbuf_init(&rules);
     sbuf_init(&miss);
-    fmt_rules(&rules, b, q, gl->ge, gl->bullet);
+    fmt_rules(&rules, b, q, gl->bullet);
     const struct blocker *bl = blocker_of(a, a->q);
     if (bl) {
         struct sbuf t;
@@ -413,34 +556,29 @@ static int question_body(struct app *a, struct grid *g, int x, int y, int w, int
         sbuf_addf(&miss, "%s %s", gl->blocker, line);
         sbuf_free(&t);
     }
-    /* the rules line and a blocker line are kept; the text gets what is left above options */
-    const char *hint = tui_msg(M_TUI_HELP_HINT);
-    int has_help = q->help && q->help[0];
-    int hint_w = has_help && !m->show_help_text ? text_width(hint) + 2 : 0;
-    int rule_lines = rules.len ? count_lines(rules.p, w - hint_w) : 0;
-    rule_lines = rule_lines > 2 ? 2 : rule_lines;
+    /* the rules and a blocker line are kept; the text gets what is left above the options */
+    char hint[64], ikey[16];
+    keymap_action_key(A_INFO, g->utf8, ikey, sizeof ikey);
+    tui_msg_format(hint, sizeof hint, M_TUI_HELP_HINT, ikey);
+    int has_help = q->help && q->help[0], hint_w = text_width(hint);
+    int rule_lines = rules.len ? count_lines(rules.p, w) : 0;
+    rule_lines = rule_lines > 3 ? 3 : rule_lines;
+    /* the help's hint rides at the end of the rules' last line, or on a line of its own */
+    int last_w = rule_lines ? last_line_width(rules.p, w, rule_lines) : w;
+    int hint_line = has_help && last_w + 2 + hint_w > w;
     int miss_lines = bl ? count_lines(miss.p, w) : 0;
     miss_lines = miss_lines > 2 ? 2 : miss_lines;
     int min_opts = q->n_options < 4 ? q->n_options : 4;
-    int text_room = bottom - y - rule_lines - miss_lines - min_opts - 1;
-    y += draw_wrapped(g, x, y, w, text_room < 1 ? 1 : text_room, q->text, R_NORMAL, NULL);
-    if (m->show_help_text) {
-        int room = bottom - y - rule_lines - miss_lines - min_opts - 1;
-        struct sbuf hb;
-        sbuf_init(&hb);
-        sbuf_addf(&hb, "%s %s", tui_msg(M_TUI_HELP_LABEL),
-                  has_help ? q->help : tui_msg(M_TUI_HELP_NONE));
-        if (room > 0)
-            y += draw_wrapped(g, x + 2, y, w - 2, room, hb.p, R_DIM, NULL);
-        sbuf_free(&hb);
-    }
-    if (rule_lines && y < bottom) {
-        int y0 = y;
-        y += draw_wrapped(g, x, y, w - hint_w, rule_lines, rules.p, R_DIM, NULL);
-        if (hint_w)
-            grid_put(g, x + w - hint_w + 2, y0, hint_w, hint, R_DIM);
-    } else if (has_help && !m->show_help_text && y < bottom) {
-        grid_put(g, x + w - text_width(hint), y++, w, hint, R_DIM);
+    int text_room = bottom - y - rule_lines - hint_line - miss_lines - min_opts - 1;
+    char *text = question_text(a, q);
+    y += draw_wrapped(g, x, y, w, text_room < 1 ? 1 : text_room, text, R_NORMAL, NULL);
+    free(text);
+    if (rule_lines && y < bottom)
+        y += draw_wrapped(g, x, y, w, rule_lines, rules.p, R_DIM, NULL);
+    if (has_help && y - !hint_line < bottom) {
+        if (hint_line)
+            y++;
+        grid_put(g, x + w - hint_w, y - 1, hint_w, hint, R_DIM);
     }
     if (bl && y < bottom)
         y += draw_wrapped(g, x, y, w, miss_lines, miss.p, R_BLOCKER, NULL);
@@ -590,8 +728,8 @@ static void render_record(struct app *a, struct grid *g, const struct layout *l,
     int avail = bottom - y;
     if (avail <= 0)
         return;
-    int n_ev = ans->n_evidence;
-    int ev_lines = n_ev + 1; /* the references and the "add" line */
+    int n_ev = ans->n_evidence, n_items = n_ev + 1 + ans->n_dissent;
+    int ev_lines = n_items; /* the references, the "add" line, the dissent entries */
     if (ev_lines > avail - 1)
         ev_lines = avail - 1 > 1 ? avail - 1 : 1;
     int note_room = avail - ev_lines;
@@ -608,17 +746,20 @@ static void render_record(struct app *a, struct grid *g, const struct layout *l,
         grid_put_cut(g, x, y, w, tui_msg(M_TUI_NOTE_NONE), note_sel ? R_SELECTED : R_DIM);
     }
     y += note_room;
-    /* evidence references, one line each, and the "add" line */
-    const char *label = tui_msg(M_TUI_EVIDENCE);
-    int lw = text_width(label) + 2;
+    /* evidence references, one line each, the "add" line, then what the dissenters said */
+    const char *label = tui_msg(M_TUI_EVIDENCE), *dlabel = tui_msg(M_TUI_DISSENT);
+    int lw = text_width(label) + 2, dw = text_width(dlabel) + 2;
+    lw = ans->n_dissent && dw > lw ? dw : lw;
     int top = 0, shown = ev_lines;
-    int cur_item = focused && m->rec >= 1 ? m->rec - 1 : 0; /* 0..n_ev (n_ev: add) */
-    if (n_ev + 1 > shown)
-        top = list_top(cur_item, n_ev + 1, shown);
+    int cur_item = focused && m->rec >= 1 ? m->rec - 1 : 0; /* 0..n_items - 1 */
+    if (n_items > shown)
+        top = list_top(cur_item, n_items, shown);
     for (int row = 0; row < shown && y < bottom; row++, y++) {
         int k = top + row;
-        if (row == 0)
+        if (row == 0 && k <= n_ev)
             grid_put(g, x, y, lw, label, R_TITLE);
+        if (k == n_ev + 1 || (row == 0 && k > n_ev))
+            grid_put(g, x, y, lw, dlabel, R_BLOCKER);
         int sel = focused && m->rec == k + 1;
         int role = sel ? R_SELECTED : R_NORMAL;
         if (k < n_ev) {
@@ -632,6 +773,16 @@ static void render_record(struct app *a, struct grid *g, const struct layout *l,
         } else if (k == n_ev) {
             grid_put_cut(g, x + lw, y, w - lw, tui_msg(M_TUI_EVIDENCE_ADD),
                          sel ? R_SELECTED : R_DIM);
+        } else if (k - n_ev - 1 < ans->n_dissent) {
+            const struct dissent *e = &ans->dissent[k - n_ev - 1];
+            struct sbuf t;
+            sbuf_init(&t);
+            sbuf_addf(&t, "%d) %s: %s", k - n_ev, e->who, e->view);
+            char *clean = text_sanitize_dup(t.p ? t.p : "", 0);
+            grid_fill(g, x + lw, y, w - lw, " ", role);
+            grid_put_cut(g, x + lw, y, w - lw, clean ? clean : "", role);
+            free(clean);
+            sbuf_free(&t);
         }
     }
 }
@@ -662,14 +813,14 @@ static int record_need(const struct app *a, int w)
 {
     const struct answer *ans = &a->w->ses->answers[a->q];
     int note = ans->note && ans->note[0] ? count_lines(ans->note, w - 2) : 1;
-    return 1 + note + ans->n_evidence + 1;
+    return 1 + note + ans->n_evidence + 1 + ans->n_dissent;
 }
 
 static void main_render(struct app *a, struct grid *g)
 {
     struct main_state *m = ms(a);
     struct layout l;
-    layout_main(&l, g->cols, g->rows, a->w->bank->n_areas);
+    main_layout(a, &l);
     int need = record_need(a, l.record.w);
     if (need < 4)
         need = 4;
@@ -725,9 +876,11 @@ static void move(struct app *a, int delta)
     case PANE_OPTIONS:
         m->opt = clampi(m->opt + delta, 0, b->questions[a->q].n_options - 1);
         break;
-    case PANE_RECORD:
-        m->rec = clampi(m->rec + delta, 0, a->w->ses->answers[a->q].n_evidence + 1);
+    case PANE_RECORD: {
+        const struct answer *ans = &a->w->ses->answers[a->q];
+        m->rec = clampi(m->rec + delta, 0, ans->n_evidence + 1 + ans->n_dissent);
         break;
+    }
     case PANE_COUNT: break;
     }
 }
@@ -736,7 +889,7 @@ static int page_size(const struct app *a)
 {
     const struct main_state *m = a->state[SCR_MAIN];
     struct layout l;
-    layout_main(&l, a->cols, a->rows, a->w->bank->n_areas);
+    main_layout(a, &l);
     const struct rect *r = m->pane == PANE_AREAS       ? &l.areas
                            : m->pane == PANE_QUESTIONS ? &l.questions
                            : m->pane == PANE_RECORD    ? &l.record
@@ -779,6 +932,7 @@ static void next_blocker(struct app *a, int dir)
             pick = n - 1;
     }
     app_goto(a, a->w->sc.blockers[pick].question);
+    app_message_id(a, R_NORMAL, M_TUI_BLOCKER_N, pick + 1, n, a->w->sc.blockers[pick].level);
 }
 
 /* --- changes --- */
@@ -787,15 +941,6 @@ static void change(struct app *a, const struct ops_change *c)
 {
     struct ops_result res;
     app_change(a, a->q, c, &res);
-}
-
-/* Option i (0-based): toggled on a multi question, chosen on a single one. */
-static void tick(struct app *a, int i)
-{
-    struct ops_change c = {.option = i + 1};
-    struct ops_result res;
-    if (app_change(a, a->q, &c, &res) == 0)
-        ms(a)->opt = i;
 }
 
 static void tick_all(struct app *a)
@@ -807,18 +952,31 @@ static void tick_all(struct app *a)
         ms(a)->opt = q->n_options - 1;
 }
 
-static void remove_evidence(struct app *a, int k)
+/* Del in the record pane: an evidence reference (the last one asks about the documented
+ * mark) or a dissent entry. */
+static void remove_item(struct app *a)
 {
-    struct ops_change c = {.evidence_remove = k + 1};
+    struct main_state *m = ms(a);
+    const struct answer *ans = &a->w->ses->answers[a->q];
+    int n_ev = ans->n_evidence, k = m->rec - 1;
+    struct ops_change c = {0};
+    if (m->rec >= 1 && m->rec <= n_ev)
+        c.evidence_remove = m->rec;
+    else if (k > n_ev && k - n_ev - 1 < ans->n_dissent)
+        c.dissent_remove = k - n_ev;
+    else
+        return;
     struct ops_result res;
     if (app_change(a, a->q, &c, &res))
         return;
-    if (!a->w->dirty)
-        app_message_id(a, R_NORMAL, M_TUI_EVIDENCE_REMOVED, k + 1);
-    struct main_state *m = ms(a);
-    int n = a->w->ses->answers[a->q].n_evidence;
-    if (m->rec > n)
-        m->rec = n;
+    if (c.evidence_remove)
+        evidence_removed(a, &res, k);
+    else if (!a->w->dirty)
+        app_message_id(a, R_NORMAL, M_TUI_DISSENT_REMOVED, c.dissent_remove);
+    ans = &a->w->ses->answers[a->q];
+    int last = ans->n_evidence + 1 + ans->n_dissent;
+    if (m->rec > last)
+        m->rec = last;
 }
 
 static void open_evidence_prompt(struct app *a, int k)
@@ -836,41 +994,44 @@ static void open_evidence_prompt(struct app *a, int k)
     }
 }
 
-/* Enter in the record pane: the note, a reference, or a new one. */
+/* Enter in the record pane: the note, a reference, a new one, or a dissent entry. */
 static void edit_item(struct app *a)
 {
     struct main_state *m = ms(a);
-    int n = a->w->ses->answers[a->q].n_evidence;
-    if (m->rec == 0)
+    const struct answer *ans = &a->w->ses->answers[a->q];
+    int n = ans->n_evidence, k = m->rec - n - 2;
+    if (m->rec == 0) {
         note_open(a);
-    else if (m->rec <= n)
+    } else if (m->rec <= n) {
         open_evidence_prompt(a, m->rec - 1);
-    else
+    } else if (m->rec == n + 1) {
         open_evidence_prompt(a, -1);
+    } else if (k < ans->n_dissent && !a->w->read_only) {
+        char label[128];
+        struct sbuf t;
+        sbuf_init(&t);
+        sbuf_addf(&t, "%s: %s", ans->dissent[k].who, ans->dissent[k].view);
+        tui_msg_format(label, sizeof label, M_TUI_DISSENT_EDIT_PROMPT, k + 1);
+        line_open(a, LINE_DISSENT_EDIT, k, label, t.p ? t.p : "");
+        sbuf_free(&t);
+    }
 }
 
 /* The keys that change the answer or its record; -1 when act is none of them. */
 static int answer_key(struct app *a, enum action act, int arg)
 {
-    struct main_state *m = ms(a);
+    (void)arg;
     struct ops_change c = {0};
     switch (act) {
-    case A_TICK: tick(a, m->opt); break;
-    case A_PICK: tick(a, arg - 1); break;
     case A_ALL: tick_all(a); break;
     case A_CLEAR: c.clear = OPS_CLEAR_TICKS; change(a, &c); break;
     case A_UNDISCUSSED: c.clear = OPS_CLEAR_UNDISCUSSED; change(a, &c); break;
     case A_DOCUMENTED: c.documented = OPS_TOGGLE; change(a, &c); break;
     case A_FOLLOWUP: c.followup = OPS_TOGGLE; change(a, &c); break;
-    case A_UNDO: app_undo(a); break;
-    case A_REDO: app_redo(a); break;
     case A_NOTE: note_open(a); break;
     case A_ADD_EVIDENCE: open_evidence_prompt(a, -1); break;
     case A_EDIT_ITEM: edit_item(a); break;
-    case A_REMOVE_ITEM:
-        if (m->rec >= 1 && m->rec <= a->w->ses->answers[a->q].n_evidence)
-            remove_evidence(a, m->rec - 1);
-        break;
+    case A_REMOVE_ITEM: remove_item(a); break;
     default: return -1;
     }
     return TUI_REDRAW;
@@ -917,6 +1078,8 @@ static int main_handle(struct app *a, enum action act, int arg, int key)
     int r = move_key(a, act);
     if (r < 0)
         r = answer_key(a, act, arg);
+    if (r < 0)
+        r = shared_key(a, act, arg);
     if (r >= 0)
         return r;
     switch (act) {
@@ -926,9 +1089,8 @@ static int main_handle(struct app *a, enum action act, int arg, int key)
         else if (m->pane == PANE_QUESTIONS)
             m->pane = PANE_OPTIONS;
         else
-            tick(a, m->opt);
+            shared_key(a, A_TICK, 0);
         break;
-    case A_INFO: m->show_help_text = !m->show_help_text; break;
     case A_ROOM: app_push(a, SCR_ROOM); break;
     case A_PLAN: plan_open(a); break;
     case A_SAVE:

@@ -13,12 +13,13 @@ struct main_state {
     enum pane pane;     /* the focused pane */
     int opt;            /* the option cursor (0-based) */
     int rec;            /* the record pane's cursor: 0 the note, k reference k, n+1 "add" */
-    int show_help_text; /* the facilitator's help text under the question */
 };
 
 struct note_state {
     struct editor ed;
-    int q; /* the question the note is for */
+    int q;       /* the question the note is for */
+    int summary; /* the editor holds the session's summary instead (ops_edit) */
+    char *orig;  /* the summary as it was when the editor opened (Ctrl-G puts it back) */
     int open;
     int undo_taken; /* this editing run has its undo step */
     int pending;    /* typed but not yet written into the session */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "kollen/ops_edit.h"
 #include "kollen/ops_msg.h"
 #include "kollen/text.h"
 #include "screen_main.h"
@@ -26,7 +27,10 @@ static int note_init(struct app *a, void *state)
 static void note_free(struct app *a, void *state)
 {
     (void)a;
-    editor_free(&((struct note_state *)state)->ed);
+    struct note_state *n = state;
+    editor_free(&n->ed);
+    free(n->orig);
+    n->orig = NULL;
 }
 
 static void note_reset(struct app *a, void *state)
@@ -46,7 +50,31 @@ void note_open(struct app *a)
         return;
     }
     editor_set(&n->ed, a->w->ses->answers[a->q].note);
+    n->ed.max = SESSION_NOTE_MAX;
     n->q = a->q;
+    n->summary = 0;
+    n->open = 1;
+    n->undo_taken = 0;
+    n->pending = 0;
+    n->committed_at = app_now(a);
+    app_push(a, SCR_NOTE);
+}
+
+void summary_open(struct app *a)
+{
+    struct note_state *n = ns(a);
+    if (!a->w)
+        return;
+    if (a->w->read_only) {
+        app_message(a, R_WARN, "%s", ops_msg(M_OPS_READ_ONLY));
+        return;
+    }
+    free(n->orig);
+    n->orig = text_dup(a->w->ses->summary ? a->w->ses->summary : "");
+    editor_set(&n->ed, a->w->ses->summary);
+    n->ed.max = SESSION_SUMMARY_MAX;
+    n->q = a->q;
+    n->summary = 1;
     n->open = 1;
     n->undo_taken = 0;
     n->pending = 0;
@@ -61,6 +89,13 @@ void note_commit(struct app *a)
         return;
     n->pending = 0;
     n->committed_at = app_now(a);
+    if (n->summary) {
+        struct ops_edit e = {0};
+        e.summary = editor_text(&n->ed);
+        if (app_edit(a, &e))
+            n->pending = 1;
+        return;
+    }
     /* one undo step for the whole editing run: later saves fold into the first one's */
     struct ops_change c = {.note = editor_text(&n->ed), .merge = n->undo_taken};
     struct ops_result res;
@@ -86,7 +121,7 @@ struct note_box {
 static void note_box(const struct app *a, struct note_box *nb)
 {
     struct layout l;
-    layout_main(&l, a->cols, a->rows, a->w->bank->n_areas);
+    main_layout(a, &l);
     nb->x = l.sep_x;
     nb->y = l.rule_y;
     nb->w = a->cols - nb->x;
@@ -102,6 +137,7 @@ static void note_box(const struct app *a, struct note_box *nb)
 }
 
 static const struct hint note_hints[] = {{E_DONE, M_TH_DONE},
+                                         {E_DISCARD, M_TH_DISCARD},
                                          {E_NEWLINE, M_TH_NEWLINE},
                                          {E_WORD_LEFT, M_TH_WORD},
                                          {E_KILL_END, M_TH_KILL},
@@ -113,10 +149,15 @@ static void note_render(struct app *a, struct grid *g)
     struct note_box nb;
     note_box(a, &nb);
     const struct question *q = &a->w->bank->questions[n->q];
-    char title[200];
-    tui_msg_format(title, sizeof title, M_TUI_NOTE_TITLE, q->number);
+    char title[200], done[32], discard[32];
+    keymap_key_name(keymap_info(E_DONE)->keys[0], g->utf8, 0, done, sizeof done);
+    keymap_key_name(keymap_info(E_DISCARD)->keys[0], g->utf8, 0, discard, sizeof discard);
+    if (n->summary)
+        tui_msg_format(title, sizeof title, M_TUI_SUMMARY_TITLE, done, discard);
+    else
+        tui_msg_format(title, sizeof title, M_TUI_NOTE_TITLE, q->number, done, discard);
     draw_box(g, nb.x, nb.y, nb.w, nb.h, title);
-    char *ctx = text_sanitize_dup(question_label(q), 0);
+    char *ctx = text_sanitize_dup(n->summary ? a->w->ses->organisation : question_label(q), 0);
     grid_put_cut(g, nb.ex, nb.y + 1, nb.ew, ctx ? ctx : "", R_DIM);
     free(ctx);
     struct editor *e = &n->ed;
@@ -137,10 +178,33 @@ static void note_render(struct app *a, struct grid *g)
         grid_put(g, nb.x + nb.w - 2, nb.ey + nb.eh - 1, 1, gl->more_down, R_DIM);
     /* the size, on the bottom border */
     char size[48];
-    snprintf(size, sizeof size, " %zu/%d ", e->len, SESSION_NOTE_MAX);
+    snprintf(size, sizeof size, " %zu/%zu ", e->len, e->max);
     grid_put(g, nb.x + nb.w - 2 - (int)strlen(size), nb.y + nb.h - 1, (int)strlen(size), size,
              R_DIM);
     draw_status(a, g, note_hints);
+}
+
+/* Ctrl-G: the note as it was when the editor opened. What was written meanwhile is one undo
+ * step (the commits fold into it): undoing it puts the old note back, on disk too. */
+static void note_discard(struct app *a)
+{
+    struct note_state *n = ns(a);
+    int taken = n->undo_taken, number = a->w->bank->questions[n->q].number;
+    n->pending = 0;
+    n->open = 0;
+    if (app_top(a) == SCR_NOTE)
+        app_pop(a);
+    if (n->summary) { /* the summary has no undo: it is written back as it was */
+        struct ops_edit e = {0};
+        e.summary = n->orig ? n->orig : "";
+        if (!app_edit(a, &e) && !a->w->dirty)
+            app_message_id(a, R_NORMAL, M_TUI_SUMMARY_DISCARDED);
+        return;
+    }
+    if (taken)
+        app_undo(a);
+    if (!a->w->dirty)
+        app_message_id(a, R_NORMAL, M_TUI_NOTE_DISCARDED, number);
 }
 
 static int note_handle(struct app *a, enum action act, int arg, int key)
@@ -151,6 +215,14 @@ static int note_handle(struct app *a, enum action act, int arg, int key)
         note_close(a);
         return TUI_REDRAW;
     }
+    if (act == E_DISCARD) {
+        note_discard(a);
+        return TUI_REDRAW;
+    }
+    if (act == E_HELP) {
+        help_open(a);
+        return TUI_REDRAW;
+    }
     struct note_box nb;
     note_box(a, &nb);
     unsigned long rev = n->ed.rev;
@@ -159,7 +231,7 @@ static int note_handle(struct app *a, enum action act, int arg, int key)
     if (n->ed.rev != rev) {
         n->pending = 1;
         if (n->ed.full)
-            app_message_id(a, R_WARN, M_TUI_NOTE_FULL, SESSION_NOTE_MAX);
+            app_message_id(a, R_WARN, M_TUI_NOTE_FULL, (int)n->ed.max);
         /* typing without a pause still reaches the disk every few seconds */
         if (app_now(a) - n->committed_at >= 5)
             note_commit(a);

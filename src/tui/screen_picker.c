@@ -38,6 +38,8 @@ void picker_load(struct app *a)
 void picker_open(struct app *a)
 {
     picker_load(a);
+    /* on the most recent session (the list is newest first); "new session" when there is none */
+    ps(a)->cur = ps(a)->list.n ? 1 : 0;
     app_push(a, SCR_PICKER);
 }
 

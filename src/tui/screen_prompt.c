@@ -27,10 +27,24 @@ static void line_free(struct app *a, void *state)
     editor_free(&((struct line_state *)state)->ed);
 }
 
+/* The most a prompt of this kind takes (the session's limit for what is typed there). */
+static size_t line_max(enum line_kind kind)
+{
+    switch (kind) {
+    case LINE_JUMP: return 8;
+    case LINE_PARK: return SESSION_REASON_MAX;
+    case LINE_DISSENT_ADD:
+    case LINE_DISSENT_EDIT: return SESSION_FIELD_MAX + 2 + SESSION_DISSENT_MAX;
+    case LINE_SEARCH: return 120;
+    case LINE_RECORD: return 2 * SESSION_FIELD_MAX + 2;
+    default: return SESSION_EVIDENCE_MAX;
+    }
+}
+
 void line_open(struct app *a, enum line_kind kind, int arg, const char *label, const char *text)
 {
     struct line_state *ls = app_state(a, SCR_LINE);
-    ls->ed.max = kind == LINE_JUMP ? 8 : SESSION_EVIDENCE_MAX;
+    ls->ed.max = line_max(kind);
     editor_set(&ls->ed, text);
     ls->kind = kind;
     ls->arg = arg;
@@ -63,10 +77,54 @@ static void accept_evidence(struct app *a, const struct line_state *ls, const ch
     else
         c.evidence_edit = ls->arg + 1, c.evidence_text = ref;
     struct ops_result res;
-    if ((ls->kind != LINE_EVIDENCE_ADD || *ref) && !app_change(a, a->q, &c, &res) &&
-        res.documented && !a->w->dirty)
-        app_message_id(a, R_NORMAL, M_TUI_EVIDENCE_ADDED);
+    if ((ls->kind != LINE_EVIDENCE_ADD || *ref) && !app_change(a, a->q, &c, &res)) {
+        if (res.documented && !a->w->dirty)
+            app_message_id(a, R_NORMAL, M_TUI_EVIDENCE_ADDED);
+        else if (c.evidence_remove)
+            evidence_removed(a, &res, ls->arg);
+    }
     free(ref);
+}
+
+void evidence_removed(struct app *a, const struct ops_result *res, int k)
+{
+    if (res->last_evidence) {
+        char t[400];
+        tui_msg_format(t, sizeof t, M_TUI_CONFIRM_UNDOCUMENT, a->w->bank->questions[a->q].number);
+        confirm_open(a, CONFIRM_UNDOCUMENT, t);
+    } else if (!a->w->dirty) {
+        app_message_id(a, R_NORMAL, M_TUI_EVIDENCE_REMOVED, k + 1);
+    }
+}
+
+/* What the group decides: a park reason, a dissent added or changed (emptied: removed). */
+static void accept_decision(struct app *a, const struct line_state *ls, char *text)
+{
+    text_trim(text);
+    struct ops_change c = {0};
+    const char *add[2] = {text, NULL};
+    enum tui_msg_id done = M_TUI_NONE;
+    int number = a->w->bank->questions[a->q].number;
+    if (ls->kind == LINE_PARK) {
+        c.parked = OPS_ON;
+        c.park_reason = text;
+        done = M_TUI_PARKED_NOW;
+    } else if (ls->kind == LINE_DISSENT_ADD) {
+        if (!*text)
+            return;
+        c.dissent_add = add;
+        done = M_TUI_DISSENT_ADDED;
+    } else if (!*text) {
+        c.dissent_remove = ls->arg + 1;
+        done = M_TUI_DISSENT_REMOVED;
+        number = ls->arg + 1;
+    } else {
+        c.dissent_edit = ls->arg + 1;
+        c.dissent_text = text;
+    }
+    struct ops_result res;
+    if (!app_change(a, a->q, &c, &res) && !a->w->dirty && done != M_TUI_NONE)
+        app_message_id(a, R_NORMAL, done, number);
 }
 
 static void accept_jump(struct app *a, char *text)
@@ -87,6 +145,10 @@ static int line_handle(struct app *a, enum action act, int arg, int key)
         app_pop(a);
         return TUI_REDRAW;
     }
+    if (act == E_HELP) {
+        help_open(a);
+        return TUI_REDRAW;
+    }
     if (act == E_ACCEPT) {
         char *text = text_dup(editor_text(&ls->ed));
         app_pop(a);
@@ -94,8 +156,14 @@ static int line_handle(struct app *a, enum action act, int arg, int key)
             return TUI_REDRAW;
         if (ls->kind == LINE_JUMP)
             accept_jump(a, text);
-        else
+        else if (ls->kind == LINE_SEARCH) /* Enter alone: the last search again */
+            app_search(a, *text || !a->search[0] ? text : a->search);
+        else if (ls->kind == LINE_RECORD)
+            records_accept(a, ls->arg, text);
+        else if (ls->kind == LINE_EVIDENCE_ADD || ls->kind == LINE_EVIDENCE_EDIT)
             accept_evidence(a, ls, text);
+        else
+            accept_decision(a, ls, text);
         free(text);
         return TUI_REDRAW;
     }
@@ -119,6 +187,7 @@ void confirm_open(struct app *a, enum confirm_kind kind, const char *text)
 {
     struct confirm_state *cs = app_state(a, SCR_CONFIRM);
     cs->kind = kind;
+    cs->arg = 0;
     tui_copy(cs->text, sizeof cs->text, text);
     app_push(a, SCR_CONFIRM);
 }
@@ -185,6 +254,15 @@ static int read_only(struct app *a, enum action act)
     return TUI_REDRAW;
 }
 
+/* Yes, the answer is no longer documented: folded into the removal's undo step. */
+static void undocument(struct app *a)
+{
+    struct ops_change c = {.documented = OPS_OFF, .merge = 1};
+    struct ops_result res;
+    if (!app_change(a, a->q, &c, &res) && !a->w->dirty)
+        app_message_id(a, R_NORMAL, M_TUI_UNDOCUMENTED, a->w->bank->questions[a->q].number);
+}
+
 static int confirm_handle(struct app *a, enum action act, int arg, int key)
 {
     (void)arg;
@@ -203,6 +281,15 @@ static int confirm_handle(struct app *a, enum action act, int arg, int key)
         }
         return TUI_REDRAW;
     case CONFIRM_READ_ONLY: return read_only(a, act);
+    case CONFIRM_UNDOCUMENT:
+    case CONFIRM_REMOVE_PERSON:
+        if (act == A_YES || act == A_NO)
+            app_pop(a);
+        if (act == A_YES && cs->kind == CONFIRM_UNDOCUMENT)
+            undocument(a);
+        else if (act == A_YES)
+            records_remove(a, cs->arg);
+        return TUI_REDRAW;
     }
     app_pop(a);
     return TUI_REDRAW;

@@ -8,6 +8,7 @@
 
 #include "grid.h"
 #include "keymap.h"
+#include "layout.h"
 
 struct app;
 
@@ -32,7 +33,11 @@ enum {
     SCREEN(SCR_NOTE, note, CX_EDIT, SF_OVERLAY, A_NONE)                                        \
     SCREEN(SCR_LINE, line, CX_LINE, SF_OVERLAY, A_NONE)                                        \
     SCREEN(SCR_CONFIRM, confirm, CX_CONFIRM, SF_OVERLAY, A_NONE)                               \
-    SCREEN(SCR_PLAN, plan, CX_PLAN, SF_QUIT_BACK | SF_SMALL_QUIT | SF_BACK, A_PLAN)
+    SCREEN(SCR_PLAN, plan, CX_PLAN, SF_QUIT_BACK | SF_SMALL_QUIT | SF_BACK, A_PLAN)            \
+    SCREEN(SCR_QVIEW, qview, CX_QVIEW, SF_QUIT | SF_SMALL_QUIT | SF_BACK, A_QVIEW)             \
+    SCREEN(SCR_LEVELS, levels, CX_LEVELS, SF_QUIT_BACK | SF_SMALL_QUIT | SF_BACK, A_LEVELS)    \
+    SCREEN(SCR_PARKED, parked, CX_PARKED, SF_QUIT_BACK | SF_SMALL_QUIT | SF_BACK, A_PARKED)    \
+    SCREEN(SCR_RECORDS, records, CX_SESSION, SF_QUIT_BACK | SF_SMALL_QUIT | SF_BACK, A_SESSION)
 
 enum scr {
 #define SCREEN_ENUM(id, name, cx, flags, back) id,
@@ -87,6 +92,8 @@ void note_open(struct app *a);
 /* Write what is typed in the note editor into the session (done on closing, idling, quitting
  * and every few seconds of typing). */
 void note_commit(struct app *a);
+/* The note editor on the session's summary instead of a question's note. */
+void summary_open(struct app *a);
 void plan_open(struct app *a);
 void picker_open(struct app *a);
 /* The new-session form; fixed_path: the file a session is created as (kollen SESSION for a
@@ -95,5 +102,18 @@ void form_open(struct app *a, const char *fixed_path);
 /* The main screen on question qi with the option cursor on option opt (0-based, -1: as
  * app_goto leaves it), the options pane focused. */
 void main_show(struct app *a, int qi, int opt);
+/* The main screen's layout for the current terminal: a third header line for the agenda's
+ * clocks when the session has an agenda. */
+void main_layout(const struct app *a, struct layout *l);
+/* The question alone (screen_qview.c): for the projector (help hidden), zoomed with the
+ * facilitator's help, or scrolled to that help. */
+enum qview_mode { QVIEW_PROJECTOR, QVIEW_ZOOM, QVIEW_HELP };
+void qview_open(struct app *a, enum qview_mode mode);
+void levels_open(struct app *a);
+void parked_open(struct app *a);
+void records_open(struct app *a);
+/* The keys the main screen and the question view share (actions.c): answering, what the room
+ * decides, search, the views. TUI_* flags, or -1 when act is none of them. */
+int shared_key(struct app *a, enum action act, int arg);
 
 #endif

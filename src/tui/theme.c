@@ -1,17 +1,68 @@
 /* theme.c: role styles and glyph sets. */
 #include "theme.h"
 
+#include <string.h>
+
 static const struct role_style roles[] = {
 #define ROLE_ROW(id, letter, fg, bg, mono) {letter, fg, bg, mono},
     TUI_ROLES(ROLE_ROW)
 #undef ROLE_ROW
 };
 
-const struct role_style *theme_role(int role)
+/* The projector's theme: light on black, the background set (a light terminal stays dark
+ * behind the text), no blue, nothing dim; marks bold. */
+static const struct role_style contrast[R_COUNT] = {
+    [R_NORMAL] = {'.', C_WHITE, C_BLACK, 0},
+    [R_HEADER] = {'h', C_BLACK, C_YELLOW, AT_REVERSE | AT_BOLD},
+    [R_TITLE] = {'t', C_YELLOW, C_BLACK, AT_BOLD},
+    [R_SELECTED] = {'s', C_BLACK, C_WHITE, AT_REVERSE | AT_BOLD},
+    [R_CURRENT] = {'c', C_YELLOW, C_BLACK, AT_BOLD | AT_UNDERLINE},
+    [R_BLOCKER] = {'b', C_RED, C_BLACK, AT_BOLD | AT_UNDERLINE},
+    [R_DONE] = {'o', C_GREEN, C_BLACK, AT_BOLD},
+    [R_BAR] = {'L', C_GREEN, C_BLACK, AT_BOLD},
+    [R_BAR_BG] = {'l', C_WHITE, C_BLACK, 0},
+    [R_DIM] = {'d', C_WHITE, C_BLACK, 0},
+    [R_WARN] = {'w', C_BLACK, C_YELLOW, AT_REVERSE | AT_BOLD},
+    [R_BORDER] = {'x', C_WHITE, C_BLACK, 0},
+    [R_INPUT] = {'i', C_WHITE, C_BLACK, AT_UNDERLINE},
+};
+
+const struct role_style *theme_style(int theme, int role)
 {
     if (role < 0 || role >= R_COUNT)
         role = R_NORMAL;
-    return &roles[role];
+    return theme == THEME_CONTRAST ? &contrast[role] : &roles[role];
+}
+
+const struct role_style *theme_role(int role)
+{
+    return theme_style(THEME_STANDARD, role);
+}
+
+static const char *const theme_names[THEME_COUNT] = {
+#define THEME_NAME(id, name) [id] = name,
+    TUI_THEMES(THEME_NAME)
+#undef THEME_NAME
+};
+
+const char *theme_name(int theme)
+{
+    return theme >= 0 && theme < THEME_COUNT ? theme_names[theme] : theme_names[0];
+}
+
+int theme_find(const char *name)
+{
+    for (int i = 0; name && i < THEME_COUNT; i++)
+        if (!strcmp(name, theme_names[i]))
+            return i;
+    return -1;
+}
+
+const char *theme_colour_name(int colour)
+{
+    static const char *const names[] = {"black", "red",     "green", "yellow",
+                                        "blue",  "magenta", "cyan",  "white"};
+    return colour >= 0 && colour < 8 ? names[colour] : "default";
 }
 
 static const struct glyphs utf8_glyphs = {

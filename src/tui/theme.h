@@ -1,9 +1,11 @@
 /* theme.h (tui-private): semantic roles, each with a colour pair and a monochrome attribute
- * (ncdu's UI_COLORS, htop's monochrome scheme), and the glyph sets (UTF-8 and ASCII). */
+ * (ncdu's UI_COLORS, htop's monochrome scheme), in two themes: the standard one and a high
+ * contrast one for projectors (light on black, no blue, nothing dim); and the glyph sets
+ * (UTF-8 and ASCII). */
 #ifndef KOLLEN_TUI_THEME_H
 #define KOLLEN_TUI_THEME_H
 
-/* ROLE(id, letter in golden files, fg, bg, monochrome attributes) */
+/* ROLE(id, letter in golden files, fg, bg, monochrome attributes): the standard theme */
 #define TUI_ROLES(ROLE)                                                                        \
     ROLE(R_NORMAL, '.', C_DEFAULT, C_DEFAULT, 0)                                               \
     ROLE(R_HEADER, 'h', C_WHITE, C_BLUE, AT_REVERSE)                                           \
@@ -37,7 +39,27 @@ struct role_style {
     int mono; /* AT_* */
 };
 
+/* THEME(id, name): the themes, in the order the theme key cycles through them. */
+#define TUI_THEMES(THEME)                                                                      \
+    THEME(THEME_STANDARD, "standard")                                                          \
+    THEME(THEME_CONTRAST, "kontrast")
+
+enum theme_id {
+#define THEME_ENUM(id, name) id,
+    TUI_THEMES(THEME_ENUM)
+#undef THEME_ENUM
+        THEME_COUNT
+};
+
+/* A role in the standard theme (its letter is the same in every theme). */
 const struct role_style *theme_role(int role);
+/* A role in theme (THEME_STANDARD when out of range). */
+const struct role_style *theme_style(int theme, int role);
+/* A theme's name ("standard", "kontrast"), and the theme of a name (-1 when unknown). */
+const char *theme_name(int theme);
+int theme_find(const char *name);
+/* A colour's name for golden files ("default", "white", ...). */
+const char *theme_colour_name(int colour);
 
 /* The glyphs a screen draws with: UTF-8 or the ASCII fallback when the locale is not UTF-8. */
 struct glyphs {

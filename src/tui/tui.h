@@ -13,6 +13,9 @@ struct tui_options {
     const char *sessions_dir;  /* the picker's folder (created 0700 when missing) */
     const char *session_path;  /* open this session; NULL: the picker */
     int64_t (*now)(void);      /* NULL: time(NULL) */
+    const char *theme;         /* --theme, or NULL: the session's own, else the standard */
+    int follow;                /* kollen follow: a read-only mirror of session_path */
+    int follow_question;       /* the mirror starts on the question view (else the room view) */
 };
 
 /* Run the TUI until the user quits. Returns an exit code (0 fine, 2 could not start). The

@@ -45,8 +45,8 @@ step "picker shows" wait_for "+ Ny session"
 keys Enter
 step "new-session form" wait_for "Skapa och öppna"
 text "E2E kommun"
-# organisation, group, bank, facilitator, file, participant, role, then the button
-keys Tab Tab Tab Tab Tab Tab Tab Enter
+# organisation, group, bank, facilitator, minutes, file, participant, role, then the button
+keys Tab Tab Tab Tab Tab Tab Tab Tab Enter
 step "workshop screen opens" wait_for "Fråga 1"
 keys Space
 step "tick shows" wait_for "[✓]  1 Beslutad"

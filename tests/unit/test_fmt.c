@@ -93,23 +93,45 @@ static const char *rules(const struct bank *b, int number)
 {
     struct sbuf o;
     sbuf_init(&o);
-    fmt_rules(&o, b, &b->questions[bank_find_question(b, number)], ">=", "|");
+    fmt_rules(&o, b, &b->questions[bank_find_question(b, number)], "|");
     snprintf(out, sizeof out, "%s", o.p ? o.p : "");
     sbuf_free(&o);
     return out;
 }
 
-static void rules__in_a_few_words_documentation_from_its_level(void **st)
+static void rules__in_words_read_aloud_documentation_from_its_level(void **st)
 {
     (void)st;
     struct bank *b = load_fixture_bank("mini");
     msg_set_lang(LANG_SV);
-    assert_string_equal(rules(b, 1), "Krav: N1 >=1 åtg | N2 >=2 åtg +dok | N3 alla +dok");
-    assert_string_equal(rules(b, 2), "Krav: N1 >= alt 2 | N2 >= alt 3 +dok | N3 alla +dok");
-    assert_string_equal(rules(b, 3), "Krav: N2 alt 1 +dok | N3 alla +dok");
+    assert_string_equal(rules(b, 1), "Krav: nivå 1 minst 1 åtgärd | nivå 2 minst 2 åtgärder, "
+                                     "dokumenterat | nivå 3 alla alternativ, dokumenterat");
+    assert_string_equal(rules(b, 2),
+                        "Krav: nivå 1 alternativ 2 eller högre | nivå 2 alternativ 3 eller "
+                        "högre, dokumenterat | nivå 3 det högsta alternativet (4), dokumenterat");
+    assert_string_equal(rules(b, 3), "Krav: nivå 2 alternativ 1 ikryssat, dokumenterat | nivå 3 "
+                                     "alla alternativ, dokumenterat");
     assert_string_equal(rules(b, 5), "Valideringsfråga: räknas inte");
     msg_set_lang(LANG_EN);
-    assert_string_equal(rules(b, 4), "Needs: L3 >=2 act +doc");
+    assert_string_equal(rules(b, 4), "Needs: level 3 at least 2 actions, documented");
+    /* a rule with several parts: "and" between them, the options as a list */
+    struct question q = b->questions[bank_find_question(b, 1)];
+    q.rules[2].min_actions = 5;
+    q.rules[2].need_mask = 5; /* options 1 and 3 */
+    struct sbuf o;
+    sbuf_init(&o);
+    fmt_rule(&o, b, &q, 2);
+    assert_string_equal(o.p, "at least 5 actions and options 1 and 3 ticked, documented");
+    msg_set_lang(LANG_SV);
+    sbuf_reset(&o);
+    q.n_options = 4; /* only the count is read: three of four options */
+    q.rules[2].need_mask = 7;
+    fmt_rule(&o, b, &q, 2);
+    assert_string_equal(o.p, "minst 5 åtgärder och alternativ 1-3 ikryssade, dokumenterat");
+    sbuf_reset(&o);
+    fmt_rule(&o, b, &q, 4); /* no rule at that level: nothing */
+    assert_true(!o.p || !o.p[0]);
+    sbuf_free(&o);
     msg_set_lang(LANG_SV);
     bank_free(b);
     struct bank *s = load_fixture_bank("miniscale");
@@ -176,13 +198,26 @@ static void rule_text__in_words_both_languages(void **st)
     assert_string_equal(rule_text(b, 1, 1), "minst 1 åtgärd");
     assert_string_equal(rule_text(b, 1, 2), "minst 2 åtgärder");
     assert_string_equal(rule_text(b, 1, 3), "alla alternativ");
-    assert_string_equal(rule_text(b, 2, 1), "minst alternativ 2");
-    assert_string_equal(rule_text(b, 3, 2), "alternativ 1");
+    assert_string_equal(rule_text(b, 2, 1), "alternativ 2 eller högre");
+    assert_string_equal(rule_text(b, 3, 2), "alternativ 1 ikryssat");
     msg_set_lang(LANG_EN);
     assert_string_equal(rule_text(b, 1, 2), "at least 2 actions");
-    assert_string_equal(rule_text(b, 3, 2), "option 1");
+    assert_string_equal(rule_text(b, 3, 2), "option 1 ticked");
     msg_set_lang(LANG_SV);
     bank_free(b);
+}
+
+static void period__beside_the_phrase_any_case_every_time(void **st)
+{
+    (void)st;
+    char *t = fmt_period_text("De senaste två åren, har ni övat? Och de SENASTE TVÅ ÅREN igen.",
+                            "2022-06-01", "2024-05-31");
+    assert_string_equal(t, "De senaste två åren (2022-06-01–2024-05-31), har ni övat? Och de "
+                           "SENASTE TVÅ ÅREN (2022-06-01–2024-05-31) igen.");
+    free(t);
+    assert_null(fmt_period_text("Har ni en policy?", "2022-06-01", "2024-05-31"));
+    assert_null(fmt_period_text("De senaste två åren?", NULL, NULL)); /* no period recorded */
+    assert_null(fmt_period_text("De senaste två åren \xff", "2022-06-01", "2024-05-31"));
 }
 
 int main(void)
@@ -191,9 +226,10 @@ int main(void)
         cmocka_unit_test(level__every_form__actions_bank_in_both_languages),
         cmocka_unit_test(level__scale_bank__the_mean_with_its_decimals),
         cmocka_unit_test(decimal_and_points__the_language_decides_the_sign),
-        cmocka_unit_test(rules__in_a_few_words_documentation_from_its_level),
         cmocka_unit_test(numbers__runs_pairs_and_the_last_after_och),
         cmocka_unit_test(rule_text__in_words_both_languages),
+        cmocka_unit_test(rules__in_words_read_aloud_documentation_from_its_level),
+        cmocka_unit_test(period__beside_the_phrase_any_case_every_time),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

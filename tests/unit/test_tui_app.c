@@ -404,10 +404,13 @@ static void app__picker_and_form__create_and_open_a_session(void **st)
     assert_int_equal(app_top(&a), SCR_PICKER);
     assert_int_equal(tui_picker_st(&a)->list.n, 1); /* s.ini */
     assert_string_equal(tui_picker_st(&a)->list.v[0].organisation, "Testkommunen");
-    tui_keys(&a, "<Enter>");
+    assert_int_equal(tui_picker_st(&a)->cur, 1); /* on the most recent session */
+    tui_keys(&a, "<Home><Enter>");
     assert_int_equal(app_top(&a), SCR_FORM);
-    /* organisation, group (region), bank, facilitator, file, a participant, create */
-    tui_keys(&a, "Region Östergötland<Tab><Right><Tab><Tab>Anna<Tab><Tab>Per<Tab>CISO<Tab>");
+    /* organisation, group (region), bank, facilitator, minutes (90: letters refused), file, a
+     * participant, create */
+    tui_keys(&a, "Region Östergötland<Tab><Right><Tab><Tab>Anna<Tab><BS><BS><BS>9x0<Tab><Tab>"
+                 "Per<Tab>CISO<Tab>");
     /* a second participant row came */
     assert_int_equal(tui_form_st(&a)->f[tui_form_st(&a)->cur].kind, FF_TEXT);
     tui_keys(&a, "<Tab><Tab><Enter>");
@@ -417,6 +420,8 @@ static void app__picker_and_form__create_and_open_a_session(void **st)
     assert_string_equal(a.w->ses->facilitator, "Anna");
     assert_int_equal(a.w->ses->n_participants, 1);
     assert_string_equal(a.w->ses->participants[0].role, "CISO");
+    assert_int_equal(a.w->ses->minutes, 90); /* spread over the areas by their questions */
+    assert_int_equal(a.w->ses->agenda[0].minutes + a.w->ses->agenda[1].minutes, 90);
     assert_non_null(strstr(a.w->path, "region-ostergotland-2024-05-02.ini"));
     struct stat stt;
     assert_int_equal(stat(a.w->path, &stt), 0);
@@ -435,7 +440,8 @@ static void app__missing_session__offered_to_create(void **st)
     assert_int_equal(app_top(&a), SCR_CONFIRM);
     tui_keys(&a, "j");
     assert_int_equal(app_top(&a), SCR_FORM);
-    tui_keys(&a, "Myndigheten<Tab><Tab><Tab><Tab><Tab><Tab><Enter>");
+    /* organisation, group, bank, facilitator, minutes, participant, role, the button */
+    tui_keys(&a, "Myndigheten<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Enter>");
     assert_int_equal(app_top(&a), SCR_MAIN);
     assert_string_equal(a.w->path, p);
     close_app(&a);

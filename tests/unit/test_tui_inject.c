@@ -1,8 +1,9 @@
 /* test_tui_inject.c: terminal injection. A bank whose question, short text, option, help and
  * area name, and a session whose organisation, facilitator, participant, note and evidence
- * hold ESC ] 0 ; pwned BEL, ESC [ 2 J, a C1 CSI (U+009B) and a bidi override (U+202E): every
- * screen (picker, form, main with each pane and the help text, room, help, plan for every
- * target, note editor, prompts, confirm) is rendered into the grid at 80x24 and 120x40, UTF-8
+ * (and dissent, park reason, summary, period) hold ESC ] 0 ; pwned BEL, ESC [ 2 J, a C1 CSI
+ * (U+009B) and a bidi override (U+202E): every screen (picker, form, main with each pane, the
+ * question view with the help text, levels, parking lot, session records, room, help, plan for
+ * every target, note editor, prompts, confirm) is rendered into the grid at 80x24 and 120x40, UTF-8
  * and ASCII, and no cell may hold a control character (text_is_control: C0, DEL, C1, bidi
  * overrides and isolates, line and paragraph separators) or invalid UTF-8. The tmux side (the
  * raw bytes on the terminal, the window title) is tests/sh/tui_reliability.sh. */
@@ -76,6 +77,9 @@ static int setup(void **st)
     assert_int_equal(session_add_evidence(s, 0, EVIL, TUI_TEST_NOW - 600, &d), KL_OK);
     s->answers[0].answered = 1;
     s->answers[0].ticks = 1;
+    assert_int_equal(session_add_dissent(s, 0, EVIL, EVIL, TUI_TEST_NOW - 600, &d), KL_OK);
+    assert_int_equal(session_set_parked(s, 0, 1, EVIL, TUI_TEST_NOW - 600, &d), KL_OK);
+    assert_int_equal(session_set_summary(s, EVIL "\n" EVIL, &d), KL_OK);
     s->cursor = 1;
     struct sbuf p;
     sbuf_init(&p);
@@ -135,7 +139,7 @@ static void no_controls(struct app *a, const char *what)
 
 static void open_evil(struct app *a)
 {
-    struct tui_options o = {qdir, tui_tmp, NULL, tui_test_now};
+    struct tui_options o = {qdir, tui_tmp, NULL, tui_test_now, NULL, 0, 0};
     assert_int_equal(app_init(a, &o, 1), 0);
     a->cols = 80;
     a->rows = 24;
@@ -159,7 +163,19 @@ static void inject__every_screen__no_control_character_in_any_cell(void **st)
 
     no_controls(&a, "main");
     tui_keys(&a, "i");
-    no_controls(&a, "main with the help text");
+    assert_int_equal(app_top(&a), SCR_QVIEW);
+    no_controls(&a, "question view with the help text");
+    tui_keys(&a, "<Esc>N");
+    no_controls(&a, "levels");
+    tui_keys(&a, "<Esc>L");
+    no_controls(&a, "parking lot");
+    tui_keys(&a, "<Esc>s");
+    no_controls(&a, "session records");
+    tui_keys(&a, "<End>");
+    no_controls(&a, "session records, the end");
+    tui_keys(&a, "<Esc>D");
+    no_controls(&a, "dissent prompt");
+    tui_keys(&a, "<Esc>");
     for (int pane = 0; pane < PANE_COUNT; pane++) {
         tui_keys(&a, "<Tab>");
         no_controls(&a, "main, each pane");
@@ -196,7 +212,7 @@ static void inject__every_screen__no_control_character_in_any_cell(void **st)
 
     /* a second TUI on the same session: offered read-only, the holder named */
     struct app b;
-    struct tui_options o = {qdir, tui_tmp, NULL, tui_test_now};
+    struct tui_options o = {qdir, tui_tmp, NULL, tui_test_now, NULL, 0, 0};
     assert_int_equal(app_init(&b, &o, 1), 0);
     char why[600];
     assert_int_equal(app_open(&b, path, 0, why, sizeof why), 1);
@@ -213,7 +229,7 @@ static void inject__picker_and_form__no_control_character_in_any_cell(void **st)
 {
     (void)st;
     struct app a;
-    struct tui_options o = {qdir, tui_tmp, NULL, tui_test_now};
+    struct tui_options o = {qdir, tui_tmp, NULL, tui_test_now, NULL, 0, 0};
     assert_int_equal(app_init(&a, &o, 1), 0);
     assert_int_equal(app_start(&a, NULL), 0);
     assert_int_equal(app_top(&a), SCR_PICKER);
@@ -233,7 +249,7 @@ static void inject__picker_and_form__no_control_character_in_any_cell(void **st)
 static void inject__screens_checked(void **st)
 {
     (void)st;
-    assert_true(screens_checked >= 25 * 4); /* 25 screens, 2 sizes, UTF-8 and ASCII */
+    assert_true(screens_checked >= 30 * 4); /* 30 screens, 2 sizes, UTF-8 and ASCII */
 }
 
 int main(void)

@@ -6,8 +6,9 @@
 #include "script.h"
 #include "testutil.h"
 
-static const int contexts[] = {CX_MAIN, CX_ROOM, CX_PICKER, CX_HELP, CX_FORM,
-                               CX_RECORD, CX_EDIT, CX_LINE, CX_PLAN, CX_CONFIRM};
+static const int contexts[] = {CX_MAIN,  CX_ROOM,  CX_PICKER, CX_HELP,   CX_FORM,
+                               CX_RECORD, CX_EDIT,  CX_LINE,   CX_PLAN,   CX_CONFIRM,
+                               CX_QVIEW, CX_LEVELS, CX_PARKED, CX_SESSION, CX_FOLLOW};
 
 static void keymap__names__are_unique_and_found_again(void **st)
 {

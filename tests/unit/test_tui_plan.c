@@ -310,7 +310,7 @@ static void plan__read_only_session__shown_too(void **st)
     struct app a, b;
     open_app(&a);
     app_save(&a);
-    struct tui_options o = {PLAN_QDIR, tui_tmp, NULL, tui_test_now};
+    struct tui_options o = {PLAN_QDIR, tui_tmp, NULL, tui_test_now, NULL, 0, 0};
     assert_int_equal(app_init(&b, &o, 1), 0);
     char why[600];
     assert_int_equal(app_open(&b, path, 0, why, sizeof why), 1);

@@ -212,16 +212,16 @@ static void screen__main__80x24_and_120x40(void **st)
     close_app(&a);
 }
 
-static void screen__main__blocker_question_help_text_and_record_pane(void **st)
+static void screen__main__blocker_question_and_record_pane(void **st)
 {
     (void)st;
     struct app a;
     open_at(&a, path);
-    /* question 2 blocks level 2 here; the help text of question 1 on demand */
+    /* question 3 blocks level 2 here; the record pane of question 1 with its reference */
     tui_keys(&a, "b");
     golden(&a, "main-blocker-80x24", 80, 24, 1, GRID_DUMP_ROLES);
-    tui_keys(&a, "g1<Enter>i<Tab>j");
-    golden(&a, "main-help-text-record-80x24", 80, 24, 1, GRID_DUMP_ROLES);
+    tui_keys(&a, "g1<Enter><Tab>j");
+    golden(&a, "main-record-80x24", 80, 24, 1, GRID_DUMP_ROLES);
     close_app(&a);
 }
 
@@ -301,7 +301,7 @@ static void screen__picker_and_form__80x24(void **st)
     assert_int_equal(app_start(&a, NULL), 0);
     golden(&a, "picker-80x24", 80, 24, 1, GRID_DUMP_ROLES);
     tui_keys(&a, "n");
-    tui_keys(&a, "Region Östergötland<Tab><Right><Tab><Tab>Anna<Tab><Tab>Per Persson<Tab>CISO");
+    tui_keys(&a, "Region Östergötland<Tab><Right><Tab><Tab>Anna<Tab><Tab><Tab>Per Persson<Tab>CISO");
     golden(&a, "form-80x24", 80, 24, 1, GRID_DUMP_ROLES);
     close_app(&a);
 }
@@ -375,7 +375,7 @@ int main(void)
     msg_set_lang(LANG_SV);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(screen__main__80x24_and_120x40, setup, teardown),
-        cmocka_unit_test_setup_teardown(screen__main__blocker_question_help_text_and_record_pane,
+        cmocka_unit_test_setup_teardown(screen__main__blocker_question_and_record_pane,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(screen__note_editor__80x24, setup, teardown),
         cmocka_unit_test_setup_teardown(screen__prompts__evidence_and_jump, setup, teardown),

@@ -92,7 +92,7 @@ static inline char *tui_make_session(const char *bank_id, const char *name, cons
 
 static inline void tui_app_init(struct app *a)
 {
-    struct tui_options o = {"tests/fixtures/good", tui_tmp, NULL, tui_test_now};
+    struct tui_options o = {"tests/fixtures/good", tui_tmp, NULL, tui_test_now, NULL, 0, 0};
     assert_int_equal(app_init(a, &o, 1), 0);
     a->cols = 80;
     a->rows = 24;
@@ -123,7 +123,7 @@ static inline char *tui_make_session_in(const char *qdir, const char *bank_id, c
 /* An app on questions folder qdir, opened on path (read-write). */
 static inline void tui_app_open_in(struct app *a, const char *qdir, const char *path)
 {
-    struct tui_options o = {qdir, tui_tmp, NULL, tui_test_now};
+    struct tui_options o = {qdir, tui_tmp, NULL, tui_test_now, NULL, 0, 0};
     assert_int_equal(app_init(a, &o, 1), 0);
     a->cols = 80;
     a->rows = 24;
@@ -178,3 +178,82 @@ static inline char *tui_read_file(const char *path)
 }
 
 #endif
+
+/* --- golden screens (the same files and rules as test_tui_screens.c) --- */
+
+/* s with every occurrence of the temporary folder's name as TMP (caller frees). */
+static inline char *tui_scrub(const char *s)
+{
+    struct sbuf o;
+    sbuf_init(&o);
+    size_t n = strlen(tui_tmp);
+    for (const char *p = s; *p;) {
+        if (!strncmp(p, tui_tmp, n)) {
+            sbuf_add(&o, "TMP");
+            p += n;
+        } else {
+            sbuf_addc(&o, *p++);
+        }
+    }
+    return sbuf_take(&o);
+}
+
+/* The app's screen at cols x rows compared with tests/golden/tui/name.txt (layers: GRID_DUMP_*);
+ * KOLLEN_UPDATE_GOLDEN=1 rewrites it. */
+static inline void tui_golden(struct app *a, const char *name, int cols, int rows, int utf8,
+                              int layers)
+{
+    struct grid g;
+    assert_int_equal(grid_init(&g, cols, rows, utf8), 0);
+    a->utf8 = utf8;
+    app_render(a, &g);
+    char title[160];
+    snprintf(title, sizeof title, "%s %s %s", name, layers & GRID_DUMP_MONO ? "mono" : "colour",
+             utf8 ? "utf8" : "ascii");
+    char *raw = grid_dump(&g, title, layers);
+    assert_non_null(raw);
+    char *got = tui_scrub(raw);
+    free(raw);
+    grid_free(&g);
+    a->utf8 = 1;
+    char file[256];
+    snprintf(file, sizeof file, "tests/golden/tui/%s.txt", name);
+    if (getenv("KOLLEN_UPDATE_GOLDEN") && *getenv("KOLLEN_UPDATE_GOLDEN")) {
+        FILE *f = fopen(file, "w");
+        assert_non_null(f);
+        fputs(got, f);
+        fclose(f);
+    }
+    char *want = tui_read_file(file);
+    if (!want || strcmp(want, got)) {
+        char tmp[300];
+        snprintf(tmp, sizeof tmp, "%s/%s.actual", tui_tmp, name);
+        FILE *f = fopen(tmp, "w");
+        if (f) {
+            fputs(got, f);
+            fclose(f);
+            char cmd[700];
+            snprintf(cmd, sizeof cmd, "diff -u '%s' '%s' | head -n 40 >&2", file, tmp);
+            if (system(cmd)) {
+                /* diff exits 1 on a difference; the failure below says so */
+            }
+        }
+        free(want);
+        free(got);
+        fail_msg("the screen differs from %s", file);
+        return;
+    }
+    free(want);
+    free(got);
+}
+
+/* The text of the whole screen at cols x rows (caller frees). */
+static inline char *tui_screen_text(struct app *a, int cols, int rows)
+{
+    struct grid g;
+    assert_int_equal(grid_init(&g, cols, rows, 1), 0);
+    app_render(a, &g);
+    char *d = grid_dump(&g, "", 0);
+    grid_free(&g);
+    return d;
+}
