@@ -292,7 +292,10 @@ static void merge__one_session__a_copy(void **st)
     assert_int_equal(f->m->n_participants, 2);
     assert_int_equal(f->m->answers[qi_of(f, 2)].choice, 3);
     assert_true(f->m->answers[qi_of(f, 2)].agreed);
-    assert_int_equal(merge_sessions(f->b, in, labels, 0, 5, &f->m, &f->d), KL_EUSAGE);
+    struct session *none = f->a;
+    assert_int_equal(merge_sessions(f->b, in, labels, 0, 5, &none, &f->d), KL_EUSAGE);
+    assert_null(none);
+    assert_diag(&f->d, 0, "inga sessioner att slå ihop");
 }
 
 int main(void)
