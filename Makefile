@@ -103,6 +103,7 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIBCLI) $(LIBTUI) $(LIBCORE)
 
 # the allocation-failure test wraps the allocator of everything it links statically
 $(BUILD)/tests/test_oom: TEST_LDFLAGS = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
+$(BUILD)/tests/test_many_oom: TEST_LDFLAGS = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
 
 # sessions are sensitive: the folder is private (a clone makes it 0755 and its files 0644)
 run: all
