@@ -27,7 +27,7 @@ int cohort_count(const struct cohort *c);
 
 /* The spread groups of a result distribution (MSB2333 L2971-2977): the weakest 10 %, the
  * middle 80 % ("normalfördelning") and the best 10 % by resultattal. */
-enum spread { SPREAD_WEAKEST, SPREAD_MIDDLE, SPREAD_BEST, SPREAD_COUNT };
+enum cohort_spread { SPREAD_WEAKEST, SPREAD_MIDDLE, SPREAD_BEST, SPREAD_COUNT };
 
 struct spread_group {
     int n;               /* sessions in the group */

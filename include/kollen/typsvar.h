@@ -36,13 +36,15 @@ int typsvar_count(const struct typsvar *t);
 int typsvar_session_new(const struct typsvar *t, const char *name, enum actor_group group,
                         const char *date, int64_t now, struct session **out);
 
-/* The typ-organisation as a benchmark, with the fields benchmarks.ini holds: its overall
- * level and per-area levels on the continuous scale (score.value, area_score.value; -1 for
- * an area without a scored or answered question), its actions, provenance reconstructed and
- * the given source. The strings are copies the caller frees with typsvar_benchmark_free.
- * group is "kommun", "region", "myndighet", "annan" or "" for all. KL_OK or KL_ENOMEM. */
+/* The typ-organisation as a benchmark of the given kind (typsvar; basta-30 or urval for the
+ * best of a group), with the fields benchmarks.ini holds: its overall level and per-area levels
+ * on the continuous scale (score.value, area_score.value; -1 for an area without a scored or
+ * answered question), its actions in all and per area, how many areas reach each level, year
+ * 0 (not stated), provenance reconstructed and the given source. The strings are copies; free
+ * them with benchmark_clear. group is "kommun", "region", "myndighet", "annan" or "" for all.
+ * KL_OK or KL_ENOMEM. */
 int typsvar_benchmark(const struct typsvar *t, const char *id, const char *name,
-                      const char *group, const char *source, struct benchmark *out);
-void typsvar_benchmark_free(struct benchmark *bm);
+                      const char *group, enum bench_kind kind, const char *source,
+                      struct benchmark *out);
 
 #endif

@@ -128,18 +128,6 @@ int typsvar_session_new(const struct typsvar *t, const char *name, enum actor_gr
     return KL_OK;
 }
 
-void typsvar_benchmark_free(struct benchmark *bm)
-{
-    if (!bm)
-        return;
-    free(bm->id);
-    free(bm->name);
-    free(bm->group);
-    free(bm->source);
-    free(bm->area_levels);
-    memset(bm, 0, sizeof *bm);
-}
-
 /* Does the typ session give area ai a level (a scale area needs an answered statement)? */
 static int area_known(const struct bank *b, const struct session *s, const struct score *sc,
                       int ai)
@@ -155,7 +143,8 @@ static int area_known(const struct bank *b, const struct session *s, const struc
 }
 
 int typsvar_benchmark(const struct typsvar *t, const char *id, const char *name,
-                      const char *group, const char *source, struct benchmark *out)
+                      const char *group, enum bench_kind kind, const char *source,
+                      struct benchmark *out)
 {
     const struct bank *b = t->b;
     memset(out, 0, sizeof *out);
@@ -168,19 +157,33 @@ int typsvar_benchmark(const struct typsvar *t, const char *id, const char *name,
         session_free(s);
         return rc;
     }
+    size_t na = (size_t)(b->n_areas ? b->n_areas : 1);
     out->id = text_dup(id);
     out->name = text_dup(name);
     out->group = text_dup(group ? group : "");
     out->source = text_dup(source ? source : "");
-    out->area_levels = malloc((size_t)(b->n_areas ? b->n_areas : 1) * sizeof *out->area_levels);
-    if (out->id && out->name && out->group && out->source && out->area_levels) {
+    out->area_levels = malloc(na * sizeof *out->area_levels);
+    out->area_below = malloc(na * sizeof *out->area_below);
+    out->area_actions = malloc(na * sizeof *out->area_actions);
+    if (out->id && out->name && out->group && out->source && out->area_levels &&
+        out->area_below && out->area_actions) {
+        out->kind = kind;
         out->level = sc.value;
+        out->below = -1;
         out->actions = sc.actions;
         out->prov = PROV_RECONSTRUCTED;
-        for (int ai = 0; ai < b->n_areas; ai++)
-            out->area_levels[ai] = area_known(b, s, &sc, ai) ? sc.areas[ai].value : -1;
+        for (int lv = 0; lv <= BANK_MAX_LEVELS; lv++)
+            out->areas_at_least[lv] = lv >= 1 && lv <= b->n_levels ? 0 : -1;
+        for (int ai = 0; ai < b->n_areas; ai++) {
+            int known = area_known(b, s, &sc, ai);
+            out->area_levels[ai] = known ? sc.areas[ai].value : -1;
+            out->area_below[ai] = -1;
+            out->area_actions[ai] = sc.areas[ai].scored ? sc.areas[ai].actions : -1;
+            for (int lv = 1; known && lv <= sc.areas[ai].level && lv <= b->n_levels; lv++)
+                out->areas_at_least[lv]++;
+        }
     } else {
-        typsvar_benchmark_free(out);
+        benchmark_clear(out);
         rc = KL_ENOMEM;
     }
     score_free(&sc);

@@ -152,7 +152,7 @@ static void typsvar__every_allocation_failing__enomem_or_success(void **st)
             if (!rc)
                 rc = typsvar_session_new(t, "Typ", GROUP_KOMMUN, "2026-01-01", 0, &typ);
             if (!rc)
-                rc = typsvar_benchmark(t, "typ", "Typ", "kommun", "k", &bm);
+                rc = typsvar_benchmark(t, "typ", "Typ", "kommun", BENCH_TYPSVAR, "k", &bm);
         },
         {
             expect(rc, failed);
@@ -160,7 +160,7 @@ static void typsvar__every_allocation_failing__enomem_or_success(void **st)
                 assert_int_equal(bm.actions, 7);
                 assert_string_equal(typ->organisation, "Typ");
             }
-            typsvar_benchmark_free(&bm);
+            benchmark_clear(&bm);
             session_free(typ);
             typsvar_free(t);
         });

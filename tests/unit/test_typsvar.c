@@ -98,7 +98,7 @@ static void benchmark__five_kommuner__scored_typ_session(void **st)
     five(f);
     struct benchmark bm;
     assert_int_equal(typsvar_benchmark(f->t, "typkommun-egen", "Typkommun (egen)", "kommun",
-                                       "kollen benchmark, 5 sessioner", &bm),
+                                       BENCH_TYPSVAR, "kollen benchmark, 5 sessioner", &bm),
                      KL_OK);
     assert_string_equal(bm.id, "typkommun-egen");
     assert_string_equal(bm.name, "Typkommun (egen)");
@@ -109,7 +109,7 @@ static void benchmark__five_kommuner__scored_typ_session(void **st)
     assert_int_equal(bm.actions, 4);
     assert_near(bm.area_levels[0], 1.5);
     assert_near(bm.area_levels[1], 2.0);
-    typsvar_benchmark_free(&bm);
+    benchmark_clear(&bm);
 }
 
 /* Four sessions: exactly half is not a majority. Option 1 ticked by 2 of 4 stays unticked;
@@ -178,12 +178,13 @@ static void best__three_of_ten__typ_of_the_best(void **st)
     for (int i = 0; i < n; i++)
         assert_int_equal(typsvar_add(f->t, all[ids[i]]), KL_OK);
     struct benchmark bm;
-    assert_int_equal(typsvar_benchmark(f->t, "basta-3", "De 3 bästa", "kommun", "", &bm), KL_OK);
+    assert_int_equal(
+        typsvar_benchmark(f->t, "basta-3", "De 3 bästa", "kommun", BENCH_SUBSET, "", &bm), KL_OK);
     assert_near(bm.level, 2.25);
     assert_near(bm.area_levels[0], 2.0);
     assert_near(bm.area_levels[1], 2.5);
     assert_int_equal(bm.actions, 7);
-    typsvar_benchmark_free(&bm);
+    benchmark_clear(&bm);
     free(ids);
     cohort_free(c);
     for (int i = 0; i < MANY_ROWS; i++)
@@ -205,11 +206,11 @@ static void empty__no_sessions__nothing_answered(void **st)
 {
     struct fx *f = *st;
     struct benchmark bm;
-    assert_int_equal(typsvar_benchmark(f->t, "x", "X", "", NULL, &bm), KL_OK);
+    assert_int_equal(typsvar_benchmark(f->t, "x", "X", "", BENCH_TYPSVAR, NULL, &bm), KL_OK);
     assert_near(bm.level, 0);
     assert_int_equal(bm.actions, 0);
     assert_string_equal(bm.group, "");
-    typsvar_benchmark_free(&bm);
+    benchmark_clear(&bm);
 }
 
 /* miniscale: krypto Q1 Q2, natverk Q3. Q1 4 2 3 -> 3; Q2 1 1 4 -> 1; Q3 answered by one of
@@ -226,11 +227,11 @@ static void scale__lower_median_and_unanswered_area(void **st)
         session_free(s);
     }
     struct benchmark bm;
-    assert_int_equal(typsvar_benchmark(t, "typ", "Typ", "myndighet", "", &bm), KL_OK);
+    assert_int_equal(typsvar_benchmark(t, "typ", "Typ", "myndighet", BENCH_TYPSVAR, "", &bm), KL_OK);
     assert_near(bm.area_levels[0], 2.0);
     assert_near(bm.area_levels[1], -1);
     assert_near(bm.level, 2.0);
-    typsvar_benchmark_free(&bm);
+    benchmark_clear(&bm);
     typsvar_free(t);
     bank_free(b);
 }
