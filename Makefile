@@ -24,7 +24,7 @@ ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 
 # only --libs: ncursesw's --cflags adds a conflicting _XOPEN_SOURCE=600
 CURSES_LIBS = $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
-LIBS = -liniparser
+LIBS = -liniparser -lpthread
 
 # The layers (docs/architecture.md): core <- store <- ops (use cases) <- cli | tui; main.c
 # picks a front end. The lower three make one static library; each front end another.

@@ -35,6 +35,8 @@ struct spread_group {
     double *area_value;  /* per area, the mean of area_score.value; n_areas values */
     double points_milli; /* mean points (thousandths) */
     double actions;      /* mean actions */
+    const char **names;  /* the outer groups of a cohort that keeps names: the members' names,
+                            best first (owned by the cohort; valid while it lives); else NULL */
 };
 
 /* One question and how many sessions it keeps below level 1. */
@@ -43,8 +45,9 @@ struct blocker_count {
     int count;
 };
 
-/* Everything summary shows for one cohort. No name, no id: nothing in it identifies an
- * organisation. Counts are exact; shares are count / n. */
+/* Everything summary shows for one cohort. Nothing in it identifies an organisation, except
+ * the names of the outer spread groups' members when the cohort keeps names. Counts are
+ * exact; shares are count / n. */
 struct cohort_summary {
     int n;
     int n_levels, n_areas;

@@ -304,8 +304,10 @@ void cohort_summary_free(struct cohort_summary *s)
     free(s->level_count);
     free(s->area_level_count);
     free(s->area_value);
-    for (int g = 0; g < SPREAD_COUNT; g++)
+    for (int g = 0; g < SPREAD_COUNT; g++) {
         free(s->spread[g].area_value);
+        free((void *)s->spread[g].names);
+    }
     free(s->blocking);
     memset(s, 0, sizeof *s);
 }
@@ -347,15 +349,23 @@ static int summarise_spread(const struct cohort *c, struct cohort_summary *s)
     s->spread_target = (c->n + 5) / 10;
     int best = boundary(&k, v, c->n, s->spread_target, 0);
     int weakest = boundary(&k, v, c->n, s->spread_target, 1);
-    for (int p = 0; p < c->n; p++) {
+    int rc = 0;
+    if (c->keep_names) {
+        s->spread[SPREAD_BEST].names = calloc((size_t)(best ? best : 1), sizeof(char *));
+        s->spread[SPREAD_WEAKEST].names = calloc((size_t)(weakest ? weakest : 1), sizeof(char *));
+        rc = !s->spread[SPREAD_BEST].names || !s->spread[SPREAD_WEAKEST].names;
+    }
+    for (int p = 0; p < c->n && !rc; p++) {
         int g = p < best ? SPREAD_BEST : p >= c->n - weakest ? SPREAD_WEAKEST : SPREAD_MIDDLE;
+        if (s->spread[g].names)
+            s->spread[g].names[s->spread[g].n] = c->r[v[p]].name;
         spread_add(c, &s->spread[g], v[p]);
     }
     for (int g = 0; g < SPREAD_COUNT; g++)
         spread_mean(&s->spread[g], c->n_areas);
     free(v);
     ctx_free(&k);
-    return 0;
+    return rc ? -1 : 0;
 }
 
 static int summarise_blocking(const struct cohort *c, struct cohort_summary *s)
