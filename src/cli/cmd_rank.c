@@ -21,7 +21,7 @@ static void rank_head(struct sbuf *o, const struct bank *b, int utf8)
     many_cell(o, scale ? "" : rep_msg(M_W_POINTS), 8, 0, utf8);
     many_cell(o, scale ? "" : rep_msg(M_W_ACTIONS), 10, 0, utf8);
     sbuf_add(o, "  ");
-    many_cell(o, rep_msg(M_W_GROUP), 12, 1, utf8);
+    many_cell(o, rep_msg(M_W_GROUP), 13, 1, utf8);
     sbuf_add(o, rep_msg(M_MANY_DECIDED));
     sbuf_addc(o, '\n');
 }
@@ -45,8 +45,8 @@ static void rank_row(struct sbuf *o, const struct ops_rank *r, const struct bank
     snprintf(t, sizeof t, "%d", e->actions);
     many_cell(o, scale ? "" : t, 10, 0, utf8);
     sbuf_add(o, "  ");
-    many_cell(o, group_name((enum actor_group)r->group[e->id]), 12, 1, utf8);
-    sbuf_add(o, many_key_word(e->key));
+    many_cell(o, group_name((enum actor_group)r->group[e->id]), 13, 1, utf8);
+    many_cell(o, many_key_word(e->key), 24, 1, utf8);
     sbuf_free(&v);
 }
 
@@ -62,8 +62,10 @@ static void rank_text(struct sbuf *o, const struct ops_rank *r, const struct ops
         for (int i = 0; i < g->n; i++) {
             rank_row(o, r, g->bank, &g->v[i], utf8);
             if (names)
-                sbuf_addf(o, "  %s (%s)", g->v[i].name ? g->v[i].name : "",
-                          in->paths[g->v[i].id]);
+                sbuf_addf(o, "%s (%s)", g->v[i].name ? g->v[i].name : "", in->paths[g->v[i].id]);
+            /* no trailing blanks when nothing follows the last column */
+            while (o->len && o->p[o->len - 1] == ' ')
+                o->p[--o->len] = '\0';
             sbuf_addc(o, '\n');
         }
     }

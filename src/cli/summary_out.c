@@ -163,7 +163,9 @@ void summary_csv(struct sbuf *o, const struct ops_summary *s)
             struct summary_row row;
             csv_field(o, g->bank->id);
             sbuf_addf(o, ",%s,%d,", group_name(g->group), g->n);
-            if (!g->shown) { /* too few to show: the count alone */
+            if (!g->shown) { /* too few to show: the count alone, every other cell empty */
+                for (int k = 0; k < n_levels + 1 + 1 + SPREAD_COUNT; k++)
+                    sbuf_addc(o, ',');
                 sbuf_add(o, "\r\n");
                 break;
             }

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "kollen/msg.h"
 #include "kollen/text.h"
@@ -12,6 +13,8 @@ struct prun {
     struct ops_select sel;
     struct diags *d;
     int names;
+    struct stat self; /* the session asked about, not compared with itself */
+    int have_self;
 };
 
 /* "Organisation (file)" for input i, kept when it meets a need. */
@@ -34,6 +37,10 @@ static int compare(void *ctx, struct ops_item *it)
 {
     struct prun *r = ctx;
     struct ops_partners *o = r->out;
+    struct stat st;
+    if (r->have_self && !stat(it->path, &st) && st.st_dev == r->self.st_dev &&
+        st.st_ino == r->self.st_ino)
+        return KL_OK; /* the session itself, when its folder is among the PATHs */
     if (!ops_take(&r->sel, it, &o->tally, r->d))
         return KL_OK;
     int before = 0;
@@ -77,7 +84,8 @@ int ops_partners(const struct ops_inputs *in, struct ops_banks *banks, const cha
             rc = KL_ENOMEM;
     }
     if (!rc) {
-        struct prun r = {out, {out->bank->id, -1, threads}, d, names};
+        struct prun r = {out, {out->bank->id, -1, threads}, d, names, {0}, 0};
+        r.have_self = !stat(for_path, &r.self);
         struct ops_run o = {0};
         o.bank_id = out->bank->id;
         o.threads = threads;
