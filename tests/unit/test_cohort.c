@@ -107,6 +107,11 @@ static void spread__ten_sessions__one_best_one_weakest_eight_middle(void **st)
     assert_near(mid->area_value[1], 9.5 / 8);
     assert_near(mid->points_milli, 28000.0 / 8);
     assert_near(mid->actions, 3.5);
+    /* a cohort that keeps names names the outer groups' members, never the middle's */
+    assert_int_equal(best->n, 1);
+    assert_string_equal(best->names[0], "E");
+    assert_string_equal(weak->names[0], "A");
+    assert_null(mid->names);
     cohort_summary_free(&s);
 }
 
@@ -219,6 +224,8 @@ static void spread__all_equal__no_outer_groups(void **st)
     assert_int_equal(s.spread[SPREAD_WEAKEST].n, 0);
     assert_int_equal(s.spread[SPREAD_MIDDLE].n, 10);
     assert_near(s.spread[SPREAD_MIDDLE].value, 1.0);
+    for (int g = 0; g < SPREAD_COUNT; g++)
+        assert_null(s.spread[g].names); /* made without keep_names */
     cohort_summary_free(&s);
 }
 
