@@ -79,7 +79,8 @@ static int add_folder(struct elist *l, const char *dir, dev_t dev, struct diags 
     }
     closedir(f);
     /* one folder: sorting by the path sorts by name */
-    qsort(l->v + first, (size_t)(l->n - first), sizeof *l->v, entry_cmp);
+    if (l->n - first > 1)
+        qsort(l->v + first, (size_t)(l->n - first), sizeof *l->v, entry_cmp);
     return rc;
 }
 
@@ -126,7 +127,8 @@ static int dedupe(struct elist *l)
     for (int i = 0; i < l->n; i++)
         if (l->v[i].known)
             ix[m++] = (struct ident){l->v[i].dev, l->v[i].ino, i};
-    qsort(ix, (size_t)m, sizeof *ix, ident_cmp);
+    if (m > 1)
+        qsort(ix, (size_t)m, sizeof *ix, ident_cmp);
     for (int k = 1; k < m; k++)
         if (ix[k].dev == ix[k - 1].dev && ix[k].ino == ix[k - 1].ino)
             drop[ix[k].at] = 1;
