@@ -64,7 +64,7 @@ static void shares(struct sbuf *o, const struct ops_group_summary *g, int utf8)
     sbuf_free(&t);
 }
 
-static void means(struct sbuf *o, const struct ops_group_summary *g)
+void summary_means(struct sbuf *o, const struct ops_group_summary *g)
 {
     const struct bank *b = g->bank;
     struct sbuf lv, pt, mx, ac;
@@ -173,7 +173,7 @@ static void text_group(struct sbuf *o, const struct ops_summary *s, const struct
     rep_msg_format(t, sizeof t, M_MANY_GROUP_HEAD, g->bank->name, group_name(g->group), g->n);
     sbuf_addf(o, "%s\n\n", t);
     shares(o, g, utf8);
-    means(o, g);
+    summary_means(o, g);
     sbuf_addc(o, '\n');
     spread(o, g, names, utf8);
     sbuf_addc(o, '\n');

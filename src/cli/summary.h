@@ -21,6 +21,9 @@ void summary_row(const struct ops_group_summary *g, int r, struct summary_row *o
 /* A share of n as text: "76,5 %" (the decimal sign of the language, or a point for machines). */
 void summary_share(struct sbuf *o, int count, int n, int comma);
 
+/* "Medel: nivå 1,27 · 4,0 av 12 poäng · 4,0 av 12 åtgärder" and a line end. */
+void summary_means(struct sbuf *o, const struct ops_group_summary *g);
+
 void summary_json(struct sbuf *o, const struct ops_summary *s, int names);
 void summary_csv(struct sbuf *o, const struct ops_summary *s);
 void summary_html(struct sbuf *o, const struct ops_summary *s, int names);

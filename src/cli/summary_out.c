@@ -231,7 +231,15 @@ static void html_shares(struct sbuf *o, const struct ops_group_summary *g)
         fmt_decimal(o, row.mean, 2);
         sbuf_add(o, "</td></tr>\n");
     }
-    sbuf_add(o, "</table>\n");
+    sbuf_add(o, "</table>\n<p>");
+    struct sbuf m;
+    sbuf_init(&m);
+    summary_means(&m, g);
+    if (m.len && m.p[m.len - 1] == '\n')
+        m.p[--m.len] = '\0';
+    esc(o, m.p ? m.p : "");
+    sbuf_free(&m);
+    sbuf_add(o, "</p>\n");
 }
 
 static void html_spread(struct sbuf *o, const struct ops_group_summary *g, int names)
