@@ -1307,7 +1307,7 @@ static void drop_benchmarks(struct bank *b, int n0)
 int bank_add_benchmarks(struct bank *b, const char *path, struct diags *d)
 {
     size_t errors_before = diags_errors(d);
-    struct ctx c = {b, NULL, d, 1, 0};
+    struct ctx c = {b, NULL, d, 1, 0, INI_KEYS_MAX, NULL};
     int rc = ini_load(path, &c.ini, d);
     if (rc)
         return rc;

@@ -216,7 +216,7 @@ static void read_file__a_fifo__refused_without_blocking(void **st)
     struct diags d;
     diags_init(&d);
     assert_int_equal(store_read_file(p, &buf, &n, &d), KL_EIO);
-    assert_diag(&d, 0, "är ingen vanlig fil");
+    assert_diag(&d, 0, "ingen vanlig fil");
     assert_null(buf);
     diags_free(&d);
     free(p);
