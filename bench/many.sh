@@ -52,6 +52,10 @@ one=$(KOLLEN_THREADS=1 ms summary)
 
 rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1; }
 rss_sum=$(rss "$K" summary "$T/s")
+# CPU seconds (user + system) of one summary: what the work costs whatever else the machine runs
+cpu=$(/usr/bin/time -f '%U %S' "$K" summary "$T/s" 2>&1 >/dev/null | tail -n 1 |
+    awk '{printf "%.2f", $1 + $2}')
+load=$(cut -d' ' -f1 /proc/loadavg)
 rss_cat=$(rss sh -c "cat $T/s/*.ini")
 mkdir "$T/k"
 ls "$T/s" | head -n 1000 | while read -r f; do ln "$T/s/$f" "$T/k/$f"; done
@@ -64,6 +68,7 @@ printf '%-34s %10s %10s\n' "wall time, $REPS interleaved runs" "median ms" "min 
 printf '%-34s %10s %10s\n' "cat of the files" "$cat_med" "$cat_min"
 printf '%-34s %10s %10s\n' "kollen summary" "$sum_med" "$sum_min"
 printf '%-34s %10s\n' "kollen summary, one thread" "$one"
+printf 'kollen summary CPU time (user+sys): %s s; load average while measuring: %s\n' "$cpu" "$load"
 awk -v s="$sum_med" -v c="$cat_med" 'BEGIN { printf "ratio summary / cat (median): %.1f\n", (c > 0 ? s / c : 0) }'
 printf 'peak RSS: kollen summary %d KB at %d sessions, %d KB at 1,000; cat %d KB\n' \
     "$rss_sum" "$files" "$rss_1k" "$rss_cat"
