@@ -26,7 +26,7 @@ ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 CURSES_LIBS = $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
 # libxlsxwriter (Debian libxlsxwriter-dev) writes the report's workbook (src/cli/report_xlsx.c)
 XLSX_LIBS = $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz)
-LIBS = -liniparser $(XLSX_LIBS)
+LIBS = -liniparser $(XLSX_LIBS) -lpthread
 
 # The layers (docs/architecture.md): core <- store <- ops (use cases) <- cli | tui; main.c
 # picks a front end. The lower three make one static library; each front end another.
@@ -105,6 +105,7 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIBCLI) $(LIBTUI) $(LIBCORE)
 
 # the allocation-failure test wraps the allocator of everything it links statically
 $(BUILD)/tests/test_oom: TEST_LDFLAGS = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
+$(BUILD)/tests/test_many_oom: TEST_LDFLAGS = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
 
 # sessions are sensitive: the folder is private (a clone makes it 0755 and its files 0644)
 run: all

@@ -261,6 +261,8 @@ struct bank {
 };
 
 void bank_free(struct bank *b);
+/* Free what a benchmark owns and zero it (the struct itself may be part of an array). */
+void benchmark_clear(struct benchmark *m);
 /* Free what a question owns (the struct itself is part of the bank's array). */
 void question_free(struct question *q);
 /* Free an array of guides (NULL allowed). */

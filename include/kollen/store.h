@@ -22,12 +22,28 @@
 int bank_load(const char *dir, int strict, struct bank **out, struct diags *d);
 /* Load bank `id` from questions_dir. */
 int bank_load_id(const char *questions_dir, const char *id, struct bank **out, struct diags *d);
+/* Add the benchmarks of a file of one's own (the form of benchmarks.ini, [benchmark.ID]
+ * sections only; unknown keys are errors) to bank b, after its published ones: how kollen uses
+ * a benchmark it built. An id the bank already has is refused with its line. KL_OK; otherwise
+ * the load's code or KL_EDATA with every problem in d, and the bank as it was. */
+int bank_add_benchmarks(struct bank *b, const char *path, struct diags *d);
+/* A benchmark as a [benchmark.ID] section of benchmarks.ini (levels cut to two decimals, text
+ * percent-encoded), to be read back by bank_add_benchmarks. A new string the caller frees;
+ * NULL when memory ran out. */
+char *benchmark_format(const struct bank *b, const struct benchmark *m);
 /* The bank ids (folders holding bank.ini) in questions_dir, sorted. */
 int bank_list(const char *questions_dir, char ***ids, int *n, struct diags *d);
 void bank_list_free(char **ids, int n);
 
 /* The bank id a session file names, without loading the bank. */
 int session_read_bank_id(const char *path, char **id, struct diags *d);
+/* Read a file's bytes (a regular file of at most the loader's size, never blocking on a FIFO)
+ * into *buf, which the caller frees; *n bytes, NUL not added. KL_OK, KL_EIO or KL_EPARSE with
+ * the reason in d, KL_ENOMEM. */
+int store_read_file(const char *path, char **buf, size_t *n, struct diags *d);
+/* The bank a session's bytes name in [session] (decoded), as a guess made before they are
+ * parsed: session_parse checks it. A new string, or NULL when none is found (or no memory). */
+char *session_peek_bank_id(const char *buf, size_t n);
 /* Load a session for bank b; unknown question or option numbers, bad values and over-long
  * texts are errors with their line. */
 int session_load(const char *path, const struct bank *b, struct session **out, struct diags *d);

@@ -24,6 +24,7 @@ struct cli {
     char *sessions_dir;  /* ops_sessions_dir */
     int utf8;            /* stdout's charset can show block glyphs */
     int64_t now;         /* time(NULL), or $SOURCE_DATE_EPOCH for reproducible output */
+    const char *benchmarks; /* --benchmarks: a file of one's own benchmarks, or NULL */
     struct cli_tui *tui; /* cmd_open fills it to hand over to the workshop screen */
 };
 
@@ -54,20 +55,21 @@ int cli_exit_for(int rc);
 
 /* A SESSION argument as a path (ops_session_path on the sessions folder); NULL: no memory. */
 char *cli_session_path(const struct cli *c, const char *arg);
-/* Open a session read-only (ops_open), printing its warnings and problems. 0 or an exit
- * code. */
+/* Open a session read-only (ops_open), with the --benchmarks file's benchmarks added to its
+ * bank, printing its warnings and problems. 0 or an exit code. */
 int cli_open(const struct cli *c, const char *path, struct workshop **w);
 
 /* Write text to stdout with every control character removed (terminal injection). */
 void cli_put(const char *s);
 void cli_putf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Minimal JSON writer (pretty, two-space indent). */
+/* Minimal JSON writer (pretty, two-space indent; or compact: one line per top-level value). */
 struct json {
     struct sbuf *b;
     int depth;
     int first[64];
     int after_key;
+    int compact;
 };
 void json_init(struct json *j, struct sbuf *b);
 void json_begin(struct json *j, char open); /* '{' or '[' */

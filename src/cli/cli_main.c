@@ -53,7 +53,7 @@ static void help(void)
 }
 
 struct globals {
-    const char *questions, *sessions, *lang;
+    const char *questions, *sessions, *lang, *benchmarks;
     int help, version;
 };
 
@@ -88,6 +88,8 @@ static int take_globals(const struct cli *c, int argc, char **argv, struct globa
             r = global_value(argc, argv, &i, "--sessions", &g->sessions);
         if (!r)
             r = global_value(argc, argv, &i, "--lang", &g->lang);
+        if (!r)
+            r = global_value(argc, argv, &i, "--benchmarks", &g->benchmarks);
         if (r < 0) {
             cli_error(c, M_CLI_NEEDS_VALUE, a);
             return EXIT_USAGE;
@@ -137,6 +139,7 @@ static int run(struct cli *c, int argc, char **argv)
     } else if (!rc) {
         c->questions_dir = ops_questions_dir(g.questions, KOLLEN_DATADIR);
         c->sessions_dir = ops_sessions_dir(g.sessions);
+        c->benchmarks = g.benchmarks;
         int k = find_command(n, args);
         if (!c->questions_dir || !c->sessions_dir) {
             rc = EXIT_DATA;

@@ -3,8 +3,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
+#include "many.h"
 #include "kollen/fmt.h"
 #include "kollen/msg.h"
 #include "report.h"
@@ -405,10 +407,11 @@ static void json_records(struct json *j, const struct bank *b, const struct sess
 }
 
 /* One answer: its value and score, its record, what the room decided. */
-static void json_answer(struct json *j, const struct bank *b, const struct workshop *w, int qi)
+static void json_answer(struct json *j, const struct bank *b, const struct session *s,
+                        const struct score *sc, int qi)
 {
     const struct question *q = &b->questions[qi];
-    const struct answer *a = &w->ses->answers[qi];
+    const struct answer *a = &s->answers[qi];
     json_begin(j, '{');
     json_kint(j, "question", q->number);
     json_key(j, "answered");
@@ -416,9 +419,9 @@ static void json_answer(struct json *j, const struct bank *b, const struct works
     char v[256];
     answer_format(q, a, v, sizeof v);
     json_opt_str(j, "value", a->answered ? v : NULL);
-    json_kint(j, "actions", w->sc.q[qi].actions);
+    json_kint(j, "actions", sc->q[qi].actions);
     json_key(j, "points");
-    json_milli(j, w->sc.q[qi].points_milli);
+    json_milli(j, sc->q[qi].points_milli);
     json_key(j, "documented");
     json_bool(j, a->documented);
     json_key(j, "followup");
@@ -446,16 +449,16 @@ static void json_answer(struct json *j, const struct bank *b, const struct works
     json_end(j, '}');
 }
 
-static void print_json(const struct workshop *w, int answers)
+/* The JSON object of one session (with its file first when given), pretty or on one line. */
+static void json_session(struct sbuf *o, const struct bank *b, const struct session *s,
+                         const struct score *sc, const char *file, int compact, int answers)
 {
-    const struct bank *b = w->bank;
-    const struct session *s = w->ses;
-    const struct score *sc = &w->sc;
-    struct sbuf o;
     struct json j;
-    sbuf_init(&o);
-    json_init(&j, &o);
+    json_init(&j, o);
+    j.compact = compact;
     json_begin(&j, '{');
+    if (file)
+        json_kstr(&j, "file", file);
     json_kstr(&j, "bank", b->id);
     json_kstr(&j, "organisation", s->organisation);
     json_kstr(&j, "group", group_name(s->group));
@@ -487,10 +490,17 @@ static void print_json(const struct workshop *w, int answers)
         json_key(&j, "answers");
         json_begin(&j, '[');
         for (int qi = 0; qi < b->n_questions; qi++)
-            json_answer(&j, b, w, qi);
+            json_answer(&j, b, s, sc, qi);
         json_end(&j, ']');
     }
     json_end(&j, '}');
+}
+
+static void print_json(const struct workshop *w, int answers)
+{
+    struct sbuf o;
+    sbuf_init(&o);
+    json_session(&o, w->bank, w->ses, &w->sc, NULL, 0, answers);
     if (o.p)
         fputs(o.p, stdout);
     sbuf_free(&o);
@@ -514,37 +524,11 @@ static int below(const struct cli *c, const struct workshop *w, long minv)
     return EXIT_BELOW;
 }
 
-int cmd_check(const struct cli *c, int argc, char **argv)
+static int check_one(const struct cli *c, const char *arg, int json, int answers, long minv)
 {
-    int json = 0, answers = 0;
-    const char *min = NULL;
-    const struct opt opts[] = {
-        {"json", 0, NULL, &json, NULL},
-        {"answers", 0, NULL, &answers, NULL},
-        {"min-level", 1, &min, NULL, NULL},
-        {NULL, 0, NULL, NULL, NULL},
-    };
-    const char *pos[1];
-    int np;
-    int rc = cli_parse(c, argc, argv, opts, pos, 1, &np, M_USAGE_cmd_check);
-    if (rc)
-        return rc;
-    if (np < 1) {
-        cli_error(c, M_CLI_MISSING_ARG, "SESSION");
-        return EXIT_USAGE;
-    }
-    if (answers && !json) {
-        cli_error(c, M_CLI_ANSWERS_JSON);
-        return EXIT_USAGE;
-    }
-    long minv = -1;
-    if (min && text_parse_int(min, 0, BANK_MAX_LEVELS, &minv)) {
-        cli_error(c, M_CLI_BAD_NUMBER, "--min-level", min);
-        return EXIT_USAGE;
-    }
-    char *path = cli_session_path(c, pos[0]);
+    char *path = cli_session_path(c, arg);
     struct workshop *w = NULL;
-    rc = path ? cli_open(c, path, &w) : EXIT_DATA;
+    int rc = path ? cli_open(c, path, &w) : EXIT_DATA;
     if (!rc && !w->have_score) {
         cli_core_error(c, M_SES_NO_MEMORY);
         rc = EXIT_DATA;
@@ -558,5 +542,136 @@ int cmd_check(const struct cli *c, int argc, char **argv)
     }
     ops_close(w);
     free(path);
+    return rc;
+}
+
+/* --- many sessions: one line (or one JSON object) each --- */
+
+struct many_check {
+    const struct cli *c;
+    int json, answers;
+    long min;
+    int below;
+    struct ops_tally tally;
+    struct diags *d;
+};
+
+/* "FILE · Organisation · kommun · Nivå 1 · Poäng 23,2 · Åtgärder 40" */
+static void check_line(struct sbuf *o, const struct ops_item *it)
+{
+    const struct bank *b = it->bank;
+    sbuf_addf(o, "%s · %s · %s · %s ", it->path, it->ses->organisation,
+              group_name(it->ses->group), msg(M_W_LEVEL));
+    fmt_level(o, b, it->sc.level, it->sc.value, FMT_LEVEL_NUMBER);
+    if (b->kind != BANK_SCALE) {
+        sbuf_addf(o, " · %s ", rep_msg(M_W_POINTS));
+        fmt_points(o, it->sc.points_milli);
+        sbuf_addf(o, " · %s %d", rep_msg(M_W_ACTIONS), it->sc.actions);
+    }
+    sbuf_addc(o, '\n');
+}
+
+static int check_item(void *ctx, struct ops_item *it)
+{
+    struct many_check *m = ctx;
+    struct ops_select all = {NULL, -1, 0};
+    if (!ops_take(&all, it, &m->tally, m->d)) {
+        cli_diags(m->c, m->d); /* at once, beside the lines they interrupt */
+        diags_clear(m->d);
+        return KL_OK;
+    }
+    cli_diags(m->c, m->d);
+    diags_clear(m->d);
+    struct sbuf o;
+    sbuf_init(&o);
+    if (m->json)
+        json_session(&o, it->bank, it->ses, &it->sc, it->path, 1, m->answers);
+    else
+        check_line(&o, it);
+    if (o.p && m->json)
+        fputs(o.p, stdout);
+    else if (o.p)
+        cli_put(o.p);
+    sbuf_free(&o);
+    double level = it->bank->kind == BANK_SCALE ? it->sc.value : it->sc.level;
+    if (m->min >= 0 && level < (double)m->min) {
+        struct sbuf lv, mn;
+        sbuf_init(&lv);
+        sbuf_init(&mn);
+        fmt_level(&lv, it->bank, it->sc.level, it->sc.value, FMT_LEVEL_NUMBER);
+        sbuf_addf(&mn, "%ld", m->min);
+        cli_error(m->c, M_CLI_BELOW_MIN_FILE, it->path, lv.p, mn.p);
+        sbuf_free(&lv);
+        sbuf_free(&mn);
+        m->below++;
+    }
+    return KL_OK;
+}
+
+static int check_many(const struct cli *c, const char *const *pos, int np, int json, int answers,
+                      long minv)
+{
+    struct ops_inputs in;
+    int rc = many_inputs(c, pos, np, &in);
+    if (rc)
+        return rc;
+    struct ops_banks *banks = many_banks(c);
+    struct diags d;
+    diags_init(&d);
+    struct many_check m = {c, json, answers, minv, 0, {0}, &d};
+    struct ops_run r = {0};
+    r.score = 1;
+    fflush(stdout);
+    rc = banks ? ops_many_each(&in, banks, &r, check_item, &m) : KL_ENOMEM;
+    fflush(stdout);
+    rc = many_exit(c, rc, &d, &m.tally, &in);
+    if (!rc && m.below)
+        rc = EXIT_BELOW;
+    diags_free(&d);
+    ops_banks_free(banks);
+    ops_inputs_free(&in);
+    return rc;
+}
+
+/* One SESSION that is not a folder: the whole check; otherwise a line per session. */
+static int is_one_session(const struct cli *c, const char *const *pos, int np)
+{
+    if (np != 1)
+        return 0;
+    struct stat st;
+    (void)c;
+    return stat(pos[0], &st) != 0 || !S_ISDIR(st.st_mode);
+}
+
+int cmd_check(const struct cli *c, int argc, char **argv)
+{
+    int json = 0, answers = 0;
+    const char *min = NULL;
+    const struct opt opts[] = {
+        {"json", 0, NULL, &json, NULL},
+        {"answers", 0, NULL, &answers, NULL},
+        {"min-level", 1, &min, NULL, NULL},
+        {NULL, 0, NULL, NULL, NULL},
+    };
+    const char **pos = calloc((size_t)argc + 1, sizeof *pos);
+    int np;
+    int rc = pos ? cli_parse(c, argc, argv, opts, pos, argc, &np, M_USAGE_cmd_check) : EXIT_DATA;
+    if (!rc && np < 1) {
+        cli_error(c, M_CLI_MISSING_ARG, "SESSION");
+        rc = EXIT_USAGE;
+    }
+    if (!rc && answers && !json) {
+        cli_error(c, M_CLI_ANSWERS_JSON);
+        rc = EXIT_USAGE;
+    }
+    long minv = -1;
+    if (!rc && min && text_parse_int(min, 0, BANK_MAX_LEVELS, &minv)) {
+        cli_error(c, M_CLI_BAD_NUMBER, "--min-level", min);
+        rc = EXIT_USAGE;
+    }
+    if (!rc)
+        rc = is_one_session(c, pos, np) ? check_one(c, pos[0], json, answers, minv)
+                                        : check_many(c, pos, np, json, answers, minv);
+    free(pos);
     return rc;
 }

@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "kollen/msg.h"
 #include "kollen/ops_paths.h"
+#include "kollen/store.h"
 
 static void say(const struct cli *c, int warn, const char *text)
 {
@@ -163,6 +164,10 @@ int cli_open(const struct cli *c, const char *path, struct workshop **w)
     struct diags d;
     diags_init(&d);
     int rc = ops_open(w, path, c->questions_dir, OPS_READ_ONLY, "kollen", &d);
+    if (!rc && c->benchmarks && (rc = bank_add_benchmarks((*w)->bank, c->benchmarks, &d))) {
+        ops_close(*w);
+        *w = NULL;
+    }
     cli_diags(c, &d);
     diags_free(&d);
     return cli_exit_for(rc);
@@ -199,6 +204,8 @@ void json_init(struct json *j, struct sbuf *b)
 
 static void indent(struct json *j)
 {
+    if (j->compact)
+        return;
     sbuf_addc(j->b, '\n');
     for (int i = 0; i < j->depth; i++)
         sbuf_add(j->b, "  ");
@@ -243,7 +250,7 @@ void json_key(struct json *j, const char *key)
 {
     before_value(j);
     text_json_string(j->b, key);
-    sbuf_add(j->b, ": ");
+    sbuf_add(j->b, j->compact ? ":" : ": ");
     j->after_key = 1;
 }
 

@@ -83,6 +83,21 @@ static void published_free(struct bank *b)
     free(b->point_dists);
 }
 
+void benchmark_clear(struct benchmark *m)
+{
+    if (!m)
+        return;
+    free(m->id);
+    free(m->name);
+    free(m->group);
+    free(m->area_levels);
+    free(m->area_below);
+    free(m->area_actions);
+    free(m->source);
+    free(m->note);
+    memset(m, 0, sizeof *m);
+}
+
 void bank_free(struct bank *b)
 {
     if (!b)
@@ -109,16 +124,8 @@ void bank_free(struct bank *b)
         question_free(&b->questions[i]);
     free(b->questions);
     free(b->totals.area_actions);
-    for (int i = 0; i < b->n_benchmarks; i++) {
-        free(b->benchmarks[i].id);
-        free(b->benchmarks[i].name);
-        free(b->benchmarks[i].group);
-        free(b->benchmarks[i].area_levels);
-        free(b->benchmarks[i].area_below);
-        free(b->benchmarks[i].area_actions);
-        free(b->benchmarks[i].source);
-        free(b->benchmarks[i].note);
-    }
+    for (int i = 0; i < b->n_benchmarks; i++)
+        benchmark_clear(&b->benchmarks[i]);
     free(b->benchmarks);
     published_free(b);
     guides_free(b->guides, b->n_guides);

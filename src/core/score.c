@@ -352,12 +352,12 @@ static int share_cmp(long p1, long m1, long p2, long m2)
     return (l > r) - (l < r);
 }
 
-static int *sorted_shares(const struct score *s)
+/* The areas in order of their point share, weakest first, into idx (at most BANK_MAX_AREAS):
+ * on the stack, so comparing two results never allocates and cannot fail. Returns how many. */
+static int sorted_shares(const struct score *s, int *idx)
 {
-    int *idx = malloc((size_t)(s->n_areas ? s->n_areas : 1) * sizeof *idx);
-    if (!idx)
-        return NULL;
-    for (int i = 0; i < s->n_areas; i++) {
+    int n = s->n_areas < BANK_MAX_AREAS ? s->n_areas : BANK_MAX_AREAS;
+    for (int i = 0; i < n; i++) {
         const struct area_score *t = &s->areas[i];
         int j = i;
         for (; j > 0; j--) {
@@ -369,7 +369,7 @@ static int *sorted_shares(const struct score *s)
         }
         idx[j] = i;
     }
-    return idx;
+    return n;
 }
 
 int score_compare(const struct score *x, const struct score *y)
@@ -386,14 +386,13 @@ int score_compare(const struct score *x, const struct score *y)
         return c;
     if ((c = (x->points_milli > y->points_milli) - (x->points_milli < y->points_milli)))
         return c;
-    int *ix = sorted_shares(x), *iy = sorted_shares(y);
-    int n = x->n_areas < y->n_areas ? x->n_areas : y->n_areas;
-    for (int i = 0; ix && iy && i < n && !c; i++) {
+    int ix[BANK_MAX_AREAS], iy[BANK_MAX_AREAS];
+    int nx = sorted_shares(x, ix), ny = sorted_shares(y, iy);
+    int n = nx < ny ? nx : ny;
+    for (int i = 0; i < n && !c; i++) {
         const struct area_score *a = &x->areas[ix[i]], *b = &y->areas[iy[i]];
         c = share_cmp(a->points_milli, a->max_points_milli, b->points_milli, b->max_points_milli);
     }
-    free(ix);
-    free(iy);
     return c;
 }
 

@@ -1296,6 +1296,50 @@ static void read_benchmarks(struct ctx *c, const char *dir, int questions_ok)
     close_file(c);
 }
 
+/* Undo what a failed bank_add_benchmarks added: benchmarks n0.. of the bank. */
+static void drop_benchmarks(struct bank *b, int n0)
+{
+    for (int i = n0; i < b->n_benchmarks; i++)
+        benchmark_clear(&b->benchmarks[i]);
+    b->n_benchmarks = n0;
+}
+
+int bank_add_benchmarks(struct bank *b, const char *path, struct diags *d)
+{
+    size_t errors_before = diags_errors(d);
+    struct ctx c = {b, NULL, d, 1, 0, INI_KEYS_MAX, NULL};
+    int rc = ini_load(path, &c.ini, d);
+    if (rc)
+        return rc;
+    int n0 = b->n_benchmarks;
+    size_t cap = (size_t)n0 + (size_t)c.ini->n_sections + 1;
+    struct benchmark *v = realloc(b->benchmarks, cap * sizeof *v);
+    if (!v) {
+        close_file(&c);
+        return KL_ENOMEM;
+    }
+    b->benchmarks = v;
+    memset(&v[n0], 0, (cap - (size_t)n0) * sizeof *v);
+    for (int i = 0; i < c.ini->n_sections && !c.oom; i++) {
+        const struct ini_section *s = &c.ini->sections[i];
+        const char *id = section_id(s, "benchmark.");
+        int k = id ? bank_find_benchmark_index(b, id) : -1;
+        if (!id)
+            diags_add(d, fname(&c), s->line, M_BANK_BENCH_ONLY, s->name);
+        else if (k >= 0)
+            diags_add(d, fname(&c), s->line, M_BANK_BENCH_DUP, id,
+                      k < n0 ? "benchmarks.ini" : fname(&c));
+        else
+            read_benchmark(&c, s, id);
+    }
+    close_file(&c);
+    if (c.oom || diags_errors(d) > errors_before) {
+        drop_benchmarks(b, n0);
+        return c.oom ? KL_ENOMEM : KL_EDATA;
+    }
+    return KL_OK;
+}
+
 static void read_targets(struct ctx *c, const char *dir)
 {
     struct bank *b = c->b;

@@ -7,7 +7,8 @@
 . tests/lib.sh
 
 CORE_H="kollen/bank.h kollen/diag.h kollen/fmt.h kollen/msg.h kollen/plan.h kollen/score.h \
-kollen/session.h kollen/text.h kollen/messages.def"
+kollen/session.h kollen/text.h kollen/messages.def kollen/cohort.h kollen/merge.h \
+kollen/partners.h kollen/typsvar.h"
 STORE_H="kollen/store.h"
 OPS_H="$(cd include && ls kollen/ops_*.h) kollen/messages_ops.def"
 
