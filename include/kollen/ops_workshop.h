@@ -43,7 +43,8 @@ struct ops_new {
 };
 
 /* Create the session file at path for bank n->bank_id of questions_dir: private (0600) and
- * create-only, an existing file is never replaced. KL_OK; KL_EEXIST when path exists;
+ * create-only, an existing file is never replaced. KL_OK, with a warning in d when the folder
+ * is open to others (store_check_private); KL_EEXIST when path exists;
  * otherwise the load's or the save's code (KL_EUSAGE for a field that is too long or not
  * UTF-8) with the reason in d. Nothing is left behind on failure. */
 int ops_create(const char *questions_dir, const char *path, const struct ops_new *n, int64_t now,

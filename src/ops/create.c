@@ -73,6 +73,8 @@ int ops_create(const char *questions_dir, const char *path, const struct ops_new
         rc = ops_sessions_dir_make(n->make_dir, d);
     if (!rc)
         rc = session_save(path, b, s, 1, d);
+    if (!rc)
+        store_check_private(path, d);
     session_free(s);
     bank_free(b);
     return rc;

@@ -1,0 +1,168 @@
+#!/bin/sh
+# The command line's hardening (issue 13): an option's value is never taken for a global flag,
+# global flags come before the command word, "--" ends the options; session names that would
+# collide with kollen's own files are refused; the sessions folder is found the same way from
+# any working folder (--sessions, $KOLLEN_SESSIONS, sessions/ beside the program in a source
+# checkout, else $XDG_DATA_HOME/kollen/sessions) and made private; `new` into a folder others
+# may write warns.
+. tests/lib.sh
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/kollen-args.XXXXXX")
+chmod 700 "$T"
+trap 'chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
+case "$KOLLEN" in
+/*) K=$KOLLEN ;;
+*) K="$(pwd)/$KOLLEN" ;;
+esac
+Q="$(pwd)/tests/fixtures/good"
+TOP=$(pwd)
+kq() { "$K" --questions "$Q" "$@"; }
+note() { python3 tests/e2e/session_note.py "$@"; }
+# org FILE: the organisation as stored
+org() { sed -n 's/^organisation = //p' "$1"; }
+
+# --- an option's value is a value, whatever it looks like ---------------------------------
+S="$T/s.ini"
+kq new "$S" --org "Argument" --group kommun --bank mini >/dev/null
+out=$(kq set "$S" 1 all --note -h 2>&1)
+expect_eq "args: set --note -h exits 0" 0 $?
+expect_eq "args: set --note -h saves the note \"-h\"" "-h" "$(note "$S" 1)"
+case $out in *"Användning:"*) fail "args: set --note -h prints no help" "$out" ;;
+*) pass "args: set --note -h prints no help" ;; esac
+kq set "$S" 2 1 --evidence --version >"$T/out" 2>&1
+expect_eq "args: set --evidence --version saves the reference \"--version\"" "--version" \
+    "$(note "$S" 2 evidence)"
+step_out=$(cat "$T/out")
+case $step_out in "kollen 0"*) fail "args: --evidence --version prints no version" "$step_out" ;;
+*) pass "args: --evidence --version prints no version" ;; esac
+out=$(kq set "$S" 3 all --note --lang=en 2>&1)
+expect_eq "args: set --note --lang=en saves the note \"--lang=en\"" "--lang=en" "$(note "$S" 3)"
+case $out in "fråga 3:"*) pass "args: --note --lang=en leaves the language Swedish" ;;
+*) fail "args: --note --lang=en leaves the language Swedish" "$out" ;; esac
+kq new "$T/v.ini" --org -V --group kommun --bank mini >"$T/out" 2>&1
+expect_eq "args: new --org -V exits 0" 0 $?
+expect_eq "args: new --org -V names the organisation \"-V\"" "-V" "$(org "$T/v.ini")"
+kq set "$S" 4 all --note=--questions >/dev/null 2>&1
+expect_eq "args: --note=--questions is a value too" "--questions" "$(note "$S" 4)"
+
+# --- "--" ends the options -----------------------------------------------------------------
+mkdir -m 700 "$T/dash"
+KOLLEN_SESSIONS="$T/dash" kq new --org Streck --group kommun --bank mini -- -streck >/dev/null 2>&1
+expect_eq "args: after -- a word starting with - is the SESSION" "Streck" \
+    "$(org "$T/dash/-streck.ini" 2>/dev/null)"
+KOLLEN_SESSIONS="$T/dash" kq set -- -streck 1 all >/dev/null 2>&1
+expect_eq "args: set -- -streck changes that session" 0 $?
+cp "$S" "$T/before"
+kq check -- --help >"$T/out" 2>&1
+expect_eq "args: check -- --help looks for a session called --help (exit 2)" 2 $?
+kq set "$S" 5 all --note x -- --help >/dev/null 2>&1
+expect_eq "args: set ... -- --help is an extra argument (exit 1)" 1 $?
+check "args: ... and the file is unchanged" cmp -s "$S" "$T/before"
+
+# --- global flags before the command; --help after it is the command's ----------------------
+out=$(kq set "$S" 1 all --help 2>&1)
+expect_eq "args: set --help exits 0" 0 $?
+case $out in "användning: kollen set SESSION"*) pass "args: set --help shows set's usage" ;;
+*) fail "args: set --help shows set's usage" "$out" ;; esac
+check "args: set --help changes nothing" cmp -s "$S" "$T/before"
+out=$(kq check "$S" --lang en 2>&1)
+expect_eq "args: a global flag after the command is refused (exit 1)" 1 $?
+case $out in *"--lang gäller alla kommandon och skrivs före kommandot"*)
+    pass "args: ... saying it goes before the command" ;;
+*) fail "args: ... saying it goes before the command" "$out" ;; esac
+out=$("$K" --lang en --questions "$Q" check "$S" 2>&1)
+case $out in *"Level"*) pass "args: --lang en before the command switches the language" ;;
+*) fail "args: --lang en before the command switches the language" "$out" ;; esac
+kq --frob check "$S" >/dev/null 2>&1
+expect_eq "args: an unknown option before the command is refused (exit 1)" 1 $?
+
+# --- session names that collide with kollen's own files ---------------------------------------
+mkdir -m 700 "$T/names"
+for n in "" .dold x.ini.lock x.lock x.ini.cursor x.tmp; do
+    out=$(KOLLEN_SESSIONS="$T/names" kq new "$n" --org N --group kommun --bank mini 2>&1)
+    rc=$?
+    case $out in *"ogiltigt sessionsnamn \"$n\""*) ok=1 ;; *) ok=0 ;; esac
+    if [ $rc -eq 2 ] && [ $ok -eq 1 ]; then
+        pass "args: new \"$n\" is refused naming it"
+    else
+        fail "args: new \"$n\" is refused naming it" "exit $rc: $out"
+    fi
+done
+expect_eq "args: ... and nothing was created" "" "$(ls -A "$T/names")"
+out=$(kq new "$T/names/.dold.ini" --org N --group kommun --bank mini 2>&1)
+expect_eq "args: new PATH/.dold.ini is refused too (exit 2)" 2 $?
+expect_eq "args: ... nothing created" "" "$(ls -A "$T/names")"
+KOLLEN_SESSIONS="$T/names" kq new x --org N --group kommun --bank mini >/dev/null 2>&1
+cp "$T/names/x.ini" "$T/x-before"
+KOLLEN_SESSIONS="$T/names" kq set x.ini.lock 1 all >"$T/out" 2>&1
+expect_eq "args: set x.ini.lock is refused (exit 2)" 2 $?
+check "args: ... x.ini is untouched" cmp -s "$T/names/x.ini" "$T/x-before"
+expect_eq "args: ... and no file x.ini.lock was made" "x.ini" "$(ls -A "$T/names")"
+
+# --- the sessions folder, from any working folder --------------------------------------------
+# a source checkout: the program in build/, questions/ and sessions/ one up
+C="$T/checkout"
+mkdir -p "$C/build" "$C/sessions" "$T/elsewhere"
+chmod 700 "$C/sessions"
+ln -s "$Q" "$C/questions"
+cp "$K" "$C/build/kollen"
+out=$(cd "$T/elsewhere" && env -u KOLLEN_SESSIONS XDG_DATA_HOME="$T/xdg" "$C/build/kollen" new ws \
+    --org Kassa --group kommun --bank mini 2>&1)
+expect_eq "args: checkout: new NAME from another folder exits 0" 0 $?
+check "args: checkout: ... the session is in the checkout's sessions/" test -f "$C/sessions/ws.ini"
+check "args: checkout: ... no ./sessions was made where it ran" test ! -e "$T/elsewhere/sessions"
+check "args: checkout: ... nor in the user's data folder" test ! -e "$T/xdg"
+case $out in *"$C/sessions/ws.ini"*) pass "args: checkout: new says where it created the session" ;;
+*) fail "args: checkout: new says where it created the session" "$out" ;; esac
+(cd / && "$C/build/kollen" set ws 1 all --quiet) 2>"$T/err"
+expect_eq "args: checkout: set NAME from / finds it" 0 $?
+out=$(cd "$T" && "$C/build/kollen" check ws 2>&1)
+expect_eq "args: checkout: check NAME from another folder finds it" 0 $?
+# the same checkout with the program at its top (make's ./kollen)
+cp "$K" "$C/kollen"
+(cd "$T/elsewhere" && "$C/kollen" check ws >/dev/null 2>&1)
+expect_eq "args: checkout: ./kollen at the top finds it too" 0 $?
+
+# installed: no questions/ and sessions/ beside the program: the user's data folder
+I="$T/usr"
+mkdir -p "$I/bin"
+cp "$K" "$I/bin/kollen"
+out=$(cd "$T/elsewhere" && env -u KOLLEN_SESSIONS XDG_DATA_HOME="$T/xdg" \
+    "$I/bin/kollen" --questions "$Q" new ws --org Hem --group kommun --bank mini 2>&1)
+expect_eq "args: installed: new NAME exits 0" 0 $?
+check "args: installed: ... the session is in \$XDG_DATA_HOME/kollen/sessions" \
+    test -f "$T/xdg/kollen/sessions/ws.ini"
+expect_eq "args: installed: ... the folders made are private" "700 700" \
+    "$(stat -c %a "$T/xdg/kollen" "$T/xdg/kollen/sessions" | tr '\n' ' ' | sed 's/ $//')"
+check "args: installed: ... no ./sessions was made where it ran" test ! -e "$T/elsewhere/sessions"
+case $out in *"$T/xdg/kollen/sessions/ws.ini"*) pass "args: installed: new says where" ;;
+*) fail "args: installed: new says where" "$out" ;; esac
+out=$(cd / && env -u KOLLEN_SESSIONS XDG_DATA_HOME="$T/xdg" "$I/bin/kollen" --questions "$Q" \
+    check ws 2>&1)
+case $out in *Hem*) pass "args: installed: check NAME from / finds it" ;;
+*) fail "args: installed: check NAME from / finds it" "$out" ;; esac
+mkdir -m 700 "$T/home"
+(cd "$T/elsewhere" && env -u KOLLEN_SESSIONS -u XDG_DATA_HOME HOME="$T/home" \
+    "$I/bin/kollen" --questions "$Q" new ws --org Hem2 --group kommun --bank mini >/dev/null 2>&1)
+check "args: installed: without XDG_DATA_HOME, ~/.local/share/kollen/sessions" \
+    test -f "$T/home/.local/share/kollen/sessions/ws.ini"
+# --sessions and $KOLLEN_SESSIONS come first
+(cd "$T/elsewhere" && KOLLEN_SESSIONS="$T/envs" XDG_DATA_HOME="$T/xdg" "$I/bin/kollen" \
+    --questions "$Q" new e1 --org E --group kommun --bank mini >/dev/null 2>&1)
+check "args: \$KOLLEN_SESSIONS comes before the default" test -f "$T/envs/e1.ini"
+(cd "$T/elsewhere" && KOLLEN_SESSIONS="$T/envs" "$I/bin/kollen" --questions "$Q" \
+    --sessions "$T/given" new g1 --org G --group kommun --bank mini >/dev/null 2>&1)
+check "args: --sessions comes before \$KOLLEN_SESSIONS" test -f "$T/given/g1.ini"
+
+# --- new into a folder others may write -------------------------------------------------------
+mkdir "$T/shared"
+chmod 1777 "$T/shared"
+out=$(kq new "$T/shared/s.ini" --org Delad --group kommun --bank mini 2>&1)
+expect_eq "args: new into a 1777 folder still creates it (exit 0)" 0 $?
+case $out in *"varning"*"chmod 700 $T/shared"*) pass "args: ... and warns with the chmod" ;;
+*) fail "args: ... and warns with the chmod" "$out" ;; esac
+out=$(kq check "$T/shared/s.ini" 2>&1)
+case $out in *"varning"*"chmod 700 $T/shared"*) pass "args: ... as check does" ;;
+*) fail "args: ... as check does" "$out" ;; esac
+cd "$TOP" || exit 0
+exit 0
