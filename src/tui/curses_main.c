@@ -261,6 +261,7 @@ static void catch_signals(void)
     sigaction(SIGHUP, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGQUIT, &sa, NULL); /* Ctrl-\ beside Ctrl-C: the same, not a core dump */
     signal(SIGPIPE, SIG_IGN);
 }
 

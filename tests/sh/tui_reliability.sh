@@ -7,9 +7,9 @@
 #    After each kill the session passes `kollen check --json`, holds exactly the last save that
 #    completed, notes intact; the next TUI takes over the stale lock. Then kollen set takes over
 #    the last one and no temporary file of a killed save is left.
-# 2. Signals: SIGHUP, SIGTERM and SIGINT after a tick, while a note is being typed: the session
-#    holds both, the terminal is given back (the shell runs again, no alternate screen, echo
-#    and icanon on), kollen exits 128+N.
+# 2. Signals: SIGHUP, SIGTERM, SIGINT and SIGQUIT after a tick, while a note is being typed:
+#    the session holds both, the terminal is given back (the shell runs again, no alternate
+#    screen, echo and icanon on), kollen exits 128+N; Ctrl-\ typed does the same as SIGQUIT.
 # 3. Faults on a 48 KiB tmpfs (mounted as root, else in an unprivileged user and mount
 #    namespace, else a failure saying why): disk full and a read-only folder. The status line
 #    says the save failed and why, the file on disk is the old one, the change stays on the
@@ -181,8 +181,8 @@ expect_eq "tui-rel: kill: the notes are intact" "$(printf '%s' "$big")" \
     "$(python3 tests/e2e/session_note.py "$S" 3)"
 
 # --- 2. signals -------------------------------------------------------------------------------
-for sig in HUP TERM INT; do
-    case $sig in HUP) num=1 ;; INT) num=2 ;; TERM) num=15 ;; esac
+for sig in HUP TERM INT QUIT; do
+    case $sig in HUP) num=1 ;; INT) num=2 ;; QUIT) num=3 ;; TERM) num=15 ;; esac
     S="$T/sig-$sig.ini"
     kq new "$S" --org "Signal $sig" --group kommun --bank mini >/dev/null
     start_tui "sig$sig" "$S"
@@ -213,6 +213,28 @@ for sig in HUP TERM INT; do
     fi
     tm kill-session -t "sig$sig" 2>/dev/null
 done
+
+# Ctrl-\ typed at the terminal: the kernel sends SIGQUIT to the foreground group, here kollen
+# alone (exec'd; the pane stays with its exit status)
+S="$T/sig-ctrl.ini"
+kq new "$S" --org "Signal Ctrl" --group kommun --bank mini >/dev/null
+TM_PANE=sigctrl
+tm new-session -d -s sigctrl -x 80 -y 24 "exec $run_env '$K' --questions '$Q' '$S'"
+step "Ctrl-\\: the TUI opens" wait_for "Fråga 1"
+keys Space n
+step "Ctrl-\\: the note editor opens" wait_for "Anteckning till fråga 1"
+text "halvskriven åäö"
+step "Ctrl-\\: the note is being typed" wait_for "halvskriven åäö"
+keys 'C-\'
+pane_dead() { [ "$(tm display -p -t sigctrl '#{pane_dead}')" = 1 ]; }
+step "Ctrl-\\: kollen ends" wait_cmd 5 pane_dead
+expect_eq "tui-rel: Ctrl-\\: exit status 128+3 (saved), no core dump" 131 \
+    "$(tm display -p -t sigctrl '#{pane_dead_status}')"
+step "Ctrl-\\: the lock is released" wait_gone "$S.lock"
+step "Ctrl-\\: the tick is saved" has_actions "$S" 1
+expect_eq "tui-rel: Ctrl-\\: the note being typed is saved" "halvskriven åäö" \
+    "$(python3 tests/e2e/session_note.py "$S" 1)"
+tm kill-session -t sigctrl 2>/dev/null
 
 # --- 3. faults --------------------------------------------------------------------------------
 mkdir "$T/small"
