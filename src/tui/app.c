@@ -182,12 +182,14 @@ static void ask_read_only(struct app *a, const char *path, const struct diags *d
     confirm_open(a, CONFIRM_READ_ONLY, text);
 }
 
+static void short_reason(const char *path, const char *text, char *out, size_t n);
+
 int app_open(struct app *a, const char *path, int read_only, char *why, size_t n)
 {
     struct diags d;
     diags_init(&d);
     struct workshop *w = NULL;
-    int flags = read_only ? OPS_READ_ONLY : OPS_LOCK_OPTIONAL;
+    int flags = read_only ? OPS_READ_ONLY : OPS_LOCK_OR_READ_ONLY;
     int rc = ops_open(&w, path, a->questions_dir, flags, "kollen", &d);
     if (rc == KL_ELOCKED) {
         ask_read_only(a, path, &d);
@@ -200,8 +202,11 @@ int app_open(struct app *a, const char *path, int read_only, char *why, size_t n
         return -1;
     }
     char warn[512] = "";
-    if (d.n) /* a lock taken over or not taken, a folder open to others */
-        tui_first_error(&d, warn, sizeof warn);
+    if (d.n) { /* a lock taken over or not taken, a folder open to others */
+        char t[DIAG_TEXT_MAX];
+        tui_first_error(&d, t, sizeof t);
+        short_reason(path, t, warn, sizeof warn);
+    }
     diags_free(&d);
     app_close(a);
     a->w = w;
