@@ -242,6 +242,20 @@ int app_start(struct app *a, const char *path)
     }
     struct stat st;
     if (stat(path, &st) != 0 && errno == ENOENT) {
+        /* a new session: its name must not collide with kollen's own files */
+        struct diags d;
+        diags_init(&d);
+        char *checked = NULL;
+        int bad = ops_session_path_check(a->sessions_dir, path, 1, &checked, &d);
+        free(checked);
+        if (bad) {
+            char why[DIAG_TEXT_MAX];
+            tui_first_error(&d, why, sizeof why);
+            tui_msg_format(a->fatal, sizeof a->fatal, M_TUI_OPEN_FAILED, path, why);
+            diags_free(&d);
+            return -1;
+        }
+        diags_free(&d);
         char t[700];
         tui_msg_format(t, sizeof t, M_TUI_CONFIRM_CREATE, path);
         free(a->pending_path);

@@ -897,6 +897,7 @@ static void names__kollens_own_files_and_hidden_names__refused(void **st)
         {"x.ini.lock", ".lock"},
         {"x.lock", ".lock"},
         {"x.tmp", ".tmp"},
+        {"x.ini.cursor", ".cursor"},
         {"a/b", "/"},
         {"../x", "/"},
         {"a\tb", "control"},
