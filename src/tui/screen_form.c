@@ -400,7 +400,9 @@ static void form_render(struct app *a, struct grid *g)
     keymap_key_name(TK_LEFT, g->utf8, 0, left, sizeof left);
     keymap_key_name(TK_RIGHT, g->utf8, 0, right, sizeof right);
     tui_msg_format(hint, sizeof hint, M_TUI_FORM_HINT, down, left, right);
-    grid_put_cut(g, 2, g->rows - 2, w - 4, hint, R_DIM);
+    /* the text field being typed in: its size against the limit */
+    int sw = f->f[f->cur].kind == FF_TEXT ? draw_size(g, &f->f[f->cur].ed, w - 1, g->rows - 2) : 0;
+    grid_put_cut(g, 2, g->rows - 2, w - 4 - sw, hint, R_DIM);
     draw_status(a, g, NULL);
 }
 
@@ -424,6 +426,8 @@ static int form_type(struct app *a, struct form_field *x, int key)
     unsigned long rev = x->ed.rev;
     if (!edit_key(&x->ed, CX_LINE, key, a->cols, 1))
         return 0;
+    if (x->ed.full)
+        app_message_id(a, R_WARN, M_TUI_FIELD_FULL, x->ed.max);
     if (x->ed.rev != rev) {
         if (f->cur == F_ORG)
             update_file(a);
