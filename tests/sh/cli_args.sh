@@ -154,6 +154,77 @@ check "args: \$KOLLEN_SESSIONS comes before the default" test -f "$T/envs/e1.ini
     --sessions "$T/given" new g1 --org G --group kommun --bank mini >/dev/null 2>&1)
 check "args: --sessions comes before \$KOLLEN_SESSIONS" test -f "$T/given/g1.ini"
 
+# --- every limit of the command line: at it (saved, read back the same) and one past it -------
+# (refused naming the field, exit 2, the file as it was)
+rep() { python3 -c 'import sys; sys.stdout.write(sys.argv[1] * int(sys.argv[2]))' "$1" "$2"; }
+L="$T/limits.ini"
+kq new "$L" --org Gränser --group kommun --bank mini >/dev/null
+# limit NAME FIELD-WORD COMMAND...: exit 2, the message names the field, the file unchanged
+past() {
+    name=$1 word=$2
+    shift 2
+    cp "$L" "$T/lim-before"
+    out=$("$@" 2>&1)
+    rc=$?
+    if [ $rc -eq 2 ] && case $out in *"$word"*) true ;; *) false ;; esac &&
+        cmp -s "$L" "$T/lim-before"; then
+        pass "limits: $name"
+    else
+        fail "limits: $name" "exit $rc: $(printf '%s' "$out" | head -c 200)"
+    fi
+}
+note_at=$(rep 'å' 32767)xy # 65534 bytes of two-byte letters and two more: 65536
+kq set "$L" 1 all --note "$note_at" --quiet
+expect_eq "limits: a note of 65536 bytes is saved and read back the same" "$note_at" "$(note "$L" 1)"
+past "a note of 65537 bytes is refused naming the note" "anteckningen: texten är 65537 byte, högst 65536" \
+    kq set "$L" 1 all --note "${note_at}y"
+ev_at=$(rep 'ö' 150)
+kq set "$L" 2 1 --evidence "$ev_at" --quiet
+expect_eq "limits: a reference of 300 bytes is saved and read back the same" "$ev_at" \
+    "$(note "$L" 2 evidence)"
+past "a reference of 301 bytes is refused naming it" "evidensreferensen: texten är 301 byte, högst 300" \
+    kq set "$L" 3 1 --evidence "${ev_at}y"
+set -- # 63 more references on question 2: 64 in all
+i=2
+while [ $i -le 64 ]; do set -- "$@" --evidence "ref $i"; i=$((i + 1)); done
+kq set "$L" 2 1 "$@" --quiet
+expect_eq "limits: 64 references on one answer are saved" 64 "$(note "$L" 2 evidence | grep -c '')"
+past "a 65th reference is refused" "högst 64 evidensreferenser" kq set "$L" 2 1 --evidence "ref 65"
+check "limits: the largest file loads again (check)" kq check "$L"
+org_at=$(rep 'ä' 100)
+kq new "$T/org.ini" --org "$org_at" --group kommun --bank mini --facilitator "$org_at" \
+    --participant "$org_at:$org_at" >/dev/null
+expect_eq "limits: an organisation of 200 bytes is saved the same" "$org_at" "$(org "$T/org.ini")"
+expect_eq "limits: a facilitator of 200 bytes is saved the same" "$org_at" \
+    "$(sed -n 's/^facilitator = //p' "$T/org.ini")"
+out=$(kq new "$T/org2.ini" --org "${org_at}x" --group kommun --bank mini 2>&1)
+expect_eq "limits: an organisation of 201 bytes is refused (exit 2)" 2 $?
+case $out in *"organisationen: texten är 201 byte, högst 200"*) pass "limits: ... naming it" ;;
+*) fail "limits: ... naming it" "$out" ;; esac
+out=$(kq new "$T/org2.ini" --org O --facilitator "${org_at}x" --group kommun --bank mini 2>&1)
+case $out in *"samtalsledaren: texten är 201 byte"*) pass "limits: a facilitator of 201 bytes is refused naming it" ;;
+*) fail "limits: a facilitator of 201 bytes is refused naming it" "$out" ;; esac
+out=$(kq new "$T/org2.ini" --org O --participant "x:${org_at}x" --group kommun --bank mini 2>&1)
+case $out in *"deltagaren: texten är 201 byte"*) pass "limits: a role of 201 bytes is refused naming the participant" ;;
+*) fail "limits: a role of 201 bytes is refused naming the participant" "$out" ;; esac
+check "limits: ... and nothing was created" test ! -e "$T/org2.ini"
+set --
+i=1
+while [ $i -le 200 ]; do set -- "$@" --participant "Person $i:roll"; i=$((i + 1)); done
+kq new "$T/many.ini" --org M --group kommun --bank mini "$@" >/dev/null
+expect_eq "limits: 200 participants are saved" 200 "$(grep -c '^\[participant\.' "$T/many.ini")"
+out=$(kq new "$T/many2.ini" --org M --group kommun --bank mini "$@" --participant "P 201" 2>&1)
+case $out in *"deltagaren: högst 200 deltagare"*) pass "limits: a 201st participant is refused" ;;
+*) fail "limits: a 201st participant is refused" "$out" ;; esac
+name_at=$(rep 'n' 196)
+KOLLEN_SESSIONS="$T/names" kq new "$name_at" --org N --group kommun --bank mini >/dev/null 2>&1
+check "limits: a session name of 200 bytes (.ini added) is taken" test -f "$T/names/$name_at.ini"
+KOLLEN_SESSIONS="$T/names" kq set "$name_at" 1 all --quiet
+expect_eq "limits: ... and found again by its name" 0 $?
+out=$(KOLLEN_SESSIONS="$T/names" kq new "$(rep n 201)" --org N --group kommun --bank mini 2>&1)
+case $out in *"längre än 200 byte"*) pass "limits: a session name of 201 bytes is refused" ;;
+*) fail "limits: a session name of 201 bytes is refused" "$out" ;; esac
+
 # --- new into a folder others may write -------------------------------------------------------
 mkdir "$T/shared"
 chmod 1777 "$T/shared"
