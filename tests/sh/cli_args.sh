@@ -9,7 +9,7 @@
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/kollen-args.XXXXXX")
 chmod 700 "$T"
-trap 'chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
+trap 'command -v tm_kill >/dev/null && tm_kill; chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
 case "$KOLLEN" in
 /*) K=$KOLLEN ;;
 *) K="$(pwd)/$KOLLEN" ;;
@@ -146,6 +146,23 @@ mkdir -m 700 "$T/home"
     "$I/bin/kollen" --questions "$Q" new ws --org Hem2 --group kommun --bank mini >/dev/null 2>&1)
 check "args: installed: without XDG_DATA_HOME, ~/.local/share/kollen/sessions" \
     test -f "$T/home/.local/share/kollen/sessions/ws.ini"
+# the TUI's session list is the same folder, from any working folder
+if command -v tmux >/dev/null 2>&1; then
+    TM_SOCK="kollen-args-$$"
+    TM_TAG=args
+    TM_PANE=picker
+    . tests/e2e/tmux.sh
+    tm_conf
+    tm new-session -d -s picker -x 80 -y 24 "cd '$T/elsewhere' && env -u KOLLEN_SESSIONS \
+        XDG_DATA_HOME='$T/xdg' LC_ALL=C.UTF-8 KOLLEN_LANG=sv TERM=screen '$I/bin/kollen' \
+        --questions '$Q'"
+    step "installed: the TUI lists the session new made in the data folder" wait_for "Hem"
+    keys q
+    tm_kill
+    check "installed: ... and made no ./sessions either" test ! -e "$T/elsewhere/sessions"
+else
+    fail "args: installed: the TUI's session list" "tmux is not installed"
+fi
 # --sessions and $KOLLEN_SESSIONS come first
 (cd "$T/elsewhere" && KOLLEN_SESSIONS="$T/envs" XDG_DATA_HOME="$T/xdg" "$I/bin/kollen" \
     --questions "$Q" new e1 --org E --group kommun --bank mini >/dev/null 2>&1)
