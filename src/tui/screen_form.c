@@ -174,8 +174,10 @@ static void grow_participants(struct app *a)
     int last = f->n - 3; /* name of the last participant row (before role and button) */
     if (last < 0 || f->f[last].participant == 0 || !editor_text(&f->f[last].ed)[0])
         return;
-    if (f->f[last].participant >= SESSION_PARTICIPANTS_MAX)
+    if (f->f[last].participant >= SESSION_PARTICIPANTS_MAX) {
+        app_message_id(a, R_WARN, M_TUI_FORM_PARTICIPANTS_MAX, SESSION_PARTICIPANTS_MAX);
         return;
+    }
     int k = f->f[last].participant + 1;
     /* the button moves down: take it off, add a row, put it back */
     struct form_field button = f->f[f->n - 1];

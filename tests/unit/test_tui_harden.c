@@ -182,6 +182,32 @@ static void limits__form_field__200_bytes_kept_whole_and_the_next_refused(void *
     close_app(&a);
 }
 
+/* Participants in the form: 200 rows, and the 200th says no more come; all 200 are created. */
+static void limits__form_participants__200_and_no_row_more(void **st)
+{
+    (void)st;
+    struct app a;
+    tui_app_init(&a);
+    assert_int_equal(app_start(&a, NULL), 0);
+    tui_keys(&a, "<Enter>Många<Tab><Tab><Tab><Tab><Tab>");
+    struct sbuf keys;
+    sbuf_init(&keys);
+    for (int i = 1; i < SESSION_PARTICIPANTS_MAX; i++)
+        sbuf_addf(&keys, "P%d<Tab>roll<Tab>", i);
+    tui_keys(&a, keys.p);
+    sbuf_free(&keys);
+    assert_int_equal(a.msg[0], '\0');
+    tui_keys(&a, "P200");
+    assert_non_null(strstr(a.msg, "högst 200 deltagare"));
+    tui_keys(&a, "<Tab>roll<Tab>");
+    assert_int_equal(tui_form_st(&a)->f[tui_form_st(&a)->cur].kind, FF_BUTTON);
+    tui_keys(&a, "<Enter>");
+    assert_int_equal(app_top(&a), SCR_MAIN);
+    assert_int_equal(a.w->ses->n_participants, SESSION_PARTICIPANTS_MAX);
+    assert_string_equal(a.w->ses->participants[199].name, "P200");
+    close_app(&a);
+}
+
 /* --- one writer ---------------------------------------------------------------------------- */
 
 /* The lock cannot be taken, and not because another kollen holds it: the TUI opens read-only
@@ -289,6 +315,8 @@ int main(void)
             limits__note_editor__at_64_kib_saved_whole_and_a_key_past_it_said, setup, teardown),
         cmocka_unit_test_setup_teardown(limits__form_field__200_bytes_kept_whole_and_the_next_refused,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(limits__form_participants__200_and_no_row_more, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(lock__impossible__opens_read_only_saying_why, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(names__form__kollens_own_suffixes_and_hidden_names_refused,
