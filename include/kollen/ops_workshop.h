@@ -89,9 +89,9 @@ enum {
  * lock failure (KL_ENOLOCK: the lock path is a folder or a symlink, permission denied, a
  * read-only folder, ENOLCK, a name too long) is returned as it is, or with
  * OPS_LOCK_OR_READ_ONLY opens the session read-only (w->read_only) with the reason as a
- * warning: never writable without the lock. Warnings (a stale lock taken over, a folder or file open to others)
- * go to d before any error. KL_OK and *out (free it with ops_close), or the load's code with
- * the problems in d. */
+ * warning: never writable without the lock. Warnings (a stale lock taken over, a folder or file
+ * open to others) go to d before any error. KL_OK and *out (free it with ops_close), or the
+ * load's code with the problems in d. */
 int ops_open(struct workshop **out, const char *path, const char *questions_dir, int flags,
              const char *program, struct diags *d);
 /* Release the lock early (the program is ending); the session stays in memory. */

@@ -1,5 +1,5 @@
-/* cli_main.c: the command line: global options (before the command word), the language, the folders,
- * --help generated from the command table, then one command; or the workshop screen. */
+/* cli_main.c: the command line: global options (before the command word), the language, the
+ * folders, --help generated from the command table, then one command; or the workshop screen. */
 #include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -313,8 +313,8 @@ int main(void)
             teardown),
         cmocka_unit_test_setup_teardown(
             limits__note_editor__at_64_kib_saved_whole_and_a_key_past_it_said, setup, teardown),
-        cmocka_unit_test_setup_teardown(limits__form_field__200_bytes_kept_whole_and_the_next_refused,
-                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            limits__form_field__200_bytes_kept_whole_and_the_next_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(limits__form_participants__200_and_no_row_more, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(lock__impossible__opens_read_only_saying_why, setup,

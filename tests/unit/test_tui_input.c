@@ -35,14 +35,14 @@ static int decode(const char *bytes, size_t n, uint32_t *out, int max)
     return k;
 }
 
-#define DECODES(bytes, ...)                                                                    \
-    do {                                                                                       \
-        const uint32_t want[] = {__VA_ARGS__};                                                 \
-        uint32_t got[64];                                                                      \
-        int n = decode(bytes, sizeof(bytes) - 1, got, 64);                                     \
-        assert_int_equal(n, (int)(sizeof want / sizeof *want));                                \
-        for (int i = 0; i < n; i++)                                                            \
-            assert_int_equal(got[i], want[i]);                                                 \
+#define DECODES(bytes, ...)                                                                        \
+    do {                                                                                           \
+        const uint32_t want[] = {__VA_ARGS__};                                                     \
+        uint32_t got[64];                                                                          \
+        int n = decode(bytes, sizeof(bytes) - 1, got, 64);                                         \
+        assert_int_equal(n, (int)(sizeof want / sizeof *want));                                    \
+        for (int i = 0; i < n; i++)                                                                \
+            assert_int_equal(got[i], want[i]);                                                     \
     } while (0)
 
 static void utf8_input__swedish_letters_and_the_euro__decoded(void **st)
@@ -57,17 +57,17 @@ static void utf8_input__swedish_letters_and_the_euro__decoded(void **st)
 static void utf8_input__broken_sequence__replaced_and_the_next_key_kept(void **st)
 {
     (void)st;
-    DECODES("\xC3\x1Bq", INPUT_BAD, 0x1B, 'q');        /* a lead byte, then Esc */
-    DECODES("\xE2\x82q", INPUT_BAD, 'q');              /* two of three bytes */
-    DECODES("\xE2\x82\xC3\xA4", INPUT_BAD, 0xE4);      /* broken off by the next character */
-    DECODES("\x80q", INPUT_BAD, 'q');                  /* a continuation byte alone */
-    DECODES("\xC0\x80", INPUT_BAD, INPUT_BAD);         /* overlong NUL */
-    DECODES("\xE0\x80\x80", INPUT_BAD);                /* overlong, three bytes */
-    DECODES("\xED\xA0\x80", INPUT_BAD);                /* a surrogate */
-    DECODES("\xF4\x90\x80\x80", INPUT_BAD);            /* past U+10FFFF */
+    DECODES("\xC3\x1Bq", INPUT_BAD, 0x1B, 'q');   /* a lead byte, then Esc */
+    DECODES("\xE2\x82q", INPUT_BAD, 'q');         /* two of three bytes */
+    DECODES("\xE2\x82\xC3\xA4", INPUT_BAD, 0xE4); /* broken off by the next character */
+    DECODES("\x80q", INPUT_BAD, 'q');             /* a continuation byte alone */
+    DECODES("\xC0\x80", INPUT_BAD, INPUT_BAD);    /* overlong NUL */
+    DECODES("\xE0\x80\x80", INPUT_BAD);           /* overlong, three bytes */
+    DECODES("\xED\xA0\x80", INPUT_BAD);           /* a surrogate */
+    DECODES("\xF4\x90\x80\x80", INPUT_BAD);       /* past U+10FFFF */
     DECODES("\xFFq", INPUT_BAD, 'q');
-    DECODES("\xE4q", INPUT_BAD, 'q');                  /* Latin-1 ä: no key lost */
-    DECODES("\xC3", INPUT_BAD);                        /* nothing more came */
+    DECODES("\xE4q", INPUT_BAD, 'q'); /* Latin-1 ä: no key lost */
+    DECODES("\xC3", INPUT_BAD);       /* nothing more came */
 }
 
 /* Any bytes at all: every ASCII byte comes out as itself, in order, and nothing else but
