@@ -220,22 +220,25 @@ for sig in HUP TERM INT QUIT; do
     tm kill-session -t "sig$sig" 2>/dev/null
 done
 
-# Ctrl-\ typed at the terminal: the kernel sends SIGQUIT to the foreground group, here kollen
-# alone (exec'd; the pane stays with its exit status)
+# Ctrl-\ typed at the terminal: the kernel sends SIGQUIT to the foreground group, kollen and the
+# shell that started it, which ignores it as an interactive shell does
 S="$T/sig-ctrl.ini"
 kq new "$S" --org "Signal Ctrl" --group kommun --bank mini >/dev/null
 TM_PANE=sigctrl
-tm new-session -d -s sigctrl -x 80 -y 24 "exec $run_env '$K' --questions '$Q' '$S'"
+tm new-session -d -s sigctrl -x 80 -y 24 "trap '' QUIT; $run_env '$K' --questions '$Q' '$S'; \
+    echo EXITED \$?; echo TTY \$(stty -a | tr ' ;' '\n\n' | grep -x -e echo -e -echo -e icanon -e -icanon)"
 step "Ctrl-\\: the TUI opens" wait_for "Fråga 1"
 keys Space n
 step "Ctrl-\\: the note editor opens" wait_for "Anteckning till fråga 1"
 text "halvskriven åäö"
 step "Ctrl-\\: the note is being typed" wait_for "halvskriven åäö"
 keys 'C-\'
-pane_dead() { [ "$(tm display -p -t sigctrl '#{pane_dead}')" = 1 ]; }
-step "Ctrl-\\: kollen ends" wait_cmd 5 pane_dead
-expect_eq "tui-rel: Ctrl-\\: exit status 128+3 (saved), no core dump" 131 \
-    "$(tm display -p -t sigctrl '#{pane_dead_status}')"
+step "Ctrl-\\: kollen ends and the shell runs again" wait_cmd 5 exited_with
+expect_eq "tui-rel: Ctrl-\\: exit status 128+3 (saved), no core dump" "EXITED 131" \
+    "$(pane_all | grep -o '^EXITED [0-9]*')"
+wait_cmd 2 tty_reported
+expect_eq "tui-rel: Ctrl-\\: the terminal's modes are back (echo, icanon)" "TTY icanon echo" \
+    "$(pane_all | grep -o '^TTY .*' | sed 's/ *$//')"
 step "Ctrl-\\: the lock is released" wait_gone "$S.lock"
 step "Ctrl-\\: the tick is saved" has_actions "$S" 1
 expect_eq "tui-rel: Ctrl-\\: the note being typed is saved" "halvskriven åäö" \
