@@ -290,6 +290,8 @@ int form_submit(struct app *a)
             app_message(a, R_WARN, "%s", t);
         } else {
             form_clear(f);
+            if (!a->msg[0]) /* where it went (a warning about its folder says so already) */
+                app_message_id(a, R_NORMAL, M_TUI_FORM_CREATED, path);
         }
     }
     free(path);

@@ -169,6 +169,9 @@ static void limits__form_field__200_bytes_kept_whole_and_the_next_refused(void *
     tui_keys(&a, "<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Enter>");
     assert_int_equal(app_top(&a), SCR_MAIN);
     assert_string_equal(a.w->ses->organisation, at);
+    char said[600];
+    snprintf(said, sizeof said, "Skapade %s.", a.w->path); /* where it went */
+    assert_string_equal(a.msg, said);
     struct diags d;
     diags_init(&d);
     struct bank *b = NULL;
