@@ -19,5 +19,9 @@ MSG_TABLE_DECLARE(ops_msg, ops_msg_id);
  * no line). Safe with d == NULL. */
 void ops_diag(struct diags *d, enum ops_msg_id id, ...);
 void ops_warn(struct diags *d, enum ops_msg_id id, ...);
+/* A text checked against its limit as session_check_text does, a problem said with the field
+ * it is about ("evidensreferensen: texten är 301 byte, högst 300"). KL_OK or KL_EUSAGE. */
+int ops_check_field(enum ops_msg_id field, const char *text, size_t max, int allow_newlines,
+                    struct diags *d);
 
 #endif

@@ -46,7 +46,8 @@ struct ops_new {
 };
 
 /* Create the session file at path for bank n->bank_id of questions_dir: private (0600) and
- * create-only, an existing file is never replaced. KL_OK; KL_EEXIST when path exists;
+ * create-only, an existing file is never replaced. KL_OK, with a warning in d when the folder
+ * is open to others (store_check_private); KL_EEXIST when path exists;
  * otherwise the load's or the save's code (KL_EUSAGE for a field that is too long or not
  * UTF-8) with the reason in d. Nothing is left behind on failure. */
 int ops_create(const char *questions_dir, const char *path, const struct ops_new *n, int64_t now,
@@ -69,7 +70,7 @@ struct workshop {
     int have_score;    /* 0 only when scoring ran out of memory */
     unsigned long rev; /* counts rescorings: whatever was computed from the answers is stale */
     int read_only;
-    struct session_lock *lock; /* NULL: read-only, unlocked (OPS_LOCK_OPTIONAL) or released */
+    struct session_lock *lock; /* NULL: read-only or released */
     struct ops_step undo[OPS_UNDO_MAX];
     int n_undo;
     struct ops_step redo[OPS_UNDO_MAX];
@@ -86,17 +87,19 @@ struct workshop {
 };
 
 enum {
-    OPS_READ_ONLY = 1,    /* no lock; every change refused */
-    OPS_LOCK_OPTIONAL = 2 /* a lock that cannot be taken (not held by another) only warns */
+    OPS_READ_ONLY = 1,        /* no lock; every change refused */
+    OPS_LOCK_OR_READ_ONLY = 2 /* a lock that cannot be taken (KL_ENOLOCK): open read-only */
 };
 
 /* Open the session at path and the bank it names from questions_dir. For writing, the lock
  * comes first and the file is read after it, so nothing another writer saves in between is
- * lost: a live holder gives KL_ELOCKED with who holds it in d, and nothing is opened. With
- * OPS_LOCK_OPTIONAL any other lock failure (a read-only folder) becomes a warning and the
- * session opens unlocked. Warnings (a stale lock taken over, a folder or file open to others)
- * go to d before any error. KL_OK and *out (free it with ops_close), or the load's code with
- * the problems in d. */
+ * lost: a live holder gives KL_ELOCKED with who holds it in d, and nothing is opened. Any other
+ * lock failure (KL_ENOLOCK: the lock path is a folder or a symlink, permission denied, a
+ * read-only folder, ENOLCK, a name too long) is returned as it is, or with
+ * OPS_LOCK_OR_READ_ONLY opens the session read-only (w->read_only) with the reason as a
+ * warning: never writable without the lock. Warnings (a stale lock taken over, a folder or file
+ * open to others) go to d before any error. KL_OK and *out (free it with ops_close), or the
+ * load's code with the problems in d. */
 int ops_open(struct workshop **out, const char *path, const char *questions_dir, int flags,
              const char *program, struct diags *d);
 /* Release the lock early (the program is ending); the session stays in memory. */

@@ -115,7 +115,7 @@ void session_unlock(struct session_lock *l);
 /* What a session may be called: the name a user gives (`kollen new NAME`, the TUI's form),
  * or the last part of a path. Refused with the reason in d (KL_EUSAGE): an empty name, a name
  * that starts with '.' (hidden, and the start of kollen's temporary files), one that ends in
- * the suffix of kollen's own files (.lock, .tmp), one holding '/', a control character or
+ * the suffix of kollen's own files (.lock, .cursor, .tmp), one holding '/', a control character or
  * invalid UTF-8, one longer than SESSION_NAME_MAX bytes (kollen's own names add up to 16 more
  * to it, and a file name has at most 255). KL_OK otherwise. */
 #define SESSION_NAME_MAX 200

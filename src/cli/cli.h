@@ -15,7 +15,13 @@
 #include "kollen/session.h"
 #include "kollen/text.h"
 
-enum exit_code { EXIT_FINE = 0, EXIT_USAGE = 1, EXIT_DATA = 2, EXIT_BELOW = 3 };
+enum exit_code {
+    EXIT_FINE = 0,
+    EXIT_USAGE = 1,
+    EXIT_DATA = 2,
+    EXIT_BELOW = 3,
+    EXIT_SHOWN_USAGE = -2 /* cli_parse printed the command's usage (--help): exit 0 */
+};
 
 /* Options every command takes, resolved once in cli_main. */
 struct cli {
@@ -39,8 +45,10 @@ struct opt {
     const char ***list; /* has_arg 2: a NULL-terminated list (freed by the caller) */
 };
 
-/* Split argv[1..] into options from table and positional arguments (at most max_pos).
- * Returns 0, or prints a usage error (with the command's usage) and returns an exit code. */
+/* Split argv[1..] into options from table and positional arguments (at most max_pos); argv[0]
+ * is the command word. An option's value is taken as it is, whatever it looks like ("--note
+ * -h"), and "--" ends the options. Returns 0; EXIT_SHOWN_USAGE after printing the usage for
+ * --help or -h; or prints a usage error (with the command's usage) and returns an exit code. */
 int cli_parse(const struct cli *c, int argc, char **argv, const struct opt *table,
               const char **pos, int max_pos, int *n_pos, enum cli_msg_id usage);
 
@@ -53,8 +61,11 @@ void cli_diags(const struct cli *c, const struct diags *d);
  * found by the command line itself). 0 for KL_OK. */
 int cli_exit_for(int rc);
 
-/* A SESSION argument as a path (ops_session_path on the sessions folder); NULL: no memory. */
+/* A SESSION argument as a path (ops_session_path_check on the sessions folder); NULL: a name
+ * kollen refuses or no memory, said on stderr. cli_session_path_for checks the name of a
+ * file to be created (create) even when it is given as a path. */
 char *cli_session_path(const struct cli *c, const char *arg);
+char *cli_session_path_for(const struct cli *c, const char *arg, int create);
 /* Open a session read-only (ops_open), with the --benchmarks file's benchmarks added to its
  * bank, printing its warnings and problems. 0 or an exit code. */
 int cli_open(const struct cli *c, const char *path, struct workshop **w);

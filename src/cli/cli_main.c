@@ -1,5 +1,5 @@
-/* cli_main.c: the command line: global options (anywhere in argv), the language, the folders,
- * --help generated from the command table, then one command; or the workshop screen. */
+/* cli_main.c: the command line: global options (before the command word), the language, the
+ * folders, --help generated from the command table, then one command; or the workshop screen. */
 #include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,20 +69,24 @@ static int global_value(int argc, char **argv, int *i, const char *name, const c
     return *val ? 1 : -1;
 }
 
-/* Take the global options out of argv (they may come anywhere before "--"); the rest, the
- * command and its arguments, go to args. 0, or an exit code after a message. */
+/* The global options come before the command word (or the SESSION of the workshop screen);
+ * everything from it on goes to args as it is, so that an option's value ("--note -h") is
+ * never taken for one. "--" ends them: the word after it is the command (or SESSION), whatever
+ * it looks like. 0, or an exit code after a message. */
 static int take_globals(const struct cli *c, int argc, char **argv, struct globals *g, char **args,
                         int *n)
 {
     *n = 0;
     args[(*n)++] = argv[0];
-    for (int i = 1; i < argc; i++) {
+    int i = 1;
+    for (; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--")) {
-            while (i < argc)
-                args[(*n)++] = argv[i++];
+            i++;
             break;
         }
+        if (a[0] != '-' || a[1] == '\0')
+            break; /* the command word */
         int r = global_value(argc, argv, &i, "--questions", &g->questions);
         if (!r)
             r = global_value(argc, argv, &i, "--sessions", &g->sessions);
@@ -104,25 +108,29 @@ static int take_globals(const struct cli *c, int argc, char **argv, struct globa
         }
         if (r > 0)
             continue;
-        if (!strcmp(a, "--help") || !strcmp(a, "-h"))
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             g->help = 1;
-        else if (!strcmp(a, "--version") || !strcmp(a, "-V"))
+        } else if (!strcmp(a, "--version") || !strcmp(a, "-V")) {
             g->version = 1;
-        else
-            args[(*n)++] = argv[i];
+        } else {
+            cli_error(c, M_CLI_UNKNOWN_OPTION, a);
+            return EXIT_USAGE;
+        }
     }
+    while (i < argc)
+        args[(*n)++] = argv[i++];
     args[*n] = NULL;
     return 0;
 }
 
-/* The command named by args[1] (the workshop screen when it names none); -1 for an option. */
+/* The command named by args[1] (0, the workshop screen, when it names none). */
 static int find_command(int n, char **args)
 {
     const char *cmd = n > 1 ? args[1] : NULL;
     for (size_t i = 1; cmd && i < N_COMMANDS; i++)
         if (!strcmp(cmd, commands[i].name))
             return (int)i;
-    return cmd && cmd[0] == '-' ? -1 : 0;
+    return 0;
 }
 
 static int run(struct cli *c, int argc, char **argv)
@@ -143,14 +151,13 @@ static int run(struct cli *c, int argc, char **argv)
         int k = find_command(n, args);
         if (!c->questions_dir || !c->sessions_dir) {
             rc = EXIT_DATA;
-        } else if (k < 0) {
-            cli_error(c, M_CLI_UNKNOWN_OPTION, args[1]);
-            rc = EXIT_USAGE;
         } else {
             /* the workshop screen takes the command's place: args[1] is its SESSION */
             rc = k ? commands[k].fn(c, n - 1, args + 1) : commands[0].fn(c, n, args);
         }
     }
+    if (rc == EXIT_SHOWN_USAGE) /* `kollen CMD --help`: the command's usage, and done */
+        rc = EXIT_FINE;
     free(args);
     return rc;
 }

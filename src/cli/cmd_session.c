@@ -60,7 +60,7 @@ int cmd_new(const struct cli *c, int argc, char **argv)
     int rc = cli_parse(c, argc, argv, opts, pos, 1, &np, M_USAGE_cmd_new);
     if (!rc)
         rc = check_new(c, np, n.organisation, group, n.date, &g);
-    char *path = rc ? NULL : cli_session_path(c, pos[0]);
+    char *path = rc ? NULL : cli_session_path_for(c, pos[0], 1);
     if (!rc && !path)
         rc = EXIT_DATA;
     if (rc) {
@@ -80,6 +80,7 @@ int cmd_new(const struct cli *c, int argc, char **argv)
         cli_msg_format(line, sizeof line, M_CLI_CREATED, path, n.organisation,
                        n.bank_id ? n.bank_id : OPS_DEFAULT_BANK);
         cli_putf("%s\n", line);
+        cli_diags(c, &d); /* a folder others may write: worth a warning, as set and check give */
         diags_free(&d);
     }
     free(path);

@@ -54,6 +54,28 @@ static void usage_error(const struct cli *c, enum cli_msg_id usage)
     sbuf_free(&u);
 }
 
+/* An option the command does not take: its --help shows its usage; an option of every
+ * command belongs before the command word; anything else is unknown. */
+static int not_an_option(const struct cli *c, const char *cmd, const char *a, const char *name,
+                         size_t len, enum cli_msg_id usage)
+{
+    if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+        char t[1024];
+        cli_msg_format(t, sizeof t, M_CLI_USAGE, "");
+        printf("%skollen %s\n", t, cli_msg(usage));
+        return EXIT_SHOWN_USAGE;
+    }
+    static const char *const globals[] = {"questions", "sessions", "lang", "version"};
+    for (size_t i = 0; a[1] == '-' && i < sizeof globals / sizeof *globals; i++) {
+        if (strlen(globals[i]) == len && !strncmp(globals[i], name, len)) {
+            cli_error(c, M_CLI_GLOBAL_FIRST, globals[i], globals[i], cmd);
+            return EXIT_USAGE;
+        }
+    }
+    cli_error(c, M_CLI_UNKNOWN_OPTION, a);
+    return EXIT_USAGE;
+}
+
 int cli_parse(const struct cli *c, int argc, char **argv, const struct opt *table,
               const char **pos, int max_pos, int *n_pos, enum cli_msg_id usage)
 {
@@ -81,10 +103,8 @@ int cli_parse(const struct cli *c, int argc, char **argv, const struct opt *tabl
         for (const struct opt *t = table; t && t->name; t++)
             if (strlen(t->name) == len && !strncmp(t->name, name, len))
                 o = t;
-        if (!o) {
-            cli_error(c, M_CLI_UNKNOWN_OPTION, a);
-            return EXIT_USAGE;
-        }
+        if (!o)
+            return not_an_option(c, argv[0], a, name, len, usage);
         if (o->has_arg == 0) {
             if (eq) {
                 cli_error(c, M_CLI_UNKNOWN_OPTION, a);
@@ -156,7 +176,18 @@ int cli_exit_for(int rc)
 
 char *cli_session_path(const struct cli *c, const char *arg)
 {
-    return ops_session_path(c->sessions_dir, arg);
+    return cli_session_path_for(c, arg, 0);
+}
+
+char *cli_session_path_for(const struct cli *c, const char *arg, int create)
+{
+    struct diags d;
+    diags_init(&d);
+    char *path = NULL;
+    ops_session_path_check(c->sessions_dir, arg, create, &path, &d);
+    cli_diags(c, &d);
+    diags_free(&d);
+    return path;
 }
 
 int cli_open(const struct cli *c, const char *path, struct workshop **w)

@@ -136,17 +136,17 @@ static int check(const struct question *q, const struct answer *a, const struct 
         rc = KL_EUSAGE;
     }
     if (!rc && c->note)
-        rc = session_check_text(c->note, SESSION_NOTE_MAX, 1, d);
+        rc = ops_check_field(M_OPS_FIELD_NOTE, c->note, SESSION_NOTE_MAX, 1, d);
     int added = count(c->evidence_add);
     for (int i = 0; !rc && i < added; i++)
-        rc = session_check_text(c->evidence_add[i], SESSION_EVIDENCE_MAX, 0, d);
+        rc = ops_check_field(M_OPS_FIELD_EVIDENCE, c->evidence_add[i], SESSION_EVIDENCE_MAX, 0, d);
     if (!rc && a->n_evidence - (c->evidence_remove != 0) + added > SESSION_EVIDENCE_COUNT) {
         diags_add(d, NULL, 0, M_SES_TOO_MANY_EVIDENCE, SESSION_EVIDENCE_COUNT);
         rc = KL_EUSAGE;
     }
     if (!rc && c->evidence_edit && !(rc = check_reference(a, c->evidence_edit, d)))
-        rc = session_check_text(c->evidence_text ? c->evidence_text : "", SESSION_EVIDENCE_MAX, 0,
-                                d);
+        rc = ops_check_field(M_OPS_FIELD_EVIDENCE, c->evidence_text ? c->evidence_text : "",
+                             SESSION_EVIDENCE_MAX, 0, d);
     if (!rc && c->evidence_remove)
         rc = check_reference(a, c->evidence_remove, d);
     return rc ? rc : check_decision(a, c, d);

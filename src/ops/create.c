@@ -3,9 +3,25 @@
 #include <string.h>
 
 #include "kollen/msg.h"
+#include "kollen/ops_msg.h"
 #include "kollen/ops_paths.h"
 #include "kollen/ops_workshop.h"
 #include "kollen/text.h"
+
+/* A participant added, a problem said as the participant's ("deltagaren: högst 200 deltagare"). */
+static int participant(struct session *s, const char *name, const char *role, struct diags *d)
+{
+    struct diags pd;
+    diags_init(&pd);
+    int rc = session_add_participant(s, name, role, &pd);
+    const struct diag *g = diags_first_error(&pd);
+    if (rc && g)
+        ops_diag(d, M_OPS_FIELD_PROBLEM, ops_msg(M_OPS_FIELD_PARTICIPANT), g->msg);
+    else if (rc)
+        diags_add(d, NULL, 0, M_SES_NO_MEMORY);
+    diags_free(&pd);
+    return rc;
+}
 
 /* "NAME:ROLE" split at the first ':', both trimmed. */
 static int add_spec(struct session *s, const char *spec, struct diags *d)
@@ -18,7 +34,7 @@ static int add_spec(struct session *s, const char *spec, struct diags *d)
     char *colon = strchr(p, ':');
     if (colon)
         *colon = '\0';
-    int rc = session_add_participant(s, text_trim(p), colon ? text_trim(colon + 1) : "", d);
+    int rc = participant(s, text_trim(p), colon ? text_trim(colon + 1) : "", d);
     free(p);
     return rc;
 }
@@ -33,7 +49,7 @@ static int add_person(struct session *s, const struct ops_person *pp, struct dia
         diags_add(d, NULL, 0, M_SES_NO_MEMORY);
         rc = KL_ENOMEM;
     } else if (*text_trim(name)) {
-        rc = session_add_participant(s, name, text_trim(role), d);
+        rc = participant(s, name, text_trim(role), d);
     }
     free(name);
     free(role);
@@ -42,9 +58,12 @@ static int add_person(struct session *s, const struct ops_person *pp, struct dia
 
 static int fill(struct session *s, const struct ops_new *n, struct diags *d)
 {
-    int rc = session_set_text(&s->organisation, n->organisation ? n->organisation : "",
-                              SESSION_FIELD_MAX, d);
-    if (!rc && n->facilitator && *n->facilitator)
+    const char *org = n->organisation ? n->organisation : "";
+    int rc = ops_check_field(M_OPS_FIELD_ORG, org, SESSION_FIELD_MAX, 0, d);
+    if (!rc)
+        rc = session_set_text(&s->organisation, org, SESSION_FIELD_MAX, d);
+    if (!rc && n->facilitator && *n->facilitator &&
+        !(rc = ops_check_field(M_OPS_FIELD_FACILITATOR, n->facilitator, SESSION_FIELD_MAX, 0, d)))
         rc = session_set_text(&s->facilitator, n->facilitator, SESSION_FIELD_MAX, d);
     for (int i = 0; !rc && n->participants && n->participants[i]; i++)
         rc = add_spec(s, n->participants[i], d);
@@ -77,6 +96,8 @@ int ops_create(const char *questions_dir, const char *path, const struct ops_new
         rc = ops_sessions_dir_make(n->make_dir, d);
     if (!rc)
         rc = session_save(path, b, s, 1, d);
+    if (!rc)
+        store_check_private(path, d);
     session_free(s);
     bank_free(b);
     return rc;

@@ -91,8 +91,14 @@ static int add_arg(struct elist *l, const char *arg, const char *sessions_dir, s
         return add_folder(l, arg, st.st_dev, d);
     if (stat(arg, &st) == 0)
         return push(l, text_dup(arg), st.st_dev, st.st_ino, 1) ? KL_ENOMEM : KL_OK;
-    char *p = ops_session_is_name(arg) ? ops_session_path(sessions_dir, arg) : text_dup(arg);
-    int known = p && stat(p, &st) == 0;
+    char *p = NULL;
+    if (!ops_session_is_name(arg))
+        p = text_dup(arg);
+    else if (ops_session_path_check(sessions_dir, arg, 0, &p, d) == KL_EUSAGE)
+        return KL_EIO; /* a name kollen refuses: said with its reason, the rest still read */
+    if (!p)
+        return KL_ENOMEM;
+    int known = stat(p, &st) == 0;
     return push(l, p, known ? st.st_dev : 0, known ? st.st_ino : 0, known) ? KL_ENOMEM : KL_OK;
 }
 

@@ -3,6 +3,8 @@
 
 #include <stdarg.h>
 
+#include "kollen/session.h"
+
 static const char *const ops_sv[OPS_MSG_COUNT] = {
 #define MSG(id, sv, en) [id] = sv,
 #include "kollen/messages_ops.def"
@@ -38,4 +40,19 @@ void ops_warn(struct diags *d, enum ops_msg_id id, ...)
     va_start(ap, id);
     vdiag(d, 1, id, ap);
     va_end(ap);
+}
+
+int ops_check_field(enum ops_msg_id field, const char *text, size_t max, int allow_newlines,
+                    struct diags *d)
+{
+    struct diags fd;
+    diags_init(&fd);
+    int rc = session_check_text(text, max, allow_newlines, &fd);
+    const struct diag *g = diags_first_error(&fd);
+    if (rc && g)
+        ops_diag(d, M_OPS_FIELD_PROBLEM, ops_msg(field), g->msg);
+    else if (rc)
+        diags_add(d, NULL, 0, M_SES_NO_MEMORY);
+    diags_free(&fd);
+    return rc;
 }

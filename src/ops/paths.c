@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include "kollen/ops_msg.h"
+#include "kollen/store.h"
 #include "kollen/text.h"
 
 static int is_dir(const char *p)
@@ -18,8 +20,10 @@ static int is_dir(const char *p)
     return p && stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* questions/ beside the running program, or one folder up (build/kollen); NULL if neither. */
-static char *beside_program(void)
+/* The folder beside the running program, or one up (build/kollen), that holds every folder
+ * named in want ("questions", or "questions" and "sessions"), as a clean absolute path; NULL
+ * if neither does. */
+static char *beside_program(const char *const *want, int n_want)
 {
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -30,14 +34,28 @@ static char *beside_program(void)
     if (!slash)
         return NULL;
     *slash = '\0';
-    char cand[PATH_MAX + 16];
-    snprintf(cand, sizeof cand, "%s/questions", exe);
-    if (is_dir(cand))
-        return text_dup(cand);
-    snprintf(cand, sizeof cand, "%s/../questions", exe);
-    if (is_dir(cand))
-        return text_dup(cand);
+    static const char *const up[] = {"", "/.."};
+    for (int u = 0; u < 2; u++) {
+        int all = 1;
+        char cand[PATH_MAX + 32];
+        for (int i = 0; all && i < n_want; i++) {
+            snprintf(cand, sizeof cand, "%s%s/%s", exe, up[u], want[i]);
+            all = is_dir(cand);
+        }
+        snprintf(cand, sizeof cand, "%s%s", exe, up[u]);
+        char real[PATH_MAX];
+        if (all && realpath(cand, real))
+            return text_dup(real);
+    }
     return NULL;
+}
+
+static char *join(const char *dir, const char *name)
+{
+    struct sbuf b;
+    sbuf_init(&b);
+    sbuf_addf(&b, "%s/%s", dir, name);
+    return sbuf_take(&b);
 }
 
 char *ops_questions_dir(const char *given, const char *datadir)
@@ -47,19 +65,48 @@ char *ops_questions_dir(const char *given, const char *datadir)
     const char *env = getenv("KOLLEN_QUESTIONS");
     if (env && *env)
         return text_dup(env);
-    char *near = beside_program();
-    if (near)
-        return near;
-    struct sbuf b;
-    sbuf_init(&b);
-    sbuf_addf(&b, "%s/questions", datadir ? datadir : ".");
-    return sbuf_take(&b);
+    static const char *const want[] = {"questions"};
+    char *top = beside_program(want, 1);
+    if (top) {
+        char *q = join(top, "questions");
+        free(top);
+        return q;
+    }
+    return join(datadir ? datadir : ".", "questions");
+}
+
+/* $XDG_DATA_HOME/kollen/sessions; a relative XDG_DATA_HOME is ignored, as the XDG base
+ * directory specification says; without it ~/.local/share/kollen/sessions. */
+static char *user_data_sessions(void)
+{
+    const char *xdg = getenv("XDG_DATA_HOME");
+    if (xdg && xdg[0] == '/')
+        return join(xdg, "kollen/sessions");
+    const char *home = getenv("HOME");
+    if (!home || home[0] != '/') {
+        struct passwd *pw = getpwuid(getuid());
+        home = pw && pw->pw_dir && pw->pw_dir[0] == '/' ? pw->pw_dir : NULL;
+    }
+    if (!home)
+        return text_dup(OPS_SESSIONS_DIR);
+    return join(home, ".local/share/kollen/sessions");
 }
 
 char *ops_sessions_dir(const char *given)
 {
-    const char *s = given ? given : getenv("KOLLEN_SESSIONS");
-    return text_dup(s && *s ? s : OPS_SESSIONS_DIR);
+    if (given && *given)
+        return text_dup(given);
+    const char *env = given ? NULL : getenv("KOLLEN_SESSIONS");
+    if (env && *env)
+        return text_dup(env);
+    static const char *const want[] = {"questions", "sessions"};
+    char *top = beside_program(want, 2);
+    if (top) { /* a source checkout: its own sessions/, where `make run` looks */
+        char *s = join(top, "sessions");
+        free(top);
+        return s;
+    }
+    return user_data_sessions();
 }
 
 int ops_session_is_name(const char *arg)
@@ -71,6 +118,8 @@ char *ops_session_path(const char *sessions_dir, const char *arg)
 {
     if (!ops_session_is_name(arg))
         return text_dup(arg);
+    if (store_check_session_name(arg, NULL))
+        return NULL;
     struct sbuf b;
     sbuf_init(&b);
     sbuf_addf(&b, "%s/%s", sessions_dir, arg);
@@ -79,11 +128,27 @@ char *ops_session_path(const char *sessions_dir, const char *arg)
     return sbuf_take(&b);
 }
 
-int ops_sessions_dir_make(const char *dir, struct diags *d)
+int ops_session_path_check(const char *sessions_dir, const char *arg, int create, char **out,
+                           struct diags *d)
 {
-    if (mkdir(dir, 0700) && errno != EEXIST) {
-        ops_diag(d, M_OPS_MKDIR, dir, strerror(errno));
-        return KL_EIO;
+    *out = NULL;
+    const char *slash = strrchr(arg, '/');
+    if (!slash || create) {
+        /* a bare name becomes a file beside kollen's own; a new file's name is checked too */
+        struct diags nd;
+        diags_init(&nd);
+        int rc = store_check_session_name(slash ? slash + 1 : arg, &nd);
+        if (rc) {
+            const struct diag *g = diags_first_error(&nd);
+            ops_diag(d, M_OPS_BAD_NAME, slash ? slash + 1 : arg, g ? g->msg : "");
+            diags_free(&nd);
+            return rc;
+        }
+        diags_free(&nd);
+    }
+    if (!(*out = ops_session_path(sessions_dir, arg))) {
+        diags_add(d, NULL, 0, M_SES_NO_MEMORY);
+        return KL_ENOMEM;
     }
     return KL_OK;
 }
@@ -103,4 +168,38 @@ char *ops_companion_path(const char *session_path, const char *ref)
     if (ops_session_is_name(ref) && !strchr(ref, '.'))
         sbuf_add(&b, ".ini");
     return sbuf_take(&b);
+}
+
+/* mkdir -p, each folder made private (0700). */
+int ops_sessions_dir_make(const char *dir, struct diags *d)
+{
+    char *p = text_dup(dir);
+    if (p && !*p) {
+        ops_diag(d, M_OPS_MKDIR, dir, strerror(ENOENT));
+        free(p);
+        return KL_EIO;
+    }
+    if (!p) {
+        diags_add(d, NULL, 0, M_SES_NO_MEMORY);
+        return KL_ENOMEM;
+    }
+    int rc = KL_OK;
+    for (char *s = p + 1; rc == KL_OK; s++) {
+        int end = *s == '\0';
+        if (*s != '/' && !end)
+            continue;
+        *s = '\0';
+        if (mkdir(p, 0700) && errno != EEXIST) {
+            ops_diag(d, M_OPS_MKDIR, p, strerror(errno));
+            rc = KL_EIO;
+        } else if (end && !is_dir(p)) {
+            ops_diag(d, M_OPS_MKDIR, p, strerror(ENOTDIR));
+            rc = KL_EIO;
+        }
+        if (end)
+            break;
+        *s = '/';
+    }
+    free(p);
+    return rc;
 }

@@ -28,8 +28,9 @@ static const char *first_text(const struct diags *d)
     return g ? g->msg : msg(M_SES_NO_MEMORY);
 }
 
-/* The lock, before the file is read. KL_OK (locked, or unlocked with a warning when that is
- * allowed), or the lock's code with its reason in d. */
+/* The lock, before the file is read. KL_OK (locked; or, when the flags allow it and the lock
+ * could not be taken for a reason other than another writer, read-only with the reason as a
+ * warning), or the lock's code with its reason in d. */
 static int lock(struct workshop *w, const char *path, int flags, const char *program,
                 struct diags *d)
 {
@@ -37,8 +38,10 @@ static int lock(struct workshop *w, const char *path, int flags, const char *pro
     diags_init(&ld);
     struct lock_holder h;
     int rc = session_lock(path, program, &w->lock, &h, &ld);
-    if (rc && rc != KL_ELOCKED && (flags & OPS_LOCK_OPTIONAL)) {
-        ops_warn(d, M_OPS_LOCK_FAILED, first_text(&ld));
+    if (rc == KL_ENOLOCK && (flags & OPS_LOCK_OR_READ_ONLY)) {
+        /* nobody can tell whether another writer is at it: one writer, really */
+        ops_warn(d, M_OPS_NO_LOCK_READ_ONLY, first_text(&ld));
+        w->read_only = 1;
         rc = KL_OK;
     } else {
         append(d, &ld); /* a stale lock taken over is a warning worth reading */

@@ -8,7 +8,8 @@
 
 int store_check_session_name(const char *name, struct diags *d)
 {
-    static const char *const suffixes[] = {".lock", ".tmp"};
+    /* SESSION.lock, SESSION.cursor (the writer's cursor for a follower), .tmp */
+    static const char *const suffixes[] = {".lock", ".cursor", ".tmp"};
     size_t n = strlen(name);
     if (n == 0) {
         diags_add(d, NULL, 0, M_NAME_EMPTY);

@@ -209,6 +209,8 @@ static void ask_read_only(struct app *a, const char *path, const struct diags *d
     confirm_open(a, CONFIRM_READ_ONLY, text);
 }
 
+static void short_reason(const char *path, const char *text, char *out, size_t n);
+
 /* A session just opened: its theme, its level, and how the room runs: a writer records a
  * sitting, counts the time and publishes where the group is; a read-only one follows the
  * writer. A warning into warn. */
@@ -246,7 +248,7 @@ int app_open(struct app *a, const char *path, int read_only, char *why, size_t n
     struct diags d;
     diags_init(&d);
     struct workshop *w = NULL;
-    int flags = read_only ? OPS_READ_ONLY : OPS_LOCK_OPTIONAL;
+    int flags = read_only ? OPS_READ_ONLY : OPS_LOCK_OR_READ_ONLY;
     int rc = ops_open(&w, path, a->questions_dir, flags, "kollen", &d);
     if (rc == KL_ELOCKED) {
         ask_read_only(a, path, &d);
@@ -259,8 +261,11 @@ int app_open(struct app *a, const char *path, int read_only, char *why, size_t n
         return -1;
     }
     char warn[512] = "";
-    if (d.n) /* a lock taken over or not taken, a folder open to others */
-        tui_first_error(&d, warn, sizeof warn);
+    if (d.n) { /* a lock taken over or not taken, a folder open to others */
+        char t[DIAG_TEXT_MAX];
+        tui_first_error(&d, t, sizeof t);
+        short_reason(path, t, warn, sizeof warn);
+    }
     diags_free(&d);
     app_close(a);
     a->w = w;
@@ -312,6 +317,20 @@ int app_start(struct app *a, const char *path)
     }
     struct stat st;
     if (stat(path, &st) != 0 && errno == ENOENT) {
+        /* a new session: its name must not collide with kollen's own files */
+        struct diags d;
+        diags_init(&d);
+        char *checked = NULL;
+        int bad = ops_session_path_check(a->sessions_dir, path, 1, &checked, &d);
+        free(checked);
+        if (bad) {
+            char why[DIAG_TEXT_MAX];
+            tui_first_error(&d, why, sizeof why);
+            tui_msg_format(a->fatal, sizeof a->fatal, M_TUI_OPEN_FAILED, path, why);
+            diags_free(&d);
+            return -1;
+        }
+        diags_free(&d);
         char t[700];
         tui_msg_format(t, sizeof t, M_TUI_CONFIRM_CREATE, path);
         free(a->pending_path);

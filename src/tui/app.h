@@ -155,5 +155,8 @@ void hints_text(struct sbuf *o, int utf8, const struct hint *hints);
 int edit_key(struct editor *e, int cx, int key, int width, int page);
 /* Draw a one-line editor in w columns at (x, y), scrolled to show the cursor. */
 void draw_line_editor(struct grid *g, struct editor *e, int x, int y, int w, int role);
+/* The editor's size against its limit ("287/300"; when a key was refused at the limit, a
+ * warning saying so) ending before column right of row y. Returns the columns it took. */
+int draw_size(struct grid *g, const struct editor *e, int right, int y);
 
 #endif

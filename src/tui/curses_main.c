@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "input.h"
 #include "kollen/msg.h"
 #include "kollen/text.h"
 #include "script.h"
@@ -41,6 +42,63 @@ struct term {
 };
 
 /* --- keys --- */
+
+/* In an ASCII locale the terminal's UTF-8 is decoded here, not by get_wch (input.h). */
+static int input_bytes;
+static struct utf8_input typed;
+static int queued, queued_r;
+static wint_t queued_ch;
+
+/* How long the rest of a character's bytes may take to come (a slow SSH link). */
+#define INPUT_SEQUENCE_MS 200
+
+/* One key as get_wch gives it (OK and a character, KEY_CODE_YES and a key code, or ERR), in
+ * any locale: a broken sequence is U+FFFD and the key that broke it comes next, never lost. */
+static int read_wch(wint_t *ch)
+{
+    if (!input_bytes)
+        return get_wch(ch);
+    if (queued) {
+        queued = 0;
+        *ch = queued_ch;
+        return queued_r;
+    }
+    int delay = wgetdelay(stdscr), r = ERR;
+    for (;;) {
+        int c = getch();
+        uint32_t out[2];
+        int n = 0;
+        if (c == ERR || c > 0xFF) { /* nothing more, or a key code: a sequence left is broken */
+            uint32_t bad = utf8_input_flush(&typed);
+            if (bad)
+                out[n++] = bad;
+            if (c != ERR) {
+                queued = n > 0;
+                queued_r = KEY_CODE_YES;
+                queued_ch = (wint_t)c;
+                if (!n) {
+                    *ch = (wint_t)c;
+                    r = KEY_CODE_YES;
+                }
+            }
+        } else if ((n = utf8_input_byte(&typed, (unsigned)c, out)) == 0) {
+            timeout(INPUT_SEQUENCE_MS); /* the rest of the character comes at once */
+            continue;
+        } else if (n == 2) {
+            queued = 1;
+            queued_r = OK;
+            queued_ch = (wint_t)out[1];
+        }
+        if (n) {
+            *ch = (wint_t)out[0];
+            r = OK;
+        }
+        break;
+    }
+    if (wgetdelay(stdscr) != delay)
+        timeout(delay);
+    return r;
+}
 
 static int map_key(int r, wint_t ch)
 {
@@ -277,6 +335,7 @@ static void catch_signals(void)
     sigaction(SIGHUP, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGQUIT, &sa, NULL); /* Ctrl-\ beside Ctrl-C: the same, not a core dump */
     signal(SIGPIPE, SIG_IGN);
 }
 
@@ -335,7 +394,7 @@ static int next_key(const char **sp, int batch, int *fast_errs, double *idle_sin
     int r = ERR, woke = WOKE_KEY;
     if (batch == 0 && watch_fd >= 0) {
         timeout(0);
-        r = get_wch(&ch);
+        r = read_wch(&ch);
         if (r == ERR)
             woke = watch_woke(watch_fd);
         timeout(TICK_MS);
@@ -343,7 +402,7 @@ static int next_key(const char **sp, int batch, int *fast_errs, double *idle_sin
             return TK_TICK;
     }
     if (r == ERR && woke == WOKE_KEY)
-        r = get_wch(&ch);
+        r = read_wch(&ch);
     if (r != ERR) {
         *fast_errs = 0;
         *idle_since = mono_seconds();
@@ -434,6 +493,8 @@ static SCREEN *start_curses(struct term *t)
     noecho();
     nonl();
     keypad(stdscr, TRUE);
+    if (input_bytes)
+        meta(stdscr, TRUE); /* all eight bits of every byte: kollen decodes them */
     /* Esc must feel immediate in the note editor, yet an arrow key's bytes may arrive apart
      * over a slow SSH link: 100 ms, unless the user set ESCDELAY */
     if (!getenv("ESCDELAY"))
@@ -485,16 +546,46 @@ static int64_t file_clock(void)
     return v > 0 && v < 253402300800LL ? (int64_t)v : (int64_t)time(NULL);
 }
 
+/* The user's locale, or C.UTF-8 when the one asked for is UTF-8 but not installed here (an SSH
+ * client forwarding LC_CTYPE=UTF-8): how keys are read, whether the screen is UTF-8, and a
+ * warning when the locale cannot show or take every character. */
+static int setup_locale(char *warning, size_t n)
+{
+    char asked[256];
+    input_requested_locale(asked, sizeof asked);
+    int installed = setlocale(LC_ALL, "") != NULL;
+    if (!installed && input_name_wants_utf8(asked))
+        setlocale(LC_CTYPE, "C.UTF-8");
+    const char *used = setlocale(LC_CTYPE, NULL);
+    const char *cs = nl_langinfo(CODESET);
+    input_bytes = input_mode_for(cs) == INPUT_UTF8;
+    input_locale_warning(warning, n, asked, installed, used, cs);
+    return input_codeset_is_utf8(cs);
+}
+
+/* The locale's warning on the status line from the start, after any the session gave. */
+static void say_locale(struct app *a, const char *warning)
+{
+    if (!warning[0])
+        return;
+    if (!a->msg[0]) {
+        app_message(a, R_WARN, "%s", warning);
+    } else {
+        size_t len = strlen(a->msg);
+        snprintf(a->msg + len, sizeof a->msg - len, " %s", warning);
+        a->msg_role = R_WARN;
+    }
+}
+
 int tui_main(const struct tui_options *given)
 {
-    setlocale(LC_ALL, "");
+    char warning[600];
+    int utf8 = setup_locale(warning, sizeof warning);
     struct tui_options opts = *given;
     const struct tui_options *o = &opts;
     clock_file = getenv("KOLLEN_CLOCK_FILE");
     if (clock_file && *clock_file && !opts.now)
         opts.now = file_clock;
-    const char *cs = nl_langinfo(CODESET);
-    int utf8 = cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8"));
     struct app a;
     if (app_init(&a, o, utf8) || app_start(&a, o->session_path)) {
         fprintf(stderr, "kollen: %s\n", a.fatal);
@@ -502,6 +593,7 @@ int tui_main(const struct tui_options *given)
         app_free(&a);
         return usage ? 1 : 2;
     }
+    say_locale(&a, warning);
     if (a.depth == 0) {
         app_free(&a);
         return 0;

@@ -235,3 +235,18 @@ void draw_line_editor(struct grid *g, struct editor *e, int x, int y, int w, int
     g->cur_x = x + col - e->hscroll;
     g->cur_y = y;
 }
+
+int draw_size(struct grid *g, const struct editor *e, int right, int y)
+{
+    char t[96] = " ";
+    if (e->full)
+        tui_msg_format(t + 1, sizeof t - 2, M_TUI_SIZE_FULL, e->len, e->max);
+    else
+        snprintf(t + 1, sizeof t - 2, "%zu/%zu", e->len, e->max);
+    strcat(t, " ");
+    int w = text_width(t);
+    if (right - w < 0)
+        return 0;
+    grid_put(g, right - w, y, w, t, e->full ? R_WARN : R_DIM);
+    return w;
+}

@@ -26,6 +26,7 @@ static void touched(struct editor *e)
     e->rev++;
     e->wrap_valid = 0;
     e->goal = -1;
+    e->full = 0; /* a key that made room: the limit is no longer in the way */
 }
 
 int editor_init(struct editor *e, const char *text, size_t max, int multiline)
@@ -105,15 +106,16 @@ long editor_insert(struct editor *e, const char *s, size_t n)
         return -1;
     }
     size_t add = in.len, room = e->max > e->len ? e->max - e->len : 0;
-    e->full = 0;
+    int cut = 0;
     if (add > room) {
         /* cut at a character boundary */
         add = room;
         while (add > 0 && ((unsigned char)in.p[add] & 0xC0) == 0x80)
             add--;
-        e->full = 1;
+        cut = 1;
     }
     if (add == 0) {
+        e->full = cut;
         sbuf_free(&in);
         return 0;
     }
@@ -127,6 +129,7 @@ long editor_insert(struct editor *e, const char *s, size_t n)
     e->cur += add;
     e->changed = 1;
     touched(e);
+    e->full = cut;
     sbuf_free(&in);
     return (long)add;
 }

@@ -21,7 +21,7 @@ struct editor {
     int hscroll;   /* one-line editors: first column shown */
     int changed;   /* text differs from what it was opened with */
     unsigned long rev; /* counts changes to the text */
-    int full;      /* the last insert was cut at max */
+    int full;      /* the last insert was cut at max (or refused); cleared by any change */
     struct wrap wrap; /* the lines at the last width (cache) */
     int wrap_width;
     int wrap_valid;

@@ -6,6 +6,7 @@
 
 #include "app.h"
 #include "kollen/msg.h"
+#include "kollen/ops_paths.h"
 #include "kollen/store.h"
 #include "kollen/text.h"
 #include "screen_picker.h"
@@ -179,8 +180,10 @@ static void grow_participants(struct app *a)
     int last = f->n - 3; /* name of the last participant row (before role and button) */
     if (last < 0 || f->f[last].participant == 0 || !editor_text(&f->f[last].ed)[0])
         return;
-    if (f->f[last].participant >= SESSION_PARTICIPANTS_MAX)
+    if (f->f[last].participant >= SESSION_PARTICIPANTS_MAX) {
+        app_message_id(a, R_WARN, M_TUI_FORM_PARTICIPANTS_MAX, SESSION_PARTICIPANTS_MAX);
         return;
+    }
     int k = f->f[last].participant + 1;
     /* the button moves down: take it off, add a row, put it back */
     struct form_field button = f->f[f->n - 1];
@@ -200,27 +203,34 @@ static void grow_participants(struct app *a)
 }
 
 /* Where the session goes: the path given on the command line, else the file name (or the
- * organisation's slug) in the sessions folder. NULL when memory ran out. */
+ * organisation's slug) in the sessions folder; its name checked as every new session's is.
+ * The path, or NULL with why on the status line (a name kollen refuses, no memory). */
 static char *target_path(struct app *a, const char *org, int *in_sessions)
 {
     struct form_state *f = fs(a);
     *in_sessions = !f->fixed_path;
-    if (f->fixed_path)
-        return text_dup(f->fixed_path);
-    struct sbuf p;
-    sbuf_init(&p);
-    char *file = text_dup(editor_text(&f->f[F_FILE].ed));
+    char *file = f->fixed_path ? NULL : text_dup(editor_text(&f->f[F_FILE].ed));
     if (file)
         text_trim(file);
-    char slug[64];
-    if (!file || !*file || strchr(file, '/')) {
+    char slug[64] = "";
+    if (!f->fixed_path && (!file || !*file || strchr(file, '/'))) {
         form_slug(file && *file ? file : org, slug, sizeof slug);
-        sbuf_addf(&p, "%s/%s.ini", a->sessions_dir, slug);
-    } else {
-        sbuf_addf(&p, "%s/%s%s", a->sessions_dir, file, strchr(file, '.') ? "" : ".ini");
+        snprintf(slug + strlen(slug), sizeof slug - strlen(slug), ".ini");
     }
+    const char *arg = f->fixed_path ? f->fixed_path : slug[0] ? slug : file ? file : "";
+    struct diags d;
+    diags_init(&d);
+    char *path = NULL;
+    if (ops_session_path_check(a->sessions_dir, arg, 1, &path, &d)) {
+        char why[DIAG_TEXT_MAX];
+        tui_first_error(&d, why, sizeof why);
+        app_message_id(a, R_WARN, M_TUI_FORM_FAILED, why);
+        if (!f->fixed_path)
+            f->cur = field_index(f, F_FILE);
+    }
+    diags_free(&d);
     free(file);
-    return sbuf_take(&p);
+    return path;
 }
 
 /* The participant rows as name and role pairs (the strings are the editors'). */
@@ -284,7 +294,7 @@ int form_submit(struct app *a)
     } else if (!f->n_banks) {
         app_message_id(a, R_WARN, M_TUI_FORM_NO_BANKS, a->questions_dir);
     } else if (!(path = target_path(a, org, &in_sessions))) {
-        app_message(a, R_WARN, "%s", msg(M_SES_NO_MEMORY));
+        rc = -1; /* why is on the status line */
     } else if (!create(a, org, path, in_sessions)) {
         char why[600];
         rc = app_open(a, path, 0, why, sizeof why) < 0 ? -1 : 0;
@@ -294,6 +304,8 @@ int form_submit(struct app *a)
             app_message(a, R_WARN, "%s", t);
         } else {
             form_clear(f);
+            if (!a->msg[0]) /* where it went (a warning about its folder says so already) */
+                app_message_id(a, R_NORMAL, M_TUI_FORM_CREATED, path);
         }
     }
     free(path);
@@ -406,7 +418,9 @@ static void form_render(struct app *a, struct grid *g)
     keymap_key_name(TK_LEFT, g->utf8, 0, left, sizeof left);
     keymap_key_name(TK_RIGHT, g->utf8, 0, right, sizeof right);
     tui_msg_format(hint, sizeof hint, M_TUI_FORM_HINT, down, left, right);
-    grid_put_cut(g, 2, g->rows - 2, w - 4, hint, R_DIM);
+    /* the text field being typed in: its size against the limit */
+    int sw = f->f[f->cur].kind == FF_TEXT ? draw_size(g, &f->f[f->cur].ed, w - 1, g->rows - 2) : 0;
+    grid_put_cut(g, 2, g->rows - 2, w - 4 - sw, hint, R_DIM);
     draw_status(a, g, NULL);
 }
 
@@ -433,6 +447,8 @@ static int form_type(struct app *a, struct form_field *x, int key)
         return 0;
     if (!edit_key(&x->ed, CX_LINE, key, a->cols, 1))
         return 0;
+    if (x->ed.full)
+        app_message_id(a, R_WARN, M_TUI_FIELD_FULL, x->ed.max);
     if (x->ed.rev != rev) {
         if (f->cur == F_ORG)
             update_file(a);

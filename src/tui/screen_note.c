@@ -177,10 +177,7 @@ static void note_render(struct app *a, struct grid *g)
     if (w && top + nb.eh < w->n)
         grid_put(g, nb.x + nb.w - 2, nb.ey + nb.eh - 1, 1, gl->more_down, R_DIM);
     /* the size, on the bottom border */
-    char size[48];
-    snprintf(size, sizeof size, " %zu/%zu ", e->len, e->max);
-    grid_put(g, nb.x + nb.w - 2 - (int)strlen(size), nb.y + nb.h - 1, (int)strlen(size), size,
-             R_DIM);
+    draw_size(g, e, nb.x + nb.w - 2, nb.y + nb.h - 1);
     draw_status(a, g, note_hints);
 }
 
@@ -228,10 +225,10 @@ static int note_handle(struct app *a, enum action act, int arg, int key)
     unsigned long rev = n->ed.rev;
     if (!edit_key(&n->ed, CX_EDIT, key, nb.ew, nb.eh - 1))
         return 0;
+    if (n->ed.full) /* also when nothing went in: a key refused at the limit is said */
+        app_message_id(a, R_WARN, M_TUI_NOTE_FULL, SESSION_NOTE_MAX);
     if (n->ed.rev != rev) {
         n->pending = 1;
-        if (n->ed.full)
-            app_message_id(a, R_WARN, M_TUI_NOTE_FULL, (int)n->ed.max);
         /* typing without a pause still reaches the disk every few seconds */
         if (app_now(a) - n->committed_at >= 5)
             note_commit(a);

@@ -58,7 +58,9 @@ static void line_render(struct app *a, struct grid *g)
     int y = g->rows - 1;
     grid_fill(g, 0, y, g->cols, " ", R_NORMAL);
     int lw = grid_put_cut(g, 1, y, g->cols / 2, ls->label, R_TITLE);
-    draw_line_editor(g, &ls->ed, 1 + lw, y, g->cols - lw - 2, R_INPUT);
+    /* the size against the limit while typing, and a word when a key was refused at it */
+    int sw = ls->kind == LINE_JUMP ? 0 : draw_size(g, &ls->ed, g->cols, y);
+    draw_line_editor(g, &ls->ed, 1 + lw, y, g->cols - lw - 2 - sw, R_INPUT);
 }
 
 /* A reference typed: added (documenting the answer), changed, or removed when emptied. */

@@ -94,7 +94,7 @@ printf '[answer.1]\nvalue = x\n' >"$T/bad2.ini"
 golden malformed-no-session 2 K check "$T/bad2.ini"
 
 # bare names live in the sessions folder
-( cd "$T" && "$OLDPWD/$KOLLEN" --questions "$OLDPWD/tests/fixtures/good" new ws1 --org O --group region --bank mini >/dev/null 2>&1 )
+( cd "$T" && KOLLEN_SESSIONS="$T/sessions" "$OLDPWD/$KOLLEN" --questions "$OLDPWD/tests/fixtures/good" new ws1 --org O --group region --bank mini >/dev/null 2>&1 )
 if [ -f "$T/sessions/ws1.ini" ] && [ "$(stat -c %a "$T/sessions")" = 700 ]; then
     pass "cli: bare session names go to sessions/ (0700)"
 else

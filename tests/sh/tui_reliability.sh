@@ -7,9 +7,9 @@
 #    After each kill the session passes `kollen check --json`, holds exactly the last save that
 #    completed, notes intact; the next TUI takes over the stale lock. Then kollen set takes over
 #    the last one and no temporary file of a killed save is left.
-# 2. Signals: SIGHUP, SIGTERM and SIGINT after a tick, while a note is being typed: the session
-#    holds both, the terminal is given back (the shell runs again, no alternate screen, echo
-#    and icanon on), kollen exits 128+N.
+# 2. Signals: SIGHUP, SIGTERM, SIGINT and SIGQUIT after a tick, while a note is being typed:
+#    the session holds both, the terminal is given back (the shell runs again, no alternate
+#    screen, echo and icanon on), kollen exits 128+N; Ctrl-\ typed does the same as SIGQUIT.
 # 3. Faults on a 48 KiB tmpfs (mounted as root, else in an unprivileged user and mount
 #    namespace, else a failure saying why): disk full and a read-only folder. The status line
 #    says the save failed and why, the file on disk is the old one, the change stays on the
@@ -69,6 +69,8 @@ start_tui() {
          echo TTY \$(stty -a | tr ' ;' '\n\n' | grep -x -e echo -e -echo -e icanon -e -icanon)"
 }
 on_screen() { screen | grep -qF -- "$1"; }
+# the screen as one line (a message wrapped over rows of the status line)
+on_screen_joined() { screen | tr '\n' ' ' | tr -s ' ' | grep -qF -- "$1"; }
 # the pane's text with what scrolled off it (a dead pane's last lines may have)
 pane_all() { tm capture-pane -p -S -100 -t "$TM_PANE" 2>/dev/null; }
 exited_with() { pane_all | grep -qx "EXITED ${1:-[0-9]*}"; }
@@ -122,20 +124,24 @@ faults() {
     if mount -o remount,ro "$d" 2>/dev/null || mount -o remount,bind,ro "$d" 2>/dev/null; then
         cp "$S" "$T/ro-before.ini"
         before=$(stamp "$S")
+        # no lock can be taken there: one writer, really, so the TUI opens read-only, saying why
         start_tui ro "$S"
-        step "read-only: the TUI opens and says it has no lock" wait_for "utan lås"
+        step "read-only: the TUI opens the session read-only" wait_for "Öppnad skrivskyddad"
+        step "read-only: ... and says why" on_screen_joined "Read-only file system"
         keys Space # untick option 1
-        step "read-only: the status line says the save failed" wait_for "Kunde inte spara"
-        step "read-only: ... and why" on_screen "Read-only file system"
+        step "read-only: a change is refused" wait_for "Sessionen är öppen skrivskyddad"
         step "read-only: the file on disk is the old one" cmp -s "$S" "$T/ro-before.ini"
         expect_eq "tui-rel: read-only: the file was not replaced" "$before" "$(stamp "$S")"
-        step "read-only: the change is still shown (kept in memory)" on_screen "[ ]  1 Beslutad"
+        step "read-only: the tick is as on disk" on_screen "[✓]  1 Beslutad"
         keys q
-        step "read-only: q with unsaved changes asks first" wait_for "Ändringar är inte sparade"
-        keys n
+        step "read-only: q quits at once (nothing unsaved)" wait_cmd 5 exited_with 0
+        tm kill-session -t ro
         if mount -o remount,rw "$d" 2>/dev/null || mount -o remount,bind,rw "$d" 2>/dev/null; then
-            keys w
-            step "writable again: w saves the change kept in memory" wait_cmd 5 has_actions "$S" 1
+            start_tui rw "$S"
+            step "writable again: the TUI opens it for writing" wait_for "Fråga 1"
+            step "writable again: ... not read-only" off_screen "skrivskyddad"
+            keys Space
+            step "writable again: a change is saved" wait_cmd 5 has_actions "$S" 1
             keys q
             step "writable again: q quits" wait_cmd 5 exited_with 0
         else
@@ -181,8 +187,8 @@ expect_eq "tui-rel: kill: the notes are intact" "$(printf '%s' "$big")" \
     "$(python3 tests/e2e/session_note.py "$S" 3)"
 
 # --- 2. signals -------------------------------------------------------------------------------
-for sig in HUP TERM INT; do
-    case $sig in HUP) num=1 ;; INT) num=2 ;; TERM) num=15 ;; esac
+for sig in HUP TERM INT QUIT; do
+    case $sig in HUP) num=1 ;; INT) num=2 ;; QUIT) num=3 ;; TERM) num=15 ;; esac
     S="$T/sig-$sig.ini"
     kq new "$S" --org "Signal $sig" --group kommun --bank mini >/dev/null
     start_tui "sig$sig" "$S"
@@ -213,6 +219,31 @@ for sig in HUP TERM INT; do
     fi
     tm kill-session -t "sig$sig" 2>/dev/null
 done
+
+# Ctrl-\ typed at the terminal: the kernel sends SIGQUIT to the foreground group, kollen and the
+# shell that started it, which ignores it as an interactive shell does
+S="$T/sig-ctrl.ini"
+kq new "$S" --org "Signal Ctrl" --group kommun --bank mini >/dev/null
+TM_PANE=sigctrl
+tm new-session -d -s sigctrl -x 80 -y 24 "trap '' QUIT; $run_env '$K' --questions '$Q' '$S'; \
+    echo EXITED \$?; echo TTY \$(stty -a | tr ' ;' '\n\n' | grep -x -e echo -e -echo -e icanon -e -icanon)"
+step "Ctrl-\\: the TUI opens" wait_for "Fråga 1"
+keys Space n
+step "Ctrl-\\: the note editor opens" wait_for "Anteckning till fråga 1"
+text "halvskriven åäö"
+step "Ctrl-\\: the note is being typed" wait_for "halvskriven åäö"
+keys 'C-\'
+step "Ctrl-\\: kollen ends and the shell runs again" wait_cmd 5 exited_with
+expect_eq "tui-rel: Ctrl-\\: exit status 128+3 (saved), no core dump" "EXITED 131" \
+    "$(pane_all | grep -o '^EXITED [0-9]*')"
+wait_cmd 2 tty_reported
+expect_eq "tui-rel: Ctrl-\\: the terminal's modes are back (echo, icanon)" "TTY icanon echo" \
+    "$(pane_all | grep -o '^TTY .*' | sed 's/ *$//')"
+step "Ctrl-\\: the lock is released" wait_gone "$S.lock"
+step "Ctrl-\\: the tick is saved" has_actions "$S" 1
+expect_eq "tui-rel: Ctrl-\\: the note being typed is saved" "halvskriven åäö" \
+    "$(python3 tests/e2e/session_note.py "$S" 1)"
+tm kill-session -t sigctrl 2>/dev/null
 
 # --- 3. faults --------------------------------------------------------------------------------
 mkdir "$T/small"

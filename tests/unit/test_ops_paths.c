@@ -22,24 +22,44 @@ static void questions__given_then_environment_then_share(void **st)
     unsetenv("KOLLEN_QUESTIONS");
 }
 
-static void sessions__given_then_environment_then_sessions(void **st)
+static void sessions__given_then_environment_then_checkout_then_user_data(void **st)
 {
     (void)st;
     unsetenv("KOLLEN_SESSIONS");
+    setenv("XDG_DATA_HOME", "/x/data", 1);
     char *s = ops_sessions_dir("here");
     assert_string_equal(s, "here");
     free(s);
+    /* the test runs from build/tests/: neither it nor build/ holds questions/ and sessions/,
+     * so the user's data folder, wherever the working folder is */
     s = ops_sessions_dir(NULL);
-    assert_string_equal(s, OPS_SESSIONS_DIR);
+    assert_string_equal(s, "/x/data/kollen/sessions");
     free(s);
     setenv("KOLLEN_SESSIONS", "/from/env", 1);
     s = ops_sessions_dir(NULL);
     assert_string_equal(s, "/from/env");
     free(s);
     s = ops_sessions_dir(""); /* --sessions "" is the default, not the environment */
-    assert_string_equal(s, "sessions");
+    assert_string_equal(s, "/x/data/kollen/sessions");
     free(s);
     unsetenv("KOLLEN_SESSIONS");
+    /* a relative XDG_DATA_HOME is ignored (XDG base directory specification) */
+    const char *home = getenv("HOME");
+    char *saved = home ? text_dup(home) : NULL;
+    setenv("HOME", "/home/anna", 1);
+    setenv("XDG_DATA_HOME", "relative", 1);
+    s = ops_sessions_dir(NULL);
+    assert_string_equal(s, "/home/anna/.local/share/kollen/sessions");
+    free(s);
+    unsetenv("XDG_DATA_HOME");
+    s = ops_sessions_dir(NULL);
+    assert_string_equal(s, "/home/anna/.local/share/kollen/sessions");
+    free(s);
+    if (saved)
+        setenv("HOME", saved, 1);
+    else
+        unsetenv("HOME");
+    free(saved);
 }
 
 static void session_path__name_in_the_folder_path_as_it_is(void **st)
@@ -58,7 +78,45 @@ static void session_path__name_in_the_folder_path_as_it_is(void **st)
     assert_false(ops_session_is_name("a/ws"));
 }
 
-static void sessions_dir_make__private_once_and_an_error_naming_it(void **st)
+/* A bare name that would collide with kollen's own files never becomes a path; a new file's
+ * name is checked even when given as a path. */
+static void session_path__names_of_kollens_own_files__refused_naming_them(void **st)
+{
+    (void)st;
+    static const char *const bad[] = {"", ".hidden", "x.ini.lock", "x.lock", "x.ini.cursor",
+                                      "x.tmp"};
+    struct diags d;
+    diags_init(&d);
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        assert_null(ops_session_path("sess", bad[i]));
+        char untouched[] = "untouched";
+        char *p = untouched;
+        assert_int_equal(ops_session_path_check("sess", bad[i], 0, &p, &d), KL_EUSAGE);
+        assert_null(p);
+        assert_true(d.n == 1 && strstr(d.v[0].msg, "ogiltigt sessionsnamn"));
+        char quoted[64];
+        snprintf(quoted, sizeof quoted, "\"%s\"", bad[i]);
+        assert_non_null(strstr(d.v[0].msg, quoted));
+        diags_clear(&d);
+    }
+    /* an existing file named by a path is opened as it is; a new one's name is checked */
+    char *p = NULL;
+    assert_int_equal(ops_session_path_check("sess", "dir/.old.ini", 0, &p, &d), KL_OK);
+    assert_string_equal(p, "dir/.old.ini");
+    free(p);
+    assert_int_equal(ops_session_path_check("sess", "dir/.new.ini", 1, &p, &d), KL_EUSAGE);
+    assert_int_equal(ops_session_path_check("sess", "dir/", 1, &p, &d), KL_EUSAGE);
+    assert_int_equal(ops_session_path_check("sess", "dir/s.ini.cursor", 1, &p, &d), KL_EUSAGE);
+    assert_int_equal(d.n, 3);
+    diags_clear(&d);
+    assert_int_equal(ops_session_path_check("sess", "ws-2026", 1, &p, &d), KL_OK);
+    assert_string_equal(p, "sess/ws-2026.ini");
+    free(p);
+    assert_int_equal(d.n, 0);
+    diags_free(&d);
+}
+
+static void sessions_dir_make__private_with_its_parents_and_an_error_naming_it(void **st)
 {
     (void)st;
     ops_tmp_make("ops-paths");
@@ -70,11 +128,31 @@ static void sessions_dir_make__private_once_and_an_error_naming_it(void **st)
     assert_int_equal(stat(dir, &sb), 0);
     assert_int_equal(sb.st_mode & 0777, 0700);
     assert_int_equal(ops_sessions_dir_make(dir, &d), KL_OK); /* there already: fine */
-    char *under = ops_tmp_path("sessions/a/b");
+    /* ~/.local/share/kollen/sessions: the folders above are made too, each private */
+    char *deep = ops_tmp_path("data/kollen/sessions");
+    assert_int_equal(ops_sessions_dir_make(deep, &d), KL_OK);
+    assert_int_equal(stat(deep, &sb), 0);
+    assert_int_equal(sb.st_mode & 0777, 0700);
+    char *mid = ops_tmp_path("data/kollen");
+    assert_int_equal(stat(mid, &sb), 0);
+    assert_int_equal(sb.st_mode & 0777, 0700);
+    assert_int_equal(d.n, 0);
+    /* a file where a folder should be */
+    char *file = ops_tmp_path("file");
+    FILE *f = fopen(file, "w");
+    assert_non_null(f);
+    fclose(f);
+    char *under = ops_tmp_path("file/a/b");
     assert_int_equal(ops_sessions_dir_make(under, &d), KL_EIO);
-    assert_diag(&d, 0, "sessions/a/b");
+    assert_diag(&d, 0, "file/a");
+    diags_clear(&d);
+    assert_int_equal(ops_sessions_dir_make(file, &d), KL_EIO);
+    assert_diag(&d, 0, "file");
     diags_free(&d);
     free(dir);
+    free(deep);
+    free(mid);
+    free(file);
     free(under);
     ops_tmp_remove();
 }
@@ -84,9 +162,10 @@ int main(void)
     msg_set_lang(LANG_SV);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(questions__given_then_environment_then_share),
-        cmocka_unit_test(sessions__given_then_environment_then_sessions),
+        cmocka_unit_test(sessions__given_then_environment_then_checkout_then_user_data),
         cmocka_unit_test(session_path__name_in_the_folder_path_as_it_is),
-        cmocka_unit_test(sessions_dir_make__private_once_and_an_error_naming_it),
+        cmocka_unit_test(session_path__names_of_kollens_own_files__refused_naming_them),
+        cmocka_unit_test(sessions_dir_make__private_with_its_parents_and_an_error_naming_it),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -187,25 +187,53 @@ static void open__for_writing__a_second_writer_is_told_who_holds_it(void **st)
     diags_free(&d);
 }
 
-static void open__lock_impossible__refused_or_unlocked_with_a_warning(void **st)
+/* Locked out for a reason other than another writer: `kollen set` (flags 0) is refused with
+ * the reason; the TUI (OPS_LOCK_OR_READ_ONLY) opens read-only saying why, never writable
+ * without the lock. */
+static void open__lock_impossible__refused_or_read_only_with_the_reason(void **st)
 {
     (void)st;
     char lock[400];
     snprintf(lock, sizeof lock, "%s.lock", path);
-    assert_int_equal(mkdir(lock, 0700), 0); /* a folder where the lock file goes */
-    struct workshop *w = NULL;
-    struct diags d;
-    diags_init(&d);
-    assert_int_equal(ops_open(&w, path, OPS_QDIR, 0, "test", &d), KL_ENOLOCK);
-    assert_null(w);
-    diags_clear(&d);
-    assert_int_equal(ops_open(&w, path, OPS_QDIR, OPS_LOCK_OPTIONAL, "test", &d), KL_OK);
-    assert_null(w->lock);
-    assert_int_equal(diags_errors(&d), 0);
-    assert_true(d.n >= 1 && d.v[0].is_warning && strstr(d.v[0].msg, "utan lås"));
-    ops_close(w);
-    diags_free(&d);
-    rmdir(lock);
+    char *before = ops_read_file(path);
+    for (int how = 0; how < 2; how++) {
+        if (how == 0)
+            assert_int_equal(mkdir(lock, 0700), 0); /* a folder where the lock file goes */
+        else
+            assert_int_equal(symlink("/tmp/kollen-elsewhere", lock), 0);
+        struct workshop *w = NULL;
+        struct diags d;
+        diags_init(&d);
+        assert_int_equal(ops_open(&w, path, OPS_QDIR, 0, "test", &d), KL_ENOLOCK);
+        assert_null(w);
+        assert_diag(&d, 0, how ? "symbolisk länk" : "är en mapp");
+        diags_clear(&d);
+        assert_int_equal(ops_open(&w, path, OPS_QDIR, OPS_LOCK_OR_READ_ONLY, "test", &d), KL_OK);
+        assert_true(w->read_only);
+        assert_null(w->lock);
+        assert_int_equal(diags_errors(&d), 0);
+        assert_true(d.n >= 1 && d.v[0].is_warning);
+        assert_non_null(strstr(d.v[0].msg, "skrivskyddad"));
+        assert_non_null(strstr(d.v[0].msg, how ? "symbolisk länk" : "är en mapp"));
+        /* and read-only it is: nothing changes, nothing is written */
+        struct ops_change c = {.answer = "all"};
+        struct ops_result res;
+        assert_int_equal(ops_set(w, 0, &c, OPS_NOW, &res, &d), KL_EUSAGE);
+        assert_int_equal(ops_save(w, OPS_NOW, &d), KL_OK);
+        ops_close(w);
+        diags_free(&d);
+        char *after = ops_read_file(path);
+        assert_string_equal(before, after);
+        free(after);
+        struct stat sb;
+        assert_int_equal(lstat(lock, &sb), 0); /* left as it was */
+        assert_true(how ? S_ISLNK(sb.st_mode) : S_ISDIR(sb.st_mode));
+        if (how == 0)
+            rmdir(lock);
+        else
+            unlink(lock);
+    }
+    free(before);
 }
 
 static void open__read_only__every_change_refused_nothing_written(void **st)
@@ -611,7 +639,7 @@ int main(void)
         T(create__organisation_at_and_past_the_limit__200_bytes_kept_201_refused),
         T(create__unknown_bank_or_unmakeable_folder__an_error_naming_it),
         T(open__for_writing__a_second_writer_is_told_who_holds_it),
-        T(open__lock_impossible__refused_or_unlocked_with_a_warning),
+        T(open__lock_impossible__refused_or_read_only_with_the_reason),
         T(open__read_only__every_change_refused_nothing_written),
         T(set__answer_text__changed_stamped_scored_and_saved),
         T(set__option_all_clear__multi_toggles_single_chooses),

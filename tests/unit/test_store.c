@@ -869,6 +869,49 @@ static void lock__name_too_long__could_not_lock_not_held(void **st)
     diags_free(&d);
 }
 
+/* The lock holder removes what a killed writer of this session left (a save's temporary file,
+ * the cursor file's), and nothing else: not a concurrent `kollen new`'s temporary file, not the
+ * cursor file itself (SESSION.cursor), not another session's. */
+static void lock__clean_up__only_this_sessions_killed_saves(void **st)
+{
+    (void)st;
+    static const char *const keep[] = {".s.ini.new.AB12CD", "s.ini.cursor",
+                                       ".other.ini.tmp.AB12CD", ".s.ini.tmp.AB12CD.x",
+                                       ".s.ini.tmp.AB12"};
+    char path[300], p[400];
+    snprintf(path, sizeof path, "%s/s.ini", tmpdir);
+    for (size_t i = 0; i < sizeof keep / sizeof *keep; i++) {
+        snprintf(p, sizeof p, "%s/%s", tmpdir, keep[i]);
+        FILE *f = fopen(p, "w");
+        assert_non_null(f);
+        fclose(f);
+    }
+    snprintf(p, sizeof p, "%s/.s.ini.tmp.AB12CD", tmpdir);
+    FILE *f = fopen(p, "w");
+    assert_non_null(f);
+    fclose(f);
+    struct session_lock *l;
+    struct diags d;
+    diags_init(&d);
+    char cur[400];
+    snprintf(cur, sizeof cur, "%s/.s.ini.cursor.tmp.AB12CD", tmpdir);
+    f = fopen(cur, "w");
+    assert_non_null(f);
+    fclose(f);
+    assert_int_equal(session_lock(path, "kollen", &l, NULL, &d), KL_OK);
+    assert_int_equal(access(p, F_OK), -1);   /* a killed save's: removed */
+    assert_int_equal(access(cur, F_OK), -1); /* a killed writer's cursor temporary: removed */
+    for (size_t i = 0; i < sizeof keep / sizeof *keep; i++) {
+        char k[400];
+        snprintf(k, sizeof k, "%s/%s", tmpdir, keep[i]);
+        if (access(k, F_OK))
+            fail_msg("%s was removed", keep[i]);
+        unlink(k);
+    }
+    session_unlock(l);
+    diags_free(&d);
+}
+
 static void names__kollens_own_files_and_hidden_names__refused(void **st)
 {
     (void)st;
@@ -897,6 +940,7 @@ static void names__kollens_own_files_and_hidden_names__refused(void **st)
         {"x.ini.lock", ".lock"},
         {"x.lock", ".lock"},
         {"x.tmp", ".tmp"},
+        {"x.ini.cursor", ".cursor"},
         {"a/b", "/"},
         {"../x", "/"},
         {"a\tb", "control"},
@@ -990,6 +1034,7 @@ int main(void)
         T(bank__malformed_rule_key__named_without_a_made_up_level),
         T(lock__planted_path__refused_and_never_written_through),
         T(lock__name_too_long__could_not_lock_not_held),
+        T(lock__clean_up__only_this_sessions_killed_saves),
         cmocka_unit_test(names__kollens_own_files_and_hidden_names__refused),
         T(notes__old_file_split_by_line__loads_and_is_saved_by_size),
     };
