@@ -14,35 +14,11 @@
 
 #define KOMMUNER "tests/fixtures/many/kommuner"
 
-static int setup(void **st)
-{
-    (void)st;
-    ops_tmp_make("ops-many");
-    return 0;
-}
-
-static int teardown(void **st)
-{
-    (void)st;
-    ops_tmp_remove();
-    return 0;
-}
-
-static void put(const char *name, const char *text)
-{
-    char *p = ops_tmp_path(name);
-    FILE *f = fopen(p, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-    free(p);
-}
-
 static void copy(const char *from, const char *name)
 {
-    char *text = ops_read_file(from);
+    char *text = test_read_file(from, NULL);
     assert_non_null(text);
-    put(name, text);
+    test_write_in(test_tmp, name, text);
     free(text);
 }
 
@@ -65,13 +41,14 @@ static void inputs_of(const char *const *args, int n, struct ops_inputs *in)
 static void inputs__folder__its_sessions_by_name_once_each(void **st)
 {
     (void)st;
-    put("b.ini", "x");
-    put("a.ini", "x");
-    put(".dold.ini", "x");
-    put("anteckning.txt", "x");
-    char *sub = ops_tmp_path("under.ini");
-    assert_int_equal(mkdir(sub, 0700), 0); /* a folder named like a session: listed, refused later */
-    char *dir = ops_tmp_path(""), *a = ops_tmp_path("a.ini");
+    test_write_in(test_tmp, "b.ini", "x");
+    test_write_in(test_tmp, "a.ini", "x");
+    test_write_in(test_tmp, ".dold.ini", "x");
+    test_write_in(test_tmp, "anteckning.txt", "x");
+    char *sub = test_tmp_path("under.ini");
+    /* a folder named like a session: listed, refused later */
+    assert_int_equal(mkdir(sub, 0700), 0);
+    char *dir = test_tmp_path(""), *a = test_tmp_path("a.ini");
     const char *args[] = {a, dir, "saknas.ini"};
     struct ops_inputs in;
     inputs_of(args, 3, &in);
@@ -118,8 +95,9 @@ static void run__any_number_of_threads__in_file_order(void **st)
         snprintf(from, sizeof from, KOMMUNER "/%c.ini", "abcdefghmn"[i % 10]);
         copy(from, name);
     }
-    put("s30.ini", "[session]\nbroken\n"); /* one that cannot be read, in the middle */
-    char *dir = ops_tmp_path("");
+    /* one that cannot be read, in the middle */
+    test_write_in(test_tmp, "s30.ini", "[session]\nbroken\n");
+    char *dir = test_tmp_path("");
     const char *args[] = {dir};
     struct ops_inputs in;
     inputs_of(args, 1, &in);
@@ -163,7 +141,7 @@ static void run__other_bank_and_mask__skipped_as_asked(void **st)
     (void)st;
     copy(KOMMUNER "/c.ini", "c.ini");
     char *scale = ops_make_session("miniscale", "s.ini", "Skalkommunen");
-    char *dir = ops_tmp_path("");
+    char *dir = test_tmp_path("");
     const char *args[] = {dir};
     struct ops_inputs in;
     inputs_of(args, 1, &in);
@@ -209,7 +187,7 @@ static void peek__bank_of_a_session__before_parsing(void **st)
 static void read_file__a_fifo__refused_without_blocking(void **st)
 {
     (void)st;
-    char *p = ops_tmp_path("fifo.ini");
+    char *p = test_tmp_path("fifo.ini");
     assert_int_equal(mkfifo(p, 0600), 0);
     char *buf;
     size_t n;
@@ -363,7 +341,7 @@ static void benchmark__sessions_of_two_banks__refused_naming_both(void **st)
     (void)st;
     copy(KOMMUNER "/c.ini", "c.ini");
     char *scale = ops_make_session("miniscale", "s.ini", "Skalkommunen");
-    char *dir = ops_tmp_path("");
+    char *dir = test_tmp_path("");
     const char *args[] = {dir};
     struct ops_inputs in;
     inputs_of(args, 1, &in);
@@ -390,15 +368,15 @@ static void benchmark__written_read_back_and_a_second_id_refused(void **st)
     struct ops_bench b;
     struct diags d;
     diags_init(&d);
-    char *file = ops_tmp_path("egna.ini");
+    char *file = test_tmp_path("egna.ini");
     assert_int_equal(build(&in, banks, "basta-3", 3, 3, &b, &d), KL_OK);
     assert_int_equal(ops_bench_write(&b, file, &d), KL_OK);
     struct stat sb;
     assert_int_equal(stat(file, &sb), 0);
     assert_int_equal(sb.st_mode & 0777, 0600);
-    char *before = ops_read_file(file);
+    char *before = test_read_file(file, NULL);
     assert_int_equal(ops_bench_write(&b, file, &d), KL_EUSAGE); /* the same id again */
-    char *after = ops_read_file(file);
+    char *after = test_read_file(file, NULL);
     assert_string_equal(before, after);
     /* read back as --benchmarks reads it: the same values, cut to two decimals */
     struct bank *bank = load_fixture_bank("mini");
@@ -459,19 +437,19 @@ static void add_benchmarks__published_id_or_other_section__refused_with_line(voi
     diags_init(&d);
     assert_int_equal(bank_load("tests/fixtures/report/rapport", 0, &b, &d), KL_OK);
     int n = b->n_benchmarks;
-    put("egna.ini", "; egna\n[benchmark.kommun-typ]\nname = X\ngroup = kommun\nprovenance = "
-                    "reconstructed\n");
-    char *p = ops_tmp_path("egna.ini");
+    char *p = test_tmp_path("egna.ini");
+    test_write_file(p, "; egna\n[benchmark.kommun-typ]\nname = X\ngroup = kommun\n"
+                       "provenance = reconstructed\n");
     assert_int_equal(bank_add_benchmarks(b, p, &d), KL_EDATA);
     assert_diag(&d, 2, "benchmarken kommun-typ finns redan (benchmarks.ini)");
     assert_int_equal(b->n_benchmarks, n);
     diags_clear(&d);
-    put("egna.ini", "[spread.x]\nname = X\n");
+    test_write_file(p, "[spread.x]\nname = X\n");
     assert_int_equal(bank_add_benchmarks(b, p, &d), KL_EDATA);
     assert_diag(&d, 1, "bara [benchmark.ID]");
     diags_clear(&d);
-    put("egna.ini", "[benchmark.y]\nname = Y\ngroup = kommun\nprovenance = reconstructed\n"
-                    "levle = 2\n");
+    test_write_file(p, "[benchmark.y]\nname = Y\ngroup = kommun\nprovenance = reconstructed\n"
+                       "levle = 2\n");
     assert_int_equal(bank_add_benchmarks(b, p, &d), KL_EDATA); /* a typo is not ignored */
     assert_diag(&d, 5, "okänd nyckel \"levle\"");
     assert_int_equal(b->n_benchmarks, n);
@@ -511,7 +489,7 @@ static void merge__files__saved_new_and_never_over_one(void **st)
     struct ops_banks *banks = ops_banks_new(OPS_QDIR, NULL);
     const char *paths[] = {"tests/fixtures/many/breakout/grupp-a.ini",
                            "tests/fixtures/many/breakout/grupp-b.ini"};
-    char *out = ops_tmp_path("m.ini");
+    char *out = test_tmp_path("m.ini");
     struct ops_merged m;
     struct diags d;
     diags_init(&d);
@@ -520,7 +498,7 @@ static void merge__files__saved_new_and_never_over_one(void **st)
     assert_int_equal(m.answered, 4);
     assert_int_equal(m.disputed, 1);
     struct bank *b;
-    struct session *s = ops_reload(out, &b);
+    struct session *s = test_reload(out, &b);
     assert_string_equal(s->answers[1].dissent[0].who, "grupp-b");
     session_free(s);
     bank_free(b);
@@ -532,7 +510,7 @@ static void merge__files__saved_new_and_never_over_one(void **st)
 
 int main(void)
 {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, test_tmp_setup, test_tmp_teardown)
     const struct CMUnitTest tests[] = {
         T(inputs__folder__its_sessions_by_name_once_each),
         T(run__any_number_of_threads__in_file_order),

@@ -107,18 +107,11 @@ static void gather__summary_weakest_group_steps_records(void **st)
 static void companion_path__relative_to_the_session(void **st)
 {
     (void)st;
-    char *p = ops_companion_path("sessions/ws2026.ini", "ws2026-it");
-    assert_string_equal(p, "sessions/ws2026-it.ini");
-    free(p);
-    p = ops_companion_path("ws.ini", "it.ini");
-    assert_string_equal(p, "it.ini");
-    free(p);
-    p = ops_companion_path("/a/b/ws.ini", "../c/it.ini");
-    assert_string_equal(p, "/a/b/../c/it.ini");
-    free(p);
-    p = ops_companion_path("/a/b/ws.ini", "/x/it.ini");
-    assert_string_equal(p, "/x/it.ini");
-    free(p);
+    assert_string_taken(ops_companion_path("sessions/ws2026.ini", "ws2026-it"),
+                        "sessions/ws2026-it.ini");
+    assert_string_taken(ops_companion_path("ws.ini", "it.ini"), "it.ini");
+    assert_string_taken(ops_companion_path("/a/b/ws.ini", "../c/it.ini"), "/a/b/../c/it.ini");
+    assert_string_taken(ops_companion_path("/a/b/ws.ini", "/x/it.ini"), "/x/it.ini");
     assert_null(ops_companion_path("ws.ini", ""));
 }
 
