@@ -11,38 +11,6 @@
 #include "kollen/score.h"
 #include "kollen/text.h"
 
-static char tmpdir[256];
-
-static int make_tmp(void **st)
-{
-    (void)st;
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/kollen-test-banks.XXXXXX");
-    assert_non_null(mkdtemp(tmpdir));
-    return 0;
-}
-
-static int remove_tmp(void **st)
-{
-    (void)st;
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
-static void write_file(const char *dir, const char *name, const char *text)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    if (!text) {
-        unlink(path);
-        return;
-    }
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
-
 /* An actions bank: two levels, areas a (2 actions over question 1) and b (1 action). */
 static const char *bank_ini = "[bank]\n"                       /* 1 */
                               "id = b\n"                       /* 2 */
@@ -91,12 +59,12 @@ static int load(const char *bank, const char *questions, const char *benchmarks,
                 struct bank **b, struct diags *d)
 {
     char dir[300];
-    snprintf(dir, sizeof dir, "%s/b", tmpdir);
+    snprintf(dir, sizeof dir, "%s/b", test_tmp);
     mkdir(dir, 0700);
-    write_file(dir, "bank.ini", bank ? bank : bank_ini);
-    write_file(dir, "areas.ini", areas_ini);
-    write_file(dir, "questions.ini", questions ? questions : questions_ini);
-    write_file(dir, "benchmarks.ini", benchmarks);
+    test_write_in(dir, "bank.ini", bank ? bank : bank_ini);
+    test_write_in(dir, "areas.ini", areas_ini);
+    test_write_in(dir, "questions.ini", questions ? questions : questions_ini);
+    test_write_in(dir, "benchmarks.ini", benchmarks);
     diags_init(d);
     *b = NULL;
     return bank_load(dir, strict, b, d);
@@ -112,8 +80,7 @@ static void assert_error(const struct diags *d, const char *file, int line, cons
             strstr(g->msg, needle))
             return;
     }
-    for (size_t i = 0; i < d->n; i++)
-        fprintf(stderr, "  %s:%d: %s\n", d->v[i].file, d->v[i].line, d->v[i].msg);
+    test_print_diags(d);
     fail_msg("expected an error %s:%d \"%s\"", file, line, needle);
 }
 
@@ -126,8 +93,7 @@ static void lint_refuses(const char *benchmarks, int line, const char *needle)
     assert_null(b);
     assert_error(&d, "benchmarks.ini", line, needle);
     if (diags_errors(&d) != 1) {
-        for (size_t i = 0; i < d.n; i++)
-            fprintf(stderr, "  %s:%d: %s\n", d.v[i].file, d.v[i].line, d.v[i].msg);
+        test_print_diags(&d);
         fail_msg("expected one error, got %zu", diags_errors(&d));
     }
     diags_free(&d);
@@ -258,10 +224,7 @@ static void load__published_figures__every_new_key_read(void **st)
     (void)st;
     struct bank *b;
     struct diags d;
-    int rc = load(NULL, NULL, bench_ok, 1, &b, &d);
-    for (size_t i = 0; i < d.n; i++)
-        fprintf(stderr, "  %s:%d: %s\n", d.v[i].file, d.v[i].line, d.v[i].msg);
-    assert_int_equal(rc, KL_OK);
+    assert_loaded(load(NULL, NULL, bench_ok, 1, &b, &d), &d);
     assert_int_equal(d.n, 0);
     assert_int_equal(b->n_benchmarks, 4);
     const struct benchmark *t = bank_find_benchmark(b, "typ");
@@ -530,10 +493,7 @@ static void lint__level_shares__add_up_to_100_and_to_their_parts(void **st)
              parts);
     struct bank *b;
     struct diags d;
-    int rc = load(NULL, NULL, t, 1, &b, &d);
-    for (size_t i = 0; i < d.n; i++)
-        fprintf(stderr, "  %s:%d: %s\n", d.v[i].file, d.v[i].line, d.v[i].msg);
-    assert_int_equal(rc, KL_OK);
+    assert_loaded(load(NULL, NULL, t, 1, &b, &d), &d);
     bank_free(b);
     diags_free(&d);
 }
@@ -703,10 +663,7 @@ static struct bank *scale_bank_load(void)
 {
     struct bank *b;
     struct diags d;
-    int rc = load(scale_bank, scale_questions, NULL, 1, &b, &d);
-    for (size_t i = 0; i < d.n; i++)
-        fprintf(stderr, "  %s:%d: %s\n", d.v[i].file, d.v[i].line, d.v[i].msg);
-    assert_int_equal(rc, KL_OK);
+    assert_loaded(load(scale_bank, scale_questions, NULL, 1, &b, &d), &d);
     diags_free(&d);
     assert_int_equal(b->scale_top_step, 3);
     return b;
@@ -909,9 +866,7 @@ static void limits__action_text_guides_years_parts_bands__at_and_one_past(void *
         sbuf_addf(&t, "%s\n", n == 64 ? "5.5" : "4");
         int rc = load(NULL, NULL, t.p, 1, &b, &d);
         if (n == 64) {
-            for (size_t i = 0; i < d.n; i++)
-                fprintf(stderr, "  %s:%d: %s\n", d.v[i].file, d.v[i].line, d.v[i].msg);
-            assert_int_equal(rc, KL_OK);
+            assert_loaded(rc, &d);
             assert_int_equal(b->spreads[0].n_parts, 64);
             assert_string_equal(b->benchmarks[b->spreads[0].parts[63]].id, "p64");
             bank_free(b);
@@ -930,9 +885,7 @@ static void limits__action_text_guides_years_parts_bands__at_and_one_past(void *
                       (i - 1) / 10, (i - 1) % 10, i, (i - 1) / 10, (i - 1) % 10, i);
         int rc = load(NULL, NULL, t.p, 1, &b, &d);
         if (n == 100) {
-            for (size_t i = 0; i < d.n; i++)
-                fprintf(stderr, "  %s:%d: %s\n", d.v[i].file, d.v[i].line, d.v[i].msg);
-            assert_int_equal(rc, KL_OK);
+            assert_loaded(rc, &d);
             assert_int_equal(b->point_dists[0].n_bands, 100);
             assert_true(b->point_dists[0].bands[99].above == 9.9);
             bank_free(b);
@@ -963,5 +916,5 @@ int main(void)
         cmocka_unit_test(scale__top_level_step__range_and_statement_actions_checked),
         cmocka_unit_test(limits__action_text_guides_years_parts_bands__at_and_one_past),
     };
-    return cmocka_run_group_tests(tests, make_tmp, remove_tmp);
+    return cmocka_run_group_tests(tests, test_tmp_setup, test_tmp_teardown);
 }

@@ -40,16 +40,6 @@ static void gather__score_plan_provenance_blockers(void **st)
     bank_free(b);
 }
 
-static struct bank *report_bank(void)
-{
-    struct diags d;
-    diags_init(&d);
-    struct bank *b = NULL;
-    assert_int_equal(bank_load_id("tests/fixtures/report", "rapport", &b, &d), KL_OK);
-    diags_free(&d);
-    return b;
-}
-
 /* The summary's data: the areas weakest first (level, then kollen's value, then the bank's
  * order), the group's value on MSB's measure (the typsvar's where it publishes one, else the
  * spread's middle part), how many areas are below it, the steps to take first (quick wins
@@ -57,7 +47,7 @@ static struct bank *report_bank(void)
 static void gather__summary_weakest_group_steps_records(void **st)
 {
     (void)st;
-    struct bank *b = report_bank();
+    struct bank *b = load_bank_in("tests/fixtures/report", "rapport");
     struct session *s = session_new(b, "O", GROUP_KOMMUN, "2024-05-02", OPS_NOW);
     answer(b, s, 1, "1", 1);   /* ledning: level 1 */
     answer(b, s, 2, "2", 0);   /* risk: level 1 */

@@ -9,24 +9,6 @@
 #include "kollen/msg.h"
 #include "kollen/text.h"
 
-static char tmpdir[256];
-
-static int make_tmp(void **st)
-{
-    (void)st;
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/kollen-test-records.XXXXXX");
-    assert_non_null(mkdtemp(tmpdir));
-    return 0;
-}
-
-static int remove_tmp(void **st)
-{
-    (void)st;
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
 static struct session *fresh(struct bank **b)
 {
     *b = load_fixture_bank("mini");
@@ -38,21 +20,13 @@ static struct session *fresh(struct bank **b)
 static struct session *round_trip(const struct bank *b, const struct session *s)
 {
     char path[300];
-    snprintf(path, sizeof path, "%s/s.ini", tmpdir);
-    struct diags d;
-    diags_init(&d);
-    assert_int_equal(session_save(path, b, s, 0, &d), KL_OK);
-    struct session *back = NULL;
-    int rc = session_load(path, b, &back, &d);
-    for (size_t i = 0; i < d.n; i++)
-        fprintf(stderr, "%s:%d: %s\n", d.v[i].file, d.v[i].line, d.v[i].msg);
-    assert_int_equal(rc, KL_OK);
+    snprintf(path, sizeof path, "%s/s.ini", test_tmp);
+    struct session *back = save_and_load(b, s, path);
     /* the same bytes again: a stable, complete format */
     char *first = session_format(b, s), *second = session_format(b, back);
     assert_string_equal(first, second);
     free(first);
     free(second);
-    diags_free(&d);
     return back;
 }
 
@@ -382,7 +356,7 @@ static void records__each_malformed_key__named_with_its_line(void **st)
 int main(void)
 {
     msg_set_lang(LANG_EN);
-#define T(fn) cmocka_unit_test_setup_teardown(fn, make_tmp, remove_tmp)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, test_tmp_setup, test_tmp_teardown)
     const struct CMUnitTest tests[] = {
         T(dissent__recorded_with_agreement__round_trips),
         T(dissent__at_and_past_every_limit),

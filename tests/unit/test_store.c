@@ -13,49 +13,6 @@
 #include "kollen/msg.h"
 #include "kollen/text.h"
 
-static char tmpdir[256];
-
-static int make_tmp(void **st)
-{
-    (void)st;
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/kollen-test-store.XXXXXX");
-    assert_non_null(mkdtemp(tmpdir));
-    return 0;
-}
-
-static int remove_tmp(void **st)
-{
-    (void)st;
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
-static void write_file(const char *dir, const char *name, const char *text)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
-
-static char *read_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    struct sbuf b;
-    sbuf_init(&b);
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        sbuf_addn(&b, buf, n);
-    fclose(f);
-    return sbuf_take(&b);
-}
-
 /* Parse text with the pre-scan; return the code, diagnostics in d. */
 static int scan(const char *text, size_t n, struct diags *d)
 {
@@ -149,11 +106,11 @@ static const char *areas_ini = "[area.a]\nname = A\norder = 1\n";
 static int load_bank_dir(const char *questions, int strict, struct diags *d, struct bank **b)
 {
     char dir[300];
-    snprintf(dir, sizeof dir, "%s/b", tmpdir);
+    snprintf(dir, sizeof dir, "%s/b", test_tmp);
     mkdir(dir, 0700);
-    write_file(dir, "bank.ini", bank_ini);
-    write_file(dir, "areas.ini", areas_ini);
-    write_file(dir, "questions.ini", questions);
+    test_write_in(dir, "bank.ini", bank_ini);
+    test_write_in(dir, "areas.ini", areas_ini);
+    test_write_in(dir, "questions.ini", questions);
     return bank_load(dir, strict, b, d);
 }
 
@@ -199,12 +156,12 @@ static void bank__same_number_in_two_files__both_places_named(void **st)
 {
     (void)st;
     char dir[300];
-    snprintf(dir, sizeof dir, "%s/b", tmpdir);
+    snprintf(dir, sizeof dir, "%s/b", test_tmp);
     mkdir(dir, 0700);
-    write_file(dir, "bank.ini", bank_ini);
-    write_file(dir, "areas.ini", areas_ini);
-    write_file(dir, "questions-1.ini", Q1 "option.1 = x\n");
-    write_file(dir, "questions-2.ini", "\n" Q1 "option.1 = x\n");
+    test_write_in(dir, "bank.ini", bank_ini);
+    test_write_in(dir, "areas.ini", areas_ini);
+    test_write_in(dir, "questions-1.ini", Q1 "option.1 = x\n");
+    test_write_in(dir, "questions-2.ini", "\n" Q1 "option.1 = x\n");
     struct diags d;
     struct bank *b;
     diags_init(&d);
@@ -231,13 +188,13 @@ static void bank__published_totals__checked_by_lint(void **st)
 {
     (void)st;
     char dir[300];
-    snprintf(dir, sizeof dir, "%s/b", tmpdir);
+    snprintf(dir, sizeof dir, "%s/b", test_tmp);
     mkdir(dir, 0700);
-    write_file(dir, "bank.ini",
+    test_write_in(dir, "bank.ini",
                "[bank]\nid = b\nname = B\nprovenance = p\n[levels]\n1 = One\n"
                "[totals]\nquestions = 1\nareas = 1\nactions = 3\npoints = 5\nactions.a = 2\n");
-    write_file(dir, "areas.ini", areas_ini);
-    write_file(dir, "questions.ini", Q1 "option.1 = x\noption.2 = y\nrule.1 = all\n");
+    test_write_in(dir, "areas.ini", areas_ini);
+    test_write_in(dir, "questions.ini", Q1 "option.1 = x\noption.2 = y\nrule.1 = all\n");
     struct diags d;
     struct bank *b;
     diags_init(&d);
@@ -255,11 +212,11 @@ static void bank__folder_name__must_match_id(void **st)
 {
     (void)st;
     char dir[300];
-    snprintf(dir, sizeof dir, "%s/other", tmpdir);
+    snprintf(dir, sizeof dir, "%s/other", test_tmp);
     mkdir(dir, 0700);
-    write_file(dir, "bank.ini", bank_ini);
-    write_file(dir, "areas.ini", areas_ini);
-    write_file(dir, "questions.ini", Q1 "option.1 = x\nrule.1 = all\n");
+    test_write_in(dir, "bank.ini", bank_ini);
+    test_write_in(dir, "areas.ini", areas_ini);
+    test_write_in(dir, "questions.ini", Q1 "option.1 = x\nrule.1 = all\n");
     struct diags d;
     struct bank *b;
     diags_init(&d);
@@ -290,28 +247,13 @@ static struct session *mini_session(struct bank **b)
     return s;
 }
 
-static struct session *save_and_load(const struct bank *b, const struct session *s,
-                                     const char *path)
-{
-    struct diags d;
-    diags_init(&d);
-    assert_int_equal(session_save(path, b, s, 0, &d), KL_OK);
-    struct session *back = NULL;
-    int rc = session_load(path, b, &back, &d);
-    for (size_t i = 0; i < d.n; i++)
-        fprintf(stderr, "%s:%d: %s\n", d.v[i].file, d.v[i].line, d.v[i].msg);
-    assert_int_equal(rc, KL_OK);
-    diags_free(&d);
-    return back;
-}
-
 static void notes__hostile_text__survives_save_and_load_byte_for_byte(void **st)
 {
     (void)st;
     struct bank *b;
     struct session *s = mini_session(&b);
     char path[300];
-    snprintf(path, sizeof path, "%s/notes.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/notes.ini", test_tmp);
     size_t n = sizeof hostile / sizeof *hostile;
     for (size_t i = 0; i < n; i++) {
         struct diags d;
@@ -349,12 +291,12 @@ static void notes__twenty_kilobytes__survive_and_every_line_fits(void **st)
     assert_int_equal(session_set_note(s, 1, spaces, 5, &d), KL_OK);
     assert_int_equal(session_set_note(s, 2, semis, 5, &d), KL_OK);
     char path[300];
-    snprintf(path, sizeof path, "%s/big.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/big.ini", test_tmp);
     struct session *back = save_and_load(b, s, path);
     assert_string_equal(back->answers[0].note, note.p);
     assert_string_equal(back->answers[1].note, spaces);
     assert_string_equal(back->answers[2].note, semis);
-    char *file = read_file(path);
+    char *file = test_read_file(path, NULL);
     for (char *line = strtok(file, "\n"); line; line = strtok(NULL, "\n"))
         assert_true(strlen(line) <= INI_LINE_MAX);
     free(file);
@@ -371,7 +313,7 @@ static void notes__random_text__round_trips(void **st)
     struct bank *b;
     struct session *s = mini_session(&b);
     char path[300];
-    snprintf(path, sizeof path, "%s/rand.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/rand.ini", test_tmp);
     static const char *pieces[] = {"a", " ", "\n", "\t", ";", "#", "%", "%2", "\\", "\"", "'",
                                    "å", "日", "😀", "=", "[", "]", "\r", "  "};
     unsigned seed = 12345;
@@ -413,11 +355,11 @@ static void session__full_record__round_trips_and_formats_stably(void **st)
     assert_int_equal(session_set_text(&s->facilitator, "Bo", SESSION_FIELD_MAX, &d), KL_OK);
     s->cursor = 2;
     char path[300];
-    snprintf(path, sizeof path, "%s/full.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/full.ini", test_tmp);
     struct session *back = save_and_load(b, s, path);
     char *first = session_format(b, s), *second = session_format(b, back);
     assert_string_equal(first, second);
-    char *file = read_file(path);
+    char *file = test_read_file(path, NULL);
     assert_string_equal(file, first);
     assert_int_equal(back->answers[0].ticks, 5);
     assert_int_equal(back->answers[0].n_evidence, 2);
@@ -531,7 +473,7 @@ static void save__any_umask__file_is_0600(void **st)
     struct bank *b;
     struct session *s = mini_session(&b);
     char path[300];
-    snprintf(path, sizeof path, "%s/perm.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/perm.ini", test_tmp);
     mode_t old = umask(0);
     struct diags d;
     diags_init(&d);
@@ -549,7 +491,7 @@ static void save__any_umask__file_is_0600(void **st)
 
 static int count_temp_files(void)
 {
-    DIR *dh = opendir(tmpdir);
+    DIR *dh = opendir(test_tmp);
     int n = 0;
     struct dirent *e;
     while ((e = readdir(dh)))
@@ -564,11 +506,11 @@ static void save__write_fails__old_file_untouched_and_no_temp_left(void **st)
     struct bank *b;
     struct session *s = mini_session(&b);
     char path[300];
-    snprintf(path, sizeof path, "%s/fail.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/fail.ini", test_tmp);
     struct diags d;
     diags_init(&d);
     assert_int_equal(session_save(path, b, s, 0, &d), KL_OK);
-    char *before = read_file(path);
+    char *before = test_read_file(path, NULL);
     /* a note larger than the file size limit: write(2) fails with EFBIG part way */
     char *big = malloc(60000);
     memset(big, 'y', 59999);
@@ -582,12 +524,12 @@ static void save__write_fails__old_file_untouched_and_no_temp_left(void **st)
     setrlimit(RLIMIT_FSIZE, &old);
     assert_int_equal(rc, KL_EIO);
     assert_non_null(strstr(d.v[d.n - 1].msg, "write"));
-    char *after = read_file(path);
+    char *after = test_read_file(path, NULL);
     assert_string_equal(before, after);
     assert_int_equal(count_temp_files(), 0);
     /* a folder that does not exist */
     char missing[300];
-    snprintf(missing, sizeof missing, "%s/no/such/dir/x.ini", tmpdir);
+    snprintf(missing, sizeof missing, "%s/no/such/dir/x.ini", test_tmp);
     assert_int_equal(session_save(missing, b, s, 0, &d), KL_EIO);
     free(before);
     free(after);
@@ -603,7 +545,7 @@ static void lock__second_writer__told_who_holds_it(void **st)
 {
     (void)st;
     char path[300];
-    snprintf(path, sizeof path, "%s/locked.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/locked.ini", test_tmp);
     struct session_lock *l1, *l2;
     struct lock_holder h;
     struct diags d;
@@ -629,7 +571,7 @@ static void lock__left_by_a_dead_process__taken_over_with_a_warning(void **st)
 {
     (void)st;
     char path[300], lockfile[320];
-    snprintf(path, sizeof path, "%s/stale.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/stale.ini", test_tmp);
     snprintf(lockfile, sizeof lockfile, "%s.lock", path);
     FILE *f = fopen(lockfile, "w");
     fputs("pid=999999\nhost=elsewhere\nuser=x\nprogram=kollen\nsince=1700000000\n", f);
@@ -641,7 +583,7 @@ static void lock__left_by_a_dead_process__taken_over_with_a_warning(void **st)
     assert_int_equal(diags_errors(&d), 0);
     assert_int_equal(d.n, 1);
     assert_non_null(strstr(d.v[0].msg, "999999"));
-    char *now = read_file(lockfile);
+    char *now = test_read_file(lockfile, NULL);
     char mine[64];
     snprintf(mine, sizeof mine, "pid=%ld\n", (long)getpid());
     assert_non_null(strstr(now, mine));
@@ -675,7 +617,7 @@ static void ini__fifo__refused_at_once_naming_the_file(void **st)
 {
     (void)st;
     char path[400];
-    snprintf(path, sizeof path, "%s/pipe.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/pipe.ini", test_tmp);
     assert_int_equal(mkfifo(path, 0600), 0);
     struct diags d;
     struct ini *ini;
@@ -689,10 +631,10 @@ static void ini__fifo__refused_at_once_naming_the_file(void **st)
     diags_free(&d);
     /* a bank file that is a FIFO: refused the same way */
     char dir[300];
-    snprintf(dir, sizeof dir, "%s/b", tmpdir);
+    snprintf(dir, sizeof dir, "%s/b", test_tmp);
     mkdir(dir, 0700);
-    write_file(dir, "bank.ini", bank_ini);
-    write_file(dir, "questions.ini", Q1 "option.1 = x\nrule.1 = all\n");
+    test_write_in(dir, "bank.ini", bank_ini);
+    test_write_in(dir, "questions.ini", Q1 "option.1 = x\nrule.1 = all\n");
     snprintf(path, sizeof path, "%s/areas.ini", dir);
     assert_int_equal(mkfifo(path, 0600), 0);
     struct bank *b;
@@ -794,19 +736,19 @@ static void lock__planted_path__refused_and_never_written_through(void **st)
 {
     (void)st;
     char path[300], lockfile[320], victim[320];
-    snprintf(path, sizeof path, "%s/s.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/s.ini", test_tmp);
     snprintf(lockfile, sizeof lockfile, "%s.lock", path);
-    snprintf(victim, sizeof victim, "%s/victim", tmpdir);
+    snprintf(victim, sizeof victim, "%s/victim", test_tmp);
     const char *precious = "precious: not a lock file\n";
     struct stat vs, now;
 
     /* a hard link to someone's file */
-    write_file(tmpdir, "victim", precious);
+    test_write_in(test_tmp, "victim", precious);
     chmod(victim, 0644);
     assert_int_equal(link(victim, lockfile), 0);
     assert_int_equal(stat(victim, &vs), 0);
     expect_lock_refused(path, "link");
-    char *text = read_file(victim);
+    char *text = test_read_file(victim, NULL);
     assert_string_equal(text, precious);
     free(text);
     assert_int_equal(stat(victim, &now), 0);
@@ -817,7 +759,7 @@ static void lock__planted_path__refused_and_never_written_through(void **st)
     /* a symbolic link */
     assert_int_equal(symlink(victim, lockfile), 0);
     expect_lock_refused(path, "symbolic link");
-    text = read_file(victim);
+    text = test_read_file(victim, NULL);
     assert_string_equal(text, precious);
     free(text);
     unlink(lockfile);
@@ -837,9 +779,9 @@ static void lock__planted_path__refused_and_never_written_through(void **st)
     unlink(lockfile);
 
     /* a regular file of ours that is not a lock file (a session called s.ini.lock) */
-    write_file(tmpdir, "s.ini.lock", precious);
+    test_write_in(test_tmp, "s.ini.lock", precious);
     expect_lock_refused(path, "not a kollen lock file");
-    text = read_file(lockfile);
+    text = test_read_file(lockfile, NULL);
     assert_string_equal(text, precious);
     free(text);
     unlink(lockfile);
@@ -857,7 +799,7 @@ static void lock__name_too_long__could_not_lock_not_held(void **st)
 {
     (void)st;
     char path[600];
-    int n = snprintf(path, sizeof path, "%s/", tmpdir);
+    int n = snprintf(path, sizeof path, "%s/", test_tmp);
     memset(path + n, 'x', 252);
     strcpy(path + n + 252, ".ini"); /* 256 bytes: the name itself is too long */
     struct session_lock *l;
@@ -879,14 +821,14 @@ static void lock__clean_up__only_this_sessions_killed_saves(void **st)
                                        ".other.ini.tmp.AB12CD", ".s.ini.tmp.AB12CD.x",
                                        ".s.ini.tmp.AB12"};
     char path[300], p[400];
-    snprintf(path, sizeof path, "%s/s.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/s.ini", test_tmp);
     for (size_t i = 0; i < sizeof keep / sizeof *keep; i++) {
-        snprintf(p, sizeof p, "%s/%s", tmpdir, keep[i]);
+        snprintf(p, sizeof p, "%s/%s", test_tmp, keep[i]);
         FILE *f = fopen(p, "w");
         assert_non_null(f);
         fclose(f);
     }
-    snprintf(p, sizeof p, "%s/.s.ini.tmp.AB12CD", tmpdir);
+    snprintf(p, sizeof p, "%s/.s.ini.tmp.AB12CD", test_tmp);
     FILE *f = fopen(p, "w");
     assert_non_null(f);
     fclose(f);
@@ -894,7 +836,7 @@ static void lock__clean_up__only_this_sessions_killed_saves(void **st)
     struct diags d;
     diags_init(&d);
     char cur[400];
-    snprintf(cur, sizeof cur, "%s/.s.ini.cursor.tmp.AB12CD", tmpdir);
+    snprintf(cur, sizeof cur, "%s/.s.ini.cursor.tmp.AB12CD", test_tmp);
     f = fopen(cur, "w");
     assert_non_null(f);
     fclose(f);
@@ -903,7 +845,7 @@ static void lock__clean_up__only_this_sessions_killed_saves(void **st)
     assert_int_equal(access(cur, F_OK), -1); /* a killed writer's cursor temporary: removed */
     for (size_t i = 0; i < sizeof keep / sizeof *keep; i++) {
         char k[400];
-        snprintf(k, sizeof k, "%s/%s", tmpdir, keep[i]);
+        snprintf(k, sizeof k, "%s/%s", test_tmp, keep[i]);
         if (access(k, F_OK))
             fail_msg("%s was removed", keep[i]);
         unlink(k);
@@ -985,10 +927,10 @@ static void notes__old_file_split_by_line__loads_and_is_saved_by_size(void **st)
     assert_int_equal(session_parse("old.ini", t.p, t.len, b, &s, &d), KL_OK);
     assert_string_equal(s->answers[0].note, want.p);
     char path[300];
-    snprintf(path, sizeof path, "%s/old.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/old.ini", test_tmp);
     struct session *back = save_and_load(b, s, path);
     assert_string_equal(back->answers[0].note, want.p);
-    char *file = read_file(path);
+    char *file = test_read_file(path, NULL);
     int parts = 0;
     for (char *p = strstr(file, "\nnote."); p; p = strstr(p + 1, "\nnote."))
         parts++;
@@ -1005,7 +947,7 @@ static void notes__old_file_split_by_line__loads_and_is_saved_by_size(void **st)
 int main(void)
 {
     msg_set_lang(LANG_EN);
-#define T(fn) cmocka_unit_test_setup_teardown(fn, make_tmp, remove_tmp)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, test_tmp_setup, test_tmp_teardown)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(ini__each_malformation__named_with_its_line),
         cmocka_unit_test(ini__long_line__refused_before_iniparser_sees_it),

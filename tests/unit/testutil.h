@@ -36,13 +36,19 @@ __attribute__((constructor)) static void test_private_cache(void)
     setenv("XDG_CACHE_HOME", run, 1);
 }
 
+/* Every diagnostic in d on stderr, to show why a check failed. */
+static inline void test_print_diags(const struct diags *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        fprintf(stderr, "  %s:%d: %s\n", d->v[i].file, d->v[i].line, d->v[i].msg);
+}
+
 /* Fail with every diagnostic printed unless rc is KL_OK. */
 static inline void assert_loaded(int rc, const struct diags *d)
 {
     if (rc == KL_OK)
         return;
-    for (size_t i = 0; i < d->n; i++)
-        fprintf(stderr, "  %s:%d: %s\n", d->v[i].file, d->v[i].line, d->v[i].msg);
+    test_print_diags(d);
     assert_int_equal(rc, KL_OK);
 }
 
@@ -74,6 +80,19 @@ static inline struct session *test_reload(const char *path, struct bank **b)
     assert_loaded(session_open(path, "tests/fixtures/good", b, &s, &d), &d);
     diags_free(&d);
     return s;
+}
+
+/* s saved as path and loaded again (caller frees). */
+static inline struct session *save_and_load(const struct bank *b, const struct session *s,
+                                            const char *path)
+{
+    struct diags d;
+    diags_init(&d);
+    assert_loaded(session_save(path, b, s, 0, &d), &d);
+    struct session *back = NULL;
+    assert_loaded(session_load(path, b, &back, &d), &d);
+    diags_free(&d);
+    return back;
 }
 
 /* The first diagnostic's line and whether its text holds `needle`. */
