@@ -22,33 +22,39 @@ static int scan(const char *text, size_t n, struct diags *d)
     return rc;
 }
 
-#define SCAN_ERR(text, line, needle)                                                            \
-    do {                                                                                        \
-        struct diags d_;                                                                        \
-        diags_init(&d_);                                                                        \
-        assert_int_equal(scan(text, sizeof(text) - 1, &d_), KL_EPARSE);                         \
-        assert_diag(&d_, line, needle);                                                         \
-        diags_free(&d_);                                                                        \
-    } while (0)
+/* The n bytes at text refused by the pre-scan, the first error at line holding needle. */
+static void assert_scan_refused(const char *text, size_t n, int line, const char *needle)
+{
+    struct diags d;
+    diags_init(&d);
+    assert_int_equal(scan(text, n, &d), KL_EPARSE);
+    assert_diag(&d, line, needle);
+    diags_free(&d);
+}
 
 static void ini__each_malformation__named_with_its_line(void **st)
 {
     (void)st;
-    SCAN_ERR("[a]\nk = v\nx\0y = 1\n", 3, "NUL");
-    SCAN_ERR("[a]\nk = \xC3(\n", 2, "UTF-8");
-    SCAN_ERR("key = 1\n[a]\n", 1, "before the first");
-    SCAN_ERR("[a]\nk = 1\n\n[a]\n", 4, "line 1");
-    SCAN_ERR("[a]\nk = 1\nk = 2\n", 3, "line 2");
-    SCAN_ERR("[a]\nk = \"quoted\"\n", 2, "quote");
-    SCAN_ERR("[a]\nk = one; two\n", 2, "%3B");
-    SCAN_ERR("[a]\nk = one # two\n", 2, "%23");
-    SCAN_ERR("[a]\nk = trailing\\\n", 2, "\\");
-    SCAN_ERR("[a]\nk = bell\x07\n", 2, "control");
-    SCAN_ERR("[Big]\n", 1, "section name");
-    SCAN_ERR("[a]\nKey = v\n", 2, "key");
-    SCAN_ERR("[a]\n= v\n", 2, "key");
-    SCAN_ERR("[a]\njust words\n", 2, "parse");
-    SCAN_ERR("[a] ; comment\n", 1, "parse");
+    static const struct refusal bad[] = {
+        {"[a]\nk = \xC3(\n", 2, "UTF-8"},
+        {"key = 1\n[a]\n", 1, "before the first"},
+        {"[a]\nk = 1\n\n[a]\n", 4, "line 1"},
+        {"[a]\nk = 1\nk = 2\n", 3, "line 2"},
+        {"[a]\nk = \"quoted\"\n", 2, "quote"},
+        {"[a]\nk = one; two\n", 2, "%3B"},
+        {"[a]\nk = one # two\n", 2, "%23"},
+        {"[a]\nk = trailing\\\n", 2, "\\"},
+        {"[a]\nk = bell\x07\n", 2, "control"},
+        {"[Big]\n", 1, "section name"},
+        {"[a]\nKey = v\n", 2, "key"},
+        {"[a]\n= v\n", 2, "key"},
+        {"[a]\njust words\n", 2, "parse"},
+        {"[a] ; comment\n", 1, "parse"},
+    };
+    for (size_t i = 0; i < N_OF(bad); i++)
+        assert_scan_refused(bad[i].text, strlen(bad[i].text), bad[i].line, bad[i].needle);
+    const char nul[] = "[a]\nk = v\nx\0y = 1\n";
+    assert_scan_refused(nul, sizeof nul - 1, 3, "NUL");
 }
 
 static void ini__long_line__refused_before_iniparser_sees_it(void **st)
@@ -114,42 +120,47 @@ static int load_bank_dir(const char *questions, int strict, struct diags *d, str
     return bank_load(dir, strict, b, d);
 }
 
-#define BANK_ERR(q, line, needle)                                                               \
-    do {                                                                                        \
-        struct diags d_;                                                                        \
-        struct bank *b_;                                                                        \
-        diags_init(&d_);                                                                        \
-        assert_int_not_equal(load_bank_dir(q, 1, &d_, &b_), KL_OK);                             \
-        assert_null(b_);                                                                        \
-        assert_diag(&d_, line, needle);                                                         \
-        diags_free(&d_);                                                                        \
-    } while (0)
+/* The questions file q refused by lint, the first error at line holding needle. */
+static void assert_bank_refused(const char *q, int line, const char *needle)
+{
+    struct diags d;
+    struct bank *b;
+    diags_init(&d);
+    assert_int_not_equal(load_bank_dir(q, 1, &d, &b), KL_OK);
+    assert_null(b);
+    assert_diag(&d, line, needle);
+    diags_free(&d);
+}
 
 #define Q1 "[question.1]\narea = a\nsection = 1\ntype = multi\ntext = T\nprovenance = reconstructed\npoints = 5\n"
 
 static void bank__each_error__named_with_its_line(void **st)
 {
     (void)st;
-    BANK_ERR(Q1 "option.1 = x\noption.3 = y\nrule.1 = all\n", 1, "option 2");
-    BANK_ERR("[question.1]\narea = zz\nsection = 1\ntype = multi\ntext = T\n"
-             "provenance = reconstructed\npoints = 5\noption.1 = x\n",
-             2, "zz");
-    BANK_ERR(Q1 "option.1 = x\nrule.1 = options 2\n", 9, "no such option");
-    BANK_ERR(Q1 "option.1 = x\nrule.3 = all\n", 9, "rule.3");
-    BANK_ERR(Q1 "option.1 = x\nrule.1 = most\n", 9, "expected");
-    BANK_ERR(Q1 "option.1 = x\n" Q1 "option.1 = y\n", 9, "already appears on line 1");
-    BANK_ERR(Q1 "option.1 = x\noptoin.2 = typo\n", 9, "unknown key");
-    BANK_ERR(Q1 "option.1 = x\noption.1.actions = many\n", 9, "invalid value");
-    BANK_ERR("[question.1]\narea = a\nsection = 1\ntype = single\ntext = T\n"
-             "provenance = reconstructed\npoints = 5\noption.1 = a\noption.1.actions = 2\n"
-             "option.2 = b\noption.2.actions = 1\n",
-             10, "fewer actions");
-    BANK_ERR("[question.1]\narea = a\nsection = 1\ntype = multi\ntext = T\nprovenance = made-up\n"
-             "points = 5\noption.1 = x\n",
-             6, "invalid value");
-    BANK_ERR("[question.1]\narea = a\nsection = 1\ntype = multi\nprovenance = inferred\n"
-             "points = 5\noption.1 = x\n",
-             1, "lacks the key \"text\"");
+    static const struct refusal bad[] = {
+        {Q1 "option.1 = x\noption.3 = y\nrule.1 = all\n", 1, "option 2"},
+        {"[question.1]\narea = zz\nsection = 1\ntype = multi\ntext = T\n"
+         "provenance = reconstructed\npoints = 5\noption.1 = x\n",
+         2, "zz"},
+        {Q1 "option.1 = x\nrule.1 = options 2\n", 9, "no such option"},
+        {Q1 "option.1 = x\nrule.3 = all\n", 9, "rule.3"},
+        {Q1 "option.1 = x\nrule.1 = most\n", 9, "expected"},
+        {Q1 "option.1 = x\n" Q1 "option.1 = y\n", 9, "already appears on line 1"},
+        {Q1 "option.1 = x\noptoin.2 = typo\n", 9, "unknown key"},
+        {Q1 "option.1 = x\noption.1.actions = many\n", 9, "invalid value"},
+        {"[question.1]\narea = a\nsection = 1\ntype = single\ntext = T\n"
+         "provenance = reconstructed\npoints = 5\noption.1 = a\noption.1.actions = 2\n"
+         "option.2 = b\noption.2.actions = 1\n",
+         10, "fewer actions"},
+        {"[question.1]\narea = a\nsection = 1\ntype = multi\ntext = T\nprovenance = made-up\n"
+         "points = 5\noption.1 = x\n",
+         6, "invalid value"},
+        {"[question.1]\narea = a\nsection = 1\ntype = multi\nprovenance = inferred\n"
+         "points = 5\noption.1 = x\n",
+         1, "lacks the key \"text\""},
+    };
+    for (size_t i = 0; i < N_OF(bad); i++)
+        assert_bank_refused(bad[i].text, bad[i].line, bad[i].needle);
 }
 
 static void bank__same_number_in_two_files__both_places_named(void **st)
@@ -401,45 +412,35 @@ static void session__unknown_keys_and_sections__kept_on_save(void **st)
     diags_free(&d);
 }
 
-#define SES_HEAD "[session]\nformat = 1\nbank = mini\norganisation = O\ngroup = kommun\ndate = 2026-01-01\n"
-
-#define SES_ERR(text, line, needle)                                                             \
-    do {                                                                                        \
-        struct session *s_;                                                                     \
-        struct diags d_;                                                                        \
-        diags_init(&d_);                                                                        \
-        assert_int_not_equal(session_parse("t.ini", text, strlen(text), b, &s_, &d_), KL_OK);   \
-        assert_null(s_);                                                                        \
-        assert_diag(&d_, line, needle);                                                         \
-        diags_free(&d_);                                                                        \
-    } while (0)
-
 static void session__each_error__named_with_its_line(void **st)
 {
     (void)st;
     struct bank *b = load_fixture_bank("mini");
-    SES_ERR(SES_HEAD "[answer.99]\nvalue = 1\n", 7, "unknown question 99");
-    SES_ERR(SES_HEAD "[answer.1]\nvalue = 1,7\n", 8, "no option 7");
-    SES_ERR(SES_HEAD "[answer.2]\nvalue = 1,2\n", 8, "single choice");
-    SES_ERR(SES_HEAD "[answer.1]\nvalue = 1\ndocumented = maybe\n", 9, "documented");
-    SES_ERR(SES_HEAD "[answer.1]\nnote.1 = a\nnote.3 = c\n", 9, "note.2 is missing");
-    SES_ERR(SES_HEAD "[answer.1]\nnote.1 = bad %FF byte\n", 8, "UTF-8");
-    SES_ERR(SES_HEAD "[answer.1]\nevidence.1 = line%0Abreak\n", 8, "line breaks");
-    SES_ERR(SES_HEAD "[answer.1]\nchanged = yesterday\n", 8, "changed");
-    SES_ERR("[session]\nformat = 9\nbank = mini\norganisation = O\ngroup = kommun\n"
-            "date = 2026-01-01\n",
-            2, "newer");
-    SES_ERR("[session]\nformat = 1\nbank = other\norganisation = O\ngroup = kommun\n"
-            "date = 2026-01-01\n",
-            3, "other");
-    SES_ERR("[session]\nformat = 1\nbank = mini\norganisation = O\ngroup = county\n"
-            "date = 2026-01-01\n",
-            5, "county");
-    SES_ERR("[session]\nformat = 1\nbank = mini\norganisation = O\ngroup = kommun\n"
-            "date = 2026-13-01\n",
-            6, "date");
-    SES_ERR("[session]\nformat = 1\nbank = mini\ngroup = kommun\ndate = 2026-01-01\n", 1,
-            "organisation");
+    static const struct refusal bad[] = {
+        {SESSION_HEAD "[answer.99]\nvalue = 1\n", 7, "unknown question 99"},
+        {SESSION_HEAD "[answer.1]\nvalue = 1,7\n", 8, "no option 7"},
+        {SESSION_HEAD "[answer.2]\nvalue = 1,2\n", 8, "single choice"},
+        {SESSION_HEAD "[answer.1]\nvalue = 1\ndocumented = maybe\n", 9, "documented"},
+        {SESSION_HEAD "[answer.1]\nnote.1 = a\nnote.3 = c\n", 9, "note.2 is missing"},
+        {SESSION_HEAD "[answer.1]\nnote.1 = bad %FF byte\n", 8, "UTF-8"},
+        {SESSION_HEAD "[answer.1]\nevidence.1 = line%0Abreak\n", 8, "line breaks"},
+        {SESSION_HEAD "[answer.1]\nchanged = yesterday\n", 8, "changed"},
+        {"[session]\nformat = 9\nbank = mini\norganisation = O\ngroup = kommun\n"
+         "date = 2026-01-01\n",
+         2, "newer"},
+        {"[session]\nformat = 1\nbank = other\norganisation = O\ngroup = kommun\n"
+         "date = 2026-01-01\n",
+         3, "other"},
+        {"[session]\nformat = 1\nbank = mini\norganisation = O\ngroup = county\n"
+         "date = 2026-01-01\n",
+         5, "county"},
+        {"[session]\nformat = 1\nbank = mini\norganisation = O\ngroup = kommun\n"
+         "date = 2026-13-01\n",
+         6, "date"},
+        {"[session]\nformat = 1\nbank = mini\ngroup = kommun\ndate = 2026-01-01\n", 1,
+         "organisation"},
+    };
+    assert_sessions_refused(b, bad, N_OF(bad));
     bank_free(b);
 }
 
@@ -652,16 +653,19 @@ static void session__numbers_in_names__canonical_or_refused_with_the_line(void *
 {
     (void)st;
     struct bank *b = load_fixture_bank("mini");
-    SES_ERR(SES_HEAD "[answer.1]\nvalue = 1\n\n[answer.01]\nvalue = 2\n", 10, "leading zeros");
-    SES_ERR(SES_HEAD "[answer.1]\nnote.1 = a\nnote.01 = b\n", 9, "note.01");
-    SES_ERR(SES_HEAD "[answer.1]\nevidence.1 = a\nevidence.02 = b\n", 9, "evidence.02");
-    SES_ERR(SES_HEAD "[participant.01]\nname = A\n", 7, "participant.01");
-    SES_ERR(SES_HEAD "[answer.-1]\nvalue = 1\n", 7, "answer.-1");
-    SES_ERR(SES_HEAD "[answer.1]\nnote.-1 = a\n", 8, "note.-1");
-    /* 0 is canonical: an unknown question, not a malformed name */
-    SES_ERR(SES_HEAD "[answer.0]\nvalue = 1\n", 7, "unknown question 0");
-    BANK_ERR(Q1 "option.1 = x\noption.01 = y\nrule.1 = all\n", 9, "option.01");
-    BANK_ERR(Q1 "option.1 = x\nrule.1 = all\n[question.02]\n", 10, "question.02");
+    static const struct refusal bad[] = {
+        {SESSION_HEAD "[answer.1]\nvalue = 1\n\n[answer.01]\nvalue = 2\n", 10, "leading zeros"},
+        {SESSION_HEAD "[answer.1]\nnote.1 = a\nnote.01 = b\n", 9, "note.01"},
+        {SESSION_HEAD "[answer.1]\nevidence.1 = a\nevidence.02 = b\n", 9, "evidence.02"},
+        {SESSION_HEAD "[participant.01]\nname = A\n", 7, "participant.01"},
+        {SESSION_HEAD "[answer.-1]\nvalue = 1\n", 7, "answer.-1"},
+        {SESSION_HEAD "[answer.1]\nnote.-1 = a\n", 8, "note.-1"},
+        /* 0 is canonical: an unknown question, not a malformed name */
+        {SESSION_HEAD "[answer.0]\nvalue = 1\n", 7, "unknown question 0"},
+    };
+    assert_sessions_refused(b, bad, N_OF(bad));
+    assert_bank_refused(Q1 "option.1 = x\noption.01 = y\nrule.1 = all\n", 9, "option.01");
+    assert_bank_refused(Q1 "option.1 = x\nrule.1 = all\n[question.02]\n", 10, "question.02");
     bank_free(b);
 }
 
@@ -669,21 +673,24 @@ static void session__percent_00__refused_with_the_line_in_every_field(void **st)
 {
     (void)st;
     struct bank *b = load_fixture_bank("mini");
-    SES_ERR(SES_HEAD "[answer.1]\nnote.1 = before%00after\n", 8, "%00");
-    SES_ERR(SES_HEAD "[answer.1]\nnote.1 = one\nnote.2 = two%0\nnote.3 = 0three\n", 9, "%00");
-    SES_ERR(SES_HEAD "[answer.1]\nevidence.1 = E%00\n", 8, "%00");
-    SES_ERR("[session]\nformat = 1\nbank = mini\norganisation = O%00rg\ngroup = kommun\n"
-            "date = 2026-01-01\n",
-            4, "%00");
-    SES_ERR(SES_HEAD "[participant.1]\nname = A%00\n", 8, "%00");
-    BANK_ERR("[question.1]\narea = a\nsection = 1\ntype = multi\ntext = T%00\n"
-             "provenance = reconstructed\npoints = 5\noption.1 = x\nrule.1 = all\n",
-             5, "%00");
+    static const struct refusal bad[] = {
+        {SESSION_HEAD "[answer.1]\nnote.1 = before%00after\n", 8, "%00"},
+        {SESSION_HEAD "[answer.1]\nnote.1 = one\nnote.2 = two%0\nnote.3 = 0three\n", 9, "%00"},
+        {SESSION_HEAD "[answer.1]\nevidence.1 = E%00\n", 8, "%00"},
+        {"[session]\nformat = 1\nbank = mini\norganisation = O%00rg\ngroup = kommun\n"
+         "date = 2026-01-01\n",
+         4, "%00"},
+        {SESSION_HEAD "[participant.1]\nname = A%00\n", 8, "%00"},
+    };
+    assert_sessions_refused(b, bad, N_OF(bad));
+    assert_bank_refused("[question.1]\narea = a\nsection = 1\ntype = multi\ntext = T%00\n"
+                        "provenance = reconstructed\npoints = 5\noption.1 = x\nrule.1 = all\n",
+                        5, "%00");
     /* %2500 is a literal "%00", not a NUL: it loads and survives */
     struct session *s;
     struct diags d;
     diags_init(&d);
-    const char *ok = SES_HEAD "[answer.1]\nnote.1 = 100%2500\n";
+    const char *ok = SESSION_HEAD "[answer.1]\nnote.1 = 100%2500\n";
     assert_int_equal(session_parse("t.ini", ok, strlen(ok), b, &s, &d), KL_OK);
     assert_string_equal(s->answers[0].note, "100%00");
     session_free(s);
@@ -916,7 +923,7 @@ static void notes__old_file_split_by_line__loads_and_is_saved_by_size(void **st)
     struct sbuf t, want;
     sbuf_init(&t);
     sbuf_init(&want);
-    sbuf_add(&t, SES_HEAD "[answer.1]\nvalue = 1\n");
+    sbuf_add(&t, SESSION_HEAD "[answer.1]\nvalue = 1\n");
     for (int i = 1; i <= 500; i++) {
         sbuf_addf(&t, "note.%d = rad %d%%3B slut%%0A\n", i, i);
         sbuf_addf(&want, "rad %d; slut\n", i);

@@ -107,6 +107,40 @@ static inline void assert_diag(const struct diags *d, int line, const char *need
         fail_msg("expected line %d \"%s\", got %s:%d \"%s\"", line, needle, g->file, g->line, g->msg);
 }
 
+/* A text a loader must refuse, with the line and the words of the error it must give. */
+struct refusal {
+    const char *text;
+    int line;
+    const char *needle;
+};
+
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The session lines of a mini-bank session file (lines 1 to 6) that parse tests add to. */
+#define SESSION_HEAD                                                                               \
+    "[session]\nformat = 1\nbank = mini\norganisation = O\ngroup = kommun\ndate = 2026-01-01\n"
+
+/* The n bytes at text refused as a session of bank b: no session, and the first error at line
+ * holding needle. */
+static inline void assert_session_refused(const struct bank *b, const char *text, size_t n,
+                                          int line, const char *needle)
+{
+    struct session *s = NULL;
+    struct diags d;
+    diags_init(&d);
+    assert_int_not_equal(session_parse("t.ini", text, n, b, &s, &d), KL_OK);
+    assert_null(s);
+    assert_diag(&d, line, needle);
+    diags_free(&d);
+}
+
+/* Each text of r refused as a session of bank b, as it says. */
+static inline void assert_sessions_refused(const struct bank *b, const struct refusal *r, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        assert_session_refused(b, r[i].text, strlen(r[i].text), r[i].line, r[i].needle);
+}
+
 /* Set answer of question number n from text ("all", "1,3") through the core's parser. */
 static inline void answer(const struct bank *b, struct session *s, int n, const char *text,
                           int documented)
