@@ -10,11 +10,11 @@
 #include "kollen/msg.h"
 #include "kollen/text.h"
 
-/* s with a backslash written \e, and \& before a first character that mdoc would read as a
- * request (. ') or, in a macro argument (arg), as a delimiter ("]", ",", "." ...). */
+/* s with a backslash written \e, and \& before a first character that mdoc would read, in a
+ * macro argument (arg), as a delimiter ("]", ",", "." ...). */
 static void add_escaped(struct sbuf *b, const char *s, int arg)
 {
-    if (s[0] == '.' || s[0] == '\'' || (arg && strchr(",:;()[]{}?!|", s[0])))
+    if (arg && s[0] && strchr(".,:;()[]{}?!|'", s[0]))
         sbuf_add(b, "\\&");
     for (const char *p = s; *p; p++) {
         if (*p == '\\')
@@ -24,6 +24,44 @@ static void add_escaped(struct sbuf *b, const char *s, int arg)
     }
 }
 
+/* A text line's width as `mandoc -T lint` measures it: a character outside ASCII is read as
+ * its escape (\[u00E4], 8 bytes). */
+static size_t lint_width(const char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        w += (unsigned char)s[i] < 0x80 ? 1 : ((unsigned char)s[i] & 0xC0) == 0x80 ? 0 : 8;
+    return w;
+}
+
+/* Text filled into lines that mandoc's lint finds short enough (80). */
+static void put_filled(const char *s)
+{
+    size_t line = 0;
+    while (*s) {
+        const char *end = strchr(s, ' ');
+        size_t n = end ? (size_t)(end - s) : strlen(s);
+        size_t w = lint_width(s, n);
+        if (line && line + 1 + w > 80) {
+            putchar('\n');
+            line = 0;
+        } else if (line) {
+            putchar(' ');
+            line++;
+        }
+        if (!line && (*s == '.' || *s == '\'')) { /* not a request */
+            fputs("\\&", stdout);
+            line += 2;
+        }
+        fwrite(s, 1, n, stdout);
+        line += w;
+        s += n;
+        while (*s == ' ')
+            s++;
+    }
+    putchar('\n');
+}
+
 /* The item's tag line and its text, and a new item begun. */
 static void flush(struct sbuf *tag, enum tui_msg_id text)
 {
@@ -31,7 +69,8 @@ static void flush(struct sbuf *tag, enum tui_msg_id text)
         struct sbuf line;
         sbuf_init(&line);
         add_escaped(&line, tui_msg(text), 0);
-        printf(".It %s\n%s\n", tag->p, line.p ? line.p : "");
+        printf(".It %s\n", tag->p);
+        put_filled(line.p ? line.p : "");
         sbuf_free(&line);
     }
     sbuf_free(tag);
