@@ -156,7 +156,7 @@ check-asan: deps
 # from the environment. The binary is $(BIN) as built (./kollen is left alone). uninstall
 # removes only what install put there, and the folders of kollen's own that it leaves empty.
 BANKS := $(patsubst questions/%/,%,$(sort $(dir $(wildcard questions/*/bank.ini))))
-install: deps $(BIN)
+install: $(BIN)
 	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)/man1" "$(DESTDIR)$(MANDIR)/sv/man1" \
 		"$(DESTDIR)$(BASHCOMPDIR)" "$(DESTDIR)$(ZSHCOMPDIR)"
 	install -m 755 $(BIN) "$(DESTDIR)$(BINDIR)/kollen"
@@ -179,14 +179,19 @@ uninstall:
 		rmdir "$(DESTDIR)$(DATADIR)/questions/$$id" 2>/dev/null; done; \
 	rmdir "$(DESTDIR)$(DATADIR)/questions" "$(DESTDIR)$(DATADIR)" 2>/dev/null; true
 
-# The Debian package (debian/), built unsigned into ../ as dpkg-buildpackage does, then
-# checked by lintian. Needs dpkg-dev, debhelper, fakeroot and lintian (`make deb` says so).
+# The Debian package (debian/): built unsigned from a copy of the tracked files in
+# build-deb/kollen-VERSION, so the .deb and its .changes land in build-deb/ and the checkout's
+# build/ is left alone; then lintian. Needs dpkg-dev, debhelper, fakeroot and lintian.
+DEB_ARCH = $(shell dpkg --print-architecture 2>/dev/null)
 deb:
-	@for t in dpkg-buildpackage dh lintian fakeroot; do command -v $$t >/dev/null || { \
-		echo "kollen: make deb needs $$t: apt-get install dpkg-dev debhelper fakeroot lintian" >&2; \
+	@for t in dpkg-buildpackage dh lintian fakeroot git; do command -v $$t >/dev/null || { \
+		echo "kollen: make deb needs $$t: apt-get install dpkg-dev debhelper fakeroot lintian git" >&2; \
 		exit 1; }; done
-	dpkg-buildpackage -us -uc -b
-	lintian --info ../kollen_$(VERSION)-*_$$(dpkg --print-architecture).changes
+	rm -rf build-deb && mkdir -p build-deb/kollen-$(VERSION)
+	git ls-files -z | xargs -0 cp --parents -t build-deb/kollen-$(VERSION)
+	cd build-deb/kollen-$(VERSION) && dpkg-buildpackage -us -uc -b
+	lintian --info build-deb/kollen_$(VERSION)_$(DEB_ARCH).changes
+	@echo "kollen: build-deb/kollen_$(VERSION)_$(DEB_ARCH).deb (sudo apt install ./build-deb/kollen_$(VERSION)_$(DEB_ARCH).deb)"
 
 # libFuzzer targets (clang): `make fuzz` runs each for FUZZ_TIME seconds (default 300).
 FUZZ_CC ?= clang
@@ -217,7 +222,7 @@ format:
 	clang-format -i --style=file $(or $(FILES),$(FORMAT_FILES))
 
 clean:
-	rm -rf build build-asan build-fuzz kollen
+	rm -rf build build-asan build-fuzz build-deb kollen kollen.tmp
 
 -include $(CORE_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BIN:=.d) \
          $(TOOL_BIN:=.d)
