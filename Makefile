@@ -180,18 +180,20 @@ uninstall:
 	rmdir "$(DESTDIR)$(DATADIR)/questions" "$(DESTDIR)$(DATADIR)" 2>/dev/null; true
 
 # The Debian package (debian/): built unsigned from a copy of the tracked files in
-# build-deb/kollen-VERSION, so the .deb and its .changes land in build-deb/ and the checkout's
-# build/ is left alone; then lintian. Needs dpkg-dev, debhelper, fakeroot and lintian.
+# DEB_OUT/kollen-VERSION, so the .deb and its .changes land in DEB_OUT (build-deb/) and the
+# checkout's build/ is left alone; then lintian. Needs dpkg-dev, debhelper, fakeroot, lintian.
+DEB_OUT ?= build-deb
 DEB_ARCH = $(shell dpkg --print-architecture 2>/dev/null)
 deb:
 	@for t in dpkg-buildpackage dh lintian fakeroot git; do command -v $$t >/dev/null || { \
 		echo "kollen: make deb needs $$t: apt-get install dpkg-dev debhelper fakeroot lintian git" >&2; \
 		exit 1; }; done
-	rm -rf build-deb && mkdir -p build-deb/kollen-$(VERSION)
-	git ls-files -z | xargs -0 cp --parents -t build-deb/kollen-$(VERSION)
-	cd build-deb/kollen-$(VERSION) && dpkg-buildpackage -us -uc -b
-	lintian --info build-deb/kollen_$(VERSION)_$(DEB_ARCH).changes
-	@echo "kollen: build-deb/kollen_$(VERSION)_$(DEB_ARCH).deb (sudo apt install ./build-deb/kollen_$(VERSION)_$(DEB_ARCH).deb)"
+	rm -rf "$(DEB_OUT)" && mkdir -p "$(DEB_OUT)/kollen-$(VERSION)"
+	git ls-files -z | xargs -0 cp --parents -t "$(DEB_OUT)/kollen-$(VERSION)"
+	cd "$(DEB_OUT)/kollen-$(VERSION)" && dpkg-buildpackage -us -uc -b
+	lintian --info "$(DEB_OUT)/kollen_$(VERSION)_$(DEB_ARCH).changes"
+	@echo "kollen: $(DEB_OUT)/kollen_$(VERSION)_$(DEB_ARCH).deb" \
+		"(sudo apt install ./$(DEB_OUT)/kollen_$(VERSION)_$(DEB_ARCH).deb)"
 
 # libFuzzer targets (clang): `make fuzz` runs each for FUZZ_TIME seconds (default 300).
 FUZZ_CC ?= clang
