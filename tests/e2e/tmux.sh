@@ -18,7 +18,9 @@ tm() {
 
 # tm_conf [LINES]: the server's configuration (extra lines appended)
 tm_conf() {
-    printf 'set -g status off\nset -g default-terminal screen\nset -g history-limit 100\n' \
+    # exit-empty off: the server stays between a kill-session and the next new-session, so a
+    # test that ends one TUI and starts the next never races the server's own exit
+    printf 'set -s exit-empty off\nset -g status off\nset -g default-terminal screen\nset -g history-limit 100\n' \
         >"$T/tmux.conf"
     [ -n "${1:-}" ] && printf '%s\n' "$1" >>"$T/tmux.conf"
     return 0
