@@ -192,8 +192,8 @@ deb:
 	git ls-files -z | xargs -0 cp --parents -t "$(DEB_OUT)/kollen-$(VERSION)"
 	cd "$(DEB_OUT)/kollen-$(VERSION)" && dpkg-buildpackage -us -uc -b
 	lintian --info "$(DEB_OUT)/kollen_$(VERSION)_$(DEB_ARCH).changes"
-	@echo "kollen: $(DEB_OUT)/kollen_$(VERSION)_$(DEB_ARCH).deb" \
-		"(sudo apt install ./$(DEB_OUT)/kollen_$(VERSION)_$(DEB_ARCH).deb)"
+	@deb="$(DEB_OUT)/kollen_$(VERSION)_$(DEB_ARCH).deb"; case $$deb in /*) ;; *) deb=./$$deb;; esac; \
+		echo "kollen: $$deb (sudo apt install $$deb)"
 
 # libFuzzer targets (clang): `make fuzz` runs each for FUZZ_TIME seconds (default 300).
 FUZZ_CC ?= clang
