@@ -6,10 +6,14 @@ VERSION := 0.1.0
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share/kollen
+MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 DESTDIR ?=
 
 CC ?= cc
 CFLAGS ?= -O2 -g
+CPPFLAGS ?=
 LDFLAGS ?=
 WERROR ?=
 BUILD ?= build
@@ -19,7 +23,7 @@ CSTD := -std=c11 -D_XOPEN_SOURCE=700 -DNCURSES_WIDECHAR=1
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -Wformat=2 -Wcast-qual -Wwrite-strings -Wundef -Wvla -Werror=enum-conversion
 DEFS := -DKOLLEN_VERSION='"$(VERSION)"' -DKOLLEN_DATADIR='"$(DATADIR)"'
-ALL_CFLAGS = $(CSTD) $(WARN) $(WERROR) $(DEFS) -Iinclude -MMD -MP $(SAN) $(CFLAGS)
+ALL_CFLAGS = $(CSTD) $(WARN) $(WERROR) $(DEFS) -Iinclude -MMD -MP $(SAN) $(CPPFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 
 # only --libs: ncursesw's --cflags adds a conflicting _XOPEN_SOURCE=600
@@ -59,7 +63,7 @@ LIBTUI := $(BUILD)/libkollen-tui.a
 BIN := $(BUILD)/kollen
 
 .PHONY: all deps run test test-run check-asan units install uninstall clean format \
-        fuzz fuzz-build bench
+        fuzz fuzz-build bench man-keys deb
 
 all: deps kollen
 
@@ -119,6 +123,20 @@ $(BUILD)/tools/%: tests/tools/%.c $(LIBCORE)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBCORE) $(ALL_LDFLAGS) $(LIBS)
 
+# The man pages' key lists, from the TUI's key table and help texts: `make man-keys` rewrites
+# them between the KEYS markers; tests/sh/man.sh fails when a committed page differs.
+$(BUILD)/tools/man_keys: tests/tools/man_keys.c $(LIBTUI) $(LIBCORE)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc/tui -o $@ $< $(LIBTUI) $(LIBCORE) $(ALL_LDFLAGS) $(LIBS)
+
+MAN_PAGES := docs/kollen.1 docs/kollen.sv.1
+man-keys: $(BUILD)/tools/man_keys
+	@for page in $(MAN_PAGES); do \
+		case $$page in *.sv.1) lang=sv ;; *) lang=en ;; esac; \
+		$(BUILD)/tools/man_keys $$lang >$(BUILD)/keys.$$lang || exit 1; \
+		sh tests/man_keys_splice.sh $$page $(BUILD)/keys.$$lang >$$page.tmp && \
+		mv -f $$page.tmp $$page || { rm -f $$page.tmp; exit 1; }; done
+
 # Everything: the suite, valgrind, the suite again under ASan+UBSan, bounded fuzzing.
 test: deps
 	@MAKE="$(MAKE)" sh tests/all.sh
@@ -133,16 +151,49 @@ check-asan: deps
 		SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		CFLAGS="-O1 -g" test-run
 
-install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/questions
-	install -m 755 kollen $(DESTDIR)$(BINDIR)/kollen
-	for b in questions/*/; do \
-		id=$$(basename $$b); install -d $(DESTDIR)$(DATADIR)/questions/$$id; \
-		install -m 644 $$b*.ini $(DESTDIR)$(DATADIR)/questions/$$id/; done
+# PREFIX, DESTDIR, BINDIR, DATADIR (the banks), MANDIR, BASHCOMPDIR and ZSHCOMPDIR, as
+# Debian's rules and a `make install PREFIX=~/.local` expect; CFLAGS, CPPFLAGS and LDFLAGS
+# from the environment. The binary is $(BIN) as built (./kollen is left alone). uninstall
+# removes only what install put there, and the folders of kollen's own that it leaves empty.
+BANKS := $(patsubst questions/%/,%,$(sort $(dir $(wildcard questions/*/bank.ini))))
+install: $(BIN)
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)/man1" "$(DESTDIR)$(MANDIR)/sv/man1" \
+		"$(DESTDIR)$(BASHCOMPDIR)" "$(DESTDIR)$(ZSHCOMPDIR)"
+	install -m 755 $(BIN) "$(DESTDIR)$(BINDIR)/kollen"
+	for id in $(BANKS); do \
+		install -d "$(DESTDIR)$(DATADIR)/questions/$$id" || exit 1; \
+		install -m 644 questions/$$id/*.ini "$(DESTDIR)$(DATADIR)/questions/$$id/" || exit 1; \
+	done
+	install -m 644 docs/kollen.1 "$(DESTDIR)$(MANDIR)/man1/kollen.1"
+	install -m 644 docs/kollen.sv.1 "$(DESTDIR)$(MANDIR)/sv/man1/kollen.1"
+	install -m 644 src/shell/kollen.bash "$(DESTDIR)$(BASHCOMPDIR)/kollen"
+	sed 's|@BASHCOMPDIR@|$(BASHCOMPDIR)|' src/shell/_kollen >"$(DESTDIR)$(ZSHCOMPDIR)/_kollen"
+	chmod 644 "$(DESTDIR)$(ZSHCOMPDIR)/_kollen"
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/kollen
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f "$(DESTDIR)$(BINDIR)/kollen" "$(DESTDIR)$(MANDIR)/man1/kollen.1" \
+		"$(DESTDIR)$(MANDIR)/sv/man1/kollen.1" "$(DESTDIR)$(BASHCOMPDIR)/kollen" \
+		"$(DESTDIR)$(ZSHCOMPDIR)/_kollen"
+	for id in $(BANKS); do \
+		for f in questions/$$id/*.ini; do rm -f "$(DESTDIR)$(DATADIR)/$$f"; done; \
+		rmdir "$(DESTDIR)$(DATADIR)/questions/$$id" 2>/dev/null; done; \
+	rmdir "$(DESTDIR)$(DATADIR)/questions" "$(DESTDIR)$(DATADIR)" 2>/dev/null; true
+
+# The Debian package (debian/): built unsigned from a copy of the tracked files in
+# DEB_OUT/kollen-VERSION, so the .deb and its .changes land in DEB_OUT (build-deb/) and the
+# checkout's build/ is left alone; then lintian. Needs dpkg-dev, debhelper, fakeroot, lintian.
+DEB_OUT ?= build-deb
+DEB_ARCH = $(shell dpkg --print-architecture 2>/dev/null)
+deb:
+	@for t in dpkg-buildpackage dh lintian fakeroot git; do command -v $$t >/dev/null || { \
+		echo "kollen: make deb needs $$t: apt-get install dpkg-dev debhelper fakeroot lintian git" >&2; \
+		exit 1; }; done
+	rm -rf "$(DEB_OUT)" && mkdir -p "$(DEB_OUT)/kollen-$(VERSION)"
+	git ls-files -z | xargs -0 cp --parents -t "$(DEB_OUT)/kollen-$(VERSION)"
+	cd "$(DEB_OUT)/kollen-$(VERSION)" && dpkg-buildpackage -us -uc -b
+	lintian --info "$(DEB_OUT)/kollen_$(VERSION)_$(DEB_ARCH).changes"
+	@deb="$(DEB_OUT)/kollen_$(VERSION)_$(DEB_ARCH).deb"; case $$deb in /*) ;; *) deb=./$$deb;; esac; \
+		echo "kollen: $$deb (sudo apt install $$deb)"
 
 # libFuzzer targets (clang): `make fuzz` runs each for FUZZ_TIME seconds (default 300).
 FUZZ_CC ?= clang
@@ -173,7 +224,7 @@ format:
 	clang-format -i --style=file $(or $(FILES),$(FORMAT_FILES))
 
 clean:
-	rm -rf build build-asan build-fuzz kollen
+	rm -rf build build-asan build-fuzz build-deb kollen kollen.tmp
 
 -include $(CORE_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BIN:=.d) \
          $(TOOL_BIN:=.d)

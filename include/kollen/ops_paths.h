@@ -10,8 +10,10 @@
 #define OPS_SESSIONS_DIR "sessions"
 
 /* The questions folder: given (--questions), else $KOLLEN_QUESTIONS, else questions/ beside
- * the program (or one folder up, for build/kollen), else datadir/questions. A new string the
- * caller frees; NULL when memory ran out. */
+ * the program (or one folder up, for build/kollen), else share/kollen/questions of the tree
+ * the program is installed in (PREFIX/bin/kollen: a DESTDIR-staged or moved install finds its
+ * own banks), else datadir/questions. A new string the caller frees; NULL when memory ran
+ * out. */
 char *ops_questions_dir(const char *given, const char *datadir);
 
 /* The sessions folder, the same for every command and the TUI: given (--sessions), else

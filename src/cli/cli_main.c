@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "kollen/msg.h"
 #include "kollen/ops_paths.h"
+#include "kollen/store.h"
 
 #ifndef KOLLEN_VERSION
 #define KOLLEN_VERSION "0"
@@ -54,8 +55,39 @@ static void help(void)
 
 struct globals {
     const char *questions, *sessions, *lang, *benchmarks;
-    int help, version;
+    int help, version, print_dirs;
 };
+
+/* --version: the version, then what a bug report needs to know of this machine: the banks
+ * found and their folder, and the sessions folder. */
+static void version(const struct cli *c)
+{
+    printf("kollen %s\n", KOLLEN_VERSION);
+    struct diags d;
+    diags_init(&d);
+    char **ids;
+    int n;
+    struct sbuf list;
+    sbuf_init(&list);
+    if (bank_list(c->questions_dir, &ids, &n, &d)) {
+        const struct diag *g = diags_first_error(&d);
+        sbuf_addf(&list, "%s (%s)", cli_msg(M_CLI_VERSION_NONE), g ? g->msg : "");
+    } else {
+        for (int i = 0; i < n; i++)
+            sbuf_addf(&list, "%s%s", i ? ", " : "", ids[i]);
+        if (n == 0)
+            sbuf_add(&list, cli_msg(M_CLI_VERSION_NONE));
+        bank_list_free(ids, n);
+    }
+    char text[1024];
+    cli_msg_format(text, sizeof text, M_CLI_VERSION_BANKS, c->questions_dir,
+                   list.p ? list.p : "");
+    cli_put(text);
+    cli_msg_format(text, sizeof text, M_CLI_VERSION_SESSIONS, c->sessions_dir);
+    cli_put(text);
+    sbuf_free(&list);
+    diags_free(&d);
+}
 
 /* An option of every command, "--name value" or "--name=value": 1 and *val set when argv[*i]
  * is one; 0 when it is not; -1 when its value is missing. */
@@ -112,6 +144,8 @@ static int take_globals(const struct cli *c, int argc, char **argv, struct globa
             g->help = 1;
         } else if (!strcmp(a, "--version") || !strcmp(a, "-V")) {
             g->version = 1;
+        } else if (!strcmp(a, "--print-dirs")) {
+            g->print_dirs = 1;
         } else {
             cli_error(c, M_CLI_UNKNOWN_OPTION, a);
             return EXIT_USAGE;
@@ -140,9 +174,7 @@ static int run(struct cli *c, int argc, char **argv)
     if (!args)
         return EXIT_DATA;
     int n, rc = take_globals(c, argc, argv, &g, args, &n);
-    if (!rc && g.version) {
-        printf("kollen %s\n", KOLLEN_VERSION);
-    } else if (!rc && g.help) {
+    if (!rc && g.help && !g.version) {
         help();
     } else if (!rc) {
         c->questions_dir = ops_questions_dir(g.questions, KOLLEN_DATADIR);
@@ -151,6 +183,10 @@ static int run(struct cli *c, int argc, char **argv)
         int k = find_command(n, args);
         if (!c->questions_dir || !c->sessions_dir) {
             rc = EXIT_DATA;
+        } else if (g.version) {
+            version(c);
+        } else if (g.print_dirs) { /* for scripts (the shell completion): one folder a line */
+            printf("questions\t%s\nsessions\t%s\n", c->questions_dir, c->sessions_dir);
         } else {
             /* the workshop screen takes the command's place: args[1] is its SESSION */
             rc = k ? commands[k].fn(c, n - 1, args + 1) : commands[0].fn(c, n, args);

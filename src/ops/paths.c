@@ -58,6 +58,24 @@ static char *join(const char *dir, const char *name)
     return sbuf_take(&b);
 }
 
+/* share/kollen/questions of the tree the program is installed in (PREFIX/bin/kollen), as a
+ * clean absolute path; NULL when there is none. */
+static char *installed_questions(void)
+{
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return NULL;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return NULL;
+    *slash = '\0';
+    char cand[PATH_MAX + 32], real[PATH_MAX];
+    snprintf(cand, sizeof cand, "%s/../share/kollen/questions", exe);
+    return is_dir(cand) && realpath(cand, real) ? text_dup(real) : NULL;
+}
+
 char *ops_questions_dir(const char *given, const char *datadir)
 {
     if (given)
@@ -72,6 +90,11 @@ char *ops_questions_dir(const char *given, const char *datadir)
         free(top);
         return q;
     }
+    /* an installed tree (PREFIX/bin/kollen, PREFIX/share/kollen/questions) that was staged
+     * with DESTDIR or moved after `make install`: its own banks, not the compiled-in folder's */
+    char *own = installed_questions();
+    if (own)
+        return own;
     return join(datadir ? datadir : ".", "questions");
 }
 

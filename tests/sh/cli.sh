@@ -45,7 +45,11 @@ unchanged() {
 }
 
 S="$T/s.ini"
-golden version 0 "$KOLLEN" --version
+# --version: the banks found and the folders in use, for bug reports; --print-dirs for scripts
+golden version 0 K --sessions "$T/sess" --version
+golden version-en 0 K --lang en --sessions "$T/sess" -V
+golden version-no-banks 0 "$KOLLEN" --questions "$T/nosuch" --sessions "$T/sess" --version
+golden print-dirs 0 K --sessions "$T/s e" --print-dirs
 golden help-en 0 "$KOLLEN" --lang en --help
 golden unknown-command 1 K frobnicate
 golden unknown-option 1 K check --frob x

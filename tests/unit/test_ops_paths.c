@@ -1,6 +1,9 @@
 /* test_ops_paths.c: where kollen looks for banks and keeps sessions (kollen/ops_paths.h): each
  * policy in one function, in the order the help states. */
 #include "kollen/ops_paths.h"
+
+#include <limits.h>
+
 #include "test_ops_util.h"
 
 static void questions__given_then_environment_then_share(void **st)
@@ -15,6 +18,39 @@ static void questions__given_then_environment_then_share(void **st)
     assert_string_taken(ops_questions_dir(NULL, "/nonexistent-share"),
                         "/nonexistent-share/questions");
     unsetenv("KOLLEN_QUESTIONS");
+}
+
+/* PREFIX/bin/kollen finds PREFIX/share/kollen/questions before the compiled-in share: a tree
+ * staged with DESTDIR or moved after `make install` uses its own banks. The test program plays
+ * the installed one: build/tests/test_ops_paths and build/share/kollen/questions. */
+static void questions__installed_tree_before_the_compiled_share(void **st)
+{
+    (void)st;
+    unsetenv("KOLLEN_QUESTIONS");
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    assert_true(n > 0);
+    exe[n] = '\0';
+    *strrchr(exe, '/') = '\0';
+    *strrchr(exe, '/') = '\0'; /* the build folder, PREFIX of this "install" */
+    char share[PATH_MAX + 16], kollen[PATH_MAX + 32], questions[PATH_MAX + 48];
+    snprintf(share, sizeof share, "%s/share", exe);
+    snprintf(kollen, sizeof kollen, "%s/kollen", share);
+    snprintf(questions, sizeof questions, "%s/questions", kollen);
+    assert_int_equal(mkdir(share, 0700), 0);
+    assert_int_equal(mkdir(kollen, 0700), 0);
+    assert_int_equal(mkdir(questions, 0700), 0);
+    char *q = ops_questions_dir(NULL, "/nonexistent-share");
+    char real[PATH_MAX];
+    assert_non_null(realpath(questions, real));
+    assert_string_equal(q, real);
+    free(q);
+    q = ops_questions_dir("mine", "/nonexistent-share"); /* what the user says still wins */
+    assert_string_equal(q, "mine");
+    free(q);
+    rmdir(questions);
+    rmdir(kollen);
+    rmdir(share);
 }
 
 static void sessions__given_then_environment_then_checkout_then_user_data(void **st)
@@ -136,6 +172,7 @@ int main(void)
     msg_set_lang(LANG_SV);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(questions__given_then_environment_then_share),
+        cmocka_unit_test(questions__installed_tree_before_the_compiled_share),
         cmocka_unit_test(sessions__given_then_environment_then_checkout_then_user_data),
         cmocka_unit_test(session_path__name_in_the_folder_path_as_it_is),
         cmocka_unit_test(session_path__names_of_kollens_own_files__refused_naming_them),
