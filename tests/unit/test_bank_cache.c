@@ -33,25 +33,14 @@ _Static_assert(sizeof(struct point_band) == 24, "struct point_band changed: cach
 _Static_assert(sizeof(struct point_dist) == 80, "struct point_dist changed: cache and dump");
 #endif
 
-static char tmpdir[256];
-
-static int make_tmp(void **st)
+/* The test's folder, and the bank cache in it. */
+static int setup(void **st)
 {
-    (void)st;
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/kollen-test-cache.XXXXXX");
-    assert_non_null(mkdtemp(tmpdir));
+    test_tmp_setup(st);
     char cache[300];
-    snprintf(cache, sizeof cache, "%s/cache", tmpdir);
+    snprintf(cache, sizeof cache, "%s/cache", test_tmp);
     setenv("XDG_CACHE_HOME", cache, 1);
     return 0;
-}
-
-static int remove_tmp(void **st)
-{
-    (void)st;
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
 }
 
 /* --- the dump: every field --- */
@@ -325,7 +314,7 @@ static void cache__every_bank__the_same_bank_as_a_fresh_parse(void **st)
 /* A copy of the mini bank to edit. */
 static void copy_mini(char *dir, size_t n)
 {
-    snprintf(dir, n, "%s/mini", tmpdir);
+    snprintf(dir, n, "%s/mini", test_tmp);
     char cmd[700];
     snprintf(cmd, sizeof cmd, "cp -r tests/fixtures/good/mini '%s'", dir);
     assert_int_equal(system(cmd), 0);
@@ -333,23 +322,18 @@ static void copy_mini(char *dir, size_t n)
 
 static void replace_in(const char *path, const char *from, const char *to)
 {
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
+    char *text = test_read_file(path, NULL);
+    assert_non_null(text);
+    char *at = strstr(text, from);
+    assert_non_null(at);
     struct sbuf b;
     sbuf_init(&b);
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        sbuf_addn(&b, buf, n);
-    fclose(f);
-    char *at = strstr(b.p, from);
-    assert_non_null(at);
-    f = fopen(path, "wb");
-    fwrite(b.p, 1, (size_t)(at - b.p), f);
-    fputs(to, f);
-    fputs(at + strlen(from), f);
-    fclose(f);
+    sbuf_addn(&b, text, (size_t)(at - text));
+    sbuf_add(&b, to);
+    sbuf_add(&b, at + strlen(from));
+    test_write_bytes(path, b.p, b.len);
     sbuf_free(&b);
+    free(text);
 }
 
 static struct bank *load_cached(const char *dir)
@@ -357,10 +341,7 @@ static struct bank *load_cached(const char *dir)
     struct diags d;
     struct bank *b;
     diags_init(&d);
-    int rc = bank_load_cached(dir, &b, &d);
-    for (size_t i = 0; i < d.n; i++)
-        fprintf(stderr, "%s:%d: %s\n", d.v[i].file, d.v[i].line, d.v[i].msg);
-    assert_int_equal(rc, KL_OK);
+    assert_loaded(bank_load_cached(dir, &b, &d), &d);
     diags_free(&d);
     return b;
 }
@@ -413,29 +394,6 @@ static void cache_file(const char *dir, char *path, size_t n)
     assert_int_equal(bank_cache_path(dir, path, n, 0), 0);
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    struct sbuf b;
-    sbuf_init(&b);
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        sbuf_addn(&b, buf, n);
-    fclose(f);
-    *len = b.len;
-    return sbuf_take(&b);
-}
-
-static void spit(const char *path, const char *p, size_t n)
-{
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fwrite(p, 1, n, f);
-    fclose(f);
-}
-
 /* Damage the cache in every way we can think of: flipped bytes anywhere (with the checksum
  * left as it was and with it made to match), cut short, grown, emptied. The bank loaded is
  * always the fresh one, and the cache is written again. */
@@ -448,7 +406,8 @@ static void cache__damaged__never_used(void **st)
     bank_free(load_cached(dir));
     cache_file(dir, path, sizeof path);
     size_t len;
-    char *good = slurp(path, &len);
+    char *good = test_read_file(path, &len);
+    assert_non_null(good);
     struct bank_files files;
     assert_int_equal(bank_files_read(dir, &files), 0);
     int refused = 0, sealed_accepted = 0;
@@ -473,7 +432,7 @@ static void cache__damaged__never_used(void **st)
             }
             bank_free(b);
             if (!seal) {
-                spit(path, bad, len);
+                test_write_bytes(path, bad, len);
                 struct bank *fresh = load_cached(dir);
                 char *got = dump(fresh);
                 assert_string_equal(got, want);
@@ -481,7 +440,8 @@ static void cache__damaged__never_used(void **st)
                 bank_free(fresh);
                 /* and the cache was written again, whole */
                 size_t again_len;
-                char *again = slurp(path, &again_len);
+                char *again = test_read_file(path, &again_len);
+                assert_non_null(again);
                 assert_int_equal(again_len, len);
                 assert_memory_equal(again, good, len);
                 free(again);
@@ -497,7 +457,7 @@ static void cache__damaged__never_used(void **st)
     for (size_t i = 0; i < sizeof cuts / sizeof *cuts; i++) {
         struct bank *b;
         assert_int_equal(bank_cache_decode(good, cuts[i], dir, &files, &b), -1);
-        spit(path, good, cuts[i]);
+        test_write_bytes(path, good, cuts[i]);
         struct bank *fresh = load_cached(dir);
         char *got = dump(fresh);
         assert_string_equal(got, want);
@@ -528,7 +488,7 @@ static void cache__unsafe_places__never_used_nor_written(void **st)
     copy_mini(dir, sizeof dir);
     bank_free(load_cached(dir));
     cache_file(dir, path, sizeof path);
-    snprintf(folder, sizeof folder, "%s/cache/kollen", tmpdir);
+    snprintf(folder, sizeof folder, "%s/cache/kollen", test_tmp);
     struct stat st_;
     assert_int_equal(stat(folder, &st_), 0);
     assert_int_equal(st_.st_mode & 0777, 0700);
@@ -574,7 +534,8 @@ static void cache__bank_with_a_warning__warns_every_time(void **st)
     copy_mini(dir, sizeof dir);
     snprintf(path, sizeof path, "%s/areas.ini", dir);
     size_t len;
-    char *text = slurp(path, &len);
+    char *text = test_read_file(path, &len);
+    assert_non_null(text);
     FILE *f = fopen(path, "wb");
     fputs("\xEF\xBB\xBF", f);
     fwrite(text, 1, len, f);
@@ -650,7 +611,7 @@ static void cache__sealed_but_inconsistent__refused(void **st)
 int main(void)
 {
     msg_set_lang(LANG_EN);
-#define T(fn) cmocka_unit_test_setup_teardown(fn, make_tmp, remove_tmp)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, test_tmp_teardown)
     const struct CMUnitTest tests[] = {
         T(cache__every_bank__the_same_bank_as_a_fresh_parse),
         T(cache__edited_bank__seen_at_once),

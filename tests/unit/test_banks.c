@@ -11,38 +11,6 @@
 #include "kollen/score.h"
 #include "kollen/text.h"
 
-static char tmpdir[256];
-
-static int make_tmp(void **st)
-{
-    (void)st;
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/kollen-test-banks.XXXXXX");
-    assert_non_null(mkdtemp(tmpdir));
-    return 0;
-}
-
-static int remove_tmp(void **st)
-{
-    (void)st;
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
-static void write_file(const char *dir, const char *name, const char *text)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    if (!text) {
-        unlink(path);
-        return;
-    }
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
-
 /* An actions bank: two levels, areas a (2 actions over question 1) and b (1 action). */
 static const char *bank_ini = "[bank]\n"                       /* 1 */
                               "id = b\n"                       /* 2 */
@@ -91,14 +59,19 @@ static int load(const char *bank, const char *questions, const char *benchmarks,
                 struct bank **b, struct diags *d)
 {
     char dir[300];
-    snprintf(dir, sizeof dir, "%s/b", tmpdir);
+    snprintf(dir, sizeof dir, "%s/b", test_tmp);
     mkdir(dir, 0700);
-    write_file(dir, "bank.ini", bank ? bank : bank_ini);
-    write_file(dir, "areas.ini", areas_ini);
-    write_file(dir, "questions.ini", questions ? questions : questions_ini);
-    write_file(dir, "benchmarks.ini", benchmarks);
+    test_write_in(dir, "bank.ini", bank ? bank : bank_ini);
+    test_write_in(dir, "areas.ini", areas_ini);
+    test_write_in(dir, "questions.ini", questions ? questions : questions_ini);
+    test_write_in(dir, "benchmarks.ini", benchmarks);
     diags_init(d);
     *b = NULL;
+    {
+        FILE *lg = fopen("/tmp/dd/log_cur.txt", "a");
+        fprintf(lg, "LOAD strict=%d bank=%s\nQ=%s\nB=%s\n---\n", strict, bank ? bank : "-", questions ? questions : "-", benchmarks ? benchmarks : "-");
+        fclose(lg);
+    }
     return bank_load(dir, strict, b, d);
 }
 
@@ -112,24 +85,44 @@ static void assert_error(const struct diags *d, const char *file, int line, cons
             strstr(g->msg, needle))
             return;
     }
-    for (size_t i = 0; i < d->n; i++)
-        fprintf(stderr, "  %s:%d: %s\n", d->v[i].file, d->v[i].line, d->v[i].msg);
+    test_print_diags(d);
     fail_msg("expected an error %s:%d \"%s\"", file, line, needle);
 }
 
 /* One benchmarks.ini that lint must refuse with exactly one error at line, holding needle. */
 static void lint_refuses(const char *benchmarks, int line, const char *needle)
 {
+    {
+        FILE *lg = fopen("/tmp/dd/log_cur.txt", "a");
+        fprintf(lg, "REFUSE %d %s\n", line, needle);
+        fclose(lg);
+    }
     struct bank *b;
     struct diags d;
     assert_int_equal(load(NULL, NULL, benchmarks, 1, &b, &d), KL_EDATA);
     assert_null(b);
     assert_error(&d, "benchmarks.ini", line, needle);
     if (diags_errors(&d) != 1) {
-        for (size_t i = 0; i < d.n; i++)
-            fprintf(stderr, "  %s:%d: %s\n", d.v[i].file, d.v[i].line, d.v[i].msg);
+        test_print_diags(&d);
         fail_msg("expected one error, got %zu", diags_errors(&d));
     }
+    diags_free(&d);
+}
+
+/* Each benchmarks.ini of r refused by lint as it says. */
+static void lint_refuses_all(const struct refusal *r, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        lint_refuses(r[i].text, r[i].line, r[i].needle);
+}
+
+/* A benchmarks.ini that loads, with lint (strict) or without. */
+static void lint_accepts(const char *benchmarks, int strict)
+{
+    struct bank *b;
+    struct diags d;
+    assert_loaded(load(NULL, NULL, benchmarks, strict, &b, &d), &d);
+    bank_free(b);
     diags_free(&d);
 }
 
@@ -258,10 +251,7 @@ static void load__published_figures__every_new_key_read(void **st)
     (void)st;
     struct bank *b;
     struct diags d;
-    int rc = load(NULL, NULL, bench_ok, 1, &b, &d);
-    for (size_t i = 0; i < d.n; i++)
-        fprintf(stderr, "  %s:%d: %s\n", d.v[i].file, d.v[i].line, d.v[i].msg);
-    assert_int_equal(rc, KL_OK);
+    assert_loaded(load(NULL, NULL, bench_ok, 1, &b, &d), &d);
     assert_int_equal(d.n, 0);
     assert_int_equal(b->n_benchmarks, 4);
     const struct benchmark *t = bank_find_benchmark(b, "typ");
@@ -361,258 +351,228 @@ static void group_benchmark__the_latest_typsvar__not_the_first_listed(void **st)
 static void lint__benchmark_keys__bad_values_at_their_lines(void **st)
 {
     (void)st;
-    lint_refuses("[benchmark.x]\nname = X\nkind = typical\nprovenance = verbatim\n", 3,
-                 "typsvar, basta-30, urval, spridning");
-    lint_refuses("[benchmark.x]\nname = X\nprovenance = verbatim\nactions.c = 1\n", 4,
-                 "unknown work area c");
-    lint_refuses("[benchmark.x]\nname = X\nprovenance = verbatim\narea.c.below = 1\n", 4,
-                 "unknown work area c");
-    lint_refuses("[benchmark.x]\nname = X\nprovenance = verbatim\nareas_at_least.3 = 1\n", 4,
-                 "out of range 1..2");
-    lint_refuses("[benchmark.x]\nname = X\nprovenance = verbatim\nareas_at_least.1 = 3\n", 4,
-                 "0..2");
-    lint_refuses("[benchmark.x]\nname = X\nprovenance = verbatim\nyear = 23\n", 4, "1900..2999");
-    lint_refuses("[benchmark.x]\nname = X\nprovenance = verbatim\nbelow = 5\n", 4, "0..4");
-    lint_refuses("[nonsense.x]\nname = X\n", 1, "unknown section [nonsense.x]");
+    static const struct refusal bad[] = {
+        {"[benchmark.x]\nname = X\nkind = typical\nprovenance = verbatim\n", 3,
+         "typsvar, basta-30, urval, spridning"},
+        {"[benchmark.x]\nname = X\nprovenance = verbatim\nactions.c = 1\n", 4,
+         "unknown work area c"},
+        {"[benchmark.x]\nname = X\nprovenance = verbatim\narea.c.below = 1\n", 4,
+         "unknown work area c"},
+        {"[benchmark.x]\nname = X\nprovenance = verbatim\nareas_at_least.3 = 1\n", 4,
+         "out of range 1..2"},
+        {"[benchmark.x]\nname = X\nprovenance = verbatim\nareas_at_least.1 = 3\n", 4, "0..2"},
+        {"[benchmark.x]\nname = X\nprovenance = verbatim\nyear = 23\n", 4, "1900..2999"},
+        {"[benchmark.x]\nname = X\nprovenance = verbatim\nbelow = 5\n", 4, "0..4"},
+        {"[nonsense.x]\nname = X\n", 1, "unknown section [nonsense.x]"},
+    };
+    lint_refuses_all(bad, N_OF(bad));
 }
 
 static void lint__benchmark_figures__contradictions_at_their_lines(void **st)
 {
     (void)st;
-    /* two typsvar for one group and year: the second's kind */
-    lint_refuses("[benchmark.a]\nname = A\ngroup = kommun\nkind = typsvar\nyear = 2023\n"
-                 "provenance = verbatim\n"
-                 "[benchmark.b]\nname = B\ngroup = kommun\nkind = typsvar\nyear = 2023\n"
-                 "provenance = verbatim\n",
-                 10, "both the typsvar of group \"kommun\" in 2023");
-    /* the same in different years is the normal case */
-    struct bank *b;
-    struct diags d;
-    assert_int_equal(load(NULL, NULL,
-                          "[benchmark.a]\nname = A\ngroup = kommun\nkind = typsvar\nyear = 2021\n"
-                          "provenance = verbatim\n[benchmark.b]\nname = B\ngroup = kommun\n"
-                          "kind = typsvar\nyear = 2023\nprovenance = verbatim\n",
-                          1, &b, &d),
-                     KL_OK);
-    bank_free(b);
-    diags_free(&d);
-    /* a level at or above what it is said to be below */
-    lint_refuses("[benchmark.x]\nname = X\nprovenance = verbatim\nlevel = 1\nbelow = 1\n", 5,
-                 "level = 1 is not below below = 1");
-    lint_refuses("[benchmark.x]\nname = X\nprovenance = verbatim\narea.a = 1.5\n"
-                 "area.a.below = 1\n",
-                 5, "area.a = 1.5 is not below area.a.below = 1");
-    /* more actions than the bank has in the area or at all; the areas' sum against the total */
-    lint_refuses("[benchmark.x]\nname = X\nprovenance = verbatim\nactions.a = 3\n", 4,
-                 "actions.a = 3, but the bank has 2 actions there");
-    lint_refuses("[benchmark.x]\nname = X\nprovenance = verbatim\nactions = 4\n", 4,
-                 "actions = 4, but the bank has 3 actions there");
-    lint_refuses("[benchmark.x]\nname = X\nprovenance = verbatim\nactions = 3\nactions.a = 2\n"
-                 "actions.b = 0\n",
-                 4, "the actions per work area add up to 2, but actions = 3");
-    /* areas at a level against the area values and the levels above */
-    lint_refuses("[benchmark.x]\nname = X\nprovenance = verbatim\narea.a = 1.2\narea.b = 1\n"
-                 "areas_at_least.1 = 1\n",
-                 6, "2 work areas reach the level and 0 do not, of 2");
-    lint_refuses("[benchmark.x]\nname = X\nprovenance = verbatim\narea.b.below = 1\n"
-                 "areas_at_least.1 = 2\n",
-                 5, "0 work areas reach the level and 1 do not, of 2");
-    lint_refuses("[benchmark.x]\nname = X\nprovenance = verbatim\nareas_at_least.1 = 1\n"
-                 "areas_at_least.2 = 2\n",
-                 5, "areas_at_least.2 = 2 is larger than areas_at_least.1 = 1");
+    static const struct refusal bad[] = {
+        /* two typsvar for one group and year: the second's kind */
+        {"[benchmark.a]\nname = A\ngroup = kommun\nkind = typsvar\nyear = 2023\n"
+         "provenance = verbatim\n"
+         "[benchmark.b]\nname = B\ngroup = kommun\nkind = typsvar\nyear = 2023\n"
+         "provenance = verbatim\n",
+         10, "both the typsvar of group \"kommun\" in 2023"},
+        /* a level at or above what it is said to be below */
+        {"[benchmark.x]\nname = X\nprovenance = verbatim\nlevel = 1\nbelow = 1\n", 5,
+         "level = 1 is not below below = 1"},
+        {"[benchmark.x]\nname = X\nprovenance = verbatim\narea.a = 1.5\narea.a.below = 1\n", 5,
+         "area.a = 1.5 is not below area.a.below = 1"},
+        /* more actions than the bank has in the area or at all; the areas' sum against the
+         * total */
+        {"[benchmark.x]\nname = X\nprovenance = verbatim\nactions.a = 3\n", 4,
+         "actions.a = 3, but the bank has 2 actions there"},
+        {"[benchmark.x]\nname = X\nprovenance = verbatim\nactions = 4\n", 4,
+         "actions = 4, but the bank has 3 actions there"},
+        {"[benchmark.x]\nname = X\nprovenance = verbatim\nactions = 3\nactions.a = 2\n"
+         "actions.b = 0\n",
+         4, "the actions per work area add up to 2, but actions = 3"},
+        /* areas at a level against the area values and the levels above */
+        {"[benchmark.x]\nname = X\nprovenance = verbatim\narea.a = 1.2\narea.b = 1\n"
+         "areas_at_least.1 = 1\n",
+         6, "2 work areas reach the level and 0 do not, of 2"},
+        {"[benchmark.x]\nname = X\nprovenance = verbatim\narea.b.below = 1\n"
+         "areas_at_least.1 = 2\n",
+         5, "0 work areas reach the level and 1 do not, of 2"},
+        {"[benchmark.x]\nname = X\nprovenance = verbatim\nareas_at_least.1 = 1\n"
+         "areas_at_least.2 = 2\n",
+         5, "areas_at_least.2 = 2 is larger than areas_at_least.1 = 1"},
+    };
+    lint_refuses_all(bad, N_OF(bad));
+    /* the same typsvar in different years is the normal case */
+    lint_accepts("[benchmark.a]\nname = A\ngroup = kommun\nkind = typsvar\nyear = 2021\n"
+                 "provenance = verbatim\n[benchmark.b]\nname = B\ngroup = kommun\n"
+                 "kind = typsvar\nyear = 2023\nprovenance = verbatim\n",
+                 1);
 }
 
-static const char *two_parts = "[benchmark.sv]\nname = S\ngroup = kommun\nkind = spridning\n"
-                               "year = 2023\nlevel = 0.1\nprovenance = inferred\n"     /* 1-7 */
-                               "[benchmark.mid]\nname = M\ngroup = kommun\nkind = spridning\n"
-                               "year = 2023\nlevel = 0.5\nprovenance = inferred\n";    /* 8-14 */
+/* Two parts of a spread series (lines 1-7 and 8-14), then the series' head (lines 15-18). */
+#define TWO_PARTS                                                                                  \
+    "[benchmark.sv]\nname = S\ngroup = kommun\nkind = spridning\nyear = 2023\nlevel = 0.1\n"       \
+    "provenance = inferred\n"                                                                      \
+    "[benchmark.mid]\nname = M\ngroup = kommun\nkind = spridning\nyear = 2023\nlevel = 0.5\n"      \
+    "provenance = inferred\n"
+#define SPREAD_HEAD "[spread.s]\nname = S\ngroup = kommun\nyear = 2023\n"
 
 static void lint__spread_series__complete_ordered_and_adding_up(void **st)
 {
     (void)st;
-    char t[2048];
-    const char *head = "[spread.s]\nname = S\ngroup = kommun\nyear = 2023\n"; /* 15-18 */
-    snprintf(t, sizeof t, "%s%sparts = sv, mid\nshares = 10, 80\nprovenance = inferred\n",
-             two_parts, head);
-    lint_refuses(t, 20, "shares add up to 90 %, not 100 %");
-    snprintf(t, sizeof t, "%s%sparts = sv, mid, best\nshares = 10, 80, 10\nprovenance = inferred\n",
-             two_parts, head);
-    lint_refuses(t, 19, "parts: \"best\" does not exist");
-    snprintf(t, sizeof t, "%s%sparts = sv, mid\nshares = 10, 80, 10\nprovenance = inferred\n",
-             two_parts, head);
-    lint_refuses(t, 20, "parts has 2 values but shares has 3");
-    snprintf(t, sizeof t, "%s%sparts = mid, sv\nshares = 20, 80\nprovenance = inferred\n",
-             two_parts, head);
-    lint_refuses(t, 19, "level: mid has 0.5, more than sv (0.1) which comes after it");
-    snprintf(t, sizeof t, "%s%sparts = sv,, mid\nshares = 20, 80\nprovenance = inferred\n",
-             two_parts, head);
-    lint_refuses(t, 19, "id, id ...");
-    snprintf(t, sizeof t, "%s%sshares = 20, 80\nprovenance = inferred\n", two_parts, head);
-    lint_refuses(t, 15, "lacks the key \"parts\"");
+    static const struct refusal bad[] = {
+        {TWO_PARTS SPREAD_HEAD "parts = sv, mid\nshares = 10, 80\nprovenance = inferred\n", 20,
+         "shares add up to 90 %, not 100 %"},
+        {TWO_PARTS SPREAD_HEAD "parts = sv, mid, best\nshares = 10, 80, 10\n"
+                               "provenance = inferred\n",
+         19, "parts: \"best\" does not exist"},
+        {TWO_PARTS SPREAD_HEAD "parts = sv, mid\nshares = 10, 80, 10\nprovenance = inferred\n",
+         20, "parts has 2 values but shares has 3"},
+        {TWO_PARTS SPREAD_HEAD "parts = mid, sv\nshares = 20, 80\nprovenance = inferred\n", 19,
+         "level: mid has 0.5, more than sv (0.1) which comes after it"},
+        {TWO_PARTS SPREAD_HEAD "parts = sv,, mid\nshares = 20, 80\nprovenance = inferred\n", 19,
+         "id, id ..."},
+        {TWO_PARTS SPREAD_HEAD "shares = 20, 80\nprovenance = inferred\n", 15,
+         "lacks the key \"parts\""},
+    };
+    lint_refuses_all(bad, N_OF(bad));
     /* a part of another group, of another kind, or in two series */
-    snprintf(t, sizeof t,
-             "%s[benchmark.typ]\nname = T\ngroup = region\nkind = typsvar\nyear = 2023\n"
-             "provenance = verbatim\n%sparts = sv, typ\nshares = 20, 80\nprovenance = inferred\n",
-             two_parts, head);
     struct bank *b;
     struct diags d;
-    assert_int_equal(load(NULL, NULL, t, 1, &b, &d), KL_EDATA);
+    assert_int_equal(load(NULL, NULL,
+                          TWO_PARTS "[benchmark.typ]\nname = T\ngroup = region\nkind = typsvar\n"
+                                    "year = 2023\nprovenance = verbatim\n" SPREAD_HEAD
+                                    "parts = sv, typ\nshares = 20, 80\nprovenance = inferred\n",
+                          1, &b, &d),
+                     KL_EDATA);
     assert_error(&d, "benchmarks.ini", 25, "[benchmark.typ] is not of kind spridning");
     assert_error(&d, "benchmarks.ini", 25,
                  "typ is for \"region\" 2023, the series for \"kommun\" 2023");
     assert_int_equal(diags_errors(&d), 2);
     diags_free(&d);
-    snprintf(t, sizeof t,
-             "%s%sparts = sv, mid\nshares = 20, 80\nprovenance = inferred\n"
-             "[spread.t]\nname = T\ngroup = kommun\nyear = 2023\nparts = mid, sv\n"
-             "shares = 50, 50\nprovenance = inferred\n",
-             two_parts, head);
-    assert_int_equal(load(NULL, NULL, t, 1, &b, &d), KL_EDATA);
+    assert_int_equal(load(NULL, NULL,
+                          TWO_PARTS SPREAD_HEAD "parts = sv, mid\nshares = 20, 80\n"
+                                                "provenance = inferred\n"
+                                                "[spread.t]\nname = T\ngroup = kommun\n"
+                                                "year = 2023\nparts = mid, sv\n"
+                                                "shares = 50, 50\nprovenance = inferred\n",
+                          1, &b, &d),
+                     KL_EDATA);
     assert_error(&d, "benchmarks.ini", 26, "mid is already part of [spread.s]");
     diags_free(&d);
     /* without lint (strict off) the figures are not checked, only read */
-    snprintf(t, sizeof t, "%s%sparts = sv, mid\nshares = 10, 80\nprovenance = inferred\n",
-             two_parts, head);
-    assert_int_equal(load(NULL, NULL, t, 0, &b, &d), KL_OK);
-    bank_free(b);
-    diags_free(&d);
+    lint_accepts(TWO_PARTS SPREAD_HEAD "parts = sv, mid\nshares = 10, 80\nprovenance = inferred\n",
+                 0);
 }
+
+/* A share of 153 kommuner (lines 1-5); two shares that are parts of a whole (lines 1-7, 8-14). */
+#define SHARE_K "[share.k]\nname = K\ngroup = kommun\nyear = 2023\nn = 153\n"
+#define SHARE_PARTS                                                                                \
+    "[share.r]\nname = R\ngroup = region\nyear = 2023\nn = 18\ncount.1 = 6\n"                      \
+    "provenance = verbatim\n"                                                                      \
+    "[share.m]\nname = M\ngroup = myndighet\nyear = 2023\nn = 120\nat_least.1 = 39.2\n"            \
+    "provenance = verbatim\n"
+#define SHARE_WHOLE SHARE_PARTS "[share.a]\nname = A\ngroup =\nyear = 2023\n" /* 15-18 */
 
 static void lint__level_shares__add_up_to_100_and_to_their_parts(void **st)
 {
     (void)st;
-    const char *k = "[share.k]\nname = K\ngroup = kommun\nyear = 2023\nn = 153\n"; /* 1-5 */
-    char t[2048];
-    snprintf(t, sizeof t, "%snone = 76.0\nat_least.1 = 23.5\nprovenance = verbatim\n", k);
-    lint_refuses(t, 6, "none + at_least.1 add up to 99.5 %, not 100 %");
-    snprintf(t, sizeof t, "%sat_least.1 = 23.5\ncount.1 = 37\nprovenance = verbatim\n", k);
-    lint_refuses(t, 7, "count.1 = 37 of 153 is 24.18 %, not at_least.1 = 23.5 %");
-    snprintf(t, sizeof t, "%scount.1 = 154\nprovenance = verbatim\n", k);
-    lint_refuses(t, 6, "count.1 = 154 is more than the 153 organisations");
-    snprintf(t, sizeof t, "%sat_least.1 = 23.5\nat_least.2 = 24.2\nprovenance = verbatim\n", k);
-    lint_refuses(t, 7, "at_least.2 = 24.2 is larger than at_least.1 = 23.5");
-    snprintf(t, sizeof t, "%sat_least.1 = 23.4\nprovenance = verbatim\n", k);
-    lint_refuses(t, 6, "at_least.1 = 23.4 % cannot be a share of 153 organisations");
-    snprintf(t, sizeof t, "%sat_least.1 = 101\nprovenance = verbatim\n", k);
-    lint_refuses(t, 6, "0..100");
-    snprintf(t, sizeof t, "%sat_least.5 = 1\nprovenance = verbatim\n", k);
-    lint_refuses(t, 6, "out of range 1..2");
-    /* the whole against its parts: n, counts and shares level by level */
-    const char *parts = "[share.r]\nname = R\ngroup = region\nyear = 2023\nn = 18\ncount.1 = 6\n"
-                        "provenance = verbatim\n"                                    /* 1-7 */
-                        "[share.m]\nname = M\ngroup = myndighet\nyear = 2023\nn = 120\n"
-                        "at_least.1 = 39.2\nprovenance = verbatim\n";                 /* 8-14 */
-    snprintf(t, sizeof t,
-             "%s[share.a]\nname = A\ngroup =\nyear = 2023\nparts = r, m\nn = 140\n"
-             "provenance = verbatim\n",
-             parts);
-    lint_refuses(t, 20, "the parts' n add up to 138, not n = 140");
-    snprintf(t, sizeof t,
-             "%s[share.a]\nname = A\ngroup =\nyear = 2023\nparts = r, m\ncount.1 = 54\n"
-             "provenance = verbatim\n",
-             parts);
-    lint_refuses(t, 19, "count.1 does not add up with its parts: the parts give 53-53");
-    snprintf(t, sizeof t,
-             "%s[share.a]\nname = A\ngroup =\nyear = 2023\nparts = r, m\nat_least.1 = 39.9\n"
-             "provenance = verbatim\n",
-             parts);
-    lint_refuses(t, 19, "at_least.1 does not add up with its parts");
-    snprintf(t, sizeof t,
-             "%s[share.a]\nname = A\ngroup =\nyear = 2023\nparts = r, x\nprovenance = verbatim\n",
-             parts);
-    lint_refuses(t, 19, "parts: \"x\" does not exist");
+    static const struct refusal bad[] = {
+        {SHARE_K "none = 76.0\nat_least.1 = 23.5\nprovenance = verbatim\n", 6,
+         "none + at_least.1 add up to 99.5 %, not 100 %"},
+        {SHARE_K "at_least.1 = 23.5\ncount.1 = 37\nprovenance = verbatim\n", 7,
+         "count.1 = 37 of 153 is 24.18 %, not at_least.1 = 23.5 %"},
+        {SHARE_K "count.1 = 154\nprovenance = verbatim\n", 6,
+         "count.1 = 154 is more than the 153 organisations"},
+        {SHARE_K "at_least.1 = 23.5\nat_least.2 = 24.2\nprovenance = verbatim\n", 7,
+         "at_least.2 = 24.2 is larger than at_least.1 = 23.5"},
+        {SHARE_K "at_least.1 = 23.4\nprovenance = verbatim\n", 6,
+         "at_least.1 = 23.4 % cannot be a share of 153 organisations"},
+        {SHARE_K "at_least.1 = 101\nprovenance = verbatim\n", 6, "0..100"},
+        {SHARE_K "at_least.5 = 1\nprovenance = verbatim\n", 6, "out of range 1..2"},
+        /* the whole against its parts: n, counts and shares level by level */
+        {SHARE_WHOLE "parts = r, m\nn = 140\nprovenance = verbatim\n", 20,
+         "the parts' n add up to 138, not n = 140"},
+        {SHARE_WHOLE "parts = r, m\ncount.1 = 54\nprovenance = verbatim\n", 19,
+         "count.1 does not add up with its parts: the parts give 53-53"},
+        {SHARE_WHOLE "parts = r, m\nat_least.1 = 39.9\nprovenance = verbatim\n", 19,
+         "at_least.1 does not add up with its parts"},
+        {SHARE_WHOLE "parts = r, x\nprovenance = verbatim\n", 19, "parts: \"x\" does not exist"},
+    };
+    lint_refuses_all(bad, N_OF(bad));
     /* what adds up passes, also with a share rounded by way of two decimals (8 of 291) */
-    snprintf(t, sizeof t,
-             "%s[share.a]\nname = A\ngroup =\nyear = 2023\nparts = r, m\ncount.1 = 53\n"
-             "at_least.1 = 38.4\nprovenance = verbatim\n"
-             "[share.d]\nname = D\ngroup =\nyear = 2023\nn = 291\nat_least.2 = 2.8\n"
-             "provenance = verbatim\n",
-             parts);
-    struct bank *b;
-    struct diags d;
-    int rc = load(NULL, NULL, t, 1, &b, &d);
-    for (size_t i = 0; i < d.n; i++)
-        fprintf(stderr, "  %s:%d: %s\n", d.v[i].file, d.v[i].line, d.v[i].msg);
-    assert_int_equal(rc, KL_OK);
-    bank_free(b);
-    diags_free(&d);
+    lint_accepts(SHARE_WHOLE "parts = r, m\ncount.1 = 53\nat_least.1 = 38.4\n"
+                             "provenance = verbatim\n"
+                             "[share.d]\nname = D\ngroup =\nyear = 2023\nn = 291\n"
+                             "at_least.2 = 2.8\nprovenance = verbatim\n",
+                 1);
 }
 
 static void lint__mean_points__change_follows_from_the_means(void **st)
 {
     (void)st;
-    /* lines 1-5 */
-    const char *m = "[mean.m]\nname = M\nn = 211\npoints.2021 = 7.78\npoints.2023 = 9.68\n";
-    char t[1024];
-    struct bank *b;
-    struct diags d;
-    snprintf(t, sizeof t, "%schange = 30\nprovenance = verbatim\n", m);
-    assert_int_equal(load(NULL, NULL, t, 1, &b, &d), KL_EDATA);
-    assert_error(&d, "benchmarks.ini", 6,
-                 "change = 30 %, but the means 7.78 and 9.68 give 23.0 to 25.9 %");
-    diags_free(&d);
-    snprintf(t, sizeof t,
-             "[mean.m]\nname = M\nn = 211\npoints.2021 = 7.8\npoints.2023 = 9.7\nchange = 24.4\n"
-             "provenance = verbatim\n");
-    assert_int_equal(load(NULL, NULL, t, 1, &b, &d), KL_OK); /* 9.65/7.85 .. 9.75/7.75 */
-    bank_free(b);
-    diags_free(&d);
-    lint_refuses("[mean.m]\nname = M\npoints.2023 = 9.7\nchange = 1\nprovenance = verbatim\n", 4,
-                 "change needs means for at least two rounds");
-    lint_refuses("[mean.m]\nname = M\npoints.2023 = 10.5\nprovenance = verbatim\n", 3,
-                 "points.2023 = 10.5 is more than the bank's 10 points");
-    lint_refuses("[mean.m]\nname = M\npoints.2023 = 9\nn.2021 = 80\nprovenance = verbatim\n", 4,
-                 "lacks the key \"points.2021\"");
-    lint_refuses("[mean.m]\nname = M\npoints.23 = 9\nprovenance = verbatim\n", 3, "points.23");
-    lint_refuses("[mean.m]\nname = M\npoints.2023 = 9\nchange = +1\nprovenance = verbatim\n", 4,
-                 "24.4, -6.4");
+    static const struct refusal bad[] = {
+        {"[mean.m]\nname = M\nn = 211\npoints.2021 = 7.78\npoints.2023 = 9.68\nchange = 30\n"
+         "provenance = verbatim\n",
+         6, "change = 30 %, but the means 7.78 and 9.68 give 23.0 to 25.9 %"},
+        {"[mean.m]\nname = M\npoints.2023 = 9.7\nchange = 1\nprovenance = verbatim\n", 4,
+         "change needs means for at least two rounds"},
+        {"[mean.m]\nname = M\npoints.2023 = 10.5\nprovenance = verbatim\n", 3,
+         "points.2023 = 10.5 is more than the bank's 10 points"},
+        {"[mean.m]\nname = M\npoints.2023 = 9\nn.2021 = 80\nprovenance = verbatim\n", 4,
+         "lacks the key \"points.2021\""},
+        {"[mean.m]\nname = M\npoints.23 = 9\nprovenance = verbatim\n", 3, "points.23"},
+        {"[mean.m]\nname = M\npoints.2023 = 9\nchange = +1\nprovenance = verbatim\n", 4,
+         "24.4, -6.4"},
+    };
+    lint_refuses_all(bad, N_OF(bad));
+    /* 9.65/7.85 .. 9.75/7.75 */
+    lint_accepts("[mean.m]\nname = M\nn = 211\npoints.2021 = 7.8\npoints.2023 = 9.7\n"
+                 "change = 24.4\nprovenance = verbatim\n",
+                 1);
 }
+
+/* A share of 20 kommuner (lines 1-7) and the head of their point bands (lines 8-11). */
+#define BANDS_HEAD                                                                                 \
+    "[share.k]\nname = K\ngroup = kommun\nyear = 2023\nn = 20\nat_least.1 = 25\n"                  \
+    "provenance = verbatim\n"                                                                      \
+    "[points.p]\nname = P\ngroup = kommun\nyear = 2023\n"
 
 static void lint__point_bands__within_the_bank_apart_and_adding_up(void **st)
 {
     (void)st;
-    const char *share = "[share.k]\nname = K\ngroup = kommun\nyear = 2023\nn = 20\n"
-                        "at_least.1 = 25\nprovenance = verbatim\n";                   /* 1-7 */
-    const char *head = "[points.p]\nname = P\ngroup = kommun\nyear = 2023\n";        /* 8-11 */
-    char t[2048];
-    snprintf(t, sizeof t, "%s%sshare = k\nband.1.below = 5\nband.1.count = 15\n"
-             "band.2.above = 8\nband.2.count = 6\nprovenance = verbatim\n",
-             share, head);
-    lint_refuses(t, 8, "band.N.count add up to 21, more than n = 20");
-    snprintf(t, sizeof t, "%s%sshare = k\nband.1.above = 8\nband.1.count = 10\n"
-             "band.1.no_level = 4\nprovenance = verbatim\n",
-             share, head);
-    lint_refuses(t, 12, "band.N.count - band.N.no_level add up to 6, more than count.1 = 5");
-    snprintf(t, sizeof t, "%s%sband.1.above = 8\nband.1.count = 1\nband.1.no_level = 2\n"
-             "provenance = verbatim\n",
-             share, head);
-    lint_refuses(t, 14, "band.1.no_level = 2 is larger than band.1.count = 1");
-    snprintf(t, sizeof t, "%s%sband.1.below = 6\nband.1.count = 1\nband.2.above = 5\n"
-             "band.2.count = 1\nprovenance = verbatim\n",
-             share, head);
-    lint_refuses(t, 14, "band 1 and band 2 overlap");
-    snprintf(t, sizeof t, "%s%sband.1.above = 6\nband.1.below = 4\nband.1.count = 1\n"
-             "provenance = verbatim\n",
-             share, head);
-    lint_refuses(t, 12, "band 1: the bounds must satisfy 0 <= above < below <= 10");
-    snprintf(t, sizeof t, "%s%sband.1.above = 11\nband.1.count = 1\nprovenance = verbatim\n",
-             share, head);
-    lint_refuses(t, 12, "band 1: the bounds");
-    snprintf(t, sizeof t, "%s%sband.1.above = 1\nprovenance = verbatim\n", share, head);
-    lint_refuses(t, 8, "lacks the key \"band.1.count\"");
-    snprintf(t, sizeof t, "%s%sshare = q\nprovenance = verbatim\n", share, head);
-    lint_refuses(t, 12, "share: \"q\" does not exist");
-    snprintf(t, sizeof t, "%s%sshare = k\nn = 21\nprovenance = verbatim\n", share, head);
-    lint_refuses(t, 13, "the parts' n add up to 20, not n = 21");
+    static const struct refusal bad[] = {
+        {BANDS_HEAD "share = k\nband.1.below = 5\nband.1.count = 15\nband.2.above = 8\n"
+                    "band.2.count = 6\nprovenance = verbatim\n",
+         8, "band.N.count add up to 21, more than n = 20"},
+        {BANDS_HEAD "share = k\nband.1.above = 8\nband.1.count = 10\nband.1.no_level = 4\n"
+                    "provenance = verbatim\n",
+         12, "band.N.count - band.N.no_level add up to 6, more than count.1 = 5"},
+        {BANDS_HEAD "band.1.above = 8\nband.1.count = 1\nband.1.no_level = 2\n"
+                    "provenance = verbatim\n",
+         14, "band.1.no_level = 2 is larger than band.1.count = 1"},
+        {BANDS_HEAD "band.1.below = 6\nband.1.count = 1\nband.2.above = 5\nband.2.count = 1\n"
+                    "provenance = verbatim\n",
+         14, "band 1 and band 2 overlap"},
+        {BANDS_HEAD "band.1.above = 6\nband.1.below = 4\nband.1.count = 1\n"
+                    "provenance = verbatim\n",
+         12, "band 1: the bounds must satisfy 0 <= above < below <= 10"},
+        {BANDS_HEAD "band.1.above = 11\nband.1.count = 1\nprovenance = verbatim\n", 12,
+         "band 1: the bounds"},
+        {BANDS_HEAD "band.1.above = 1\nprovenance = verbatim\n", 8,
+         "lacks the key \"band.1.count\""},
+        {BANDS_HEAD "share = q\nprovenance = verbatim\n", 12, "share: \"q\" does not exist"},
+        {BANDS_HEAD "share = k\nn = 21\nprovenance = verbatim\n", 13,
+         "the parts' n add up to 20, not n = 21"},
+    };
+    lint_refuses_all(bad, N_OF(bad));
     /* bands that touch (under 5, over 5) do not overlap */
-    snprintf(t, sizeof t, "%s%sshare = k\nband.1.below = 5\nband.1.count = 5\nband.1.no_level = 5\n"
-             "band.2.above = 5\nband.2.count = 9\nband.2.no_level = 4\nprovenance = verbatim\n",
-             share, head);
-    struct bank *b;
-    struct diags d;
-    assert_int_equal(load(NULL, NULL, t, 1, &b, &d), KL_OK);
-    bank_free(b);
-    diags_free(&d);
+    lint_accepts(BANDS_HEAD "share = k\nband.1.below = 5\nband.1.count = 5\nband.1.no_level = 5\n"
+                            "band.2.above = 5\nband.2.count = 9\nband.2.no_level = 4\n"
+                            "provenance = verbatim\n",
+                 1);
 }
 
 static void lint__actions_and_guides__present_and_well_formed(void **st)
@@ -703,10 +663,7 @@ static struct bank *scale_bank_load(void)
 {
     struct bank *b;
     struct diags d;
-    int rc = load(scale_bank, scale_questions, NULL, 1, &b, &d);
-    for (size_t i = 0; i < d.n; i++)
-        fprintf(stderr, "  %s:%d: %s\n", d.v[i].file, d.v[i].line, d.v[i].msg);
-    assert_int_equal(rc, KL_OK);
+    assert_loaded(load(scale_bank, scale_questions, NULL, 1, &b, &d), &d);
     diags_free(&d);
     assert_int_equal(b->scale_top_step, 3);
     return b;
@@ -909,9 +866,7 @@ static void limits__action_text_guides_years_parts_bands__at_and_one_past(void *
         sbuf_addf(&t, "%s\n", n == 64 ? "5.5" : "4");
         int rc = load(NULL, NULL, t.p, 1, &b, &d);
         if (n == 64) {
-            for (size_t i = 0; i < d.n; i++)
-                fprintf(stderr, "  %s:%d: %s\n", d.v[i].file, d.v[i].line, d.v[i].msg);
-            assert_int_equal(rc, KL_OK);
+            assert_loaded(rc, &d);
             assert_int_equal(b->spreads[0].n_parts, 64);
             assert_string_equal(b->benchmarks[b->spreads[0].parts[63]].id, "p64");
             bank_free(b);
@@ -930,9 +885,7 @@ static void limits__action_text_guides_years_parts_bands__at_and_one_past(void *
                       (i - 1) / 10, (i - 1) % 10, i, (i - 1) / 10, (i - 1) % 10, i);
         int rc = load(NULL, NULL, t.p, 1, &b, &d);
         if (n == 100) {
-            for (size_t i = 0; i < d.n; i++)
-                fprintf(stderr, "  %s:%d: %s\n", d.v[i].file, d.v[i].line, d.v[i].msg);
-            assert_int_equal(rc, KL_OK);
+            assert_loaded(rc, &d);
             assert_int_equal(b->point_dists[0].n_bands, 100);
             assert_true(b->point_dists[0].bands[99].above == 9.9);
             bank_free(b);
@@ -963,5 +916,5 @@ int main(void)
         cmocka_unit_test(scale__top_level_step__range_and_statement_actions_checked),
         cmocka_unit_test(limits__action_text_guides_years_parts_bands__at_and_one_past),
     };
-    return cmocka_run_group_tests(tests, make_tmp, remove_tmp);
+    return cmocka_run_group_tests(tests, test_tmp_setup, test_tmp_teardown);
 }

@@ -4,64 +4,80 @@
 #include "kollen/msg.h"
 #include "testutil.h"
 
-static char out[256];
+/* What fmt_level writes for a level and value in a style, in the language set. */
+struct level_case {
+    int lv;
+    double v;
+    enum fmt_level style;
+    const char *want;
+};
 
-static const char *level(const struct bank *b, int lv, double v, enum fmt_level style)
+static void levels_are(const struct bank *b, enum lang lang, const struct level_case *c, size_t n)
 {
+    msg_set_lang(lang);
     struct sbuf o;
     sbuf_init(&o);
-    fmt_level(&o, b, lv, v, style);
-    snprintf(out, sizeof out, "%s", o.p ? o.p : "");
+    for (size_t i = 0; i < n; i++) {
+        sbuf_reset(&o);
+        fmt_level(&o, b, c[i].lv, c[i].v, c[i].style);
+        assert_string_equal(o.p ? o.p : "", c[i].want);
+    }
     sbuf_free(&o);
-    return out;
+    msg_set_lang(LANG_SV);
 }
 
 static void level__every_form__actions_bank_in_both_languages(void **st)
 {
     (void)st;
+    static const struct level_case sv[] = {
+        {2, 2.4, FMT_LEVEL_NUMBER, "2"},
+        {2, 2.4, FMT_LEVEL_BRIEF, "2"},
+        {2, 2.4, FMT_LEVEL_NAME, "Nivå 2: System"},
+        {0, 0.5, FMT_LEVEL_NAME, "ingen nivå"},
+        {2, 2.4, FMT_LEVEL_LABEL, "System"},
+        {0, 0.5, FMT_LEVEL_LABEL, "ingen nivå"},
+        {4, 0, FMT_LEVEL_NAME, "ingen nivå"}, /* past the top */
+        {2, 2.4, FMT_LEVEL_TITLE, "Nivå 2: System"},
+        {0, 0.5, FMT_LEVEL_TITLE, "Nivå 0: ingen nivå"},
+        {2, 2.4, FMT_LEVEL_NUMBER_NAME, "2 System"},
+        {0, 0.5, FMT_LEVEL_NUMBER_NAME, "0"},
+        {1, 1.5, FMT_LEVEL_AREA, "1 (1,50)"},
+        {1, 1.5, FMT_LEVEL_RESULT, "Nivå 1: Grund"},
+        {0, 1.234, FMT_LEVEL_VALUE, "1,23"},
+        {0, -1, FMT_LEVEL_VALUE, "–"},
+    };
+    static const struct level_case en[] = {
+        {2, 2.4, FMT_LEVEL_NAME, "Level 2: System"},
+        {0, 0, FMT_LEVEL_TITLE, "Level 0: no level"},
+        {1, 1.5, FMT_LEVEL_AREA, "1 (1.50)"},
+    };
     struct bank *b = load_fixture_bank("mini");
-    msg_set_lang(LANG_SV);
-    assert_string_equal(level(b, 2, 2.4, FMT_LEVEL_NUMBER), "2");
-    assert_string_equal(level(b, 2, 2.4, FMT_LEVEL_BRIEF), "2");
-    assert_string_equal(level(b, 2, 2.4, FMT_LEVEL_NAME), "Nivå 2: System");
-    assert_string_equal(level(b, 0, 0.5, FMT_LEVEL_NAME), "ingen nivå");
-    assert_string_equal(level(b, 2, 2.4, FMT_LEVEL_LABEL), "System");
-    assert_string_equal(level(b, 0, 0.5, FMT_LEVEL_LABEL), "ingen nivå");
-    assert_string_equal(level(b, 4, 0, FMT_LEVEL_NAME), "ingen nivå"); /* past the top */
-    assert_string_equal(level(b, 2, 2.4, FMT_LEVEL_TITLE), "Nivå 2: System");
-    assert_string_equal(level(b, 0, 0.5, FMT_LEVEL_TITLE), "Nivå 0: ingen nivå");
-    assert_string_equal(level(b, 2, 2.4, FMT_LEVEL_NUMBER_NAME), "2 System");
-    assert_string_equal(level(b, 0, 0.5, FMT_LEVEL_NUMBER_NAME), "0");
-    assert_string_equal(level(b, 1, 1.5, FMT_LEVEL_AREA), "1 (1,50)");
-    assert_string_equal(level(b, 1, 1.5, FMT_LEVEL_RESULT), "Nivå 1: Grund");
-    assert_string_equal(level(b, 0, 1.234, FMT_LEVEL_VALUE), "1,23");
-    assert_string_equal(level(b, 0, -1, FMT_LEVEL_VALUE), "–");
-    msg_set_lang(LANG_EN);
-    assert_string_equal(level(b, 2, 2.4, FMT_LEVEL_NAME), "Level 2: System");
-    assert_string_equal(level(b, 0, 0, FMT_LEVEL_TITLE), "Level 0: no level");
-    assert_string_equal(level(b, 1, 1.5, FMT_LEVEL_AREA), "1 (1.50)");
-    msg_set_lang(LANG_SV);
+    levels_are(b, LANG_SV, sv, N_OF(sv));
+    levels_are(b, LANG_EN, en, N_OF(en));
     bank_free(b);
 }
 
 static void level__scale_bank__the_mean_with_its_decimals(void **st)
 {
     (void)st;
+    static const struct level_case sv[] = {
+        {2, 2.583, FMT_LEVEL_NUMBER, "2,58"},
+        {2, 2.583, FMT_LEVEL_BRIEF, "2,6"},
+        {2, 2.583, FMT_LEVEL_TITLE, "Nivå 2,58: Bristfälligt skydd"},
+        /* no answers, or statements unanswered: no level, and the mean is not written as one */
+        {0, 0, FMT_LEVEL_TITLE, "ingen nivå"},
+        {0, 3.1, FMT_LEVEL_TITLE, "medel 3,10, ingen nivå än"},
+        {0, 3.1, FMT_LEVEL_RESULT, "medel 3,10, ingen nivå än"},
+        {2, 2.583, FMT_LEVEL_NUMBER_NAME, "2,58 Bristfälligt skydd"},
+        {2, 2.583, FMT_LEVEL_AREA, "2,58"},
+        {2, 2.583, FMT_LEVEL_RESULT, "Nivå 2,58"},
+    };
+    static const struct level_case en[] = {
+        {2, 2.583, FMT_LEVEL_NUMBER, "2.58"},
+    };
     struct bank *b = load_fixture_bank("miniscale");
-    msg_set_lang(LANG_SV);
-    assert_string_equal(level(b, 2, 2.583, FMT_LEVEL_NUMBER), "2,58");
-    assert_string_equal(level(b, 2, 2.583, FMT_LEVEL_BRIEF), "2,6");
-    assert_string_equal(level(b, 2, 2.583, FMT_LEVEL_TITLE), "Nivå 2,58: Bristfälligt skydd");
-    /* no answers, or statements unanswered: no level, and the mean is not written as one */
-    assert_string_equal(level(b, 0, 0, FMT_LEVEL_TITLE), "ingen nivå");
-    assert_string_equal(level(b, 0, 3.1, FMT_LEVEL_TITLE), "medel 3,10, ingen nivå än");
-    assert_string_equal(level(b, 0, 3.1, FMT_LEVEL_RESULT), "medel 3,10, ingen nivå än");
-    assert_string_equal(level(b, 2, 2.583, FMT_LEVEL_NUMBER_NAME), "2,58 Bristfälligt skydd");
-    assert_string_equal(level(b, 2, 2.583, FMT_LEVEL_AREA), "2,58");
-    assert_string_equal(level(b, 2, 2.583, FMT_LEVEL_RESULT), "Nivå 2,58");
-    msg_set_lang(LANG_EN);
-    assert_string_equal(level(b, 2, 2.583, FMT_LEVEL_NUMBER), "2.58");
-    msg_set_lang(LANG_SV);
+    levels_are(b, LANG_SV, sv, N_OF(sv));
+    levels_are(b, LANG_EN, en, N_OF(en));
     bank_free(b);
 }
 
@@ -89,14 +105,12 @@ static void decimal_and_points__the_language_decides_the_sign(void **st)
     sbuf_free(&o);
 }
 
-static const char *rules(const struct bank *b, int number)
+static char *rules(const struct bank *b, int number)
 {
     struct sbuf o;
     sbuf_init(&o);
     fmt_rules(&o, b, &b->questions[bank_find_question(b, number)], "|");
-    snprintf(out, sizeof out, "%s", o.p ? o.p : "");
-    sbuf_free(&o);
-    return out;
+    return sbuf_take(&o);
 }
 
 static void rules__in_words_read_aloud_documentation_from_its_level(void **st)
@@ -104,16 +118,16 @@ static void rules__in_words_read_aloud_documentation_from_its_level(void **st)
     (void)st;
     struct bank *b = load_fixture_bank("mini");
     msg_set_lang(LANG_SV);
-    assert_string_equal(rules(b, 1), "Krav: nivå 1 minst 1 åtgärd | nivå 2 minst 2 åtgärder, "
+    assert_string_taken(rules(b, 1), "Krav: nivå 1 minst 1 åtgärd | nivå 2 minst 2 åtgärder, "
                                      "dokumenterat | nivå 3 alla alternativ, dokumenterat");
-    assert_string_equal(rules(b, 2),
+    assert_string_taken(rules(b, 2),
                         "Krav: nivå 1 alternativ 2 eller högre | nivå 2 alternativ 3 eller "
                         "högre, dokumenterat | nivå 3 det högsta alternativet (4), dokumenterat");
-    assert_string_equal(rules(b, 3), "Krav: nivå 2 alternativ 1 ikryssat, dokumenterat | nivå 3 "
+    assert_string_taken(rules(b, 3), "Krav: nivå 2 alternativ 1 ikryssat, dokumenterat | nivå 3 "
                                      "alla alternativ, dokumenterat");
-    assert_string_equal(rules(b, 5), "Valideringsfråga: räknas inte");
+    assert_string_taken(rules(b, 5), "Valideringsfråga: räknas inte");
     msg_set_lang(LANG_EN);
-    assert_string_equal(rules(b, 4), "Needs: level 3 at least 2 actions, documented");
+    assert_string_taken(rules(b, 4), "Needs: level 3 at least 2 actions, documented");
     /* a rule with several parts: "and" between them, the options as a list */
     struct question q = b->questions[bank_find_question(b, 1)];
     q.rules[2].min_actions = 5;
@@ -135,58 +149,52 @@ static void rules__in_words_read_aloud_documentation_from_its_level(void **st)
     msg_set_lang(LANG_SV);
     bank_free(b);
     struct bank *s = load_fixture_bank("miniscale");
-    assert_string_equal(rules(s, 1), ""); /* a scale bank: no rules to word */
+    assert_string_taken(rules(s, 1), ""); /* a scale bank: no rules to word */
     bank_free(s);
 }
 
-static const char *numbers(uint64_t mask)
+static char *numbers(uint64_t mask)
 {
     struct sbuf o;
     sbuf_init(&o);
     fmt_numbers(&o, mask);
-    snprintf(out, sizeof out, "%s", o.p ? o.p : "");
-    sbuf_free(&o);
-    return out;
+    return sbuf_take(&o);
 }
 
-static const char *count_word(int n)
+static char *count_word(int n)
 {
     struct sbuf o;
     sbuf_init(&o);
     fmt_count_word(&o, n);
-    snprintf(out, sizeof out, "%s", o.p ? o.p : "");
-    sbuf_free(&o);
-    return out;
+    return sbuf_take(&o);
 }
 
 static void numbers__runs_pairs_and_the_last_after_och(void **st)
 {
     (void)st;
     msg_set_lang(LANG_SV);
-    assert_string_equal(numbers(0x3F8), "4-10");          /* 4..10 */
-    assert_string_equal(numbers(0x1 | 0x4 | 0x70), "1, 3 och 5-7");
-    assert_string_equal(numbers(0x18), "4 och 5");        /* a pair is two numbers */
-    assert_string_equal(numbers(0x1), "1");
-    assert_string_equal(numbers(1ULL << 63), "64");
-    assert_string_equal(numbers(~0ULL), "1-64");
-    assert_string_equal(count_word(2), "två");
-    assert_string_equal(count_word(12), "tolv");
-    assert_string_equal(count_word(13), "13");
+    assert_string_taken(numbers(0x3F8), "4-10");          /* 4..10 */
+    assert_string_taken(numbers(0x1 | 0x4 | 0x70), "1, 3 och 5-7");
+    assert_string_taken(numbers(0x18), "4 och 5");        /* a pair is two numbers */
+    assert_string_taken(numbers(0x1), "1");
+    assert_string_taken(numbers(1ULL << 63), "64");
+    assert_string_taken(numbers(~0ULL), "1-64");
+    assert_string_taken(count_word(2), "två");
+    assert_string_taken(count_word(12), "tolv");
+    assert_string_taken(count_word(13), "13");
     msg_set_lang(LANG_EN);
-    assert_string_equal(numbers(0x1 | 0x4), "1 and 3");
-    assert_string_equal(count_word(1), "one");
+    assert_string_taken(numbers(0x1 | 0x4), "1 and 3");
+    assert_string_taken(count_word(1), "one");
     msg_set_lang(LANG_SV);
 }
 
-static const char *rule_text(const struct bank *b, int number, int lv)
+static char *rule_text(const struct bank *b, int number, int lv)
 {
     const struct question *q = &b->questions[bank_find_question(b, number)];
     struct sbuf o;
     sbuf_init(&o);
     fmt_rule_text(&o, q, &q->rules[lv]);
-    snprintf(out, sizeof out, "%s", o.p ? o.p : "");
-    sbuf_free(&o);
-    return out;
+    return sbuf_take(&o);
 }
 
 /* `kollen bank` words a rule; no English tokens in Swedish (issue 15) */
@@ -195,14 +203,14 @@ static void rule_text__in_words_both_languages(void **st)
     (void)st;
     struct bank *b = load_fixture_bank("mini");
     msg_set_lang(LANG_SV);
-    assert_string_equal(rule_text(b, 1, 1), "minst 1 åtgärd");
-    assert_string_equal(rule_text(b, 1, 2), "minst 2 åtgärder");
-    assert_string_equal(rule_text(b, 1, 3), "alla alternativ");
-    assert_string_equal(rule_text(b, 2, 1), "alternativ 2 eller högre");
-    assert_string_equal(rule_text(b, 3, 2), "alternativ 1 ikryssat");
+    assert_string_taken(rule_text(b, 1, 1), "minst 1 åtgärd");
+    assert_string_taken(rule_text(b, 1, 2), "minst 2 åtgärder");
+    assert_string_taken(rule_text(b, 1, 3), "alla alternativ");
+    assert_string_taken(rule_text(b, 2, 1), "alternativ 2 eller högre");
+    assert_string_taken(rule_text(b, 3, 2), "alternativ 1 ikryssat");
     msg_set_lang(LANG_EN);
-    assert_string_equal(rule_text(b, 1, 2), "at least 2 actions");
-    assert_string_equal(rule_text(b, 3, 2), "option 1 ticked");
+    assert_string_taken(rule_text(b, 1, 2), "at least 2 actions");
+    assert_string_taken(rule_text(b, 3, 2), "option 1 ticked");
     msg_set_lang(LANG_SV);
     bank_free(b);
 }

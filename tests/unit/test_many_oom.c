@@ -3,55 +3,11 @@
  * and frees everything (valgrind and ASan check). malloc, calloc and realloc are wrapped at
  * link time, as in test_oom.c; the inputs are made before any allocation is made to fail. */
 #include "many_fixture.h"
+#include "test_oom_util.h"
 #include "kollen/cohort.h"
 #include "kollen/merge.h"
 #include "kollen/partners.h"
 #include "kollen/typsvar.h"
-
-void *__real_malloc(size_t n);
-void *__real_calloc(size_t n, size_t size);
-void *__real_realloc(void *p, size_t n);
-void *__wrap_malloc(size_t n);
-void *__wrap_calloc(size_t n, size_t size);
-void *__wrap_realloc(void *p, size_t n);
-
-static long fail_at = -1, calls;
-
-static int should_fail(void)
-{
-    return fail_at >= 0 && calls++ == fail_at;
-}
-
-void *__wrap_malloc(size_t n)
-{
-    return should_fail() ? NULL : __real_malloc(n);
-}
-
-void *__wrap_calloc(size_t n, size_t size)
-{
-    return should_fail() ? NULL : __real_calloc(n, size);
-}
-
-void *__wrap_realloc(void *p, size_t n)
-{
-    return should_fail() ? NULL : __real_realloc(p, n);
-}
-
-/* Run body with allocation N failing, N = 0, 1, 2 ... until body makes fewer than N + 1;
- * inside body, `failed` is N when the failure was reached (else -1) and nothing fails after
- * the operation under test, while body checks its result. */
-#define EVERY_FAILURE_POINT(tries, op, check)                                                    \
-    for (fail_at = 0, tries = 0;; fail_at++, tries++) {                                          \
-        calls = 0;                                                                               \
-        op;                                                                                      \
-        long failed = calls > fail_at ? fail_at : -1;                                            \
-        fail_at = -1;                                                                            \
-        check;                                                                                   \
-        if (failed < 0)                                                                          \
-            break;                                                                               \
-        fail_at = failed;                                                                        \
-    }                                                                                            \
-    fail_at = -1
 
 struct rows {
     struct bank *b;
@@ -83,14 +39,6 @@ static int teardown(void **st)
     return 0;
 }
 
-static void expect(int rc, long failed)
-{
-    if (rc != KL_OK && rc != KL_ENOMEM)
-        fail_msg("allocation %ld failing gave %d, not KL_ENOMEM", failed, rc);
-    if (failed < 0 && rc != KL_OK)
-        fail_msg("no allocation failed, yet %d", rc);
-}
-
 static void cohort__every_allocation_failing__enomem_or_success(void **st)
 {
     struct rows *r = *st;
@@ -117,7 +65,7 @@ static void cohort__every_allocation_failing__enomem_or_success(void **st)
                 rc = cohort_best(c, 3, &ids, &n_ids);
         },
         {
-            expect(rc, failed);
+            oom_expect(rc, failed, "the operation");
             if (rc == KL_OK) { /* comparing never allocates: the order is always right */
                 assert_int_equal(s.n, 10);
                 assert_int_equal(s.level_count[1], 5);
@@ -157,7 +105,7 @@ static void typsvar__every_allocation_failing__enomem_or_success(void **st)
                 rc = typsvar_benchmark(t, "typ", "Typ", "kommun", BENCH_TYPSVAR, "k", &bm);
         },
         {
-            expect(rc, failed);
+            oom_expect(rc, failed, "the operation");
             if (rc == KL_OK) {
                 assert_int_equal(bm.actions, 7);
                 assert_string_equal(typ->organisation, "Typ");
@@ -184,7 +132,7 @@ static void partners__every_allocation_failing__enomem_or_success(void **st)
                     rc = partners_add(&p, r->b, r->s[i], i);
         },
         {
-            expect(rc, failed);
+            oom_expect(rc, failed, "the operation");
             if (rc == KL_OK) {
                 assert_int_equal(p.compared, 9);
                 assert_int_equal(p.needs[0].have, 3); /* D E F */
@@ -220,7 +168,7 @@ static void merge__every_allocation_failing__enomem_or_success(void **st)
     int rc;
     EVERY_FAILURE_POINT(tries, { rc = merge_sessions(r->b, in, labels, 2, 1, &m, &d); },
                         {
-                            expect(rc, failed);
+                            oom_expect(rc, failed, "the operation");
                             if (rc == KL_OK) {
                                 char *got = session_format(r->b, m);
                                 assert_string_equal(got, want);

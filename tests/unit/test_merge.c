@@ -171,10 +171,7 @@ static void merge__merged_session__saves_and_loads_again(void **st)
     char *text = session_format(f->b, f->m);
     assert_non_null(text);
     struct session *back = NULL;
-    int rc = session_parse("merged.ini", text, strlen(text), f->b, &back, &f->d);
-    for (size_t i = 0; i < f->d.n; i++)
-        fprintf(stderr, "%s:%d: %s\n", f->d.v[i].file, f->d.v[i].line, f->d.v[i].msg);
-    assert_int_equal(rc, KL_OK);
+    assert_loaded(session_parse("merged.ini", text, strlen(text), f->b, &back, &f->d), &f->d);
     char *again = session_format(f->b, back);
     assert_string_equal(text, again);
     free(again);

@@ -2,42 +2,11 @@
  * realloc are wrapped at link time (-Wl,--wrap) to fail at the Nth call, for every N until the
  * operation no longer allocates that many times; each run must return KL_ENOMEM (or succeed
  * when the failure hit nothing it needed) and free everything (valgrind and ASan check). */
-#include <unistd.h>
-
-#include "testutil.h"
+#include "test_oom_util.h"
 #include "kollen/ops_diff.h"
 #include "kollen/ops_workshop.h"
 #include "kollen/score.h"
 #include "kollen/text.h"
-
-void *__real_malloc(size_t n);
-void *__real_calloc(size_t n, size_t size);
-void *__real_realloc(void *p, size_t n);
-void *__wrap_malloc(size_t n);
-void *__wrap_calloc(size_t n, size_t size);
-void *__wrap_realloc(void *p, size_t n);
-
-static long fail_at = -1, calls;
-
-static int should_fail(void)
-{
-    return fail_at >= 0 && calls++ == fail_at;
-}
-
-void *__wrap_malloc(size_t n)
-{
-    return should_fail() ? NULL : __real_malloc(n);
-}
-
-void *__wrap_calloc(size_t n, size_t size)
-{
-    return should_fail() ? NULL : __real_calloc(n, size);
-}
-
-void *__wrap_realloc(void *p, size_t n)
-{
-    return should_fail() ? NULL : __real_realloc(p, n);
-}
 
 /* What a loaded bank holds, to compare a load that survived a failed allocation with a
  * normal one (a failing shrink, say, is harmless). */
@@ -60,17 +29,6 @@ static void fingerprint(const struct bank *b, struct sbuf *o)
         sbuf_addf(o, "%s:%s|", b->areas[i].id, b->areas[i].name);
 }
 
-/* Run op with the Nth allocation failing, N = 0, 1, 2 ... until op allocates fewer than N+1
- * times; returns how many failure points were tried. */
-#define EVERY_FAILURE_POINT(tries, body)                                                         \
-    for (fail_at = 0, tries = 0;; fail_at++, tries++) {                                          \
-        calls = 0;                                                                               \
-        body;                                                                                    \
-        if (calls <= fail_at)                                                                    \
-            break;                                                                               \
-    }                                                                                            \
-    fail_at = -1
-
 static void bank_load__every_allocation_failing__enomem_or_success(void **st)
 {
     (void)st;
@@ -80,33 +38,32 @@ static void bank_load__every_allocation_failing__enomem_or_success(void **st)
     fingerprint(ref, &want);
     bank_free(ref);
     long tries;
-    EVERY_FAILURE_POINT(tries, {
-        struct diags d;
-        struct bank *b = NULL;
-        diags_init(&d);
-        int rc = bank_load("tests/fixtures/good/mini", 1, &b, &d);
-        long failed_at = calls > fail_at ? fail_at : -1;
-        fail_at = -1; /* nothing fails while we check */
-        if (failed_at >= 0 && rc != KL_ENOMEM && rc != KL_OK)
-            fail_msg("allocation %ld failing gave %d (%s), not KL_ENOMEM", failed_at, rc,
-                     d.n ? d.v[0].msg : "no message");
-        if (rc == KL_OK) {
-            struct sbuf got;
-            sbuf_init(&got);
-            assert_non_null(b);
-            fingerprint(b, &got);
-            if (strcmp(got.p, want.p))
-                fail_msg("allocation %ld failing: the bank loaded, but not whole", failed_at);
-            sbuf_free(&got);
-        } else {
-            assert_null(b);
-        }
-        bank_free(b);
-        diags_free(&d);
-        fail_at = failed_at >= 0 ? failed_at : fail_at;
-        if (failed_at < 0)
-            break;
-    });
+    struct diags d;
+    struct bank *b;
+    int rc;
+    EVERY_FAILURE_POINT(
+        tries,
+        {
+            diags_init(&d);
+            b = NULL;
+            rc = bank_load("tests/fixtures/good/mini", 1, &b, &d);
+        },
+        {
+            oom_expect(rc, failed, "bank_load");
+            if (rc == KL_OK) {
+                struct sbuf got;
+                sbuf_init(&got);
+                assert_non_null(b);
+                fingerprint(b, &got);
+                if (strcmp(got.p, want.p))
+                    fail_msg("allocation %ld failing: the bank loaded, but not whole", failed);
+                sbuf_free(&got);
+            } else {
+                assert_null(b);
+            }
+            bank_free(b);
+            diags_free(&d);
+        });
     assert_true(tries > 50);
     sbuf_free(&want);
 }
@@ -129,112 +86,119 @@ static void session_parse_format_score__every_allocation_failing__enomem_or_succ
     session_free(s0);
     diags_free(&d0);
     long tries;
-    EVERY_FAILURE_POINT(tries, {
-        struct diags d;
-        struct session *s = NULL;
-        diags_init(&d);
-        int rc = session_parse("t.ini", session_text, strlen(session_text), b, &s, &d);
-        char *text = NULL;
-        struct score sc = {0};
-        int src = KL_OK;
-        struct session *copy = NULL;
-        if (rc == KL_OK) {
-            text = session_format(b, s);
-            src = score_compute(b, s, &sc);
-            copy = session_dup(s);
-        }
-        long failed_at = calls > fail_at ? fail_at : -1;
-        fail_at = -1;
-        if (failed_at >= 0 && rc != KL_OK && rc != KL_ENOMEM)
-            fail_msg("allocation %ld failing: session_parse gave %d (%s)", failed_at, rc,
-                     d.n ? d.v[0].msg : "");
-        if (rc == KL_OK && failed_at < 0)
-            assert_true(text && src == KL_OK && copy);
-        if (text && strcmp(text, want))
-            fail_msg("allocation %ld failing: the session loaded, but not whole", failed_at);
-        if (failed_at >= 0 && src != KL_OK && src != KL_ENOMEM)
-            fail_msg("allocation %ld failing: score_compute gave %d", failed_at, src);
-        free(text);
-        score_free(&sc);
-        session_free(copy);
-        session_free(s);
-        diags_free(&d);
-        fail_at = failed_at >= 0 ? failed_at : fail_at;
-        if (failed_at < 0)
-            break;
-    });
+    struct diags d;
+    struct session *s, *copy;
+    char *text;
+    struct score sc;
+    int rc, src;
+    EVERY_FAILURE_POINT(
+        tries,
+        {
+            diags_init(&d);
+            s = NULL;
+            text = NULL;
+            copy = NULL;
+            memset(&sc, 0, sizeof sc);
+            src = KL_OK;
+            rc = session_parse("t.ini", session_text, strlen(session_text), b, &s, &d);
+            if (rc == KL_OK) {
+                text = session_format(b, s);
+                src = score_compute(b, s, &sc);
+                copy = session_dup(s);
+            }
+        },
+        {
+            oom_expect(rc, failed, "session_parse");
+            oom_expect(src, failed, "score_compute");
+            if (rc == KL_OK && failed < 0)
+                assert_true(text && copy);
+            if (text && strcmp(text, want))
+                fail_msg("allocation %ld failing: the session loaded, but not whole", failed);
+            free(text);
+            score_free(&sc);
+            session_free(copy);
+            session_free(s);
+            diags_free(&d);
+        });
     assert_true(tries > 50);
     free(want);
     bank_free(b);
 }
 
-/* One workshop run: open, a change with a note and two references, undo, redo, a diff. An
- * answer is never half changed: after each step it is the old one or the new one. */
-static void workshop_run(const char *path, long *failed_at)
-{
+/* One workshop run: open, a change with a note and two references, undo, redo, a diff; the
+ * codes of the steps, -1 for a step not reached. */
+struct run {
     struct diags d;
-    diags_init(&d);
-    struct workshop *w = NULL;
-    int rc = ops_open(&w, path, "tests/fixtures/good", 0, "test", &d);
-    int set = -1, undo = -1, redo = -1, dif = -1;
-    const struct answer *a = w ? &w->ses->answers[0] : NULL;
+    struct workshop *w;
+    int codes[5]; /* open, set, undo, redo, diff */
+};
+
+static void workshop_steps(const char *path, struct run *r)
+{
+    diags_init(&r->d);
+    r->w = NULL;
+    int *c = r->codes;
+    c[1] = c[2] = c[3] = c[4] = -1;
+    c[0] = ops_open(&r->w, path, "tests/fixtures/good", 0, "test", &r->d);
     struct ops_result res;
     struct ops_diff df;
     const char *refs[] = {"E1", "E2", NULL};
-    struct ops_change c = {.answer = "1,3", .note = "anteckning", .evidence_add = refs};
-    if (!rc && !(set = ops_set(w, 0, &c, 100, &res, &d)) && !(undo = ops_undo(w, 101, &res, &d)))
-        redo = ops_redo(w, 102, &res, &d);
-    if (!rc && !(dif = ops_diff(&df, w->bank, w->ses, w->ses)))
+    struct ops_change ch = {.answer = "1,3", .note = "anteckning", .evidence_add = refs};
+    if (!c[0] && !(c[1] = ops_set(r->w, 0, &ch, 100, &res, &r->d)) &&
+        !(c[2] = ops_undo(r->w, 101, &res, &r->d)))
+        c[3] = ops_redo(r->w, 102, &res, &r->d);
+    if (!c[0] && !(c[4] = ops_diff(&df, r->w->bank, r->w->ses, r->w->ses)))
         ops_diff_free(&df);
-    *failed_at = calls > fail_at ? fail_at : -1;
-    fail_at = -1;
-    int codes[] = {rc, set, undo, redo, dif};
-    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
-        if (*failed_at >= 0 && codes[i] != KL_OK && codes[i] != KL_ENOMEM && codes[i] != -1)
-            fail_msg("allocation %ld failing: step %zu gave %d", *failed_at, i, codes[i]);
-    if (a) {
+}
+
+/* An answer is never half changed: after each step it is the old one or the new one. */
+static void workshop_check(struct run *r, long failed)
+{
+    static const char *const steps[] = {"ops_open", "ops_set", "ops_undo", "ops_redo", "ops_diff"};
+    for (size_t i = 0; failed >= 0 && i < sizeof steps / sizeof steps[0]; i++)
+        if (r->codes[i] != -1)
+            oom_expect(r->codes[i], failed, steps[i]);
+    if (r->w) {
+        const struct answer *a = &r->w->ses->answers[0];
         /* the new answer (set, or set and redone) or the old one (set failed, or undone) */
         int is_new = a->answered && a->ticks == 5 && a->note && a->n_evidence == 2;
         int is_old = !a->answered && !a->note && a->n_evidence == 0;
         if (!is_new && !is_old)
-            fail_msg("allocation %ld failing: the answer is half changed", *failed_at);
-        if (*failed_at < 0 && !(is_new && redo == KL_OK && dif == KL_OK))
+            fail_msg("allocation %ld failing: the answer is half changed", failed);
+        if (failed < 0 && !(is_new && r->codes[3] == KL_OK && r->codes[4] == KL_OK))
             fail_msg("nothing failing, yet the run did not complete");
     }
-    ops_close(w);
-    diags_free(&d);
+    ops_close(r->w);
+    diags_free(&r->d);
 }
 
 static void workshop__every_allocation_failing__enomem_or_success(void **st)
 {
     (void)st;
-    char dir[] = "/tmp/kollen-test-oom.XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    char path[64];
-    snprintf(path, sizeof path, "%s/s.ini", dir);
+    char *path = test_tmp_path("s.ini");
     struct bank *b = load_fixture_bank("mini");
     struct session *s = session_new(b, "Org", GROUP_KOMMUN, "2026-01-01", 1);
+    assert_non_null(s);
     struct diags d;
     diags_init(&d);
-    assert_non_null(s);
-    long tries, failed_at = -1;
-    EVERY_FAILURE_POINT(tries, {
-        long keep = fail_at;
-        fail_at = -1;
-        assert_int_equal(session_save(path, b, s, 0, &d), KL_OK); /* a fresh file each time */
-        calls = 0;
-        fail_at = keep;
-        workshop_run(path, &failed_at);
-        fail_at = failed_at >= 0 ? failed_at : keep;
-        if (failed_at < 0)
-            break;
-    });
+    long tries;
+    struct run r;
+    EVERY_FAILURE_POINT(
+        tries,
+        {
+            long keep = fail_at;
+            fail_at = -1;
+            assert_int_equal(session_save(path, b, s, 0, &d), KL_OK); /* a fresh file each time */
+            calls = 0;
+            fail_at = keep;
+            workshop_steps(path, &r);
+        },
+        workshop_check(&r, failed));
     assert_true(tries > 50);
     diags_free(&d);
     session_free(s);
     bank_free(b);
-    unlink(path);
-    rmdir(dir);
+    free(path);
 }
 
 int main(void)
@@ -242,7 +206,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(bank_load__every_allocation_failing__enomem_or_success),
         cmocka_unit_test(session_parse_format_score__every_allocation_failing__enomem_or_success),
-        cmocka_unit_test(workshop__every_allocation_failing__enomem_or_success),
+        cmocka_unit_test_setup_teardown(workshop__every_allocation_failing__enomem_or_success,
+                                        test_tmp_setup, test_tmp_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -83,7 +83,6 @@ static void diff__answers_notes_evidence_flags__each_said(void **st)
 static void diff_open__another_bank__refused_naming_both(void **st)
 {
     (void)st;
-    ops_tmp_make("ops-diff");
     char *a = ops_make_session("mini", "a.ini", "A"),
          *s = ops_make_session("miniscale", "s.ini", "S");
     struct ops_diff df;
@@ -99,7 +98,6 @@ static void diff_open__another_bank__refused_naming_both(void **st)
     diags_free(&d);
     free(a);
     free(s);
-    ops_tmp_remove();
 }
 
 int main(void)
@@ -108,7 +106,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(diff__same_sessions__nothing_changed),
         cmocka_unit_test(diff__answers_notes_evidence_flags__each_said),
-        cmocka_unit_test(diff_open__another_bank__refused_naming_both),
+        cmocka_unit_test_setup_teardown(diff_open__another_bank__refused_naming_both,
+                                        test_tmp_setup, test_tmp_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,38 +9,10 @@
 #include "kollen/ops_search.h"
 #include "test_ops_util.h"
 
-static char *path;
-
 static void sleep_ms(long ms)
 {
     struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
     nanosleep(&ts, NULL);
-}
-
-static int setup(void **st)
-{
-    (void)st;
-    ops_tmp_make("ops-follow");
-    path = ops_make_session("mini", "s.ini", "Följekommun");
-    return 0;
-}
-
-static int teardown(void **st)
-{
-    (void)st;
-    free(path);
-    ops_tmp_remove();
-    return 0;
-}
-
-static struct workshop *open_as(int flags)
-{
-    struct workshop *w = NULL;
-    struct diags d;
-    diags_init(&d);
-    assert_int_equal(ops_open(&w, path, OPS_QDIR, flags, "test", &d), KL_OK);
-    diags_free(&d);
-    return w;
 }
 
 static void move_to(struct workshop *w, int number)
@@ -56,34 +28,30 @@ static void tick(struct workshop *w, int number, const char *value)
 {
     struct ops_change c = {.answer = value};
     struct ops_result res;
-    struct diags d;
-    diags_init(&d);
-    assert_int_equal(ops_set(w, bank_find_question(w->bank, number), &c, OPS_NOW, &res, &d),
-                     KL_OK);
-    diags_free(&d);
+    assert_int_equal(ops_set_number(w, number, &c, &res, NULL), KL_OK);
 }
 
 static void cursor__published_private_read_back_removed_with_the_writer(void **st)
 {
     (void)st;
-    struct workshop *w = open_as(0);
+    struct workshop *w = ops_open_path(0);
     move_to(w, 4);
-    char *cp = ops_cursor_path(path);
+    char *cp = ops_cursor_path(ops_path);
     struct stat sb;
     assert_int_equal(stat(cp, &sb), 0);
     assert_int_equal(sb.st_mode & 0777, 0600);
     int number = 0;
-    assert_int_equal(ops_read_cursor(path, &number), 0);
+    assert_int_equal(ops_read_cursor(ops_path, &number), 0);
     assert_int_equal(number, 4);
     /* moving is not saving: the session file still has the old cursor */
-    char *text = ops_read_file(path);
+    char *text = test_read_file(ops_path, NULL);
     assert_null(strstr(text, "cursor = 4"));
     free(text);
     ops_close(w);
     assert_int_equal(access(cp, F_OK), -1);
-    assert_int_equal(ops_read_cursor(path, &number), -1);
+    assert_int_equal(ops_read_cursor(ops_path, &number), -1);
     /* a read-only workshop publishes nothing */
-    w = open_as(OPS_READ_ONLY);
+    w = ops_open_path(OPS_READ_ONLY);
     move_to(w, 2);
     assert_int_equal(access(cp, F_OK), -1);
     ops_close(w);
@@ -93,14 +61,12 @@ static void cursor__published_private_read_back_removed_with_the_writer(void **s
 static void cursor__garbage_file__not_a_question(void **st)
 {
     (void)st;
-    char *cp = ops_cursor_path(path);
+    char *cp = ops_cursor_path(ops_path);
     const char *bad[] = {"", "question = \n", "question = x1\n", "question = 1000\n", "hej\n"};
     int number;
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        FILE *f = fopen(cp, "w");
-        fputs(bad[i], f);
-        fclose(f);
-        assert_int_equal(ops_read_cursor(path, &number), -1);
+        test_write_file(cp, bad[i]);
+        assert_int_equal(ops_read_cursor(ops_path, &number), -1);
     }
     free(cp);
 }
@@ -123,8 +89,8 @@ static int wait_change(struct ops_follow *f, struct workshop *w)
 
 static void follow(int poll_only)
 {
-    struct workshop *writer = open_as(0);
-    struct workshop *reader = open_as(OPS_READ_ONLY);
+    struct workshop *writer = ops_open_path(0);
+    struct workshop *reader = ops_open_path(OPS_READ_ONLY);
     struct ops_follow *f = NULL;
     assert_int_equal(ops_follow_start(reader, poll_only, &f, NULL), KL_OK);
     assert_int_equal(ops_follow_inotify(f), !poll_only);
@@ -174,13 +140,11 @@ static void follow__stat_fallback__sees_a_tick_and_a_move(void **st)
 static void follow__stale_cursor_file__older_than_the_session_ignored(void **st)
 {
     (void)st;
-    char *cp = ops_cursor_path(path);
-    FILE *f = fopen(cp, "w");
-    fputs("question = 4\n", f);
-    fclose(f);
+    char *cp = ops_cursor_path(ops_path);
+    test_write_file(cp, "question = 4\n");
     struct timespec old[2] = {{1000000000, 0}, {1000000000, 0}};
     assert_int_equal(utimensat(AT_FDCWD, cp, old, 0), 0);
-    struct workshop *reader = open_as(OPS_READ_ONLY);
+    struct workshop *reader = ops_open_path(OPS_READ_ONLY);
     struct ops_follow *fw = NULL;
     assert_int_equal(ops_follow_start(reader, 1, &fw, NULL), KL_OK);
     assert_int_equal(reader->ses->cursor, 0);
@@ -198,8 +162,8 @@ static void follow__stale_cursor_file__older_than_the_session_ignored(void **st)
 static void follow__a_save_before_the_watch__read_at_the_start(void **st)
 {
     (void)st;
-    struct workshop *reader = open_as(OPS_READ_ONLY);
-    struct workshop *writer = open_as(0);
+    struct workshop *reader = ops_open_path(OPS_READ_ONLY);
+    struct workshop *writer = ops_open_path(0);
     tick(writer, 2, "3");
     assert_false(reader->ses->answers[1].answered);
     struct ops_follow *f = NULL;
@@ -213,23 +177,19 @@ static void follow__a_save_before_the_watch__read_at_the_start(void **st)
 static void reload__broken_file__the_session_kept_and_said_why(void **st)
 {
     (void)st;
-    struct workshop *reader = open_as(OPS_READ_ONLY);
-    struct workshop *writer = open_as(0);
+    struct workshop *reader = ops_open_path(OPS_READ_ONLY);
+    struct workshop *writer = ops_open_path(0);
     tick(writer, 2, "3");
     ops_close(writer);
-    char *good = ops_read_file(path);
-    FILE *f = fopen(path, "w");
-    fputs("[session]\nformat = 1\nbank = mini\n[answer.99]\nvalue = 1\n", f);
-    fclose(f);
+    char *good = test_read_file(ops_path, NULL);
+    test_write_file(ops_path, "[session]\nformat = 1\nbank = mini\n[answer.99]\nvalue = 1\n");
     struct diags d;
     diags_init(&d);
     assert_int_not_equal(ops_refresh(reader, &d), KL_OK);
     assert_true(d.n > 0);
     diags_free(&d);
     assert_false(reader->ses->answers[1].answered); /* as it was */
-    f = fopen(path, "w");
-    fputs(good, f);
-    fclose(f);
+    test_write_file(ops_path, good);
     free(good);
     diags_init(&d);
     assert_int_equal(ops_refresh(reader, &d), KL_OK);
@@ -237,7 +197,7 @@ static void reload__broken_file__the_session_kept_and_said_why(void **st)
     assert_int_equal(reader->ses->answers[1].choice, 3);
     ops_close(reader);
     /* a writer never reloads: it is the one writing */
-    writer = open_as(0);
+    writer = ops_open_path(0);
     assert_int_equal(ops_refresh(writer, NULL), KL_EUSAGE);
     ops_close(writer);
 }
@@ -254,7 +214,7 @@ static int search(struct workshop *w, const char *needle, struct search_hit **h)
 static void search__text_option_help_and_note__case_folded(void **st)
 {
     (void)st;
-    struct workshop *w = open_as(0);
+    struct workshop *w = ops_open_path(0);
     struct ops_change c = {.note = "Leverantören Ärlig AB sköter driften"};
     struct ops_result res;
     struct diags d;
@@ -296,7 +256,7 @@ static void fold__ascii_and_latin1_lowered_the_rest_kept(void **st)
     free(f);
 }
 
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, ops_setup, ops_teardown)
 
 int main(void)
 {

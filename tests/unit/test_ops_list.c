@@ -3,20 +3,6 @@
 #include "kollen/ops_list.h"
 #include "test_ops_util.h"
 
-static int setup(void **st)
-{
-    (void)st;
-    ops_tmp_make("ops-list");
-    return 0;
-}
-
-static int teardown(void **st)
-{
-    (void)st;
-    ops_tmp_remove();
-    return 0;
-}
-
 static void list__summaries_last_changed_first_broken_files_named(void **st)
 {
     (void)st;
@@ -31,14 +17,10 @@ static void list__summaries_last_changed_first_broken_files_named(void **st)
     struct ops_result res;
     assert_int_equal(ops_set(w, 0, &c, OPS_NOW + 10, &res, &d), KL_OK);
     ops_close(w);
-    char *broken = ops_tmp_path("c.ini"), *other = ops_tmp_path("notes.txt");
-    FILE *f = fopen(broken, "w");
-    fputs("[session]\nbank = nosuch\n", f);
-    fclose(f);
-    f = fopen(other, "w");
-    fclose(f);
+    test_write_in(test_tmp, "c.ini", "[session]\nbank = nosuch\n");
+    test_write_in(test_tmp, "notes.txt", "");
     struct ops_list l;
-    assert_int_equal(ops_list(ops_tmp, OPS_QDIR, &l, &d), KL_OK);
+    assert_int_equal(ops_list(test_tmp, OPS_QDIR, &l, &d), KL_OK);
     assert_int_equal(l.n, 3); /* only *.ini */
     assert_string_equal(l.v[0].file, "b.ini");
     assert_string_equal(l.v[0].organisation, "Beta region");
@@ -57,14 +39,12 @@ static void list__summaries_last_changed_first_broken_files_named(void **st)
     diags_free(&d);
     free(a);
     free(b);
-    free(broken);
-    free(other);
 }
 
 static void list__no_folder__eio_with_its_name_and_an_empty_list(void **st)
 {
     (void)st;
-    char *none = ops_tmp_path("none");
+    char *none = test_tmp_path("none");
     struct ops_list l;
     struct diags d;
     diags_init(&d);
@@ -79,11 +59,10 @@ static void list__no_folder__eio_with_its_name_and_an_empty_list(void **st)
 int main(void)
 {
     msg_set_lang(LANG_SV);
+#define T(fn) cmocka_unit_test_setup_teardown(fn, test_tmp_setup, test_tmp_teardown)
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(list__summaries_last_changed_first_broken_files_named,
-                                        setup, teardown),
-        cmocka_unit_test_setup_teardown(list__no_folder__eio_with_its_name_and_an_empty_list, setup,
-                                        teardown),
+        T(list__summaries_last_changed_first_broken_files_named),
+        T(list__no_folder__eio_with_its_name_and_an_empty_list),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,18 +10,13 @@ static void questions__given_then_environment_then_share(void **st)
 {
     (void)st;
     unsetenv("KOLLEN_QUESTIONS");
-    char *q = ops_questions_dir("mine", "/usr/share/kollen");
-    assert_string_equal(q, "mine");
-    free(q);
+    assert_string_taken(ops_questions_dir("mine", "/usr/share/kollen"), "mine");
     setenv("KOLLEN_QUESTIONS", "/from/env", 1);
-    q = ops_questions_dir(NULL, "/usr/share/kollen");
-    assert_string_equal(q, "/from/env");
-    free(q);
+    assert_string_taken(ops_questions_dir(NULL, "/usr/share/kollen"), "/from/env");
     setenv("KOLLEN_QUESTIONS", "", 1); /* empty: not set */
-    q = ops_questions_dir(NULL, "/nonexistent-share");
     /* the test runs from build/tests/: no questions/ beside it or one up, so the share */
-    assert_string_equal(q, "/nonexistent-share/questions");
-    free(q);
+    assert_string_taken(ops_questions_dir(NULL, "/nonexistent-share"),
+                        "/nonexistent-share/questions");
     unsetenv("KOLLEN_QUESTIONS");
 }
 
@@ -63,34 +58,23 @@ static void sessions__given_then_environment_then_checkout_then_user_data(void *
     (void)st;
     unsetenv("KOLLEN_SESSIONS");
     setenv("XDG_DATA_HOME", "/x/data", 1);
-    char *s = ops_sessions_dir("here");
-    assert_string_equal(s, "here");
-    free(s);
+    assert_string_taken(ops_sessions_dir("here"), "here");
     /* the test runs from build/tests/: neither it nor build/ holds questions/ and sessions/,
      * so the user's data folder, wherever the working folder is */
-    s = ops_sessions_dir(NULL);
-    assert_string_equal(s, "/x/data/kollen/sessions");
-    free(s);
+    assert_string_taken(ops_sessions_dir(NULL), "/x/data/kollen/sessions");
     setenv("KOLLEN_SESSIONS", "/from/env", 1);
-    s = ops_sessions_dir(NULL);
-    assert_string_equal(s, "/from/env");
-    free(s);
-    s = ops_sessions_dir(""); /* --sessions "" is the default, not the environment */
-    assert_string_equal(s, "/x/data/kollen/sessions");
-    free(s);
+    assert_string_taken(ops_sessions_dir(NULL), "/from/env");
+    /* --sessions "" is the default, not the environment */
+    assert_string_taken(ops_sessions_dir(""), "/x/data/kollen/sessions");
     unsetenv("KOLLEN_SESSIONS");
     /* a relative XDG_DATA_HOME is ignored (XDG base directory specification) */
     const char *home = getenv("HOME");
     char *saved = home ? text_dup(home) : NULL;
     setenv("HOME", "/home/anna", 1);
     setenv("XDG_DATA_HOME", "relative", 1);
-    s = ops_sessions_dir(NULL);
-    assert_string_equal(s, "/home/anna/.local/share/kollen/sessions");
-    free(s);
+    assert_string_taken(ops_sessions_dir(NULL), "/home/anna/.local/share/kollen/sessions");
     unsetenv("XDG_DATA_HOME");
-    s = ops_sessions_dir(NULL);
-    assert_string_equal(s, "/home/anna/.local/share/kollen/sessions");
-    free(s);
+    assert_string_taken(ops_sessions_dir(NULL), "/home/anna/.local/share/kollen/sessions");
     if (saved)
         setenv("HOME", saved, 1);
     else
@@ -101,15 +85,9 @@ static void sessions__given_then_environment_then_checkout_then_user_data(void *
 static void session_path__name_in_the_folder_path_as_it_is(void **st)
 {
     (void)st;
-    char *p = ops_session_path("sess", "ws2026");
-    assert_string_equal(p, "sess/ws2026.ini");
-    free(p);
-    p = ops_session_path("sess", "ws.v2");
-    assert_string_equal(p, "sess/ws.v2");
-    free(p);
-    p = ops_session_path("sess", "./ws2026");
-    assert_string_equal(p, "./ws2026");
-    free(p);
+    assert_string_taken(ops_session_path("sess", "ws2026"), "sess/ws2026.ini");
+    assert_string_taken(ops_session_path("sess", "ws.v2"), "sess/ws.v2");
+    assert_string_taken(ops_session_path("sess", "./ws2026"), "./ws2026");
     assert_true(ops_session_is_name("ws"));
     assert_false(ops_session_is_name("a/ws"));
 }
@@ -155,8 +133,7 @@ static void session_path__names_of_kollens_own_files__refused_naming_them(void *
 static void sessions_dir_make__private_with_its_parents_and_an_error_naming_it(void **st)
 {
     (void)st;
-    ops_tmp_make("ops-paths");
-    char *dir = ops_tmp_path("sessions");
+    char *dir = test_tmp_path("sessions");
     struct diags d;
     diags_init(&d);
     assert_int_equal(ops_sessions_dir_make(dir, &d), KL_OK);
@@ -165,20 +142,18 @@ static void sessions_dir_make__private_with_its_parents_and_an_error_naming_it(v
     assert_int_equal(sb.st_mode & 0777, 0700);
     assert_int_equal(ops_sessions_dir_make(dir, &d), KL_OK); /* there already: fine */
     /* ~/.local/share/kollen/sessions: the folders above are made too, each private */
-    char *deep = ops_tmp_path("data/kollen/sessions");
+    char *deep = test_tmp_path("data/kollen/sessions");
     assert_int_equal(ops_sessions_dir_make(deep, &d), KL_OK);
     assert_int_equal(stat(deep, &sb), 0);
     assert_int_equal(sb.st_mode & 0777, 0700);
-    char *mid = ops_tmp_path("data/kollen");
+    char *mid = test_tmp_path("data/kollen");
     assert_int_equal(stat(mid, &sb), 0);
     assert_int_equal(sb.st_mode & 0777, 0700);
     assert_int_equal(d.n, 0);
     /* a file where a folder should be */
-    char *file = ops_tmp_path("file");
-    FILE *f = fopen(file, "w");
-    assert_non_null(f);
-    fclose(f);
-    char *under = ops_tmp_path("file/a/b");
+    char *file = test_tmp_path("file");
+    test_write_file(file, "");
+    char *under = test_tmp_path("file/a/b");
     assert_int_equal(ops_sessions_dir_make(under, &d), KL_EIO);
     assert_diag(&d, 0, "file/a");
     diags_clear(&d);
@@ -190,7 +165,6 @@ static void sessions_dir_make__private_with_its_parents_and_an_error_naming_it(v
     free(mid);
     free(file);
     free(under);
-    ops_tmp_remove();
 }
 
 int main(void)
@@ -202,7 +176,9 @@ int main(void)
         cmocka_unit_test(sessions__given_then_environment_then_checkout_then_user_data),
         cmocka_unit_test(session_path__name_in_the_folder_path_as_it_is),
         cmocka_unit_test(session_path__names_of_kollens_own_files__refused_naming_them),
-        cmocka_unit_test(sessions_dir_make__private_with_its_parents_and_an_error_naming_it),
+        cmocka_unit_test_setup_teardown(
+            sessions_dir_make__private_with_its_parents_and_an_error_naming_it, test_tmp_setup,
+            test_tmp_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -36,10 +36,7 @@ static void targets__offered_by_bank_and_session(void **st)
     assert_int_equal(ops_plan_targets(mini, s, t, 2), 2); /* never more than asked */
     session_free(s);
     bank_free(mini);
-    struct bank *r = NULL;
-    struct diags d;
-    diags_init(&d);
-    assert_int_equal(bank_load_id(RQDIR, "rapport", &r, &d), KL_OK);
+    struct bank *r = load_bank_in(RQDIR, "rapport");
     s = session_new(r, "O", GROUP_KOMMUN, "2024-05-02", OPS_NOW);
     int n = ops_plan_targets(r, s, t, 16);
     assert_int_equal(t[n - 2].kind, PLAN_TARGET); /* MSBFS 2020:6 */
@@ -47,6 +44,8 @@ static void targets__offered_by_bank_and_session(void **st)
     assert_true(ops_plan_same(&t[n - 1], &(struct plan_spec){PLAN_GROUP, 0, ""}));
     assert_false(ops_plan_same(&t[1], &t[2]));
     struct plan p;
+    struct diags d;
+    diags_init(&d);
     assert_int_equal(ops_plan(r, s, &t[n - 1], &p, &d), KL_OK);
     assert_non_null(p.benchmark);
     plan_free(&p);

@@ -40,16 +40,6 @@ static void gather__score_plan_provenance_blockers(void **st)
     bank_free(b);
 }
 
-static struct bank *report_bank(void)
-{
-    struct diags d;
-    diags_init(&d);
-    struct bank *b = NULL;
-    assert_int_equal(bank_load_id("tests/fixtures/report", "rapport", &b, &d), KL_OK);
-    diags_free(&d);
-    return b;
-}
-
 /* The summary's data: the areas weakest first (level, then kollen's value, then the bank's
  * order), the group's value on MSB's measure (the typsvar's where it publishes one, else the
  * spread's middle part), how many areas are below it, the steps to take first (quick wins
@@ -57,7 +47,7 @@ static struct bank *report_bank(void)
 static void gather__summary_weakest_group_steps_records(void **st)
 {
     (void)st;
-    struct bank *b = report_bank();
+    struct bank *b = load_bank_in("tests/fixtures/report", "rapport");
     struct session *s = session_new(b, "O", GROUP_KOMMUN, "2024-05-02", OPS_NOW);
     answer(b, s, 1, "1", 1);   /* ledning: level 1 */
     answer(b, s, 2, "2", 0);   /* risk: level 1 */
@@ -107,18 +97,11 @@ static void gather__summary_weakest_group_steps_records(void **st)
 static void companion_path__relative_to_the_session(void **st)
 {
     (void)st;
-    char *p = ops_companion_path("sessions/ws2026.ini", "ws2026-it");
-    assert_string_equal(p, "sessions/ws2026-it.ini");
-    free(p);
-    p = ops_companion_path("ws.ini", "it.ini");
-    assert_string_equal(p, "it.ini");
-    free(p);
-    p = ops_companion_path("/a/b/ws.ini", "../c/it.ini");
-    assert_string_equal(p, "/a/b/../c/it.ini");
-    free(p);
-    p = ops_companion_path("/a/b/ws.ini", "/x/it.ini");
-    assert_string_equal(p, "/x/it.ini");
-    free(p);
+    assert_string_taken(ops_companion_path("sessions/ws2026.ini", "ws2026-it"),
+                        "sessions/ws2026-it.ini");
+    assert_string_taken(ops_companion_path("ws.ini", "it.ini"), "it.ini");
+    assert_string_taken(ops_companion_path("/a/b/ws.ini", "../c/it.ini"), "/a/b/../c/it.ini");
+    assert_string_taken(ops_companion_path("/a/b/ws.ini", "/x/it.ini"), "/x/it.ini");
     assert_null(ops_companion_path("ws.ini", ""));
 }
 

@@ -7,47 +7,6 @@
 #include "kollen/ops_room.h"
 #include "test_ops_util.h"
 
-static char *path;
-
-static int setup(void **st)
-{
-    (void)st;
-    ops_tmp_make("ops-room");
-    path = ops_make_session("mini", "s.ini", "Testkommunen");
-    return 0;
-}
-
-static int teardown(void **st)
-{
-    (void)st;
-    free(path);
-    ops_tmp_remove();
-    return 0;
-}
-
-static struct workshop *open_rw(void)
-{
-    struct workshop *w = NULL;
-    struct diags d;
-    diags_init(&d);
-    assert_int_equal(ops_open(&w, path, OPS_QDIR, 0, "test", &d), KL_OK);
-    diags_free(&d);
-    return w;
-}
-
-/* ops_set on question number n; its code, the first message in why (when given). */
-static int set(struct workshop *w, int n, const struct ops_change *c, struct ops_result *res,
-               char *why)
-{
-    struct diags d;
-    diags_init(&d);
-    int rc = ops_set(w, bank_find_question(w->bank, n), c, OPS_NOW, res, &d);
-    if (why)
-        snprintf(why, DIAG_TEXT_MAX, "%s", d.n ? d.v[0].msg : "");
-    diags_free(&d);
-    return rc;
-}
-
 static int edit(struct workshop *w, const struct ops_edit *e, struct ops_result *res, char *why)
 {
     struct diags d;
@@ -61,7 +20,7 @@ static int edit(struct workshop *w, const struct ops_edit *e, struct ops_result 
 
 static struct session *disk(struct bank **b)
 {
-    return ops_reload(path, b);
+    return test_reload(ops_path, b);
 }
 
 static const struct answer *disk_answer(struct session *s, const struct bank *b, int n)
@@ -74,11 +33,11 @@ static const struct answer *disk_answer(struct session *s, const struct bank *b,
 static void decide__agreed_and_dissent__saved_and_undone_as_one_answer(void **st)
 {
     (void)st;
-    struct workshop *w = open_rw();
+    struct workshop *w = ops_open_path(0);
     struct ops_result res;
     const char *two[] = {"IT-chefen: Rutinen följs inte överallt", " Bo :  Bara på pappret ", NULL};
     struct ops_change c = {.agreed = OPS_ON, .dissent_add = two};
-    assert_int_equal(set(w, 2, &c, &res, NULL), KL_OK);
+    assert_int_equal(ops_set_number(w, 2, &c, &res, NULL), KL_OK);
     assert_true(res.changed);
     assert_int_equal(res.saved, 1);
     struct bank *b;
@@ -96,9 +55,9 @@ static void decide__agreed_and_dissent__saved_and_undone_as_one_answer(void **st
     bank_free(b);
     /* edit one, remove the other; then undo back to both */
     struct ops_change e = {.dissent_edit = 1, .dissent_text = "Cia: Ny synpunkt"};
-    assert_int_equal(set(w, 2, &e, &res, NULL), KL_OK);
+    assert_int_equal(ops_set_number(w, 2, &e, &res, NULL), KL_OK);
     struct ops_change r = {.dissent_remove = 2, .agreed = OPS_OFF};
-    assert_int_equal(set(w, 2, &r, &res, NULL), KL_OK);
+    assert_int_equal(ops_set_number(w, 2, &r, &res, NULL), KL_OK);
     const struct answer *now = &w->ses->answers[bank_find_question(w->bank, 2)];
     assert_int_equal(now->n_dissent, 1);
     assert_string_equal(now->dissent[0].who, "Cia");
@@ -112,7 +71,7 @@ static void decide__agreed_and_dissent__saved_and_undone_as_one_answer(void **st
     /* agreeing twice changes nothing: no step, no write */
     int steps = w->n_undo;
     struct ops_change again = {.agreed = OPS_ON};
-    assert_int_equal(set(w, 2, &again, &res, NULL), KL_OK);
+    assert_int_equal(ops_set_number(w, 2, &again, &res, NULL), KL_OK);
     assert_false(res.changed);
     assert_int_equal(w->n_undo, steps);
     ops_close(w);
@@ -121,24 +80,24 @@ static void decide__agreed_and_dissent__saved_and_undone_as_one_answer(void **st
 static void decide__bad_dissent__refused_and_nothing_changes(void **st)
 {
     (void)st;
-    struct workshop *w = open_rw();
+    struct workshop *w = ops_open_path(0);
     struct ops_result res;
     char why[DIAG_TEXT_MAX];
     const char *no_colon[] = {"IT-chefen håller inte med", NULL};
     struct ops_change c = {.dissent_add = no_colon, .agreed = OPS_ON};
-    assert_int_equal(set(w, 1, &c, &res, why), KL_EUSAGE);
+    assert_int_equal(ops_set_number(w, 1, &c, &res, why), KL_EUSAGE);
     assert_non_null(strstr(why, "NAMN: SYNPUNKT"));
     const char *empty_view[] = {"Bo:  ", NULL};
     c.dissent_add = empty_view;
-    assert_int_equal(set(w, 1, &c, &res, why), KL_EUSAGE);
+    assert_int_equal(ops_set_number(w, 1, &c, &res, why), KL_EUSAGE);
     const char *newline[] = {"Bo: två\nrader", NULL};
     c.dissent_add = newline;
-    assert_int_equal(set(w, 1, &c, &res, why), KL_EUSAGE);
+    assert_int_equal(ops_set_number(w, 1, &c, &res, why), KL_EUSAGE);
     struct ops_change r = {.dissent_remove = 1};
-    assert_int_equal(set(w, 1, &r, &res, why), KL_EUSAGE);
+    assert_int_equal(ops_set_number(w, 1, &r, &res, why), KL_EUSAGE);
     assert_non_null(strstr(why, "ingen avvikande mening 1"));
     struct ops_change ed = {.dissent_edit = 3, .dissent_text = "A: B"};
-    assert_int_equal(set(w, 1, &ed, &res, why), KL_EUSAGE);
+    assert_int_equal(ops_set_number(w, 1, &ed, &res, why), KL_EUSAGE);
     assert_false(w->ses->answers[0].agreed); /* the valid part did not happen either */
     assert_int_equal(w->n_undo, 0);
     ops_close(w);
@@ -147,7 +106,7 @@ static void decide__bad_dissent__refused_and_nothing_changes(void **st)
 static void decide__dissent_at_and_past_its_limits__kept_one_more_refused(void **st)
 {
     (void)st;
-    struct workshop *w = open_rw();
+    struct workshop *w = ops_open_path(0);
     struct ops_result res;
     /* a view of SESSION_DISSENT_MAX bytes (å is two), and a name of SESSION_FIELD_MAX */
     char spec[SESSION_FIELD_MAX + SESSION_DISSENT_MAX + 8];
@@ -162,9 +121,9 @@ static void decide__dissent_at_and_past_its_limits__kept_one_more_refused(void *
     const char *one[] = {spec, NULL};
     struct ops_change c = {.dissent_add = one};
     for (int i = 0; i < SESSION_DISSENT_COUNT; i++)
-        assert_int_equal(set(w, 1, &c, &res, NULL), KL_OK);
+        assert_int_equal(ops_set_number(w, 1, &c, &res, NULL), KL_OK);
     char why[DIAG_TEXT_MAX];
-    assert_int_equal(set(w, 1, &c, &res, why), KL_EUSAGE); /* the 21st */
+    assert_int_equal(ops_set_number(w, 1, &c, &res, why), KL_EUSAGE); /* the 21st */
     assert_non_null(strstr(why, "högst 20"));
     struct bank *b;
     struct session *s = disk(&b); /* round trip at the limit */
@@ -176,25 +135,25 @@ static void decide__dissent_at_and_past_its_limits__kept_one_more_refused(void *
     bank_free(b);
     /* one byte past either limit */
     struct ops_change r = {.dissent_remove = 1};
-    assert_int_equal(set(w, 1, &r, &res, NULL), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &r, &res, NULL), KL_OK);
     spec[k] = 'x';
     spec[k + 1] = '\0';
-    assert_int_equal(set(w, 1, &c, &res, NULL), KL_EUSAGE);
+    assert_int_equal(ops_set_number(w, 1, &c, &res, NULL), KL_EUSAGE);
     spec[k] = '\0';
     memmove(spec + 1, spec, k + 1); /* the name one byte longer */
-    assert_int_equal(set(w, 1, &c, &res, NULL), KL_EUSAGE);
+    assert_int_equal(ops_set_number(w, 1, &c, &res, NULL), KL_EUSAGE);
     ops_close(w);
 }
 
 static void park__with_and_without_reason__toggles_and_keeps_the_answer(void **st)
 {
     (void)st;
-    struct workshop *w = open_rw();
+    struct workshop *w = ops_open_path(0);
     struct ops_result res;
     struct ops_change tick = {.answer = "1,2"};
-    assert_int_equal(set(w, 1, &tick, &res, NULL), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &tick, &res, NULL), KL_OK);
     struct ops_change p = {.parked = OPS_ON, .park_reason = "Fråga IT-chefen"};
-    assert_int_equal(set(w, 1, &p, &res, NULL), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &p, &res, NULL), KL_OK);
     struct bank *b;
     struct session *s = disk(&b);
     const struct answer *a = disk_answer(s, b, 1);
@@ -204,10 +163,10 @@ static void park__with_and_without_reason__toggles_and_keeps_the_answer(void **s
     session_free(s);
     bank_free(b);
     struct ops_change t = {.parked = OPS_TOGGLE};
-    assert_int_equal(set(w, 1, &t, &res, NULL), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &t, &res, NULL), KL_OK);
     assert_false(w->ses->answers[0].parked);
     assert_null(w->ses->answers[0].park_reason); /* unparking drops the reason */
-    assert_int_equal(set(w, 1, &t, &res, NULL), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &t, &res, NULL), KL_OK);
     assert_true(w->ses->answers[0].parked);
     assert_null(w->ses->answers[0].park_reason);
     /* a reason at the limit is kept, one byte more refused */
@@ -215,33 +174,33 @@ static void park__with_and_without_reason__toggles_and_keeps_the_answer(void **s
     memset(reason, 'r', SESSION_REASON_MAX);
     reason[SESSION_REASON_MAX] = '\0';
     struct ops_change lim = {.parked = OPS_ON, .park_reason = reason};
-    assert_int_equal(set(w, 1, &lim, &res, NULL), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &lim, &res, NULL), KL_OK);
     assert_int_equal(strlen(w->ses->answers[0].park_reason), SESSION_REASON_MAX);
     reason[SESSION_REASON_MAX] = 'r';
     reason[SESSION_REASON_MAX + 1] = '\0';
-    assert_int_equal(set(w, 1, &lim, &res, NULL), KL_EUSAGE);
+    assert_int_equal(ops_set_number(w, 1, &lim, &res, NULL), KL_EUSAGE);
     ops_close(w);
 }
 
 static void evidence__last_reference_removed__the_front_end_is_told(void **st)
 {
     (void)st;
-    struct workshop *w = open_rw();
+    struct workshop *w = ops_open_path(0);
     struct ops_result res;
     const char *two[] = {"Protokoll", "Rapport", NULL};
     struct ops_change add = {.evidence_add = two};
-    assert_int_equal(set(w, 1, &add, &res, NULL), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &add, &res, NULL), KL_OK);
     struct ops_change rm = {.evidence_remove = 1};
-    assert_int_equal(set(w, 1, &rm, &res, NULL), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &rm, &res, NULL), KL_OK);
     assert_false(res.last_evidence); /* one is left */
-    assert_int_equal(set(w, 1, &rm, &res, NULL), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &rm, &res, NULL), KL_OK);
     assert_true(res.last_evidence);
     assert_true(w->ses->answers[0].documented); /* asked, not decided */
     /* told what to do in the same change: nothing to ask */
-    assert_int_equal(set(w, 1, &add, &res, NULL), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &add, &res, NULL), KL_OK);
     struct ops_change rm_off = {.evidence_remove = 1, .documented = OPS_OFF};
-    assert_int_equal(set(w, 1, &rm_off, &res, NULL), KL_OK);
-    assert_int_equal(set(w, 1, &rm_off, &res, NULL), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &rm_off, &res, NULL), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &rm_off, &res, NULL), KL_OK);
     assert_false(res.last_evidence);
     assert_false(w->ses->answers[0].documented);
     ops_close(w);
@@ -252,7 +211,7 @@ static void evidence__last_reference_removed__the_front_end_is_told(void **st)
 static void edit__every_field__saved_and_read_back(void **st)
 {
     (void)st;
-    struct workshop *w = open_rw();
+    struct workshop *w = ops_open_path(0);
     struct ops_result res;
     const char *add[] = {"Bo Berg: CISO", "Cia:IT-chef", "Dan", NULL};
     const char *agenda[] = {"alfa=25", NULL};
@@ -297,7 +256,7 @@ static void edit__every_field__saved_and_read_back(void **st)
 static void edit__participants__role_by_name_edit_and_remove_renumber_attendance(void **st)
 {
     (void)st;
-    struct workshop *w = open_rw();
+    struct workshop *w = ops_open_path(0);
     struct ops_result res;
     const char *add[] = {"Bo: CISO", "Cia: IT-chef", "Dan: Jurist", NULL};
     struct ops_edit e = {.add = add};
@@ -346,9 +305,9 @@ static void edit__participants__role_by_name_edit_and_remove_renumber_attendance
 static void edit__one_bad_part__nothing_changes_nothing_is_written(void **st)
 {
     (void)st;
-    struct workshop *w = open_rw();
+    struct workshop *w = ops_open_path(0);
     struct ops_result res;
-    char *before = ops_read_file(path);
+    char *before = test_read_file(ops_path, NULL);
     char why[DIAG_TEXT_MAX];
     struct ops_edit cases[] = {
         {.organisation = "Ny", .period = "2024-01-01..2023-01-01"},
@@ -374,7 +333,7 @@ static void edit__one_bad_part__nothing_changes_nothing_is_written(void **st)
     struct ops_edit unknown = {.agenda = bad_agenda[0]};
     assert_int_equal(edit(w, &unknown, &res, why), KL_EUSAGE);
     assert_non_null(strstr(why, "alfa, beta")); /* the areas there are */
-    char *after = ops_read_file(path);
+    char *after = test_read_file(ops_path, NULL);
     assert_string_equal(before, after);
     assert_string_equal(w->ses->facilitator, "");
     free(before);
@@ -396,11 +355,11 @@ static void edit__one_bad_part__nothing_changes_nothing_is_written(void **st)
     assert_int_equal(strlen(s->summary), SESSION_SUMMARY_MAX);
     session_free(s);
     bank_free(b);
-    before = ops_read_file(path);
+    before = test_read_file(ops_path, NULL);
     struct ops_edit same = {.minutes = SESSION_MINUTES_MAX};
     assert_int_equal(ops_edit(w, &same, OPS_NOW + 100, &res, NULL), KL_OK);
     assert_false(res.changed);
-    after = ops_read_file(path);
+    after = test_read_file(ops_path, NULL);
     assert_string_equal(before, after); /* not even modified was stamped */
     free(before);
     free(after);
@@ -419,7 +378,7 @@ static void edit__read_only__refused(void **st)
     struct workshop *w = NULL;
     struct diags d;
     diags_init(&d);
-    assert_int_equal(ops_open(&w, path, OPS_QDIR, OPS_READ_ONLY, "test", &d), KL_OK);
+    assert_int_equal(ops_open(&w, ops_path, OPS_QDIR, OPS_READ_ONLY, "test", &d), KL_OK);
     diags_free(&d);
     struct ops_result res;
     char why[DIAG_TEXT_MAX];
@@ -435,7 +394,7 @@ static void edit__read_only__refused(void **st)
 static void create__minutes__spread_over_the_areas(void **st)
 {
     (void)st;
-    char *p = ops_tmp_path("agenda.ini");
+    char *p = test_tmp_path("agenda.ini");
     struct ops_new n = {0};
     n.bank_id = "mini";
     n.organisation = "Agendakommun";
@@ -444,7 +403,7 @@ static void create__minutes__spread_over_the_areas(void **st)
     diags_init(&d);
     assert_int_equal(ops_create(OPS_QDIR, p, &n, OPS_NOW, &d), KL_OK);
     struct bank *b;
-    struct session *s = ops_reload(p, &b);
+    struct session *s = test_reload(p, &b);
     assert_int_equal(s->minutes, 121);
     /* alfa 2 and beta 3 of 5 questions: 48,4 and 72,6: the remainder to beta */
     assert_int_equal(s->agenda[bank_find_area(b, "alfa")].minutes, 48);
@@ -452,7 +411,7 @@ static void create__minutes__spread_over_the_areas(void **st)
     session_free(s);
     bank_free(b);
     n.minutes = SESSION_MINUTES_MAX + 1;
-    char *p2 = ops_tmp_path("agenda2.ini");
+    char *p2 = test_tmp_path("agenda2.ini");
     assert_int_equal(ops_create(OPS_QDIR, p2, &n, OPS_NOW, &d), KL_EUSAGE);
     diags_free(&d);
     assert_int_equal(access(p2, F_OK), -1);
@@ -465,14 +424,14 @@ static void create__minutes__spread_over_the_areas(void **st)
 static void spent__in_memory_until_the_next_write__no_save_of_its_own(void **st)
 {
     (void)st;
-    struct workshop *w = open_rw();
-    char *before = ops_read_file(path);
+    struct workshop *w = ops_open_path(0);
+    char *before = test_read_file(ops_path, NULL);
     ops_add_spent(w, 0, 90);
     ops_add_spent(w, 0, 30);
     ops_add_spent(w, 1, 0);   /* nothing */
     ops_add_spent(w, 7, 100); /* no such area */
     assert_true(w->pending);
-    char *after = ops_read_file(path);
+    char *after = test_read_file(ops_path, NULL);
     assert_string_equal(before, after);
     free(after);
     assert_int_equal(ops_flush(w, OPS_NOW, NULL), KL_OK);
@@ -487,7 +446,7 @@ static void spent__in_memory_until_the_next_write__no_save_of_its_own(void **st)
     ops_add_spent(w, 1, 45);
     struct ops_result res;
     struct ops_change c = {.answer = "2"};
-    assert_int_equal(set(w, 2, &c, &res, NULL), KL_OK);
+    assert_int_equal(ops_set_number(w, 2, &c, &res, NULL), KL_OK);
     assert_false(w->pending);
     s = disk(&b);
     assert_int_equal(s->agenda[1].spent, 45);
@@ -500,10 +459,10 @@ static void spent__in_memory_until_the_next_write__no_save_of_its_own(void **st)
 static void sitting__new_continued_after_a_break_and_ended(void **st)
 {
     (void)st;
-    struct workshop *w = open_rw();
-    char *before = ops_read_file(path);
+    struct workshop *w = ops_open_path(0);
+    char *before = test_read_file(ops_path, NULL);
     assert_int_equal(ops_sitting_begin(w, OPS_NOW, NULL), KL_OK);
-    char *after = ops_read_file(path);
+    char *after = test_read_file(ops_path, NULL);
     assert_string_equal(before, after); /* written with the next write, not on its own */
     free(before);
     free(after);
@@ -520,7 +479,7 @@ static void sitting__new_continued_after_a_break_and_ended(void **st)
     session_free(s);
     bank_free(b);
     /* opened again after a 20-minute break: the same sitting goes on */
-    w = open_rw();
+    w = ops_open_path(0);
     assert_int_equal(ops_sitting_begin(w, OPS_NOW + 3600 + 1200, NULL), KL_OK);
     assert_int_equal(w->sitting, 0);
     assert_int_equal(w->ses->sittings[0].end, 0);
@@ -528,7 +487,7 @@ static void sitting__new_continued_after_a_break_and_ended(void **st)
     ops_flush(w, OPS_NOW + 7200, NULL);
     ops_close(w);
     /* the next day: a new one */
-    w = open_rw();
+    w = ops_open_path(0);
     assert_int_equal(ops_sitting_begin(w, OPS_NOW + 86400, NULL), KL_OK);
     assert_int_equal(w->sitting, 1);
     assert_int_equal(w->ses->n_sittings, 2);
@@ -538,7 +497,7 @@ static void sitting__new_continued_after_a_break_and_ended(void **st)
 static void sitting__at_the_limit__the_101st_refused(void **st)
 {
     (void)st;
-    struct workshop *w = open_rw();
+    struct workshop *w = ops_open_path(0);
     for (int i = 0; i < SESSION_SITTINGS_MAX; i++) {
         assert_int_equal(ops_sitting_begin(w, OPS_NOW + (int64_t)i * 86400, NULL), KL_OK);
         ops_sitting_end(w, OPS_NOW + (int64_t)i * 86400 + 60);
@@ -563,7 +522,7 @@ static void sitting__at_the_limit__the_101st_refused(void **st)
 static void present__ticked_and_unticked__saved_only_when_it_changes(void **st)
 {
     (void)st;
-    struct workshop *w = open_rw();
+    struct workshop *w = ops_open_path(0);
     struct ops_result res;
     const char *add[] = {"Bo: CISO", "Cia: IT-chef", NULL};
     struct ops_edit e = {.add = add};
@@ -595,7 +554,7 @@ static void present__ticked_and_unticked__saved_only_when_it_changes(void **st)
 static void clock__area_total_areas_left_and_over_time(void **st)
 {
     (void)st;
-    struct workshop *w = open_rw();
+    struct workshop *w = ops_open_path(0);
     struct agenda_clock c;
     ops_agenda_clock(w, 0, &c);
     assert_false(c.planned);
@@ -618,9 +577,9 @@ static void clock__area_total_areas_left_and_over_time(void **st)
     /* beta answered throughout: no area left but the current one */
     struct ops_change all = {.answer = "all"};
     struct ops_change none = {.answer = "none"};
-    assert_int_equal(set(w, 2, &all, &res, NULL), KL_OK);
-    assert_int_equal(set(w, 4, &none, &res, NULL), KL_OK);
-    assert_int_equal(set(w, 5, &none, &res, NULL), KL_OK);
+    assert_int_equal(ops_set_number(w, 2, &all, &res, NULL), KL_OK);
+    assert_int_equal(ops_set_number(w, 4, &none, &res, NULL), KL_OK);
+    assert_int_equal(ops_set_number(w, 5, &none, &res, NULL), KL_OK);
     ops_add_spent(w, 1, 10 * 60);
     ops_agenda_clock(w, 0, &c);
     assert_int_equal(c.areas_left, 0);
@@ -628,7 +587,7 @@ static void clock__area_total_areas_left_and_over_time(void **st)
     ops_close(w);
 }
 
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, ops_setup, ops_teardown)
 
 int main(void)
 {

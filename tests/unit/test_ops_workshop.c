@@ -4,49 +4,9 @@
  * as the answer before and after, a failed save kept in memory and written later. */
 #include "test_ops_util.h"
 
-static char *path;
-
-static int setup(void **st)
-{
-    (void)st;
-    ops_tmp_make("ops-ws");
-    path = ops_make_session("mini", "s.ini", "Testkommunen");
-    return 0;
-}
-
-static int teardown(void **st)
-{
-    (void)st;
-    free(path);
-    ops_tmp_remove();
-    return 0;
-}
-
-static struct workshop *open_rw(void)
-{
-    struct workshop *w = NULL;
-    struct diags d;
-    diags_init(&d);
-    assert_int_equal(ops_open(&w, path, OPS_QDIR, 0, "test", &d), KL_OK);
-    assert_int_equal(diags_errors(&d), 0);
-    diags_free(&d);
-    assert_non_null(w->lock);
-    return w;
-}
-
-/* ops_set on question number n; returns its code, the result in *res. */
-static int set(struct workshop *w, int n, const struct ops_change *c, struct ops_result *res)
-{
-    struct diags d;
-    diags_init(&d);
-    int rc = ops_set(w, bank_find_question(w->bank, n), c, OPS_NOW, res, &d);
-    diags_free(&d);
-    return rc;
-}
-
 static const struct answer *on_disk(int n, struct bank **b, struct session **s)
 {
-    *s = ops_reload(path, b);
+    *s = test_reload(ops_path, b);
     return &(*s)->answers[bank_find_question(*b, n)];
 }
 
@@ -55,7 +15,7 @@ static const struct answer *on_disk(int n, struct bank **b, struct session **s)
 static void create__fields_and_participants__saved_private_in_a_private_folder(void **st)
 {
     (void)st;
-    char *dir = ops_tmp_path("sessions"), *p = ops_tmp_path("sessions/ny.ini");
+    char *dir = test_tmp_path("sessions"), *p = test_tmp_path("sessions/ny.ini");
     const char *specs[] = {"Bo Berg: CISO", "Cia", NULL};
     struct ops_person people[] = {{"  Per ", " IT-chef "}, {"  ", "ingen"}};
     struct ops_new n = {0};
@@ -101,14 +61,14 @@ static void create__fields_and_participants__saved_private_in_a_private_folder(v
 static void create__existing_file__eexist_and_the_file_untouched(void **st)
 {
     (void)st;
-    char *before = ops_read_file(path);
+    char *before = test_read_file(ops_path, NULL);
     struct ops_new n = {.bank_id = "mini", .organisation = "Annan"};
     struct diags d;
     diags_init(&d);
-    assert_int_equal(ops_create(OPS_QDIR, path, &n, OPS_NOW, &d), KL_EEXIST);
+    assert_int_equal(ops_create(OPS_QDIR, ops_path, &n, OPS_NOW, &d), KL_EEXIST);
     assert_non_null(diags_first_error(&d));
     diags_free(&d);
-    char *after = ops_read_file(path);
+    char *after = test_read_file(ops_path, NULL);
     assert_string_equal(before, after);
     free(before);
     free(after);
@@ -120,7 +80,7 @@ static void create__organisation_at_and_past_the_limit__200_bytes_kept_201_refus
     char org[SESSION_FIELD_MAX + 2];
     memset(org, 'x', sizeof org - 1);
     org[SESSION_FIELD_MAX] = '\0';
-    char *ok = ops_tmp_path("ok.ini"), *no = ops_tmp_path("no.ini");
+    char *ok = test_tmp_path("ok.ini"), *no = test_tmp_path("no.ini");
     struct ops_new n = {.bank_id = "mini", .organisation = org};
     struct diags d;
     diags_init(&d);
@@ -144,7 +104,7 @@ static void create__organisation_at_and_past_the_limit__200_bytes_kept_201_refus
 static void create__unknown_bank_or_unmakeable_folder__an_error_naming_it(void **st)
 {
     (void)st;
-    char *p = ops_tmp_path("x.ini");
+    char *p = test_tmp_path("x.ini");
     struct ops_new n = {.bank_id = "nosuch", .organisation = "X"};
     struct diags d;
     diags_init(&d);
@@ -153,7 +113,7 @@ static void create__unknown_bank_or_unmakeable_folder__an_error_naming_it(void *
     diags_clear(&d);
     /* a folder under a file cannot be made */
     n.bank_id = "mini";
-    char *under = ops_tmp_path("s.ini/sub");
+    char *under = test_tmp_path("s.ini/sub");
     n.make_dir = under;
     assert_int_equal(ops_create(OPS_QDIR, p, &n, OPS_NOW, &d), KL_EIO);
     assert_diag(&d, 0, "sessionsmappen");
@@ -168,21 +128,21 @@ static void create__unknown_bank_or_unmakeable_folder__an_error_naming_it(void *
 static void open__for_writing__a_second_writer_is_told_who_holds_it(void **st)
 {
     (void)st;
-    struct workshop *w = open_rw(), *w2 = NULL;
+    struct workshop *w = ops_open_path(0), *w2 = NULL;
     struct diags d;
     diags_init(&d);
-    assert_int_equal(ops_open(&w2, path, OPS_QDIR, 0, "test", &d), KL_ELOCKED);
+    assert_int_equal(ops_open(&w2, ops_path, OPS_QDIR, 0, "test", &d), KL_ELOCKED);
     assert_null(w2);
     assert_diag(&d, 0, "test (pid");
     diags_clear(&d);
     /* read-only needs no lock */
-    assert_int_equal(ops_open(&w2, path, OPS_QDIR, OPS_READ_ONLY, "test", &d), KL_OK);
+    assert_int_equal(ops_open(&w2, ops_path, OPS_QDIR, OPS_READ_ONLY, "test", &d), KL_OK);
     assert_true(w2->read_only);
     assert_null(w2->lock);
     ops_close(w2);
     ops_close(w);
     /* the lock went with the first writer */
-    assert_int_equal(ops_open(&w2, path, OPS_QDIR, 0, "test", &d), KL_OK);
+    assert_int_equal(ops_open(&w2, ops_path, OPS_QDIR, 0, "test", &d), KL_OK);
     ops_close(w2);
     diags_free(&d);
 }
@@ -194,8 +154,8 @@ static void open__lock_impossible__refused_or_read_only_with_the_reason(void **s
 {
     (void)st;
     char lock[400];
-    snprintf(lock, sizeof lock, "%s.lock", path);
-    char *before = ops_read_file(path);
+    snprintf(lock, sizeof lock, "%s.lock", ops_path);
+    char *before = test_read_file(ops_path, NULL);
     for (int how = 0; how < 2; how++) {
         if (how == 0)
             assert_int_equal(mkdir(lock, 0700), 0); /* a folder where the lock file goes */
@@ -204,11 +164,12 @@ static void open__lock_impossible__refused_or_read_only_with_the_reason(void **s
         struct workshop *w = NULL;
         struct diags d;
         diags_init(&d);
-        assert_int_equal(ops_open(&w, path, OPS_QDIR, 0, "test", &d), KL_ENOLOCK);
+        assert_int_equal(ops_open(&w, ops_path, OPS_QDIR, 0, "test", &d), KL_ENOLOCK);
         assert_null(w);
         assert_diag(&d, 0, how ? "symbolisk länk" : "är en mapp");
         diags_clear(&d);
-        assert_int_equal(ops_open(&w, path, OPS_QDIR, OPS_LOCK_OR_READ_ONLY, "test", &d), KL_OK);
+        assert_int_equal(ops_open(&w, ops_path, OPS_QDIR, OPS_LOCK_OR_READ_ONLY, "test", &d),
+                         KL_OK);
         assert_true(w->read_only);
         assert_null(w->lock);
         assert_int_equal(diags_errors(&d), 0);
@@ -222,7 +183,7 @@ static void open__lock_impossible__refused_or_read_only_with_the_reason(void **s
         assert_int_equal(ops_save(w, OPS_NOW, &d), KL_OK);
         ops_close(w);
         diags_free(&d);
-        char *after = ops_read_file(path);
+        char *after = test_read_file(ops_path, NULL);
         assert_string_equal(before, after);
         free(after);
         struct stat sb;
@@ -239,11 +200,11 @@ static void open__lock_impossible__refused_or_read_only_with_the_reason(void **s
 static void open__read_only__every_change_refused_nothing_written(void **st)
 {
     (void)st;
-    char *before = ops_read_file(path);
+    char *before = test_read_file(ops_path, NULL);
     struct workshop *w = NULL;
     struct diags d;
     diags_init(&d);
-    assert_int_equal(ops_open(&w, path, OPS_QDIR, OPS_READ_ONLY, "test", &d), KL_OK);
+    assert_int_equal(ops_open(&w, ops_path, OPS_QDIR, OPS_READ_ONLY, "test", &d), KL_OK);
     struct ops_change c = {.answer = "all"};
     struct ops_result res;
     assert_int_equal(ops_set(w, 0, &c, OPS_NOW, &res, &d), KL_EUSAGE);
@@ -253,7 +214,7 @@ static void open__read_only__every_change_refused_nothing_written(void **st)
     assert_false(w->ses->answers[0].answered);
     ops_close(w);
     diags_free(&d);
-    char *after = ops_read_file(path);
+    char *after = test_read_file(ops_path, NULL);
     assert_string_equal(before, after);
     free(before);
     free(after);
@@ -264,11 +225,11 @@ static void open__read_only__every_change_refused_nothing_written(void **st)
 static void set__answer_text__changed_stamped_scored_and_saved(void **st)
 {
     (void)st;
-    struct workshop *w = open_rw();
+    struct workshop *w = ops_open_path(0);
     unsigned long rev = w->rev;
     struct ops_change c = {.answer = "1,3"};
     struct ops_result res;
-    assert_int_equal(set(w, 1, &c, &res), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &c, &res, NULL), KL_OK);
     assert_true(res.changed);
     assert_int_equal(res.saved, 1);
     assert_true(w->rev > rev);
@@ -290,29 +251,29 @@ static void set__answer_text__changed_stamped_scored_and_saved(void **st)
 static void set__option_all_clear__multi_toggles_single_chooses(void **st)
 {
     (void)st;
-    struct workshop *w = open_rw();
+    struct workshop *w = ops_open_path(0);
     struct ops_result res;
     struct ops_change c = {.option = 2};
-    assert_int_equal(set(w, 1, &c, &res), KL_OK);
-    assert_int_equal(set(w, 1, &c, &res), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &c, &res, NULL), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &c, &res, NULL), KL_OK);
     assert_int_equal(w->ses->answers[0].ticks, 0); /* toggled on and off */
     assert_true(w->ses->answers[0].answered);
     int q2 = bank_find_question(w->bank, 2);
     c.option = 3;
-    assert_int_equal(set(w, 2, &c, &res), KL_OK);
+    assert_int_equal(ops_set_number(w, 2, &c, &res, NULL), KL_OK);
     assert_int_equal(w->ses->answers[q2].choice, 3);
     struct ops_change all = {.all = 1};
-    assert_int_equal(set(w, 2, &all, &res), KL_OK);
+    assert_int_equal(ops_set_number(w, 2, &all, &res, NULL), KL_OK);
     assert_int_equal(w->ses->answers[q2].choice, 4);
-    assert_int_equal(set(w, 1, &all, &res), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &all, &res, NULL), KL_OK);
     assert_int_equal(w->ses->answers[0].ticks, 7);
     struct ops_change clear = {.clear = OPS_CLEAR_TICKS};
-    assert_int_equal(set(w, 1, &clear, &res), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &clear, &res, NULL), KL_OK);
     assert_true(w->ses->answers[0].answered); /* a multi question: "none" */
-    assert_int_equal(set(w, 2, &clear, &res), KL_OK);
+    assert_int_equal(ops_set_number(w, 2, &clear, &res, NULL), KL_OK);
     assert_false(w->ses->answers[q2].answered); /* a choice cleared is no answer */
     clear.clear = OPS_CLEAR_UNDISCUSSED;
-    assert_int_equal(set(w, 1, &clear, &res), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &clear, &res, NULL), KL_OK);
     assert_false(w->ses->answers[0].answered);
     /* an option the question does not have */
     c.option = 5;
@@ -327,33 +288,33 @@ static void set__option_all_clear__multi_toggles_single_chooses(void **st)
 static void set__evidence__documents_the_answer_once_unless_told(void **st)
 {
     (void)st;
-    struct workshop *w = open_rw();
+    struct workshop *w = ops_open_path(0);
     struct ops_result res;
     const char *one[] = {"KS §12", NULL};
     struct ops_change c = {.evidence_add = one};
-    assert_int_equal(set(w, 1, &c, &res), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &c, &res, NULL), KL_OK);
     assert_true(res.documented);
     assert_true(w->ses->answers[0].documented);
     const char *two[] = {"Rutin 3", NULL};
     c.evidence_add = two;
-    assert_int_equal(set(w, 1, &c, &res), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &c, &res, NULL), KL_OK);
     assert_false(res.documented); /* documented already */
     /* told otherwise: the flag wins over the rule */
     const char *three[] = {"Bilaga", NULL};
     struct ops_change off = {.evidence_add = three, .documented = OPS_OFF};
-    assert_int_equal(set(w, 3, &off, &res), KL_OK);
+    assert_int_equal(ops_set_number(w, 3, &off, &res, NULL), KL_OK);
     assert_false(res.documented);
     assert_false(w->ses->answers[bank_find_question(w->bank, 3)].documented);
     /* edit and remove */
     struct ops_change edit = {.evidence_edit = 1, .evidence_text = "KS §13"};
-    assert_int_equal(set(w, 1, &edit, &res), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &edit, &res, NULL), KL_OK);
     assert_string_equal(w->ses->answers[0].evidence[0], "KS §13");
     struct ops_change rm = {.evidence_remove = 1};
-    assert_int_equal(set(w, 1, &rm, &res), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &rm, &res, NULL), KL_OK);
     assert_int_equal(w->ses->answers[0].n_evidence, 1);
     assert_string_equal(w->ses->answers[0].evidence[0], "Rutin 3");
     struct ops_change flags = {.documented = OPS_TOGGLE, .followup = OPS_ON};
-    assert_int_equal(set(w, 1, &flags, &res), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &flags, &res, NULL), KL_OK);
     assert_false(w->ses->answers[0].documented);
     assert_true(w->ses->answers[0].followup);
     ops_close(w);
@@ -362,8 +323,8 @@ static void set__evidence__documents_the_answer_once_unless_told(void **st)
 static void set__one_invalid_part__nothing_changes_nothing_is_written(void **st)
 {
     (void)st;
-    struct workshop *w = open_rw();
-    char *before = ops_read_file(path);
+    struct workshop *w = ops_open_path(0);
+    char *before = test_read_file(ops_path, NULL);
     struct ops_result res;
     struct diags d;
     diags_init(&d);
@@ -385,7 +346,7 @@ static void set__one_invalid_part__nothing_changes_nothing_is_written(void **st)
     assert_null(w->ses->answers[0].note);
     assert_int_equal(w->ses->answers[0].n_evidence, 0);
     assert_int_equal(w->n_undo, 0);
-    char *after = ops_read_file(path);
+    char *after = test_read_file(ops_path, NULL);
     assert_string_equal(before, after);
     free(before);
     free(after);
@@ -395,7 +356,7 @@ static void set__one_invalid_part__nothing_changes_nothing_is_written(void **st)
 static void set__evidence_and_note_at_their_limits__kept_one_more_refused(void **st)
 {
     (void)st;
-    struct workshop *w = open_rw();
+    struct workshop *w = ops_open_path(0);
     struct ops_result res;
     const char *refs[SESSION_EVIDENCE_COUNT + 2];
     char texts[SESSION_EVIDENCE_COUNT + 1][16];
@@ -405,19 +366,19 @@ static void set__evidence_and_note_at_their_limits__kept_one_more_refused(void *
     }
     refs[SESSION_EVIDENCE_COUNT] = NULL;
     struct ops_change c = {.evidence_add = refs};
-    assert_int_equal(set(w, 1, &c, &res), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &c, &res, NULL), KL_OK);
     assert_int_equal(w->ses->answers[0].n_evidence, SESSION_EVIDENCE_COUNT);
     const char *one_more[] = {"ref 65", NULL};
     c.evidence_add = one_more;
-    assert_int_equal(set(w, 1, &c, &res), KL_EUSAGE);
+    assert_int_equal(ops_set_number(w, 1, &c, &res, NULL), KL_EUSAGE);
     char *note = malloc(SESSION_NOTE_MAX + 2);
     memset(note, 'n', SESSION_NOTE_MAX + 1);
     note[SESSION_NOTE_MAX] = '\0';
     struct ops_change n = {.note = note};
-    assert_int_equal(set(w, 1, &n, &res), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &n, &res, NULL), KL_OK);
     note[SESSION_NOTE_MAX] = 'n';
     note[SESSION_NOTE_MAX + 1] = '\0';
-    assert_int_equal(set(w, 1, &n, &res), KL_EUSAGE);
+    assert_int_equal(ops_set_number(w, 1, &n, &res, NULL), KL_EUSAGE);
     note[SESSION_NOTE_MAX] = '\0';
     ops_close(w);
     struct bank *b;
@@ -434,7 +395,7 @@ static void set__evidence_and_note_at_their_limits__kept_one_more_refused(void *
 static void set__unchanged__no_step_no_write_unless_confirmed(void **st)
 {
     (void)st;
-    struct workshop *w = open_rw();
+    struct workshop *w = ops_open_path(0);
     struct ops_result res;
     struct ops_change c = {.answer = "2"};
     assert_int_equal(ops_set(w, 0, &c, OPS_NOW, &res, NULL), KL_OK);
@@ -456,10 +417,10 @@ static void set__unchanged__no_step_no_write_unless_confirmed(void **st)
 static void set__save_fails__change_kept_and_written_later(void **st)
 {
     (void)st;
-    struct workshop *w = open_rw();
+    struct workshop *w = ops_open_path(0);
     char away[300];
-    snprintf(away, sizeof away, "%s.away", ops_tmp);
-    assert_int_equal(rename(ops_tmp, away), 0);
+    snprintf(away, sizeof away, "%s.away", test_tmp);
+    assert_int_equal(rename(test_tmp, away), 0);
     struct ops_result res;
     struct ops_change c = {.answer = "all"};
     struct diags d;
@@ -470,7 +431,7 @@ static void set__save_fails__change_kept_and_written_later(void **st)
     assert_true(w->save_error[0] != '\0');
     assert_non_null(diags_first_error(&d));
     assert_int_not_equal(ops_flush(w, OPS_NOW, &d), KL_OK);
-    assert_int_equal(rename(away, ops_tmp), 0);
+    assert_int_equal(rename(away, test_tmp), 0);
     assert_int_equal(ops_flush(w, OPS_NOW, &d), KL_OK);
     assert_false(w->dirty);
     assert_int_equal(w->save_error[0], '\0');
@@ -488,11 +449,11 @@ static void set__save_fails__change_kept_and_written_later(void **st)
 static void undo_redo__the_answer_before_and_after_on_disk_too(void **st)
 {
     (void)st;
-    struct workshop *w = open_rw();
+    struct workshop *w = ops_open_path(0);
     struct ops_result res;
     struct ops_change a = {.answer = "1"}, b2 = {.answer = "3", .note = "x"};
-    assert_int_equal(set(w, 1, &a, &res), KL_OK);
-    assert_int_equal(set(w, 2, &b2, &res), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &a, &res, NULL), KL_OK);
+    assert_int_equal(ops_set_number(w, 2, &b2, &res, NULL), KL_OK);
     /* each step is one question's answer before and after */
     assert_int_equal(w->n_undo, 2);
     assert_int_equal(w->undo[1].question, bank_find_question(w->bank, 2));
@@ -514,10 +475,10 @@ static void undo_redo__the_answer_before_and_after_on_disk_too(void **st)
     assert_int_equal(ops_undo(w, OPS_NOW, &res, NULL), KL_OK);
     assert_int_equal(w->n_redo, 1);
     struct ops_change same = {.answer = "1"};
-    assert_int_equal(set(w, 1, &same, &res), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &same, &res, NULL), KL_OK);
     assert_false(res.changed);
     assert_int_equal(w->n_redo, 1);
-    assert_int_equal(set(w, 4, &a, &res), KL_OK);
+    assert_int_equal(ops_set_number(w, 4, &a, &res, NULL), KL_OK);
     assert_int_equal(w->n_redo, 0);
     assert_int_equal(ops_redo(w, OPS_NOW, &res, NULL), KL_OK);
     assert_false(res.changed); /* nothing to redo */
@@ -527,14 +488,14 @@ static void undo_redo__the_answer_before_and_after_on_disk_too(void **st)
 static void undo__merged_changes__one_step_back_to_before_the_first(void **st)
 {
     (void)st;
-    struct workshop *w = open_rw();
+    struct workshop *w = ops_open_path(0);
     struct ops_result res;
     struct ops_change c = {.note = "för"};
-    assert_int_equal(set(w, 1, &c, &res), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &c, &res, NULL), KL_OK);
     struct ops_change t1 = {.note = "första", .merge = 0},
                       t2 = {.note = "första andra", .merge = 1};
-    assert_int_equal(set(w, 1, &t1, &res), KL_OK);
-    assert_int_equal(set(w, 1, &t2, &res), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &t1, &res, NULL), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &t2, &res, NULL), KL_OK);
     assert_int_equal(w->n_undo, 2);
     assert_int_equal(ops_undo(w, OPS_NOW, &res, NULL), KL_OK);
     assert_string_equal(w->ses->answers[0].note, "för");
@@ -546,11 +507,11 @@ static void undo__merged_changes__one_step_back_to_before_the_first(void **st)
 static void undo__200_steps_kept_the_201st_drops_the_oldest(void **st)
 {
     (void)st;
-    struct workshop *w = open_rw();
+    struct workshop *w = ops_open_path(0);
     struct ops_result res;
     struct ops_change c = {.option = 1};
     for (int i = 0; i < OPS_UNDO_MAX + 1; i++)
-        assert_int_equal(set(w, 1, &c, &res), KL_OK);
+        assert_int_equal(ops_set_number(w, 1, &c, &res, NULL), KL_OK);
     assert_int_equal(w->n_undo, OPS_UNDO_MAX);
     int undone = 0;
     for (;; undone++) {
@@ -571,7 +532,7 @@ static void undo__200_steps_kept_the_201st_drops_the_oldest(void **st)
 static void step__owner_due_status__saved_undone_checked_first(void **st)
 {
     (void)st;
-    struct workshop *w = open_rw();
+    struct workshop *w = ops_open_path(0);
     struct ops_result res;
     struct diags d;
     diags_init(&d);
@@ -628,7 +589,7 @@ static void question__by_number__index_or_minus_one(void **st)
     bank_free(b);
 }
 
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, ops_setup, ops_teardown)
 
 int main(void)
 {

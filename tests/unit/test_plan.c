@@ -13,19 +13,6 @@
 #include "kollen/plan.h"
 #include "kollen/score.h"
 
-static struct bank *load_report_bank(void)
-{
-    struct diags d;
-    diags_init(&d);
-    struct bank *b = NULL;
-    int rc = bank_load_id("tests/fixtures/report", "rapport", &b, &d);
-    for (size_t i = 0; i < d.n; i++)
-        fprintf(stderr, "%s:%d: %s\n", d.v[i].file, d.v[i].line, d.v[i].msg);
-    diags_free(&d);
-    assert_int_equal(rc, KL_OK);
-    return b;
-}
-
 struct fx {
     struct bank *b;
     struct session *s;
@@ -34,7 +21,7 @@ struct fx {
 static int setup(void **st)
 {
     struct fx *f = calloc(1, sizeof *f);
-    f->b = load_report_bank();
+    f->b = load_bank_in("tests/fixtures/report", "rapport");
     f->s = session_new(f->b, "Org", GROUP_KOMMUN, "2026-01-01", 0);
     *st = f;
     return 0;

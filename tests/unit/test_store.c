@@ -13,49 +13,6 @@
 #include "kollen/msg.h"
 #include "kollen/text.h"
 
-static char tmpdir[256];
-
-static int make_tmp(void **st)
-{
-    (void)st;
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/kollen-test-store.XXXXXX");
-    assert_non_null(mkdtemp(tmpdir));
-    return 0;
-}
-
-static int remove_tmp(void **st)
-{
-    (void)st;
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
-static void write_file(const char *dir, const char *name, const char *text)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
-
-static char *read_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    struct sbuf b;
-    sbuf_init(&b);
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        sbuf_addn(&b, buf, n);
-    fclose(f);
-    return sbuf_take(&b);
-}
-
 /* Parse text with the pre-scan; return the code, diagnostics in d. */
 static int scan(const char *text, size_t n, struct diags *d)
 {
@@ -65,33 +22,39 @@ static int scan(const char *text, size_t n, struct diags *d)
     return rc;
 }
 
-#define SCAN_ERR(text, line, needle)                                                            \
-    do {                                                                                        \
-        struct diags d_;                                                                        \
-        diags_init(&d_);                                                                        \
-        assert_int_equal(scan(text, sizeof(text) - 1, &d_), KL_EPARSE);                         \
-        assert_diag(&d_, line, needle);                                                         \
-        diags_free(&d_);                                                                        \
-    } while (0)
+/* The n bytes at text refused by the pre-scan, the first error at line holding needle. */
+static void assert_scan_refused(const char *text, size_t n, int line, const char *needle)
+{
+    struct diags d;
+    diags_init(&d);
+    assert_int_equal(scan(text, n, &d), KL_EPARSE);
+    assert_diag(&d, line, needle);
+    diags_free(&d);
+}
 
 static void ini__each_malformation__named_with_its_line(void **st)
 {
     (void)st;
-    SCAN_ERR("[a]\nk = v\nx\0y = 1\n", 3, "NUL");
-    SCAN_ERR("[a]\nk = \xC3(\n", 2, "UTF-8");
-    SCAN_ERR("key = 1\n[a]\n", 1, "before the first");
-    SCAN_ERR("[a]\nk = 1\n\n[a]\n", 4, "line 1");
-    SCAN_ERR("[a]\nk = 1\nk = 2\n", 3, "line 2");
-    SCAN_ERR("[a]\nk = \"quoted\"\n", 2, "quote");
-    SCAN_ERR("[a]\nk = one; two\n", 2, "%3B");
-    SCAN_ERR("[a]\nk = one # two\n", 2, "%23");
-    SCAN_ERR("[a]\nk = trailing\\\n", 2, "\\");
-    SCAN_ERR("[a]\nk = bell\x07\n", 2, "control");
-    SCAN_ERR("[Big]\n", 1, "section name");
-    SCAN_ERR("[a]\nKey = v\n", 2, "key");
-    SCAN_ERR("[a]\n= v\n", 2, "key");
-    SCAN_ERR("[a]\njust words\n", 2, "parse");
-    SCAN_ERR("[a] ; comment\n", 1, "parse");
+    static const struct refusal bad[] = {
+        {"[a]\nk = \xC3(\n", 2, "UTF-8"},
+        {"key = 1\n[a]\n", 1, "before the first"},
+        {"[a]\nk = 1\n\n[a]\n", 4, "line 1"},
+        {"[a]\nk = 1\nk = 2\n", 3, "line 2"},
+        {"[a]\nk = \"quoted\"\n", 2, "quote"},
+        {"[a]\nk = one; two\n", 2, "%3B"},
+        {"[a]\nk = one # two\n", 2, "%23"},
+        {"[a]\nk = trailing\\\n", 2, "\\"},
+        {"[a]\nk = bell\x07\n", 2, "control"},
+        {"[Big]\n", 1, "section name"},
+        {"[a]\nKey = v\n", 2, "key"},
+        {"[a]\n= v\n", 2, "key"},
+        {"[a]\njust words\n", 2, "parse"},
+        {"[a] ; comment\n", 1, "parse"},
+    };
+    for (size_t i = 0; i < N_OF(bad); i++)
+        assert_scan_refused(bad[i].text, strlen(bad[i].text), bad[i].line, bad[i].needle);
+    const char nul[] = "[a]\nk = v\nx\0y = 1\n";
+    assert_scan_refused(nul, sizeof nul - 1, 3, "NUL");
 }
 
 static void ini__long_line__refused_before_iniparser_sees_it(void **st)
@@ -149,62 +112,67 @@ static const char *areas_ini = "[area.a]\nname = A\norder = 1\n";
 static int load_bank_dir(const char *questions, int strict, struct diags *d, struct bank **b)
 {
     char dir[300];
-    snprintf(dir, sizeof dir, "%s/b", tmpdir);
+    snprintf(dir, sizeof dir, "%s/b", test_tmp);
     mkdir(dir, 0700);
-    write_file(dir, "bank.ini", bank_ini);
-    write_file(dir, "areas.ini", areas_ini);
-    write_file(dir, "questions.ini", questions);
+    test_write_in(dir, "bank.ini", bank_ini);
+    test_write_in(dir, "areas.ini", areas_ini);
+    test_write_in(dir, "questions.ini", questions);
     return bank_load(dir, strict, b, d);
 }
 
-#define BANK_ERR(q, line, needle)                                                               \
-    do {                                                                                        \
-        struct diags d_;                                                                        \
-        struct bank *b_;                                                                        \
-        diags_init(&d_);                                                                        \
-        assert_int_not_equal(load_bank_dir(q, 1, &d_, &b_), KL_OK);                             \
-        assert_null(b_);                                                                        \
-        assert_diag(&d_, line, needle);                                                         \
-        diags_free(&d_);                                                                        \
-    } while (0)
+/* The questions file q refused by lint, the first error at line holding needle. */
+static void assert_bank_refused(const char *q, int line, const char *needle)
+{
+    struct diags d;
+    struct bank *b;
+    diags_init(&d);
+    assert_int_not_equal(load_bank_dir(q, 1, &d, &b), KL_OK);
+    assert_null(b);
+    assert_diag(&d, line, needle);
+    diags_free(&d);
+}
 
 #define Q1 "[question.1]\narea = a\nsection = 1\ntype = multi\ntext = T\nprovenance = reconstructed\npoints = 5\n"
 
 static void bank__each_error__named_with_its_line(void **st)
 {
     (void)st;
-    BANK_ERR(Q1 "option.1 = x\noption.3 = y\nrule.1 = all\n", 1, "option 2");
-    BANK_ERR("[question.1]\narea = zz\nsection = 1\ntype = multi\ntext = T\n"
-             "provenance = reconstructed\npoints = 5\noption.1 = x\n",
-             2, "zz");
-    BANK_ERR(Q1 "option.1 = x\nrule.1 = options 2\n", 9, "no such option");
-    BANK_ERR(Q1 "option.1 = x\nrule.3 = all\n", 9, "rule.3");
-    BANK_ERR(Q1 "option.1 = x\nrule.1 = most\n", 9, "expected");
-    BANK_ERR(Q1 "option.1 = x\n" Q1 "option.1 = y\n", 9, "already appears on line 1");
-    BANK_ERR(Q1 "option.1 = x\noptoin.2 = typo\n", 9, "unknown key");
-    BANK_ERR(Q1 "option.1 = x\noption.1.actions = many\n", 9, "invalid value");
-    BANK_ERR("[question.1]\narea = a\nsection = 1\ntype = single\ntext = T\n"
-             "provenance = reconstructed\npoints = 5\noption.1 = a\noption.1.actions = 2\n"
-             "option.2 = b\noption.2.actions = 1\n",
-             10, "fewer actions");
-    BANK_ERR("[question.1]\narea = a\nsection = 1\ntype = multi\ntext = T\nprovenance = made-up\n"
-             "points = 5\noption.1 = x\n",
-             6, "invalid value");
-    BANK_ERR("[question.1]\narea = a\nsection = 1\ntype = multi\nprovenance = inferred\n"
-             "points = 5\noption.1 = x\n",
-             1, "lacks the key \"text\"");
+    static const struct refusal bad[] = {
+        {Q1 "option.1 = x\noption.3 = y\nrule.1 = all\n", 1, "option 2"},
+        {"[question.1]\narea = zz\nsection = 1\ntype = multi\ntext = T\n"
+         "provenance = reconstructed\npoints = 5\noption.1 = x\n",
+         2, "zz"},
+        {Q1 "option.1 = x\nrule.1 = options 2\n", 9, "no such option"},
+        {Q1 "option.1 = x\nrule.3 = all\n", 9, "rule.3"},
+        {Q1 "option.1 = x\nrule.1 = most\n", 9, "expected"},
+        {Q1 "option.1 = x\n" Q1 "option.1 = y\n", 9, "already appears on line 1"},
+        {Q1 "option.1 = x\noptoin.2 = typo\n", 9, "unknown key"},
+        {Q1 "option.1 = x\noption.1.actions = many\n", 9, "invalid value"},
+        {"[question.1]\narea = a\nsection = 1\ntype = single\ntext = T\n"
+         "provenance = reconstructed\npoints = 5\noption.1 = a\noption.1.actions = 2\n"
+         "option.2 = b\noption.2.actions = 1\n",
+         10, "fewer actions"},
+        {"[question.1]\narea = a\nsection = 1\ntype = multi\ntext = T\nprovenance = made-up\n"
+         "points = 5\noption.1 = x\n",
+         6, "invalid value"},
+        {"[question.1]\narea = a\nsection = 1\ntype = multi\nprovenance = inferred\n"
+         "points = 5\noption.1 = x\n",
+         1, "lacks the key \"text\""},
+    };
+    for (size_t i = 0; i < N_OF(bad); i++)
+        assert_bank_refused(bad[i].text, bad[i].line, bad[i].needle);
 }
 
 static void bank__same_number_in_two_files__both_places_named(void **st)
 {
     (void)st;
     char dir[300];
-    snprintf(dir, sizeof dir, "%s/b", tmpdir);
+    snprintf(dir, sizeof dir, "%s/b", test_tmp);
     mkdir(dir, 0700);
-    write_file(dir, "bank.ini", bank_ini);
-    write_file(dir, "areas.ini", areas_ini);
-    write_file(dir, "questions-1.ini", Q1 "option.1 = x\n");
-    write_file(dir, "questions-2.ini", "\n" Q1 "option.1 = x\n");
+    test_write_in(dir, "bank.ini", bank_ini);
+    test_write_in(dir, "areas.ini", areas_ini);
+    test_write_in(dir, "questions-1.ini", Q1 "option.1 = x\n");
+    test_write_in(dir, "questions-2.ini", "\n" Q1 "option.1 = x\n");
     struct diags d;
     struct bank *b;
     diags_init(&d);
@@ -231,13 +199,13 @@ static void bank__published_totals__checked_by_lint(void **st)
 {
     (void)st;
     char dir[300];
-    snprintf(dir, sizeof dir, "%s/b", tmpdir);
+    snprintf(dir, sizeof dir, "%s/b", test_tmp);
     mkdir(dir, 0700);
-    write_file(dir, "bank.ini",
+    test_write_in(dir, "bank.ini",
                "[bank]\nid = b\nname = B\nprovenance = p\n[levels]\n1 = One\n"
                "[totals]\nquestions = 1\nareas = 1\nactions = 3\npoints = 5\nactions.a = 2\n");
-    write_file(dir, "areas.ini", areas_ini);
-    write_file(dir, "questions.ini", Q1 "option.1 = x\noption.2 = y\nrule.1 = all\n");
+    test_write_in(dir, "areas.ini", areas_ini);
+    test_write_in(dir, "questions.ini", Q1 "option.1 = x\noption.2 = y\nrule.1 = all\n");
     struct diags d;
     struct bank *b;
     diags_init(&d);
@@ -255,11 +223,11 @@ static void bank__folder_name__must_match_id(void **st)
 {
     (void)st;
     char dir[300];
-    snprintf(dir, sizeof dir, "%s/other", tmpdir);
+    snprintf(dir, sizeof dir, "%s/other", test_tmp);
     mkdir(dir, 0700);
-    write_file(dir, "bank.ini", bank_ini);
-    write_file(dir, "areas.ini", areas_ini);
-    write_file(dir, "questions.ini", Q1 "option.1 = x\nrule.1 = all\n");
+    test_write_in(dir, "bank.ini", bank_ini);
+    test_write_in(dir, "areas.ini", areas_ini);
+    test_write_in(dir, "questions.ini", Q1 "option.1 = x\nrule.1 = all\n");
     struct diags d;
     struct bank *b;
     diags_init(&d);
@@ -290,28 +258,13 @@ static struct session *mini_session(struct bank **b)
     return s;
 }
 
-static struct session *save_and_load(const struct bank *b, const struct session *s,
-                                     const char *path)
-{
-    struct diags d;
-    diags_init(&d);
-    assert_int_equal(session_save(path, b, s, 0, &d), KL_OK);
-    struct session *back = NULL;
-    int rc = session_load(path, b, &back, &d);
-    for (size_t i = 0; i < d.n; i++)
-        fprintf(stderr, "%s:%d: %s\n", d.v[i].file, d.v[i].line, d.v[i].msg);
-    assert_int_equal(rc, KL_OK);
-    diags_free(&d);
-    return back;
-}
-
 static void notes__hostile_text__survives_save_and_load_byte_for_byte(void **st)
 {
     (void)st;
     struct bank *b;
     struct session *s = mini_session(&b);
     char path[300];
-    snprintf(path, sizeof path, "%s/notes.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/notes.ini", test_tmp);
     size_t n = sizeof hostile / sizeof *hostile;
     for (size_t i = 0; i < n; i++) {
         struct diags d;
@@ -349,12 +302,12 @@ static void notes__twenty_kilobytes__survive_and_every_line_fits(void **st)
     assert_int_equal(session_set_note(s, 1, spaces, 5, &d), KL_OK);
     assert_int_equal(session_set_note(s, 2, semis, 5, &d), KL_OK);
     char path[300];
-    snprintf(path, sizeof path, "%s/big.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/big.ini", test_tmp);
     struct session *back = save_and_load(b, s, path);
     assert_string_equal(back->answers[0].note, note.p);
     assert_string_equal(back->answers[1].note, spaces);
     assert_string_equal(back->answers[2].note, semis);
-    char *file = read_file(path);
+    char *file = test_read_file(path, NULL);
     for (char *line = strtok(file, "\n"); line; line = strtok(NULL, "\n"))
         assert_true(strlen(line) <= INI_LINE_MAX);
     free(file);
@@ -371,7 +324,7 @@ static void notes__random_text__round_trips(void **st)
     struct bank *b;
     struct session *s = mini_session(&b);
     char path[300];
-    snprintf(path, sizeof path, "%s/rand.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/rand.ini", test_tmp);
     static const char *pieces[] = {"a", " ", "\n", "\t", ";", "#", "%", "%2", "\\", "\"", "'",
                                    "å", "日", "😀", "=", "[", "]", "\r", "  "};
     unsigned seed = 12345;
@@ -413,11 +366,11 @@ static void session__full_record__round_trips_and_formats_stably(void **st)
     assert_int_equal(session_set_text(&s->facilitator, "Bo", SESSION_FIELD_MAX, &d), KL_OK);
     s->cursor = 2;
     char path[300];
-    snprintf(path, sizeof path, "%s/full.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/full.ini", test_tmp);
     struct session *back = save_and_load(b, s, path);
     char *first = session_format(b, s), *second = session_format(b, back);
     assert_string_equal(first, second);
-    char *file = read_file(path);
+    char *file = test_read_file(path, NULL);
     assert_string_equal(file, first);
     assert_int_equal(back->answers[0].ticks, 5);
     assert_int_equal(back->answers[0].n_evidence, 2);
@@ -459,45 +412,35 @@ static void session__unknown_keys_and_sections__kept_on_save(void **st)
     diags_free(&d);
 }
 
-#define SES_HEAD "[session]\nformat = 1\nbank = mini\norganisation = O\ngroup = kommun\ndate = 2026-01-01\n"
-
-#define SES_ERR(text, line, needle)                                                             \
-    do {                                                                                        \
-        struct session *s_;                                                                     \
-        struct diags d_;                                                                        \
-        diags_init(&d_);                                                                        \
-        assert_int_not_equal(session_parse("t.ini", text, strlen(text), b, &s_, &d_), KL_OK);   \
-        assert_null(s_);                                                                        \
-        assert_diag(&d_, line, needle);                                                         \
-        diags_free(&d_);                                                                        \
-    } while (0)
-
 static void session__each_error__named_with_its_line(void **st)
 {
     (void)st;
     struct bank *b = load_fixture_bank("mini");
-    SES_ERR(SES_HEAD "[answer.99]\nvalue = 1\n", 7, "unknown question 99");
-    SES_ERR(SES_HEAD "[answer.1]\nvalue = 1,7\n", 8, "no option 7");
-    SES_ERR(SES_HEAD "[answer.2]\nvalue = 1,2\n", 8, "single choice");
-    SES_ERR(SES_HEAD "[answer.1]\nvalue = 1\ndocumented = maybe\n", 9, "documented");
-    SES_ERR(SES_HEAD "[answer.1]\nnote.1 = a\nnote.3 = c\n", 9, "note.2 is missing");
-    SES_ERR(SES_HEAD "[answer.1]\nnote.1 = bad %FF byte\n", 8, "UTF-8");
-    SES_ERR(SES_HEAD "[answer.1]\nevidence.1 = line%0Abreak\n", 8, "line breaks");
-    SES_ERR(SES_HEAD "[answer.1]\nchanged = yesterday\n", 8, "changed");
-    SES_ERR("[session]\nformat = 9\nbank = mini\norganisation = O\ngroup = kommun\n"
-            "date = 2026-01-01\n",
-            2, "newer");
-    SES_ERR("[session]\nformat = 1\nbank = other\norganisation = O\ngroup = kommun\n"
-            "date = 2026-01-01\n",
-            3, "other");
-    SES_ERR("[session]\nformat = 1\nbank = mini\norganisation = O\ngroup = county\n"
-            "date = 2026-01-01\n",
-            5, "county");
-    SES_ERR("[session]\nformat = 1\nbank = mini\norganisation = O\ngroup = kommun\n"
-            "date = 2026-13-01\n",
-            6, "date");
-    SES_ERR("[session]\nformat = 1\nbank = mini\ngroup = kommun\ndate = 2026-01-01\n", 1,
-            "organisation");
+    static const struct refusal bad[] = {
+        {SESSION_HEAD "[answer.99]\nvalue = 1\n", 7, "unknown question 99"},
+        {SESSION_HEAD "[answer.1]\nvalue = 1,7\n", 8, "no option 7"},
+        {SESSION_HEAD "[answer.2]\nvalue = 1,2\n", 8, "single choice"},
+        {SESSION_HEAD "[answer.1]\nvalue = 1\ndocumented = maybe\n", 9, "documented"},
+        {SESSION_HEAD "[answer.1]\nnote.1 = a\nnote.3 = c\n", 9, "note.2 is missing"},
+        {SESSION_HEAD "[answer.1]\nnote.1 = bad %FF byte\n", 8, "UTF-8"},
+        {SESSION_HEAD "[answer.1]\nevidence.1 = line%0Abreak\n", 8, "line breaks"},
+        {SESSION_HEAD "[answer.1]\nchanged = yesterday\n", 8, "changed"},
+        {"[session]\nformat = 9\nbank = mini\norganisation = O\ngroup = kommun\n"
+         "date = 2026-01-01\n",
+         2, "newer"},
+        {"[session]\nformat = 1\nbank = other\norganisation = O\ngroup = kommun\n"
+         "date = 2026-01-01\n",
+         3, "other"},
+        {"[session]\nformat = 1\nbank = mini\norganisation = O\ngroup = county\n"
+         "date = 2026-01-01\n",
+         5, "county"},
+        {"[session]\nformat = 1\nbank = mini\norganisation = O\ngroup = kommun\n"
+         "date = 2026-13-01\n",
+         6, "date"},
+        {"[session]\nformat = 1\nbank = mini\ngroup = kommun\ndate = 2026-01-01\n", 1,
+         "organisation"},
+    };
+    assert_sessions_refused(b, bad, N_OF(bad));
     bank_free(b);
 }
 
@@ -531,7 +474,7 @@ static void save__any_umask__file_is_0600(void **st)
     struct bank *b;
     struct session *s = mini_session(&b);
     char path[300];
-    snprintf(path, sizeof path, "%s/perm.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/perm.ini", test_tmp);
     mode_t old = umask(0);
     struct diags d;
     diags_init(&d);
@@ -549,7 +492,7 @@ static void save__any_umask__file_is_0600(void **st)
 
 static int count_temp_files(void)
 {
-    DIR *dh = opendir(tmpdir);
+    DIR *dh = opendir(test_tmp);
     int n = 0;
     struct dirent *e;
     while ((e = readdir(dh)))
@@ -564,11 +507,11 @@ static void save__write_fails__old_file_untouched_and_no_temp_left(void **st)
     struct bank *b;
     struct session *s = mini_session(&b);
     char path[300];
-    snprintf(path, sizeof path, "%s/fail.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/fail.ini", test_tmp);
     struct diags d;
     diags_init(&d);
     assert_int_equal(session_save(path, b, s, 0, &d), KL_OK);
-    char *before = read_file(path);
+    char *before = test_read_file(path, NULL);
     /* a note larger than the file size limit: write(2) fails with EFBIG part way */
     char *big = malloc(60000);
     memset(big, 'y', 59999);
@@ -582,12 +525,12 @@ static void save__write_fails__old_file_untouched_and_no_temp_left(void **st)
     setrlimit(RLIMIT_FSIZE, &old);
     assert_int_equal(rc, KL_EIO);
     assert_non_null(strstr(d.v[d.n - 1].msg, "write"));
-    char *after = read_file(path);
+    char *after = test_read_file(path, NULL);
     assert_string_equal(before, after);
     assert_int_equal(count_temp_files(), 0);
     /* a folder that does not exist */
     char missing[300];
-    snprintf(missing, sizeof missing, "%s/no/such/dir/x.ini", tmpdir);
+    snprintf(missing, sizeof missing, "%s/no/such/dir/x.ini", test_tmp);
     assert_int_equal(session_save(missing, b, s, 0, &d), KL_EIO);
     free(before);
     free(after);
@@ -603,7 +546,7 @@ static void lock__second_writer__told_who_holds_it(void **st)
 {
     (void)st;
     char path[300];
-    snprintf(path, sizeof path, "%s/locked.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/locked.ini", test_tmp);
     struct session_lock *l1, *l2;
     struct lock_holder h;
     struct diags d;
@@ -629,7 +572,7 @@ static void lock__left_by_a_dead_process__taken_over_with_a_warning(void **st)
 {
     (void)st;
     char path[300], lockfile[320];
-    snprintf(path, sizeof path, "%s/stale.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/stale.ini", test_tmp);
     snprintf(lockfile, sizeof lockfile, "%s.lock", path);
     FILE *f = fopen(lockfile, "w");
     fputs("pid=999999\nhost=elsewhere\nuser=x\nprogram=kollen\nsince=1700000000\n", f);
@@ -641,7 +584,7 @@ static void lock__left_by_a_dead_process__taken_over_with_a_warning(void **st)
     assert_int_equal(diags_errors(&d), 0);
     assert_int_equal(d.n, 1);
     assert_non_null(strstr(d.v[0].msg, "999999"));
-    char *now = read_file(lockfile);
+    char *now = test_read_file(lockfile, NULL);
     char mine[64];
     snprintf(mine, sizeof mine, "pid=%ld\n", (long)getpid());
     assert_non_null(strstr(now, mine));
@@ -675,7 +618,7 @@ static void ini__fifo__refused_at_once_naming_the_file(void **st)
 {
     (void)st;
     char path[400];
-    snprintf(path, sizeof path, "%s/pipe.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/pipe.ini", test_tmp);
     assert_int_equal(mkfifo(path, 0600), 0);
     struct diags d;
     struct ini *ini;
@@ -689,10 +632,10 @@ static void ini__fifo__refused_at_once_naming_the_file(void **st)
     diags_free(&d);
     /* a bank file that is a FIFO: refused the same way */
     char dir[300];
-    snprintf(dir, sizeof dir, "%s/b", tmpdir);
+    snprintf(dir, sizeof dir, "%s/b", test_tmp);
     mkdir(dir, 0700);
-    write_file(dir, "bank.ini", bank_ini);
-    write_file(dir, "questions.ini", Q1 "option.1 = x\nrule.1 = all\n");
+    test_write_in(dir, "bank.ini", bank_ini);
+    test_write_in(dir, "questions.ini", Q1 "option.1 = x\nrule.1 = all\n");
     snprintf(path, sizeof path, "%s/areas.ini", dir);
     assert_int_equal(mkfifo(path, 0600), 0);
     struct bank *b;
@@ -710,16 +653,19 @@ static void session__numbers_in_names__canonical_or_refused_with_the_line(void *
 {
     (void)st;
     struct bank *b = load_fixture_bank("mini");
-    SES_ERR(SES_HEAD "[answer.1]\nvalue = 1\n\n[answer.01]\nvalue = 2\n", 10, "leading zeros");
-    SES_ERR(SES_HEAD "[answer.1]\nnote.1 = a\nnote.01 = b\n", 9, "note.01");
-    SES_ERR(SES_HEAD "[answer.1]\nevidence.1 = a\nevidence.02 = b\n", 9, "evidence.02");
-    SES_ERR(SES_HEAD "[participant.01]\nname = A\n", 7, "participant.01");
-    SES_ERR(SES_HEAD "[answer.-1]\nvalue = 1\n", 7, "answer.-1");
-    SES_ERR(SES_HEAD "[answer.1]\nnote.-1 = a\n", 8, "note.-1");
-    /* 0 is canonical: an unknown question, not a malformed name */
-    SES_ERR(SES_HEAD "[answer.0]\nvalue = 1\n", 7, "unknown question 0");
-    BANK_ERR(Q1 "option.1 = x\noption.01 = y\nrule.1 = all\n", 9, "option.01");
-    BANK_ERR(Q1 "option.1 = x\nrule.1 = all\n[question.02]\n", 10, "question.02");
+    static const struct refusal bad[] = {
+        {SESSION_HEAD "[answer.1]\nvalue = 1\n\n[answer.01]\nvalue = 2\n", 10, "leading zeros"},
+        {SESSION_HEAD "[answer.1]\nnote.1 = a\nnote.01 = b\n", 9, "note.01"},
+        {SESSION_HEAD "[answer.1]\nevidence.1 = a\nevidence.02 = b\n", 9, "evidence.02"},
+        {SESSION_HEAD "[participant.01]\nname = A\n", 7, "participant.01"},
+        {SESSION_HEAD "[answer.-1]\nvalue = 1\n", 7, "answer.-1"},
+        {SESSION_HEAD "[answer.1]\nnote.-1 = a\n", 8, "note.-1"},
+        /* 0 is canonical: an unknown question, not a malformed name */
+        {SESSION_HEAD "[answer.0]\nvalue = 1\n", 7, "unknown question 0"},
+    };
+    assert_sessions_refused(b, bad, N_OF(bad));
+    assert_bank_refused(Q1 "option.1 = x\noption.01 = y\nrule.1 = all\n", 9, "option.01");
+    assert_bank_refused(Q1 "option.1 = x\nrule.1 = all\n[question.02]\n", 10, "question.02");
     bank_free(b);
 }
 
@@ -727,21 +673,24 @@ static void session__percent_00__refused_with_the_line_in_every_field(void **st)
 {
     (void)st;
     struct bank *b = load_fixture_bank("mini");
-    SES_ERR(SES_HEAD "[answer.1]\nnote.1 = before%00after\n", 8, "%00");
-    SES_ERR(SES_HEAD "[answer.1]\nnote.1 = one\nnote.2 = two%0\nnote.3 = 0three\n", 9, "%00");
-    SES_ERR(SES_HEAD "[answer.1]\nevidence.1 = E%00\n", 8, "%00");
-    SES_ERR("[session]\nformat = 1\nbank = mini\norganisation = O%00rg\ngroup = kommun\n"
-            "date = 2026-01-01\n",
-            4, "%00");
-    SES_ERR(SES_HEAD "[participant.1]\nname = A%00\n", 8, "%00");
-    BANK_ERR("[question.1]\narea = a\nsection = 1\ntype = multi\ntext = T%00\n"
-             "provenance = reconstructed\npoints = 5\noption.1 = x\nrule.1 = all\n",
-             5, "%00");
+    static const struct refusal bad[] = {
+        {SESSION_HEAD "[answer.1]\nnote.1 = before%00after\n", 8, "%00"},
+        {SESSION_HEAD "[answer.1]\nnote.1 = one\nnote.2 = two%0\nnote.3 = 0three\n", 9, "%00"},
+        {SESSION_HEAD "[answer.1]\nevidence.1 = E%00\n", 8, "%00"},
+        {"[session]\nformat = 1\nbank = mini\norganisation = O%00rg\ngroup = kommun\n"
+         "date = 2026-01-01\n",
+         4, "%00"},
+        {SESSION_HEAD "[participant.1]\nname = A%00\n", 8, "%00"},
+    };
+    assert_sessions_refused(b, bad, N_OF(bad));
+    assert_bank_refused("[question.1]\narea = a\nsection = 1\ntype = multi\ntext = T%00\n"
+                        "provenance = reconstructed\npoints = 5\noption.1 = x\nrule.1 = all\n",
+                        5, "%00");
     /* %2500 is a literal "%00", not a NUL: it loads and survives */
     struct session *s;
     struct diags d;
     diags_init(&d);
-    const char *ok = SES_HEAD "[answer.1]\nnote.1 = 100%2500\n";
+    const char *ok = SESSION_HEAD "[answer.1]\nnote.1 = 100%2500\n";
     assert_int_equal(session_parse("t.ini", ok, strlen(ok), b, &s, &d), KL_OK);
     assert_string_equal(s->answers[0].note, "100%00");
     session_free(s);
@@ -794,19 +743,19 @@ static void lock__planted_path__refused_and_never_written_through(void **st)
 {
     (void)st;
     char path[300], lockfile[320], victim[320];
-    snprintf(path, sizeof path, "%s/s.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/s.ini", test_tmp);
     snprintf(lockfile, sizeof lockfile, "%s.lock", path);
-    snprintf(victim, sizeof victim, "%s/victim", tmpdir);
+    snprintf(victim, sizeof victim, "%s/victim", test_tmp);
     const char *precious = "precious: not a lock file\n";
     struct stat vs, now;
 
     /* a hard link to someone's file */
-    write_file(tmpdir, "victim", precious);
+    test_write_in(test_tmp, "victim", precious);
     chmod(victim, 0644);
     assert_int_equal(link(victim, lockfile), 0);
     assert_int_equal(stat(victim, &vs), 0);
     expect_lock_refused(path, "link");
-    char *text = read_file(victim);
+    char *text = test_read_file(victim, NULL);
     assert_string_equal(text, precious);
     free(text);
     assert_int_equal(stat(victim, &now), 0);
@@ -817,7 +766,7 @@ static void lock__planted_path__refused_and_never_written_through(void **st)
     /* a symbolic link */
     assert_int_equal(symlink(victim, lockfile), 0);
     expect_lock_refused(path, "symbolic link");
-    text = read_file(victim);
+    text = test_read_file(victim, NULL);
     assert_string_equal(text, precious);
     free(text);
     unlink(lockfile);
@@ -837,9 +786,9 @@ static void lock__planted_path__refused_and_never_written_through(void **st)
     unlink(lockfile);
 
     /* a regular file of ours that is not a lock file (a session called s.ini.lock) */
-    write_file(tmpdir, "s.ini.lock", precious);
+    test_write_in(test_tmp, "s.ini.lock", precious);
     expect_lock_refused(path, "not a kollen lock file");
-    text = read_file(lockfile);
+    text = test_read_file(lockfile, NULL);
     assert_string_equal(text, precious);
     free(text);
     unlink(lockfile);
@@ -857,7 +806,7 @@ static void lock__name_too_long__could_not_lock_not_held(void **st)
 {
     (void)st;
     char path[600];
-    int n = snprintf(path, sizeof path, "%s/", tmpdir);
+    int n = snprintf(path, sizeof path, "%s/", test_tmp);
     memset(path + n, 'x', 252);
     strcpy(path + n + 252, ".ini"); /* 256 bytes: the name itself is too long */
     struct session_lock *l;
@@ -879,14 +828,14 @@ static void lock__clean_up__only_this_sessions_killed_saves(void **st)
                                        ".other.ini.tmp.AB12CD", ".s.ini.tmp.AB12CD.x",
                                        ".s.ini.tmp.AB12"};
     char path[300], p[400];
-    snprintf(path, sizeof path, "%s/s.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/s.ini", test_tmp);
     for (size_t i = 0; i < sizeof keep / sizeof *keep; i++) {
-        snprintf(p, sizeof p, "%s/%s", tmpdir, keep[i]);
+        snprintf(p, sizeof p, "%s/%s", test_tmp, keep[i]);
         FILE *f = fopen(p, "w");
         assert_non_null(f);
         fclose(f);
     }
-    snprintf(p, sizeof p, "%s/.s.ini.tmp.AB12CD", tmpdir);
+    snprintf(p, sizeof p, "%s/.s.ini.tmp.AB12CD", test_tmp);
     FILE *f = fopen(p, "w");
     assert_non_null(f);
     fclose(f);
@@ -894,7 +843,7 @@ static void lock__clean_up__only_this_sessions_killed_saves(void **st)
     struct diags d;
     diags_init(&d);
     char cur[400];
-    snprintf(cur, sizeof cur, "%s/.s.ini.cursor.tmp.AB12CD", tmpdir);
+    snprintf(cur, sizeof cur, "%s/.s.ini.cursor.tmp.AB12CD", test_tmp);
     f = fopen(cur, "w");
     assert_non_null(f);
     fclose(f);
@@ -903,7 +852,7 @@ static void lock__clean_up__only_this_sessions_killed_saves(void **st)
     assert_int_equal(access(cur, F_OK), -1); /* a killed writer's cursor temporary: removed */
     for (size_t i = 0; i < sizeof keep / sizeof *keep; i++) {
         char k[400];
-        snprintf(k, sizeof k, "%s/%s", tmpdir, keep[i]);
+        snprintf(k, sizeof k, "%s/%s", test_tmp, keep[i]);
         if (access(k, F_OK))
             fail_msg("%s was removed", keep[i]);
         unlink(k);
@@ -974,7 +923,7 @@ static void notes__old_file_split_by_line__loads_and_is_saved_by_size(void **st)
     struct sbuf t, want;
     sbuf_init(&t);
     sbuf_init(&want);
-    sbuf_add(&t, SES_HEAD "[answer.1]\nvalue = 1\n");
+    sbuf_add(&t, SESSION_HEAD "[answer.1]\nvalue = 1\n");
     for (int i = 1; i <= 500; i++) {
         sbuf_addf(&t, "note.%d = rad %d%%3B slut%%0A\n", i, i);
         sbuf_addf(&want, "rad %d; slut\n", i);
@@ -985,10 +934,10 @@ static void notes__old_file_split_by_line__loads_and_is_saved_by_size(void **st)
     assert_int_equal(session_parse("old.ini", t.p, t.len, b, &s, &d), KL_OK);
     assert_string_equal(s->answers[0].note, want.p);
     char path[300];
-    snprintf(path, sizeof path, "%s/old.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/old.ini", test_tmp);
     struct session *back = save_and_load(b, s, path);
     assert_string_equal(back->answers[0].note, want.p);
-    char *file = read_file(path);
+    char *file = test_read_file(path, NULL);
     int parts = 0;
     for (char *p = strstr(file, "\nnote."); p; p = strstr(p + 1, "\nnote."))
         parts++;
@@ -1005,7 +954,7 @@ static void notes__old_file_split_by_line__loads_and_is_saved_by_size(void **st)
 int main(void)
 {
     msg_set_lang(LANG_EN);
-#define T(fn) cmocka_unit_test_setup_teardown(fn, make_tmp, remove_tmp)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, test_tmp_setup, test_tmp_teardown)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(ini__each_malformation__named_with_its_line),
         cmocka_unit_test(ini__long_line__refused_before_iniparser_sees_it),

@@ -15,62 +15,6 @@
 #include "kollen/msg.h"
 #include "kollen/text.h"
 
-static char tmpdir[256];
-
-static int make_tmp(void **st)
-{
-    (void)st;
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/kollen-test-limits.XXXXXX");
-    assert_non_null(mkdtemp(tmpdir));
-    return 0;
-}
-
-static int remove_tmp(void **st)
-{
-    (void)st;
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    struct sbuf b;
-    sbuf_init(&b);
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        sbuf_addn(&b, buf, n);
-    fclose(f);
-    if (len)
-        *len = b.len;
-    return sbuf_take(&b);
-}
-
-static void write_bytes(const char *path, const char *p, size_t n)
-{
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(p, 1, n, f), n);
-    fclose(f);
-}
-
-static struct bank *bundled_bank(const char *id)
-{
-    struct diags d;
-    struct bank *b = NULL;
-    diags_init(&d);
-    int rc = bank_load_id("questions", id, &b, &d);
-    for (size_t i = 0; i < d.n; i++)
-        fprintf(stderr, "%s:%d: %s\n", d.v[i].file, d.v[i].line, d.v[i].msg);
-    assert_int_equal(rc, KL_OK);
-    diags_free(&d);
-    return b;
-}
-
 /* --- worst-case text --- */
 
 /* Pieces that cost the most once encoded, or that a writer might split wrongly: line breaks,
@@ -232,19 +176,13 @@ static void round_trip(const struct bank *b, const struct session *s, const char
 {
     struct diags d;
     diags_init(&d);
-    int rc = session_save(path, b, s, 0, &d);
-    for (size_t i = 0; i < d.n; i++)
-        fprintf(stderr, "save: %s:%d: %s\n", d.v[i].file, d.v[i].line, d.v[i].msg);
-    assert_int_equal(rc, KL_OK);
+    assert_loaded(session_save(path, b, s, 0, &d), &d);
     size_t len;
-    char *file = read_file(path, &len);
+    char *file = test_read_file(path, &len);
     assert_non_null(file);
     assert_within_loader_limits(file, len);
     struct session *back = NULL;
-    rc = session_load(path, b, &back, &d);
-    for (size_t i = 0; i < d.n && i < 5; i++)
-        fprintf(stderr, "load: %s:%d: %s\n", d.v[i].file, d.v[i].line, d.v[i].msg);
-    assert_int_equal(rc, KL_OK);
+    assert_loaded(session_load(path, b, &back, &d), &d);
     assert_same_session(s, back);
     char *again = session_format(b, back);
     assert_non_null(again);
@@ -353,9 +291,9 @@ static void limits__every_field_at_its_maximum__saves_and_loads_again(void **st)
     (void)st;
     static const char *const banks[] = {"infosakkollen-2023", "it-sakkollen-2023"};
     char path[300];
-    snprintf(path, sizeof path, "%s/max.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/max.ini", test_tmp);
     for (size_t i = 0; i < sizeof banks / sizeof *banks; i++) {
-        struct bank *b = bundled_bank(banks[i]);
+        struct bank *b = load_bank_in("questions", banks[i]);
         struct session *s = session_at_every_limit(b, (unsigned)i * 5);
         round_trip(b, s, path);
         session_free(s);
@@ -363,25 +301,25 @@ static void limits__every_field_at_its_maximum__saves_and_loads_again(void **st)
     }
 }
 
-/* A bank of n questions of one option each, in tmpdir/big. */
+/* A bank of n questions of one option each, in test_tmp/big. */
 static char *bank_of(int n)
 {
     static char dir[300];
-    snprintf(dir, sizeof dir, "%s/big", tmpdir);
+    snprintf(dir, sizeof dir, "%s/big", test_tmp);
     mkdir(dir, 0700);
     char path[400];
     snprintf(path, sizeof path, "%s/bank.ini", dir);
     const char *bank = "[bank]\nid = big\nname = Big\nprovenance = p\n[levels]\n1 = One\n";
-    write_bytes(path, bank, strlen(bank));
+    test_write_bytes(path, bank, strlen(bank));
     snprintf(path, sizeof path, "%s/areas.ini", dir);
-    write_bytes(path, "[area.a]\nname = A\n", 18);
+    test_write_bytes(path, "[area.a]\nname = A\n", 18);
     struct sbuf q;
     sbuf_init(&q);
     for (int i = 1; i <= n; i++)
         sbuf_addf(&q, "[question.%d]\narea = a\nsection = 1\ntype = multi\ntext = T\n"
                       "provenance = reconstructed\npoints = 1\noption.1 = x\nrule.1 = all\n", i);
     snprintf(path, sizeof path, "%s/questions.ini", dir);
-    write_bytes(path, q.p, q.len);
+    test_write_bytes(path, q.p, q.len);
     sbuf_free(&q);
     return dir;
 }
@@ -397,10 +335,10 @@ static void limits__session_larger_than_the_loader_reads__not_saved(void **st)
     assert_int_equal(bank_load(bank_of(90), 0, &b, &d), KL_OK);
     struct session *s = session_new(b, "Org", GROUP_KOMMUN, "2026-01-01", 1764000000);
     char path[300];
-    snprintf(path, sizeof path, "%s/huge.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/huge.ini", test_tmp);
     assert_int_equal(session_save(path, b, s, 0, &d), KL_OK);
     size_t before_len;
-    char *before = read_file(path, &before_len);
+    char *before = test_read_file(path, &before_len);
     char *note = worst_text(SESSION_NOTE_MAX, 1, 1); /* all ';': 3 bytes each once written */
     for (int qi = 0; qi < b->n_questions; qi++)
         assert_int_equal(session_set_note(s, qi, note, 1, &d), KL_OK);
@@ -412,7 +350,7 @@ static void limits__session_larger_than_the_loader_reads__not_saved(void **st)
     assert_non_null(g);
     assert_non_null(strstr(g->msg, "16777216"));
     size_t after_len;
-    char *after = read_file(path, &after_len);
+    char *after = test_read_file(path, &after_len);
     assert_int_equal(before_len, after_len);
     assert_memory_equal(before, after, before_len);
     free(before);
@@ -565,7 +503,7 @@ static void limits__longest_unknown_key__written_back_within_the_line_limit(void
     diags_init(&d);
     assert_int_equal(session_parse("t.ini", t.p, t.len, b, &s, &d), KL_OK);
     char path[300];
-    snprintf(path, sizeof path, "%s/long.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/long.ini", test_tmp);
     round_trip(b, s, path);
     session_free(s);
     sbuf_free(&t);
@@ -588,15 +526,15 @@ static void limits__file_of_the_largest_size__loads_and_one_byte_more_is_refused
         p[i + k - 1] = '\n';
     }
     char path[300];
-    snprintf(path, sizeof path, "%s/huge.ini", tmpdir);
-    write_bytes(path, p, n);
+    snprintf(path, sizeof path, "%s/huge.ini", test_tmp);
+    test_write_bytes(path, p, n);
     struct ini *ini;
     struct diags d;
     diags_init(&d);
     assert_int_equal(ini_load(path, &ini, &d), KL_OK);
     ini_free(ini);
     p[n] = '\n';
-    write_bytes(path, p, n + 1);
+    test_write_bytes(path, p, n + 1);
     assert_int_equal(ini_load(path, &ini, &d), KL_EPARSE);
     assert_non_null(strstr(d.v[0].msg, "16777216"));
     free(p);
@@ -843,9 +781,9 @@ static void property__random_sessions__save_and_load_to_the_same_session(void **
     const char *runs_env = getenv("KOLLEN_PROPERTY_RUNS");
     int runs = runs_env ? atoi(runs_env) : 200;
     struct bank *mini = load_fixture_bank("mini");
-    struct bank *big = bundled_bank("infosakkollen-2023");
+    struct bank *big = load_bank_in("questions", "infosakkollen-2023");
     char path[300];
-    snprintf(path, sizeof path, "%s/prop.ini", tmpdir);
+    snprintf(path, sizeof path, "%s/prop.ini", test_tmp);
     for (int run = 0; run < runs; run++) {
         rng_state = seed * 6364136223846793005ull + (uint64_t)run * 1442695040888963407ull + 1;
         const struct bank *b = run % 10 == 9 ? big : mini;
@@ -860,7 +798,7 @@ static void property__random_sessions__save_and_load_to_the_same_session(void **
 int main(void)
 {
     msg_set_lang(LANG_EN);
-#define T(fn) cmocka_unit_test_setup_teardown(fn, make_tmp, remove_tmp)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, test_tmp_setup, test_tmp_teardown)
     const struct CMUnitTest tests[] = {
         T(limits__every_field_at_its_maximum__saves_and_loads_again),
         T(limits__session_larger_than_the_loader_reads__not_saved),

@@ -3,43 +3,12 @@
  * the cursor on reopening, locks, blockers, the picker and the new-session form. */
 #include "test_tui_util.h"
 
-static char *path;
-
-static int setup(void **st)
-{
-    (void)st;
-    tui_tmp_make("tui-app");
-    path = tui_make_session("mini", "s", "Testkommunen");
-    return 0;
-}
-
-static int teardown(void **st)
-{
-    (void)st;
-    free(path);
-    tui_tmp_remove();
-    return 0;
-}
-
-static void open_app(struct app *a)
-{
-    tui_app_init(a);
-    char why[600];
-    assert_int_equal(app_open(a, path, 0, why, sizeof why), 0);
-    assert_int_equal(app_top(a), SCR_MAIN);
-}
-
-static void close_app(struct app *a)
-{
-    app_shutdown(a);
-    app_free(a);
-}
 
 /* The answer to question number n as the file on disk has it. */
 static void on_disk(int n, struct answer *out, char **note)
 {
     struct bank *b;
-    struct session *s = tui_reload(path, &b);
+    struct session *s = test_reload(tui_path, &b);
     int qi = bank_find_question(b, n);
     assert_true(qi >= 0);
     *out = s->answers[qi];
@@ -53,7 +22,7 @@ static void app__tick__is_on_disk_at_once(void **st)
 {
     (void)st;
     struct app a;
-    open_app(&a);
+    tui_open(&a);
     assert_int_equal(a.w->bank->questions[a.q].number, 1);
     tui_keys(&a, " ");
     struct answer ans;
@@ -68,14 +37,14 @@ static void app__tick__is_on_disk_at_once(void **st)
     on_disk(1, &ans, NULL);
     assert_int_equal(ans.ticks, 7);
     assert_false(a.w->dirty);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void app__numbers__choose_on_a_single_question(void **st)
 {
     (void)st;
     struct app a;
-    open_app(&a);
+    tui_open(&a);
     tui_keys(&a, "g2<Enter>");
     assert_int_equal(a.w->bank->questions[a.q].number, 2);
     tui_keys(&a, "3");
@@ -90,14 +59,14 @@ static void app__numbers__choose_on_a_single_question(void **st)
     tui_keys(&a, "x");
     on_disk(2, &ans, NULL);
     assert_false(ans.answered);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void app__all_and_clear__leave_note_and_evidence(void **st)
 {
     (void)st;
     struct app a;
-    open_app(&a);
+    tui_open(&a);
     tui_keys(&a, "nNot<Esc>eRef<Enter>a");
     struct answer ans;
     char *note;
@@ -114,14 +83,14 @@ static void app__all_and_clear__leave_note_and_evidence(void **st)
     free(note);
     tui_keys(&a, "X");
     assert_false(tui_answer(&a, 1)->answered);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void app__undo_redo__restore_the_answer_and_the_file(void **st)
 {
     (void)st;
     struct app a;
-    open_app(&a);
+    tui_open(&a);
     tui_keys(&a, " jj ");
     assert_int_equal(tui_answer(&a, 1)->ticks, 5);
     tui_keys(&a, "u");
@@ -146,14 +115,14 @@ static void app__undo_redo__restore_the_answer_and_the_file(void **st)
     tui_keys(&a, "x");
     tui_keys(&a, "x");
     assert_int_equal(a.w->n_undo, before + 1);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void app__note__two_lines_with_swedish_letters_saved_exactly(void **st)
 {
     (void)st;
     struct app a;
-    open_app(&a);
+    tui_open(&a);
     tui_keys(&a, "n");
     assert_int_equal(app_top(&a), SCR_NOTE);
     tui_keys(&a, "Åtgärd: ö är klar<Enter>rad två; 25 % #1<Esc>");
@@ -170,14 +139,14 @@ static void app__note__two_lines_with_swedish_letters_saved_exactly(void **st)
     assert_int_equal(a.w->n_undo, before + 1);
     tui_keys(&a, "u");
     assert_string_equal(tui_answer(&a, 1)->note, "Åtgärd: ö är klar\nrad två; 25 % #1");
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void app__note__text_being_typed_is_saved_on_shutdown_and_idle(void **st)
 {
     (void)st;
     struct app a;
-    open_app(&a);
+    tui_open(&a);
     tui_keys(&a, "nförsta");
     struct answer ans;
     char *note;
@@ -199,7 +168,7 @@ static void app__evidence__added_edited_removed(void **st)
 {
     (void)st;
     struct app a;
-    open_app(&a);
+    tui_open(&a);
     tui_keys(&a, "eBeslut KS §12<Enter>");
     struct answer *ans = tui_answer(&a, 1);
     assert_int_equal(ans->n_evidence, 1);
@@ -216,7 +185,7 @@ static void app__evidence__added_edited_removed(void **st)
     assert_int_equal(tui_answer(&a, 1)->n_evidence, 1);
     assert_string_equal(tui_answer(&a, 1)->evidence[0], "Rutin 3");
     struct bank *b;
-    struct session *s = tui_reload(path, &b);
+    struct session *s = test_reload(tui_path, &b);
     assert_int_equal(s->answers[0].n_evidence, 1);
     assert_string_equal(s->answers[0].evidence[0], "Rutin 3");
     session_free(s);
@@ -228,7 +197,7 @@ static void app__evidence__added_edited_removed(void **st)
     tui_keys(&a, "df");
     assert_false(tui_answer(&a, 1)->documented);
     assert_true(tui_answer(&a, 1)->followup);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void moved(const char *from, const char *to)
@@ -240,10 +209,10 @@ static void app__save_fails__change_kept_said_and_retried(void **st)
 {
     (void)st;
     struct app a;
-    open_app(&a);
+    tui_open(&a);
     char away[300];
-    snprintf(away, sizeof away, "%s.away", tui_tmp);
-    moved(tui_tmp, away); /* the folder is gone: every save fails */
+    snprintf(away, sizeof away, "%s.away", test_tmp);
+    moved(test_tmp, away); /* the folder is gone: every save fails */
     tui_keys(&a, " ");
     assert_true(a.w->dirty);
     assert_true(tui_answer(&a, 1)->answered); /* kept in memory */
@@ -255,57 +224,57 @@ static void app__save_fails__change_kept_said_and_retried(void **st)
     tui_keys(&a, "n");
     assert_int_equal(app_top(&a), SCR_MAIN);
     /* the folder is back: the next change writes both */
-    moved(away, tui_tmp);
+    moved(away, test_tmp);
     tui_keys(&a, "j ");
     assert_false(a.w->dirty);
     struct answer ans;
     on_disk(1, &ans, NULL);
     assert_int_equal(ans.ticks, 3);
     assert_int_equal(tui_keys(&a, "q"), TUI_QUIT);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void app__quit_unsaved__retry_key_saves_and_quits(void **st)
 {
     (void)st;
     struct app a;
-    open_app(&a);
+    tui_open(&a);
     char away[300];
-    snprintf(away, sizeof away, "%s.away", tui_tmp);
-    moved(tui_tmp, away);
+    snprintf(away, sizeof away, "%s.away", test_tmp);
+    moved(test_tmp, away);
     tui_keys(&a, " q");
     assert_int_equal(app_top(&a), SCR_CONFIRM);
     assert_int_equal(tui_keys(&a, "s"), TUI_REDRAW); /* still failing: stays */
-    moved(away, tui_tmp);
+    moved(away, test_tmp);
     assert_int_equal(tui_keys(&a, "s"), TUI_QUIT);
     struct answer ans;
     on_disk(1, &ans, NULL);
     assert_int_equal(ans.ticks, 1);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void app__reopen__cursor_where_the_group_left_off(void **st)
 {
     (void)st;
     struct app a;
-    open_app(&a);
+    tui_open(&a);
     tui_keys(&a, "g4<Enter>");
     assert_int_equal(tui_keys(&a, "q"), TUI_QUIT); /* a move alone is saved on quitting */
-    close_app(&a);
-    open_app(&a);
+    tui_app_close(&a);
+    tui_open(&a);
     assert_int_equal(a.w->bank->questions[a.q].number, 4);
     assert_int_equal(a.area, a.w->bank->questions[a.q].area);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void app__second_writer__offered_read_only(void **st)
 {
     (void)st;
     struct app a, b;
-    open_app(&a);
+    tui_open(&a);
     tui_app_init(&b);
     char why[600];
-    assert_int_equal(app_open(&b, path, 0, why, sizeof why), 1);
+    assert_int_equal(app_open(&b, tui_path, 0, why, sizeof why), 1);
     assert_int_equal(app_top(&b), SCR_CONFIRM);
     assert_int_equal(tui_confirm_st(&b)->kind, CONFIRM_READ_ONLY);
     tui_keys(&b, "j");
@@ -316,15 +285,15 @@ static void app__second_writer__offered_read_only(void **st)
     assert_non_null(strstr(b.msg, ops_msg(M_OPS_READ_ONLY)));
     tui_keys(&b, "n");
     assert_int_equal(app_top(&b), SCR_MAIN); /* no note editor either */
-    close_app(&b);
-    close_app(&a);
+    tui_app_close(&b);
+    tui_app_close(&a);
 }
 
 static void app__blockers__next_key_visits_them_and_the_next_level_takes_over(void **st)
 {
     (void)st;
     struct app a;
-    open_app(&a);
+    tui_open(&a);
     /* level 1 of the mini bank needs questions 1 and 2 */
     assert_int_equal(a.w->sc.n_blockers, 2);
     assert_int_equal(a.w->sc.blockers[0].level, 1);
@@ -336,14 +305,14 @@ static void app__blockers__next_key_visits_them_and_the_next_level_takes_over(vo
     assert_int_equal(a.w->sc.level, 1);
     assert_true(a.w->sc.n_blockers > 0);
     assert_int_equal(a.w->sc.blockers[0].level, 2);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void app__moving__areas_questions_unanswered(void **st)
 {
     (void)st;
     struct app a;
-    open_app(&a);
+    tui_open(&a);
     /* display order: area alfa (1, 3), then beta (2, 4, 5) */
     tui_keys(&a, "l");
     assert_int_equal(a.w->bank->questions[a.q].number, 3);
@@ -363,14 +332,14 @@ static void app__moving__areas_questions_unanswered(void **st)
     tui_keys(&a, "<Tab>g1<Enter> o");
     assert_int_equal(tui_main_st(&a)->pane, PANE_OPTIONS);
     assert_int_equal(a.w->bank->questions[a.q].number, 3); /* 1 answered: 3 is the next open */
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void app__room_and_help__same_key_back(void **st)
 {
     (void)st;
     struct app a;
-    open_app(&a);
+    tui_open(&a);
     tui_keys(&a, "r");
     assert_int_equal(app_top(&a), SCR_ROOM);
     tui_keys(&a, " ");
@@ -379,20 +348,20 @@ static void app__room_and_help__same_key_back(void **st)
     assert_int_equal(app_top(&a), SCR_HELP);
     tui_keys(&a, "<Esc>");
     assert_int_equal(app_top(&a), SCR_MAIN);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void app__too_small__keys_are_not_typed_blind(void **st)
 {
     (void)st;
     struct app a;
-    open_app(&a);
+    tui_open(&a);
     a.cols = 40;
     a.rows = 12;
     tui_keys(&a, " a");
     assert_false(tui_answer(&a, 1)->answered);
     assert_int_equal(tui_keys(&a, "q"), TUI_QUIT); /* but q still quits */
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void app__picker_and_form__create_and_open_a_session(void **st)
@@ -426,7 +395,7 @@ static void app__picker_and_form__create_and_open_a_session(void **st)
     struct stat stt;
     assert_int_equal(stat(a.w->path, &stt), 0);
     assert_int_equal(stt.st_mode & 0777, 0600);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void app__missing_session__offered_to_create(void **st)
@@ -435,7 +404,7 @@ static void app__missing_session__offered_to_create(void **st)
     struct app a;
     tui_app_init(&a);
     char p[400];
-    snprintf(p, sizeof p, "%s/ny.ini", tui_tmp);
+    snprintf(p, sizeof p, "%s/ny.ini", test_tmp);
     assert_int_equal(app_start(&a, p), 0);
     assert_int_equal(app_top(&a), SCR_CONFIRM);
     tui_keys(&a, "j");
@@ -444,13 +413,13 @@ static void app__missing_session__offered_to_create(void **st)
     tui_keys(&a, "Myndigheten<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Enter>");
     assert_int_equal(app_top(&a), SCR_MAIN);
     assert_string_equal(a.w->path, p);
-    close_app(&a);
+    tui_app_close(&a);
     /* and "no" ends the program */
     tui_app_init(&a);
-    snprintf(p, sizeof p, "%s/nej.ini", tui_tmp);
+    snprintf(p, sizeof p, "%s/nej.ini", test_tmp);
     assert_int_equal(app_start(&a, p), 0);
     assert_int_equal(tui_keys(&a, "n"), TUI_QUIT);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 int main(void)
@@ -458,34 +427,25 @@ int main(void)
     setlocale(LC_ALL, "C.UTF-8");
     setenv("TZ", "UTC", 1);
     msg_set_lang(LANG_SV);
+#define T(f) cmocka_unit_test_setup_teardown(f, tui_setup, tui_teardown)
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(app__tick__is_on_disk_at_once, setup, teardown),
-        cmocka_unit_test_setup_teardown(app__numbers__choose_on_a_single_question, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(app__all_and_clear__leave_note_and_evidence, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(app__undo_redo__restore_the_answer_and_the_file, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(app__note__two_lines_with_swedish_letters_saved_exactly,
-                                        setup, teardown),
-        cmocka_unit_test_setup_teardown(app__note__text_being_typed_is_saved_on_shutdown_and_idle,
-                                        setup, teardown),
-        cmocka_unit_test_setup_teardown(app__evidence__added_edited_removed, setup, teardown),
-        cmocka_unit_test_setup_teardown(app__save_fails__change_kept_said_and_retried, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(app__quit_unsaved__retry_key_saves_and_quits, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(app__reopen__cursor_where_the_group_left_off, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(app__second_writer__offered_read_only, setup, teardown),
-        cmocka_unit_test_setup_teardown(
-            app__blockers__next_key_visits_them_and_the_next_level_takes_over, setup, teardown),
-        cmocka_unit_test_setup_teardown(app__moving__areas_questions_unanswered, setup, teardown),
-        cmocka_unit_test_setup_teardown(app__room_and_help__same_key_back, setup, teardown),
-        cmocka_unit_test_setup_teardown(app__too_small__keys_are_not_typed_blind, setup, teardown),
-        cmocka_unit_test_setup_teardown(app__picker_and_form__create_and_open_a_session, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(app__missing_session__offered_to_create, setup, teardown),
+        T(app__tick__is_on_disk_at_once),
+        T(app__numbers__choose_on_a_single_question),
+        T(app__all_and_clear__leave_note_and_evidence),
+        T(app__undo_redo__restore_the_answer_and_the_file),
+        T(app__note__two_lines_with_swedish_letters_saved_exactly),
+        T(app__note__text_being_typed_is_saved_on_shutdown_and_idle),
+        T(app__evidence__added_edited_removed),
+        T(app__save_fails__change_kept_said_and_retried),
+        T(app__quit_unsaved__retry_key_saves_and_quits),
+        T(app__reopen__cursor_where_the_group_left_off),
+        T(app__second_writer__offered_read_only),
+        T(app__blockers__next_key_visits_them_and_the_next_level_takes_over),
+        T(app__moving__areas_questions_unanswered),
+        T(app__room_and_help__same_key_back),
+        T(app__too_small__keys_are_not_typed_blind),
+        T(app__picker_and_form__create_and_open_a_session),
+        T(app__missing_session__offered_to_create),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,37 +7,6 @@
 #include <dirent.h>
 #include <errno.h>
 
-static char *path;
-
-static int setup(void **st)
-{
-    (void)st;
-    tui_tmp_make("tui-harden");
-    path = tui_make_session("mini", "s", "Testkommunen");
-    return 0;
-}
-
-static int teardown(void **st)
-{
-    (void)st;
-    free(path);
-    tui_tmp_remove();
-    return 0;
-}
-
-static void open_app(struct app *a)
-{
-    tui_app_init(a);
-    char why[600];
-    assert_int_equal(app_open(a, path, 0, why, sizeof why), 0);
-    assert_int_equal(app_top(a), SCR_MAIN);
-}
-
-static void close_app(struct app *a)
-{
-    app_shutdown(a);
-    app_free(a);
-}
 
 /* Row y of the screen as drawn now, at 80x24. */
 static void row_text(struct app *a, int y, char *buf, size_t n)
@@ -67,7 +36,7 @@ static void limits__evidence_prompt__shows_size_refuses_past_300_and_saves_it_wh
 {
     (void)st;
     struct app a;
-    open_app(&a);
+    tui_open(&a);
     tui_keys(&a, "e");
     assert_int_equal(app_top(&a), SCR_LINE);
     char row[400];
@@ -94,12 +63,12 @@ static void limits__evidence_prompt__shows_size_refuses_past_300_and_saves_it_wh
     assert_int_equal(tui_answer(&a, 1)->n_evidence, 1);
     assert_string_equal(tui_answer(&a, 1)->evidence[0], at);
     struct bank *b;
-    struct session *s = tui_reload(path, &b);
+    struct session *s = test_reload(tui_path, &b);
     assert_string_equal(s->answers[0].evidence[0], at);
     session_free(s);
     bank_free(b);
     free(at);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 /* The note: 64 KiB typed, saved and loaded whole; a key past it refused with a message, also
@@ -108,7 +77,7 @@ static void limits__note_editor__at_64_kib_saved_whole_and_a_key_past_it_said(vo
 {
     (void)st;
     struct app a;
-    open_app(&a);
+    tui_open(&a);
     char *at = repeat("x", SESSION_NOTE_MAX - 1);
     tui_keys(&a, "n");
     tui_keys(&a, at);
@@ -132,13 +101,13 @@ static void limits__note_editor__at_64_kib_saved_whole_and_a_key_past_it_said(vo
     sbuf_addf(&want, "%sy", at);
     assert_string_equal(tui_answer(&a, 1)->note, want.p);
     struct bank *b;
-    struct session *s = tui_reload(path, &b);
+    struct session *s = test_reload(tui_path, &b);
     assert_string_equal(s->answers[0].note, want.p);
     session_free(s);
     bank_free(b);
     sbuf_free(&want);
     free(at);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 /* A field of the new-session form: its size shows while typing; at 200 bytes the next key is
@@ -183,7 +152,7 @@ static void limits__form_field__200_bytes_kept_whole_and_the_next_refused(void *
     bank_free(b);
     diags_free(&d);
     free(at);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 /* Participants in the form: 200 rows, and the 200th says no more come; all 200 are created. */
@@ -209,7 +178,7 @@ static void limits__form_participants__200_and_no_row_more(void **st)
     assert_int_equal(app_top(&a), SCR_MAIN);
     assert_int_equal(a.w->ses->n_participants, SESSION_PARTICIPANTS_MAX);
     assert_string_equal(a.w->ses->participants[199].name, "P200");
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 /* --- one writer ---------------------------------------------------------------------------- */
@@ -220,14 +189,11 @@ static void lock__impossible__opens_read_only_saying_why(void **st)
 {
     (void)st;
     char lock[400];
-    snprintf(lock, sizeof lock, "%s.lock", path);
+    snprintf(lock, sizeof lock, "%s.lock", tui_path);
     assert_int_equal(mkdir(lock, 0700), 0);
-    char *before = tui_read_file(path);
+    char *before = test_read_file(tui_path, NULL);
     struct app a;
-    tui_app_init(&a);
-    char why[600];
-    assert_int_equal(app_open(&a, path, 0, why, sizeof why), 0);
-    assert_int_equal(app_top(&a), SCR_MAIN);
+    tui_open(&a);
     assert_true(a.w->read_only);
     assert_null(a.w->lock);
     assert_non_null(strstr(a.msg, "Öppnad skrivskyddad"));
@@ -244,8 +210,8 @@ static void lock__impossible__opens_read_only_saying_why(void **st)
     assert_false(tui_answer(&a, 1)->answered);
     assert_int_equal(app_top(&a), SCR_MAIN);
     assert_int_equal(tui_keys(&a, "q"), TUI_QUIT);
-    close_app(&a);
-    char *after = tui_read_file(path);
+    tui_app_close(&a);
+    char *after = test_read_file(tui_path, NULL);
     assert_string_equal(before, after);
     struct stat sb;
     assert_int_equal(lstat(lock, &sb), 0);
@@ -260,7 +226,7 @@ static void lock__impossible__opens_read_only_saying_why(void **st)
 static int files_in_tmp(void)
 {
     int n = 0;
-    DIR *dh = opendir(tui_tmp);
+    DIR *dh = opendir(test_tmp);
     assert_non_null(dh);
     for (struct dirent *e = readdir(dh); e; e = readdir(dh))
         n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
@@ -294,7 +260,7 @@ static void names__missing_session__offered_only_under_a_name_kollen_takes(void 
     static const char *const bad[] = {".dold.ini", "x.ini.lock", "x.ini.cursor"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         char p[400];
-        snprintf(p, sizeof p, "%s/%s", tui_tmp, bad[i]);
+        snprintf(p, sizeof p, "%s/%s", test_tmp, bad[i]);
         struct app a;
         tui_app_init(&a);
         assert_int_equal(app_start(&a, p), -1);
@@ -311,22 +277,15 @@ int main(void)
     setlocale(LC_ALL, "C.UTF-8");
     setenv("TZ", "UTC", 1);
     msg_set_lang(LANG_SV);
+#define T(f) cmocka_unit_test_setup_teardown(f, tui_setup, tui_teardown)
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(
-            limits__evidence_prompt__shows_size_refuses_past_300_and_saves_it_whole, setup,
-            teardown),
-        cmocka_unit_test_setup_teardown(
-            limits__note_editor__at_64_kib_saved_whole_and_a_key_past_it_said, setup, teardown),
-        cmocka_unit_test_setup_teardown(
-            limits__form_field__200_bytes_kept_whole_and_the_next_refused, setup, teardown),
-        cmocka_unit_test_setup_teardown(limits__form_participants__200_and_no_row_more, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(lock__impossible__opens_read_only_saying_why, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(names__form__kollens_own_suffixes_and_hidden_names_refused,
-                                        setup, teardown),
-        cmocka_unit_test_setup_teardown(
-            names__missing_session__offered_only_under_a_name_kollen_takes, setup, teardown),
+        T(limits__evidence_prompt__shows_size_refuses_past_300_and_saves_it_whole),
+        T(limits__note_editor__at_64_kib_saved_whole_and_a_key_past_it_said),
+        T(limits__form_field__200_bytes_kept_whole_and_the_next_refused),
+        T(limits__form_participants__200_and_no_row_more),
+        T(lock__impossible__opens_read_only_saying_why),
+        T(names__form__kollens_own_suffixes_and_hidden_names_refused),
+        T(names__missing_session__offered_only_under_a_name_kollen_takes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

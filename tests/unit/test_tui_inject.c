@@ -15,19 +15,11 @@
 
 static char qdir[300], *path;
 
-static void write_file(const char *p, const char *text)
-{
-    FILE *f = fopen(p, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
-
-/* tests/fixtures/good/mini with EVIL_INI in its texts, as tui_tmp/q/mini */
+/* tests/fixtures/good/mini with EVIL_INI in its texts, as test_tmp/q/mini */
 static void evil_bank(void)
 {
-    char dir[400], p[500];
-    snprintf(qdir, sizeof qdir, "%s/q", tui_tmp);
+    char dir[400];
+    snprintf(qdir, sizeof qdir, "%s/q", test_tmp);
     snprintf(dir, sizeof dir, "%s/mini", qdir);
     assert_int_equal(mkdir(qdir, 0700), 0);
     assert_int_equal(mkdir(dir, 0700), 0);
@@ -35,7 +27,7 @@ static void evil_bank(void)
     for (int i = 0; i < 3; i++) {
         char src[200];
         snprintf(src, sizeof src, "tests/fixtures/good/mini/%s", files[i]);
-        char *t = tui_read_file(src);
+        char *t = test_read_file(src, NULL);
         assert_non_null(t);
         struct sbuf o;
         sbuf_init(&o);
@@ -52,8 +44,7 @@ static void evil_bank(void)
             sbuf_addc(&o, '\n');
             line += n + (nl ? 1 : 0);
         }
-        snprintf(p, sizeof p, "%s/%s", dir, files[i]);
-        write_file(p, o.p);
+        test_write_in(dir, files[i], o.p);
         sbuf_free(&o);
         free(t);
     }
@@ -62,12 +53,11 @@ static void evil_bank(void)
 static int setup(void **st)
 {
     (void)st;
-    tui_tmp_make("tui-inject");
+    test_tmp_make();
     evil_bank();
+    struct bank *b = load_bank_in(qdir, "mini");
     struct diags d;
     diags_init(&d);
-    struct bank *b = NULL;
-    assert_int_equal(bank_load_id(qdir, "mini", &b, &d), KL_OK);
     assert_non_null(strstr(b->questions[0].text, "\x1b]0;pwned")); /* the bank holds it */
     struct session *s = session_new(b, EVIL, GROUP_KOMMUN, "2024-05-02", TUI_TEST_NOW - 3600);
     assert_non_null(s);
@@ -81,15 +71,10 @@ static int setup(void **st)
     assert_int_equal(session_set_parked(s, 0, 1, EVIL, TUI_TEST_NOW - 600, &d), KL_OK);
     assert_int_equal(session_set_summary(s, EVIL "\n" EVIL, &d), KL_OK);
     s->cursor = 1;
-    struct sbuf p;
-    sbuf_init(&p);
-    sbuf_addf(&p, "%s/evil.ini", tui_tmp);
-    path = sbuf_take(&p);
+    path = test_tmp_path("evil.ini");
     assert_int_equal(session_save(path, b, s, 1, &d), KL_OK);
     /* a file the picker cannot read, whose error quotes hostile text */
-    char broken[400];
-    snprintf(broken, sizeof broken, "%s/broken.ini", tui_tmp);
-    write_file(broken, "[session]\nformat = 1\nbank = " EVIL_INI "\n");
+    test_write_in(test_tmp, "broken.ini", "[session]\nformat = 1\nbank = " EVIL_INI "\n");
     diags_free(&d);
     session_free(s);
     bank_free(b);
@@ -100,8 +85,7 @@ static int teardown(void **st)
 {
     (void)st;
     free(path);
-    tui_tmp_remove();
-    return 0;
+    return test_tmp_remove();
 }
 
 static int screens_checked;
@@ -137,21 +121,11 @@ static void no_controls(struct app *a, const char *what)
     a->utf8 = 1;
 }
 
-static void open_evil(struct app *a)
-{
-    struct tui_options o = {qdir, tui_tmp, NULL, tui_test_now, NULL, 0, 0};
-    assert_int_equal(app_init(a, &o, 1), 0);
-    a->cols = 80;
-    a->rows = 24;
-    char why[600];
-    assert_int_equal(app_open(a, path, 0, why, sizeof why), 0);
-}
-
 static void inject__every_screen__no_control_character_in_any_cell(void **st)
 {
     (void)st;
     struct app a;
-    open_evil(&a);
+    tui_app_open_in(&a, qdir, path);
     /* the data is there to be shown: the visible part of the organisation reaches the grid */
     struct grid g;
     assert_int_equal(grid_init(&g, 120, 40, 1), 0);
@@ -212,25 +186,21 @@ static void inject__every_screen__no_control_character_in_any_cell(void **st)
 
     /* a second TUI on the same session: offered read-only, the holder named */
     struct app b;
-    struct tui_options o = {qdir, tui_tmp, NULL, tui_test_now, NULL, 0, 0};
-    assert_int_equal(app_init(&b, &o, 1), 0);
+    tui_app_init_in(&b, qdir);
     char why[600];
     assert_int_equal(app_open(&b, path, 0, why, sizeof why), 1);
     no_controls(&b, "confirm");
     tui_keys(&b, "j");
     no_controls(&b, "read-only main");
-    app_shutdown(&b);
-    app_free(&b);
-    app_shutdown(&a);
-    app_free(&a);
+    tui_app_close(&b);
+    tui_app_close(&a);
 }
 
 static void inject__picker_and_form__no_control_character_in_any_cell(void **st)
 {
     (void)st;
     struct app a;
-    struct tui_options o = {qdir, tui_tmp, NULL, tui_test_now, NULL, 0, 0};
-    assert_int_equal(app_init(&a, &o, 1), 0);
+    tui_app_init_in(&a, qdir);
     assert_int_equal(app_start(&a, NULL), 0);
     assert_int_equal(app_top(&a), SCR_PICKER);
     assert_true(tui_picker_st(&a)->list.n >= 2); /* the hostile session and the broken file */
@@ -242,8 +212,7 @@ static void inject__picker_and_form__no_control_character_in_any_cell(void **st)
     for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++)
         app_key(&a, typed[i]);
     no_controls(&a, "form");
-    app_shutdown(&a);
-    app_free(&a);
+    tui_app_close(&a);
 }
 
 static void inject__screens_checked(void **st)

@@ -9,21 +9,10 @@
 
 static char *path;
 
-static void set(struct app *a, int n, const char *value)
-{
-    int qi = bank_find_question(a->w->bank, n);
-    assert_true(qi >= 0);
-    struct diags d;
-    diags_init(&d);
-    assert_int_equal(answer_parse(&a->w->bank->questions[qi], value, &a->w->ses->answers[qi], &d),
-                     KL_OK);
-    diags_free(&d);
-}
-
 static int setup(void **st)
 {
     (void)st;
-    tui_tmp_make("tui-plan");
+    test_tmp_make();
     path = tui_make_session_in(PLAN_QDIR, "rapport", "plan", "Planstad kommun", GROUP_KOMMUN);
     return 0;
 }
@@ -32,23 +21,17 @@ static int teardown(void **st)
 {
     (void)st;
     free(path);
-    tui_tmp_remove();
-    return 0;
+    return test_tmp_remove();
 }
 
+/* The plan session open, questions 1 to 3 answered in memory. */
 static void open_app(struct app *a)
 {
     tui_app_open_in(a, PLAN_QDIR, path);
-    set(a, 1, "1,2");
-    set(a, 2, "2");
-    set(a, 3, "1");
+    answer(a->w->bank, a->w->ses, 1, "1,2", 0);
+    answer(a->w->bank, a->w->ses, 2, "2", 0);
+    answer(a->w->bank, a->w->ses, 3, "1", 0);
     ops_rescore(a->w);
-}
-
-static void close_app(struct app *a)
-{
-    app_shutdown(a);
-    app_free(a);
 }
 
 /* The plan kollen plan would print for this session and target. */
@@ -60,18 +43,6 @@ static void direct_plan(struct app *a, const char *target, struct plan *p)
     diags_init(&d);
     assert_int_equal(plan_compute(a->w->bank, a->w->ses, &sp, p, &d), KL_OK);
     diags_free(&d);
-}
-
-/* The screen as text rows (rendered at cols x rows). */
-static char *screen_text(struct app *a, int cols, int rows)
-{
-    struct grid g;
-    assert_int_equal(grid_init(&g, cols, rows, 1), 0);
-    app_render(a, &g);
-    char *d = grid_dump(&g, "plan", 0);
-    assert_non_null(d);
-    grid_free(&g);
-    return d;
 }
 
 static void plan__p_opens_the_next_level_with_the_clis_plan(void **st)
@@ -93,7 +64,7 @@ static void plan__p_opens_the_next_level_with_the_clis_plan(void **st)
     struct sbuf t;
     sbuf_init(&t);
     plan_size_text(&t, &p);
-    char *s = screen_text(&a, 80, 24);
+    char *s = tui_screen_text(&a, 80, 24);
     assert_non_null(strstr(s, t.p));
     sbuf_free(&t);
     free(s);
@@ -105,7 +76,7 @@ static void plan__p_opens_the_next_level_with_the_clis_plan(void **st)
     assert_int_equal(app_top(&a), SCR_MAIN);
     assert_int_equal(tui_keys(&a, "pq"), TUI_REDRAW);
     assert_int_equal(app_top(&a), SCR_MAIN);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void plan__target_keys_switch_the_target(void **st)
@@ -135,7 +106,7 @@ static void plan__target_keys_switch_the_target(void **st)
     tui_keys(&a, "9");
     assert_int_equal(tui_plan_st(&a)->spec.kind, PLAN_NEXT);
     assert_non_null(strstr(a.msg, "9"));
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void plan__tab_cycles_every_target_the_bank_offers(void **st)
@@ -160,7 +131,7 @@ static void plan__tab_cycles_every_target_the_bank_offers(void **st)
     assert_int_equal(tui_plan_st(&a)->spec.level, 4);
     tui_keys(&a, "<Right>");
     assert_int_equal(tui_plan_st(&a)->spec.kind, PLAN_TARGET);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void plan__bank_without_msbfs_or_benchmark__says_so(void **st)
@@ -191,7 +162,7 @@ static void plan__bank_without_msbfs_or_benchmark__says_so(void **st)
     assert_null(strstr(row, "MSBFS"));
     assert_null(strstr(row, "typsvar"));
     grid_free(&g);
-    close_app(&a);
+    tui_app_close(&a);
     free(mini);
 }
 
@@ -216,7 +187,7 @@ static void plan__enter_goes_to_the_question_with_the_option_to_tick(void **st)
     tui_keys(&a, "j<Enter>");
     assert_int_equal(a.w->bank->questions[a.q].number, 2);
     assert_int_equal(tui_main_st(&a)->opt, 2); /* choose 3 */
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void plan__follows_the_answers(void **st)
@@ -239,7 +210,7 @@ static void plan__follows_the_answers(void **st)
     /* the cursor is where the group is: on question 4 */
     const struct plan_state *ps = tui_plan_st(&a);
     assert_int_equal(a.w->bank->questions[ps->plan.items[ps->cur].question].number, 4);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void plan__scrolls_with_the_cursor_and_shows_the_end(void **st)
@@ -269,11 +240,11 @@ static void plan__scrolls_with_the_cursor_and_shows_the_end(void **st)
     tui_keys(&a, "<PgUp>");
     assert_int_equal(tui_plan_st(&a)->cur, 0);
     tui_keys(&a, "G");
-    char *s = screen_text(&a, 80, 24);
+    char *s = tui_screen_text(&a, 80, 24);
     assert_non_null(strstr(s, "Med planen genomförd"));
     free(s);
     grid_free(&g);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void plan__shows_no_note_or_evidence(void **st)
@@ -295,13 +266,13 @@ static void plan__shows_no_note_or_evidence(void **st)
     for (int t = 0; t < 4; t++) {
         tui_keys(&a, targets[t]);
         for (int i = 0; i < 3; i++) {
-            char *s = screen_text(&a, sizes[i][0], sizes[i][1]);
+            char *s = tui_screen_text(&a, sizes[i][0], sizes[i][1]);
             assert_null(strstr(s, "brandväggen"));
             assert_null(strstr(s, "Protokoll KS"));
             free(s);
         }
     }
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void plan__read_only_session__shown_too(void **st)
@@ -310,8 +281,7 @@ static void plan__read_only_session__shown_too(void **st)
     struct app a, b;
     open_app(&a);
     app_save(&a);
-    struct tui_options o = {PLAN_QDIR, tui_tmp, NULL, tui_test_now, NULL, 0, 0};
-    assert_int_equal(app_init(&b, &o, 1), 0);
+    tui_app_init_in(&b, PLAN_QDIR);
     char why[600];
     assert_int_equal(app_open(&b, path, 0, why, sizeof why), 1);
     tui_keys(&b, "j"); /* open read-only */
@@ -321,8 +291,8 @@ static void plan__read_only_session__shown_too(void **st)
     assert_true(tui_plan_st(&b)->plan.n_items > 0);
     tui_keys(&b, "<Enter>");
     assert_int_equal(app_top(&b), SCR_MAIN);
-    close_app(&b);
-    close_app(&a);
+    tui_app_close(&b);
+    tui_app_close(&a);
 }
 
 /* The shipped banks: Infosäkkollen (targets and benchmarks) and It-säkkollen (a scale bank):
@@ -353,7 +323,7 @@ static void plan__shipped_banks__every_target_every_size(void **st)
             plan_free(&ref);
             int sizes[][2] = {{70, 20}, {80, 24}, {120, 40}};
             for (int k = 0; k < 3; k++) {
-                char *s = screen_text(&a, sizes[k][0], sizes[k][1]);
+                char *s = tui_screen_text(&a, sizes[k][0], sizes[k][1]);
                 assert_null(strstr(s, "terminalen är för liten"));
                 free(s);
             }
@@ -361,7 +331,7 @@ static void plan__shipped_banks__every_target_every_size(void **st)
         }
         tui_keys(&a, "<Enter>");
         assert_int_equal(app_top(&a), SCR_MAIN);
-        close_app(&a);
+        tui_app_close(&a);
         free(p);
     }
 }

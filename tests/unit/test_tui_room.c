@@ -14,53 +14,47 @@ static char *path, *big_path;
  * an agenda with time spent, participants and a sitting. */
 static char *room_session(void)
 {
-    char *p = tui_make_session("mini", "room", "Rumskommunen");
-    struct bank *b = load_fixture_bank("mini");
-    struct diags d;
-    diags_init(&d);
-    struct session *s = NULL;
-    assert_int_equal(session_load(p, b, &s, &d), KL_OK);
-    answer(b, s, 1, "1,2", 1);
-    answer(b, s, 2, "2", 0);
+    struct tui_edit e;
+    tui_edit_new(&e, TUI_QDIR, "mini", "room", "Rumskommunen", GROUP_KOMMUN);
+    struct session *s = e.s;
+    struct diags *d = &e.d;
+    answer(e.b, s, 1, "1,2", 1);
+    answer(e.b, s, 2, "2", 0);
     assert_int_equal(session_set_note(s, 0, "Anteckning om leverantören Ärlig AB",
-                                      TUI_TEST_NOW - 600, &d),
+                                      TUI_TEST_NOW - 600, d),
                      KL_OK);
     assert_int_equal(session_add_dissent(s, 1, "IT-chefen", "Bara i en förvaltning",
-                                         TUI_TEST_NOW - 600, &d),
+                                         TUI_TEST_NOW - 600, d),
                      KL_OK);
     assert_int_equal(session_set_agreed(s, 0, 1, TUI_TEST_NOW - 600), KL_OK);
     assert_int_equal(session_set_parked(s, 3, 1, "Fråga IT-chefen om övningarna",
-                                        TUI_TEST_NOW - 600, &d),
+                                        TUI_TEST_NOW - 600, d),
                      KL_OK);
-    assert_int_equal(session_set_period(s, "2022-05-02", "2024-05-01", &d), KL_OK);
+    assert_int_equal(session_set_period(s, "2022-05-02", "2024-05-01", d), KL_OK);
     assert_int_equal(session_set_summary(s, "Gruppen var överens om det mesta.\nEn fråga "
                                             "parkerades.",
-                                         &d),
+                                         d),
                      KL_OK);
-    assert_int_equal(session_set_text(&s->facilitator, "Anna Ö", SESSION_FIELD_MAX, &d), KL_OK);
-    assert_int_equal(session_add_participant(s, "Bo Berg", "CISO", &d), KL_OK);
-    assert_int_equal(session_add_participant(s, "Cia", "IT-chef", &d), KL_OK);
-    assert_int_equal(session_set_minutes(s, b, 60, 1, &d), KL_OK);
+    assert_int_equal(session_set_text(&s->facilitator, "Anna Ö", SESSION_FIELD_MAX, d), KL_OK);
+    assert_int_equal(session_add_participant(s, "Bo Berg", "CISO", d), KL_OK);
+    assert_int_equal(session_add_participant(s, "Cia", "IT-chef", d), KL_OK);
+    assert_int_equal(session_set_minutes(s, e.b, 60, 1, d), KL_OK);
     session_add_spent(s, 0, 20 * 60 + 15);
     session_add_spent(s, 1, 5 * 60);
     int k;
-    assert_int_equal(session_add_sitting(s, TUI_TEST_NOW - 86400, &k, &d), KL_OK);
+    assert_int_equal(session_add_sitting(s, TUI_TEST_NOW - 86400, &k, d), KL_OK);
     assert_int_equal(session_end_sitting(s, k, TUI_TEST_NOW - 86400 + 3600), KL_OK);
-    assert_int_equal(session_set_present(s, k, 0, 1, &d), KL_OK);
+    assert_int_equal(session_set_present(s, k, 0, 1, d), KL_OK);
     s->cursor = 1;
     s->modified = TUI_TEST_NOW - 600;
-    assert_int_equal(session_save(p, b, s, 0, &d), KL_OK);
-    diags_free(&d);
-    session_free(s);
-    bank_free(b);
-    return p;
+    return tui_edit_done(&e);
 }
 
 static int setup(void **st)
 {
     (void)st;
     tui_test_clock = TUI_TEST_NOW;
-    tui_tmp_make("tui-room");
+    test_tmp_make();
     path = room_session();
     big_path = tui_make_session_in("questions", "infosakkollen-2023", "stor", "Storkommunen",
                                    GROUP_KOMMUN);
@@ -72,26 +66,14 @@ static int teardown(void **st)
     (void)st;
     free(path);
     free(big_path);
-    tui_tmp_remove();
-    return 0;
-}
-
-static void open_at(struct app *a, const char *qdir, const char *p)
-{
-    tui_app_open_in(a, qdir, p);
-}
-
-static void close_app(struct app *a)
-{
-    app_shutdown(a);
-    app_free(a);
+    return test_tmp_remove();
 }
 
 static void golden_qview__projector_zoom_and_help(void **st)
 {
     (void)st;
     struct app a;
-    open_at(&a, "tests/fixtures/good", path);
+    tui_app_open(&a, path);
     tui_keys(&a, "v");
     assert_int_equal(app_top(&a), SCR_QVIEW);
     tui_golden(&a, "qview-80x24", 80, 24, 1, GRID_DUMP_ROLES);
@@ -103,14 +85,14 @@ static void golden_qview__projector_zoom_and_help(void **st)
     free(t);
     tui_keys(&a, "<Esc>i");
     tui_golden(&a, "qview-help-80x24", 80, 24, 1, GRID_DUMP_ROLES);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void golden_qview__question_5_reaches_option_12_at_80x24(void **st)
 {
     (void)st;
     struct app a;
-    open_at(&a, "questions", big_path);
+    tui_app_open_in(&a, "questions", big_path);
     tui_keys(&a, "g5<Enter>z");
     tui_golden(&a, "qview-q5-zoom-80x24", 80, 24, 1, GRID_DUMP_ROLES);
     /* the cursor walks down to option 12 and the view follows it */
@@ -121,19 +103,19 @@ static void golden_qview__question_5_reaches_option_12_at_80x24(void **st)
     free(t);
     tui_keys(&a, "G");
     tui_golden(&a, "qview-q5-zoom-end-80x24", 80, 24, 1, GRID_DUMP_ROLES);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void golden_levels__80x24_and_120x40(void **st)
 {
     (void)st;
     struct app a;
-    open_at(&a, "tests/fixtures/good", path);
+    tui_app_open(&a, path);
     tui_keys(&a, "N");
     tui_golden(&a, "levels-80x24", 80, 24, 1, GRID_DUMP_ROLES);
     tui_golden(&a, "levels-120x40", 120, 40, 1, GRID_DUMP_ROLES);
-    close_app(&a);
-    open_at(&a, "questions", big_path);
+    tui_app_close(&a);
+    tui_app_open_in(&a, "questions", big_path);
     tui_keys(&a, "g21<Enter>N");
     tui_golden(&a, "levels-infosak-120x40", 120, 40, 1, GRID_DUMP_ROLES);
     tui_keys(&a, "G");
@@ -142,7 +124,7 @@ static void golden_levels__80x24_and_120x40(void **st)
     assert_non_null(strstr(t, "Varje steg (band) uppåt räknas som 2 åtgärder"));
     assert_non_null(strstr(t, "minst en åtgärd på var och en av frågorna 1–15"));
     free(t);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 /* A scale bank: the levels are means; the question view has no rule to word. */
@@ -151,12 +133,12 @@ static void golden_scale_bank__levels_and_question_view(void **st)
     (void)st;
     char *p = tui_make_session("miniscale", "skala", "Skalmyndigheten");
     struct app a;
-    open_at(&a, "tests/fixtures/good", p);
+    tui_app_open(&a, p);
     tui_keys(&a, "3N");
     tui_golden(&a, "levels-scale-80x24", 80, 24, 1, GRID_DUMP_ROLES);
     tui_keys(&a, "<Esc>v");
     tui_golden(&a, "qview-scale-80x24", 80, 24, 1, GRID_DUMP_ROLES);
-    close_app(&a);
+    tui_app_close(&a);
     free(p);
 }
 
@@ -164,7 +146,7 @@ static void golden_parked_and_records__80x24(void **st)
 {
     (void)st;
     struct app a;
-    open_at(&a, "tests/fixtures/good", path);
+    tui_app_open(&a, path);
     tui_keys(&a, "L");
     tui_golden(&a, "parked-80x24", 80, 24, 1, GRID_DUMP_ROLES);
     tui_keys(&a, "<Esc>s");
@@ -172,14 +154,14 @@ static void golden_parked_and_records__80x24(void **st)
     tui_keys(&a, "G");
     tui_golden(&a, "records-end-80x24", 80, 24, 1, GRID_DUMP_ROLES);
     tui_golden(&a, "records-120x40", 120, 40, 1, GRID_DUMP_ROLES);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void golden_room__pages_of_blockers_and_the_parking_lot(void **st)
 {
     (void)st;
     struct app a;
-    open_at(&a, "questions", big_path);
+    tui_app_open_in(&a, "questions", big_path);
     tui_keys(&a, "r");
     tui_golden(&a, "room-infosak-80x24", 80, 24, 1, GRID_DUMP_ROLES);
     tui_keys(&a, "<PgDn>");
@@ -202,18 +184,18 @@ static void golden_room__pages_of_blockers_and_the_parking_lot(void **st)
     }
     for (int i = 0; i < a.w->sc.n_blockers; i++)
         assert_true(seen[a.w->bank->questions[a.w->sc.blockers[i].question].number]);
-    close_app(&a);
-    open_at(&a, "tests/fixtures/good", path);
+    tui_app_close(&a);
+    tui_app_open(&a, path);
     tui_keys(&a, "r");
     tui_golden(&a, "room-parked-80x24", 80, 24, 1, GRID_DUMP_ROLES);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void golden_clock__within_and_over_the_plan(void **st)
 {
     (void)st;
     struct app a;
-    open_at(&a, "tests/fixtures/good", path);
+    tui_app_open(&a, path);
     /* alfa: 24 min planned, 20:15 spent before; 3 minutes more in this run */
     tui_test_clock += 180;
     app_key(&a, TK_TICK);
@@ -223,7 +205,7 @@ static void golden_clock__within_and_over_the_plan(void **st)
     app_key(&a, TK_TICK);
     tui_golden(&a, "main-clock-over-80x24", 80, 24, 1, GRID_DUMP_ROLES);
     tui_golden(&a, "main-clock-over-80x24-mono", 80, 24, 1, GRID_DUMP_MONO);
-    close_app(&a);
+    tui_app_close(&a);
     tui_test_clock = TUI_TEST_NOW;
 }
 
@@ -231,35 +213,35 @@ static void golden_decided__beside_the_answer(void **st)
 {
     (void)st;
     struct app a;
-    open_at(&a, "tests/fixtures/good", path);
+    tui_app_open(&a, path);
     tui_keys(&a, "g2<Enter>");
     tui_golden(&a, "main-disputed-80x24", 80, 24, 1, GRID_DUMP_ROLES);
     tui_keys(&a, "A<Tab>jj");
     tui_golden(&a, "main-reservation-record-80x24", 80, 24, 1, GRID_DUMP_ROLES);
     tui_keys(&a, "<Esc>g4<Enter>");
     tui_golden(&a, "main-parked-80x24", 80, 24, 1, GRID_DUMP_ROLES);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void golden_labels__questions_21_and_22_told_apart(void **st)
 {
     (void)st;
     struct app a;
-    open_at(&a, "questions", big_path);
+    tui_app_open_in(&a, "questions", big_path);
     tui_keys(&a, "g21<Enter>");
     tui_golden(&a, "main-q21-80x24", 80, 24, 1, GRID_DUMP_ROLES);
     char *t = tui_screen_text(&a, 80, 24);
     assert_non_null(strstr(t, "Andel…med kontin…"));
     assert_non_null(strstr(t, "Andel…där incide…"));
     free(t);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void golden_theme__high_contrast_in_colour_and_monochrome(void **st)
 {
     (void)st;
     struct app a;
-    open_at(&a, "tests/fixtures/good", path);
+    tui_app_open(&a, path);
     tui_keys(&a, "T");
     assert_int_equal(a.theme, THEME_CONTRAST);
     tui_golden(&a, "main-80x24-kontrast", 80, 24, 1, GRID_DUMP_ROLES | GRID_DUMP_PALETTE);
@@ -271,7 +253,7 @@ static void golden_theme__high_contrast_in_colour_and_monochrome(void **st)
     /* and the standard theme's palette, for comparison */
     tui_keys(&a, "T");
     tui_golden(&a, "qview-120x40-standard", 120, 40, 1, GRID_DUMP_ROLES | GRID_DUMP_PALETTE);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 /* The projector's theme: light on black; no blue, nothing dim, in colour or monochrome. */
@@ -297,7 +279,7 @@ static void golden_follow__the_mirror_at_80x24(void **st)
 {
     (void)st;
     struct app a;
-    struct tui_options o = {"tests/fixtures/good", tui_tmp, NULL, tui_test_now, NULL, 1, 0};
+    struct tui_options o = {"tests/fixtures/good", test_tmp, NULL, tui_test_now, NULL, 1, 0};
     assert_int_equal(app_init(&a, &o, 1), 0);
     assert_int_equal(app_start(&a, path), 0);
     assert_int_equal(app_top(&a), SCR_ROOM);
@@ -308,21 +290,21 @@ static void golden_follow__the_mirror_at_80x24(void **st)
     tui_golden(&a, "follow-qview-80x24", 80, 24, 1, GRID_DUMP_ROLES);
     tui_keys(&a, "?");
     tui_golden(&a, "help-follow-80x24", 80, 24, 1, GRID_DUMP_ROLES);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void golden_help__each_screen_its_own_keys(void **st)
 {
     (void)st;
     struct app a;
-    open_at(&a, "tests/fixtures/good", path);
+    tui_app_open(&a, path);
     tui_keys(&a, "n<F1>");
     tui_golden(&a, "help-note-80x24", 80, 24, 1, GRID_DUMP_ROLES);
     tui_keys(&a, "<Esc><Esc>e<F1>");
     tui_golden(&a, "help-line-80x24", 80, 24, 1, GRID_DUMP_ROLES);
     tui_keys(&a, "<Esc><Esc>v?");
     tui_golden(&a, "help-qview-80x24", 80, 24, 1, GRID_DUMP_ROLES);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)

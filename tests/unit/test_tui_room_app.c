@@ -8,37 +8,6 @@
 #include "test_tui_util.h"
 #include "theme.h"
 
-static char *path;
-
-static int setup(void **st)
-{
-    (void)st;
-    tui_test_clock = TUI_TEST_NOW;
-    tui_tmp_make("tui-room-app");
-    path = tui_make_session("mini", "s", "Testkommunen");
-    return 0;
-}
-
-static int teardown(void **st)
-{
-    (void)st;
-    free(path);
-    tui_tmp_remove();
-    return 0;
-}
-
-static void open_app(struct app *a)
-{
-    tui_app_init(a);
-    char why[600];
-    assert_int_equal(app_open(a, path, 0, why, sizeof why), 0);
-}
-
-static void close_app(struct app *a)
-{
-    app_shutdown(a);
-    app_free(a);
-}
 
 static int number(const struct app *a)
 {
@@ -47,7 +16,7 @@ static int number(const struct app *a)
 
 static struct session *disk(struct bank **b)
 {
-    return tui_reload(path, b);
+    return test_reload(tui_path, b);
 }
 
 /* --- search --- */
@@ -56,7 +25,7 @@ static void search__a_notes_word_then_next_and_previous(void **st)
 {
     (void)st;
     struct app a;
-    open_app(&a);
+    tui_open(&a);
     tui_keys(&a, "g4<Enter>nAvtalet med Ärlig AB<Esc>g1<Enter>");
     assert_int_equal(number(&a), 1);
     tui_keys(&a, "/ärlig ab<Enter>");
@@ -79,7 +48,7 @@ static void search__a_notes_word_then_next_and_previous(void **st)
     assert_non_null(strstr(a.msg, "Inga träffar"));
     tui_keys(&a, "/övning<Enter>/<Enter>"); /* Enter alone searches again */
     assert_non_null(strstr(a.msg, "Träff 1 av 1: fråga 4"));
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 /* --- what the room decides --- */
@@ -88,7 +57,7 @@ static void decide__agreed_dissent_and_the_record_pane(void **st)
 {
     (void)st;
     struct app a;
-    open_app(&a);
+    tui_open(&a);
     tui_keys(&a, "A");
     assert_true(tui_answer(&a, 1)->agreed);
     assert_non_null(strstr(a.msg, "överens"));
@@ -116,14 +85,14 @@ static void decide__agreed_dissent_and_the_record_pane(void **st)
     bank_free(b);
     tui_keys(&a, "<Esc>u"); /* undo the removal */
     assert_int_equal(tui_answer(&a, 1)->n_dissent, 2);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void park__with_a_reason_the_list_jumps_and_takes_back(void **st)
 {
     (void)st;
     struct app a;
-    open_app(&a);
+    tui_open(&a);
     tui_keys(&a, "g4<Enter>PFråga IT-chefen<Enter>g2<Enter>P<Enter>");
     assert_true(tui_answer(&a, 4)->parked);
     assert_string_equal(tui_answer(&a, 4)->park_reason, "Fråga IT-chefen");
@@ -144,26 +113,26 @@ static void park__with_a_reason_the_list_jumps_and_takes_back(void **st)
         assert_false(s->answers[i].parked);
     session_free(s);
     bank_free(b);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void blockers__b_says_which_of_how_many(void **st)
 {
     (void)st;
     struct app a;
-    open_app(&a);
+    tui_open(&a);
     tui_keys(&a, "b");
     assert_non_null(strstr(a.msg, "Stopp 2 av 2 för nivå 1"));
     tui_keys(&a, "b");
     assert_non_null(strstr(a.msg, "Stopp 1 av 2 för nivå 1"));
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void level__reached_is_said_and_marked_in_the_room_view(void **st)
 {
     (void)st;
     struct app a;
-    open_app(&a);
+    tui_open(&a);
     tui_keys(&a, " g2<Enter>2");
     assert_int_equal(a.w->sc.level, 1);
     assert_non_null(strstr(a.msg, "Nivå 1: Grund är nådd!"));
@@ -175,7 +144,7 @@ static void level__reached_is_said_and_marked_in_the_room_view(void **st)
     tui_keys(&a, "ru"); /* undone: no longer reached */
     assert_int_equal(a.w->sc.level, 0);
     assert_int_equal(a.reached, 0);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 /* --- the fixes --- */
@@ -184,45 +153,45 @@ static void undo__the_option_cursor_stays(void **st)
 {
     (void)st;
     struct app a;
-    open_app(&a);
+    tui_open(&a);
     tui_keys(&a, "jj ");
     assert_int_equal(tui_main_st(&a)->opt, 2);
     tui_keys(&a, "u");
     assert_int_equal(tui_main_st(&a)->opt, 2);
     tui_keys(&a, "<C-r>");
     assert_int_equal(tui_main_st(&a)->opt, 2);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void note__ctrl_g_discards_even_what_was_written_meanwhile(void **st)
 {
     (void)st;
     struct app a;
-    open_app(&a);
+    tui_open(&a);
     tui_keys(&a, "nFörsta<Esc>");
     tui_keys(&a, "n<End> och mer");
     app_key(&a, TK_TIMEOUT); /* a pause: the text typed went to disk */
-    char *f = tui_read_file(path);
+    char *f = test_read_file(tui_path, NULL);
     assert_non_null(strstr(f, "Första och mer"));
     free(f);
     tui_keys(&a, "<C-g>");
     assert_int_equal(app_top(&a), SCR_MAIN);
     assert_string_equal(tui_answer(&a, 1)->note, "Första");
     assert_non_null(strstr(a.msg, "kastades"));
-    f = tui_read_file(path);
+    f = test_read_file(tui_path, NULL);
     assert_null(strstr(f, "och mer"));
     free(f);
     /* nothing written yet: Ctrl-G just closes */
     tui_keys(&a, "n<End>, nej<C-g>");
     assert_string_equal(tui_answer(&a, 1)->note, "Första");
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void note__typed_while_too_small_is_kept(void **st)
 {
     (void)st;
     struct app a;
-    open_app(&a);
+    tui_open(&a);
     tui_keys(&a, "nAbc");
     a.cols = 40;
     a.rows = 12;
@@ -231,14 +200,14 @@ static void note__typed_while_too_small_is_kept(void **st)
     a.rows = 24;
     tui_keys(&a, "<Esc>");
     assert_string_equal(tui_answer(&a, 1)->note, "Abc def");
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void evidence__the_last_one_removed__asked_about_documented(void **st)
 {
     (void)st;
     struct app a;
-    open_app(&a);
+    tui_open(&a);
     tui_keys(&a, "eProtokoll<Enter>");
     assert_true(tui_answer(&a, 1)->documented);
     tui_keys(&a, "<Tab>j<Del>");
@@ -256,7 +225,7 @@ static void evidence__the_last_one_removed__asked_about_documented(void **st)
     tui_keys(&a, "<Esc>u"); /* one step back: the reference and the mark together */
     assert_int_equal(tui_answer(&a, 1)->n_evidence, 1);
     assert_true(tui_answer(&a, 1)->documented);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 /* The help lists only the keys of the screen it was opened from. */
@@ -264,7 +233,7 @@ static void help__per_screen_from_the_key_table(void **st)
 {
     (void)st;
     struct app a;
-    open_app(&a);
+    tui_open(&a);
     tui_keys(&a, "?");
     char *t = tui_screen_text(&a, 120, 100);
     assert_non_null(strstr(t, "tangenter i arbetsvyn"));
@@ -287,7 +256,7 @@ static void help__per_screen_from_the_key_table(void **st)
     assert_null(strstr(t, "ny rad"));
     assert_null(strstr(t, "kasta"));
     free(t);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 /* --- time, sittings, the theme --- */
@@ -296,19 +265,19 @@ static void clock__time_counted_per_area_written_without_a_save_storm(void **st)
 {
     (void)st;
     struct app a;
-    open_app(&a);
-    char *before = tui_read_file(path);
+    tui_open(&a);
+    char *before = test_read_file(tui_path, NULL);
     for (int i = 0; i < 50; i++) { /* 50 seconds of ticks: counted, not written */
         tui_test_clock++;
         app_key(&a, TK_TICK);
     }
-    char *now = tui_read_file(path);
+    char *now = test_read_file(tui_path, NULL);
     assert_string_equal(before, now);
     free(now);
     assert_int_equal(a.w->ses->agenda[0].spent, 50);
     tui_test_clock += 15;
     app_key(&a, TK_TICK); /* a minute after opening: written once */
-    now = tui_read_file(path);
+    now = test_read_file(tui_path, NULL);
     assert_non_null(strstr(now, "spent = 65"));
     free(now);
     /* leaving the area writes its time */
@@ -324,7 +293,7 @@ static void clock__time_counted_per_area_written_without_a_save_storm(void **st)
     app_key(&a, TK_TICK);
     assert_int_equal(a.w->ses->agenda[1].spent, 0);
     tui_test_clock += 20;
-    close_app(&a); /* quitting writes the rest and ends the sitting */
+    tui_app_close(&a); /* quitting writes the rest and ends the sitting */
     s = disk(&b);
     assert_int_equal(s->agenda[1].spent, 20);
     assert_int_equal(s->n_sittings, 1);
@@ -340,7 +309,7 @@ static void records__people_attendance_fields_and_the_summary(void **st)
 {
     (void)st;
     struct app a;
-    open_app(&a);
+    tui_open(&a);
     tui_keys(&a, "s");
     assert_int_equal(app_top(&a), SCR_RECORDS);
     tui_keys(&a, "aBo Berg: CISO<Enter>aCia<Enter>");
@@ -381,28 +350,28 @@ static void records__people_attendance_fields_and_the_summary(void **st)
     assert_int_equal(s->sittings[0].n_present, 0); /* Bo was present, then removed */
     session_free(s);
     bank_free(b);
-    close_app(&a);
+    tui_app_close(&a);
 }
 
 static void theme__key_cycles_and_the_session_remembers(void **st)
 {
     (void)st;
     struct app a;
-    open_app(&a);
+    tui_open(&a);
     assert_int_equal(a.theme, THEME_STANDARD);
     tui_keys(&a, "T");
     assert_int_equal(a.theme, THEME_CONTRAST);
-    close_app(&a);
-    open_app(&a);
+    tui_app_close(&a);
+    tui_open(&a);
     assert_int_equal(a.theme, THEME_CONTRAST); /* remembered */
-    close_app(&a);
+    tui_app_close(&a);
     /* --theme wins over the session's */
-    struct tui_options o = {"tests/fixtures/good", tui_tmp, NULL, tui_test_now, "standard", 0, 0};
+    struct tui_options o = {"tests/fixtures/good", test_tmp, NULL, tui_test_now, "standard", 0, 0};
     assert_int_equal(app_init(&a, &o, 1), 0);
     char why[600];
-    assert_int_equal(app_open(&a, path, 0, why, sizeof why), 0);
+    assert_int_equal(app_open(&a, tui_path, 0, why, sizeof why), 0);
     assert_int_equal(a.theme, THEME_STANDARD);
-    close_app(&a);
+    tui_app_close(&a);
     /* an unknown theme: a usage error naming the themes there are */
     o.theme = "neon";
     assert_int_equal(app_init(&a, &o, 1), -1);
@@ -417,10 +386,10 @@ static void follow__the_mirror_sees_the_writers_tick_and_move(void **st)
 {
     (void)st;
     struct app w, f;
-    open_app(&w);
-    struct tui_options o = {"tests/fixtures/good", tui_tmp, NULL, tui_test_now, NULL, 1, 1};
+    tui_open(&w);
+    struct tui_options o = {"tests/fixtures/good", test_tmp, NULL, tui_test_now, NULL, 1, 1};
     assert_int_equal(app_init(&f, &o, 1), 0);
-    assert_int_equal(app_start(&f, path), 0);
+    assert_int_equal(app_start(&f, tui_path), 0);
     assert_int_equal(app_top(&f), SCR_QVIEW);
     assert_true(f.w->read_only);
     tui_keys(&w, " ");
@@ -456,14 +425,14 @@ static void follow__the_mirror_sees_the_writers_tick_and_move(void **st)
     assert_int_equal(tui_keys(&f, "q"), TUI_QUIT);
     app_shutdown(&f);
     app_free(&f);
-    char *cursor = ops_cursor_path(path);
+    char *cursor = ops_cursor_path(tui_path);
     assert_int_equal(access(cursor, F_OK), 0);
-    close_app(&w);
+    tui_app_close(&w);
     assert_int_equal(access(cursor, F_OK), -1); /* the writer's cursor file goes with it */
     free(cursor);
 }
 
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, tui_setup, tui_teardown)
 
 int main(void)
 {

@@ -56,30 +56,19 @@ static inline int64_t tui_test_now(void)
     return tui_test_clock;
 }
 
-static char tui_tmp[256];
+#define TUI_QDIR "tests/fixtures/good"
 
-static inline void tui_tmp_make(const char *tag)
+/* A session of bank_id in questions folder qdir (the fixtures, the plan fixture, the shipped
+ * banks), saved as test_tmp/name.ini; returns its path (caller frees). */
+static inline char *tui_make_session_in(const char *qdir, const char *bank_id, const char *name,
+                                        const char *org, enum actor_group group)
 {
-    snprintf(tui_tmp, sizeof tui_tmp, "/tmp/kollen-test-%s.XXXXXX", tag);
-    assert_non_null(mkdtemp(tui_tmp));
-}
-
-static inline void tui_tmp_remove(void)
-{
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "chmod -R u+rwx '%s' 2>/dev/null; rm -rf '%s'", tui_tmp, tui_tmp);
-    assert_int_equal(system(cmd), 0);
-}
-
-/* A session of bank `bank_id` saved as tui_tmp/name.ini; returns its path (caller frees). */
-static inline char *tui_make_session(const char *bank_id, const char *name, const char *org)
-{
-    struct bank *b = load_fixture_bank(bank_id);
-    struct session *s = session_new(b, org, GROUP_KOMMUN, "2024-05-02", TUI_TEST_NOW - 3600);
+    struct bank *b = load_bank_in(qdir, bank_id);
+    struct session *s = session_new(b, org, group, "2024-05-02", TUI_TEST_NOW - 3600);
     assert_non_null(s);
     struct sbuf p;
     sbuf_init(&p);
-    sbuf_addf(&p, "%s/%s.ini", tui_tmp, name);
+    sbuf_addf(&p, "%s/%s.ini", test_tmp, name);
     char *path = sbuf_take(&p);
     struct diags d;
     diags_init(&d);
@@ -90,45 +79,99 @@ static inline char *tui_make_session(const char *bank_id, const char *name, cons
     return path;
 }
 
-static inline void tui_app_init(struct app *a)
+/* A session of fixture bank bank_id for a kommun, saved as test_tmp/name.ini (caller frees). */
+static inline char *tui_make_session(const char *bank_id, const char *name, const char *org)
 {
-    struct tui_options o = {"tests/fixtures/good", tui_tmp, NULL, tui_test_now, NULL, 0, 0};
+    return tui_make_session_in(TUI_QDIR, bank_id, name, org, GROUP_KOMMUN);
+}
+
+/* A session made as tui_make_session_in makes it and loaded again for a test to fill in; the
+ * test changes e->s and saves it with tui_edit_done. */
+struct tui_edit {
+    struct bank *b;
+    struct session *s;
+    struct diags d;
+    char *path;
+};
+
+static inline void tui_edit_new(struct tui_edit *e, const char *qdir, const char *bank_id,
+                                const char *name, const char *org, enum actor_group group)
+{
+    e->path = tui_make_session_in(qdir, bank_id, name, org, group);
+    e->b = load_bank_in(qdir, bank_id);
+    diags_init(&e->d);
+    e->s = NULL;
+    assert_int_equal(session_load(e->path, e->b, &e->s, &e->d), KL_OK);
+}
+
+/* e's session saved over its file and freed; returns its path (caller frees). */
+static inline char *tui_edit_done(struct tui_edit *e)
+{
+    assert_int_equal(session_save(e->path, e->b, e->s, 0, &e->d), KL_OK);
+    diags_free(&e->d);
+    session_free(e->s);
+    bank_free(e->b);
+    return e->path;
+}
+
+/* An app on questions folder qdir, the sessions in test_tmp, 80x24, nothing open yet. */
+static inline void tui_app_init_in(struct app *a, const char *qdir)
+{
+    struct tui_options o = {qdir, test_tmp, NULL, tui_test_now, NULL, 0, 0};
     assert_int_equal(app_init(a, &o, 1), 0);
     a->cols = 80;
     a->rows = 24;
 }
 
-/* A session of bank_id from another questions folder (the plan fixture, the shipped banks),
- * saved as tui_tmp/name.ini; returns its path (caller frees). */
-static inline char *tui_make_session_in(const char *qdir, const char *bank_id, const char *name,
-                                        const char *org, enum actor_group group)
+static inline void tui_app_init(struct app *a)
 {
-    struct diags d;
-    diags_init(&d);
-    struct bank *b = NULL;
-    assert_int_equal(bank_load_id(qdir, bank_id, &b, &d), KL_OK);
-    struct session *s = session_new(b, org, group, "2024-05-02", TUI_TEST_NOW - 3600);
-    assert_non_null(s);
-    struct sbuf p;
-    sbuf_init(&p);
-    sbuf_addf(&p, "%s/%s.ini", tui_tmp, name);
-    char *path = sbuf_take(&p);
-    assert_int_equal(session_save(path, b, s, 1, &d), KL_OK);
-    diags_free(&d);
-    session_free(s);
-    bank_free(b);
-    return path;
+    tui_app_init_in(a, TUI_QDIR);
 }
 
 /* An app on questions folder qdir, opened on path (read-write). */
 static inline void tui_app_open_in(struct app *a, const char *qdir, const char *path)
 {
-    struct tui_options o = {qdir, tui_tmp, NULL, tui_test_now, NULL, 0, 0};
-    assert_int_equal(app_init(a, &o, 1), 0);
-    a->cols = 80;
-    a->rows = 24;
+    tui_app_init_in(a, qdir);
     char why[600];
     assert_int_equal(app_open(a, path, 0, why, sizeof why), 0);
+}
+
+/* An app on the fixture banks, opened on path (read-write). */
+static inline void tui_app_open(struct app *a, const char *path)
+{
+    tui_app_open_in(a, TUI_QDIR, path);
+}
+
+static inline void tui_app_close(struct app *a)
+{
+    app_shutdown(a);
+    app_free(a);
+}
+
+/* --- the drivers' fixture: a mini session s.ini in a fresh folder, the clock at its start --- */
+
+static char *tui_path __attribute__((unused));
+
+static inline int tui_setup(void **st)
+{
+    tui_test_clock = TUI_TEST_NOW;
+    test_tmp_setup(st);
+    tui_path = tui_make_session("mini", "s", "Testkommunen");
+    return 0;
+}
+
+static inline int tui_teardown(void **st)
+{
+    free(tui_path);
+    tui_path = NULL;
+    return test_tmp_teardown(st);
+}
+
+/* An app opened on tui_path, on the main screen. */
+static inline void tui_open(struct app *a)
+{
+    tui_app_open(a, tui_path);
+    assert_int_equal(app_top(a), SCR_MAIN);
 }
 
 /* Feed scripted keys (see script.h); returns the last handler's flags. */
@@ -148,47 +191,16 @@ static inline struct answer *tui_answer(struct app *a, int number)
     return &a->w->ses->answers[qi];
 }
 
-/* Load the session file from disk again, as another program would see it. */
-static inline struct session *tui_reload(const char *path, struct bank **b)
-{
-    struct diags d;
-    diags_init(&d);
-    struct session *s = NULL;
-    int rc = session_open(path, "tests/fixtures/good", b, &s, &d);
-    for (size_t i = 0; i < d.n; i++)
-        fprintf(stderr, "%s:%d: %s\n", d.v[i].file, d.v[i].line, d.v[i].msg);
-    diags_free(&d);
-    assert_int_equal(rc, KL_OK);
-    return s;
-}
-
-static inline char *tui_read_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    struct sbuf b;
-    sbuf_init(&b);
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        sbuf_addn(&b, buf, n);
-    fclose(f);
-    return sbuf_take(&b);
-}
-
-#endif
-
-/* --- golden screens (the same files and rules as test_tui_screens.c) --- */
+/* --- golden screens --- */
 
 /* s with every occurrence of the temporary folder's name as TMP (caller frees). */
 static inline char *tui_scrub(const char *s)
 {
     struct sbuf o;
     sbuf_init(&o);
-    size_t n = strlen(tui_tmp);
+    size_t n = strlen(test_tmp);
     for (const char *p = s; *p;) {
-        if (!strncmp(p, tui_tmp, n)) {
+        if (!strncmp(p, test_tmp, n)) {
             sbuf_add(&o, "TMP");
             p += n;
         } else {
@@ -224,10 +236,15 @@ static inline void tui_golden(struct app *a, const char *name, int cols, int row
         fputs(got, f);
         fclose(f);
     }
-    char *want = tui_read_file(file);
-    if (!want || strcmp(want, got)) {
+    char *want = test_read_file(file, NULL);
+    if (!want) {
+        free(got);
+        fail_msg("%s is missing (KOLLEN_UPDATE_GOLDEN=1 writes it)", file);
+        return;
+    }
+    if (strcmp(want, got)) {
         char tmp[300];
-        snprintf(tmp, sizeof tmp, "%s/%s.actual", tui_tmp, name);
+        snprintf(tmp, sizeof tmp, "%s/%s.actual", test_tmp, name);
         FILE *f = fopen(tmp, "w");
         if (f) {
             fputs(got, f);
@@ -254,6 +271,9 @@ static inline char *tui_screen_text(struct app *a, int cols, int rows)
     assert_int_equal(grid_init(&g, cols, rows, 1), 0);
     app_render(a, &g);
     char *d = grid_dump(&g, "", 0);
+    assert_non_null(d);
     grid_free(&g);
     return d;
 }
+
+#endif
