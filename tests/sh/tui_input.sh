@@ -1,8 +1,8 @@
 #!/bin/sh
 # Typed text is never lost or mangled, whatever the locale (issue 13). The real binary in a
 # private tmux server (a UTF-8 terminal, as an SSH client's is) run under LANG=C, under
-# LC_CTYPE=UTF-8 (what macOS forwards over SSH; this host has no such locale) and under
-# C.UTF-8: a note "åäö €" is typed with keys after it (more text, Esc, q); the session file must
+# LC_CTYPE=UTF-8 (what macOS forwards over SSH; this host has no such locale), under
+# sv_SE.ISO-8859-1 (built for the test; its terminal sends one byte for å) and under C.UTF-8: a note "åäö €" is typed with keys after it (more text, Esc, q); the session file must
 # hold exactly what was typed, no evidence reference, and kollen must have ended on q. At start
 # a locale that cannot show or take every character is warned about, saying how to fix it.
 . tests/lib.sh
@@ -93,6 +93,26 @@ keys Escape q
 step "broken byte: Esc and q after it still work" wait_cmd 5 exited_0
 expect_eq "tui-input: broken byte: replaced by U+FFFD, the text after it kept" "�efter" \
     "$(note "$S" 1)"
+
+# ISO-8859-1, a locale of its own (a terminal of that charset sends one byte for å): the
+# locale's own decoding takes it, and the session holds it as UTF-8. The locale is built with
+# localedef into the test's folder, so the machine's locales are not touched.
+if command -v localedef >/dev/null 2>&1 && mkdir -p "$T/loc" &&
+    localedef -i sv_SE -f ISO-8859-1 "$T/loc/sv_SE.ISO-8859-1" >/dev/null 2>&1; then
+    run latin1 LOCPATH="$T/loc" LANG=sv_SE.ISO-8859-1
+    step "ISO-8859-1: the TUI opens" wait_for "Lokal"
+    keys n
+    step "ISO-8859-1: the note editor opens" wait_for "Esc klar"
+    keys -H e5 e4 f6
+    text " slut"
+    keys Escape q
+    step "ISO-8859-1: Esc and q after it still work" wait_cmd 5 exited_0
+    expect_eq "tui-input: ISO-8859-1: the locale's bytes are saved as UTF-8" "åäö slut" \
+        "$(note "$S" 1)"
+else
+    echo "#### SKIP tui-input ISO-8859-1: localedef cannot build sv_SE.ISO-8859-1 (apt-get install locales) ####" >&2
+    echo "SKIP tui-input: ISO-8859-1" >>"$RESULTS"
+fi
 
 # C.UTF-8: nothing to warn about
 run utf8 LC_ALL=C.UTF-8
