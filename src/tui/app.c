@@ -114,7 +114,9 @@ void app_free(struct app *a)
     free(a->questions_dir);
     free(a->sessions_dir);
     free(a->pending_path);
-    a->questions_dir = a->sessions_dir = a->pending_path = NULL;
+    free(a->hints_line);
+    a->questions_dir = a->sessions_dir = a->pending_path = a->hints_line = NULL;
+    a->hints_for = NULL;
 }
 
 /* --- screens --- */

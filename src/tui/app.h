@@ -40,6 +40,11 @@ struct app {
     /* one-line message on the status line until the next key */
     char msg[1024];
     int msg_role;
+    /* the status line's hints as last made (draw_status): for hints_for in that glyph set and
+     * language; NULL: none yet */
+    char *hints_line;
+    const struct hint *hints_for;
+    int hints_utf8, hints_lang;
 
     /* screens */
     int stack[8];

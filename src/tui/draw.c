@@ -172,12 +172,22 @@ int draw_status(struct app *a, struct grid *g, const struct hint *hints)
     else if (left)
         grid_put_cut(g, 1, y, lw - 1, left, lrole);
     else if (hints) {
-        struct sbuf h;
-        sbuf_init(&h);
-        hints_text(&h, g->utf8, hints);
-        if (h.p)
-            draw_hints(g, 1, y, lw - 1, h.p);
-        sbuf_free(&h);
+        /* made once for the screen's hints, the glyphs and the language (the key table is
+         * fixed) */
+        if (!a->hints_line || a->hints_for != hints || a->hints_utf8 != g->utf8 ||
+            a->hints_lang != (int)msg_lang()) {
+            struct sbuf h;
+            sbuf_init(&h);
+            hints_text(&h, g->utf8, hints);
+            free(a->hints_line);
+            a->hints_line = h.oom ? NULL : sbuf_take(&h);
+            sbuf_free(&h);
+            a->hints_for = hints;
+            a->hints_utf8 = g->utf8;
+            a->hints_lang = (int)msg_lang();
+        }
+        if (a->hints_line)
+            draw_hints(g, 1, y, lw - 1, a->hints_line);
     }
     return rows;
 }

@@ -216,6 +216,16 @@ int grid_put_cut(struct grid *g, int x, int y, int maxw, const char *s, int role
 
 void grid_fill(struct grid *g, int x, int y, int w, const char *glyph, int role)
 {
+    if (!glyph || y < 0 || y >= g->rows)
+        return;
+    /* a glyph of one column (most are: a space, a rule) is decoded once, its cells set */
+    uint32_t cp = 0;
+    size_t n = strlen(glyph), k = n ? utf8_decode(glyph, n, &cp) : 0;
+    if (k && cp != '\t' && cp != '\n' && !text_is_control(cp) && text_cp_width(cp) == 1) {
+        for (int i = x < 0 ? -x : 0; i < w && x + i < g->cols; i++)
+            set_cell(g, x + i, y, glyph, k, 1, role);
+        return;
+    }
     for (int i = 0; i < w; i++)
         grid_put(g, x + i, y, 1, glyph, role);
 }
