@@ -55,10 +55,15 @@ int ops_create(const char *questions_dir, const char *path, const struct ops_new
 
 /* --- an open session --- */
 
-/* One undo step: the answer of one question before and after a change. */
+/* One undo step: the answer of one question before and after a change. A part the change
+ * left as it was (the note, the evidence, the dissent: the large ones) is kept on neither
+ * side (`same`): when the step is taken it is the question's answer's own, which is then the
+ * other side. Memory per step is what changed, not the answer. */
+enum { OPS_SAME_NOTE = 1, OPS_SAME_EVIDENCE = 2, OPS_SAME_DISSENT = 4 };
 struct ops_step {
     int question; /* index into bank.questions */
     struct answer before, after;
+    int same; /* OPS_SAME_*: the parts neither side holds */
 };
 
 /* Read these fields; change them only through the functions below. */

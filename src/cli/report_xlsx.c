@@ -18,6 +18,7 @@
 #include "kollen/fmt.h"
 #include "kollen/msg.h"
 #include "report.h"
+#include "xlsx_lib.h"
 
 /* A cell holds at most this many characters (Excel's limit); a longer note continues in the
  * columns after it, so the cells put together are the note exactly. */
@@ -25,6 +26,7 @@
 #define NOTE_PARTS 3 /* 64 KiB of notes needs at most three cells */
 
 struct book {
+    const struct xlsx_lib *lx; /* the library's functions (loaded on the first workbook) */
     lxw_workbook *wb;
     lxw_format *head, *wrap, *dec2, *dec1, *date, *bold;
     const struct ops_report *r;
@@ -38,7 +40,7 @@ static void text(struct book *k, lxw_worksheet *ws, int row, int col, const char
                  lxw_format *f)
 {
     char *clean = text_sanitize_dup(s ? s : "", 1);
-    lxw_error e = clean ? worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, clean, f)
+    lxw_error e = clean ? k->lx->worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, clean, f)
                         : LXW_ERROR_MEMORY_MALLOC_FAILED;
     if (e && !k->err)
         k->err = e;
@@ -47,7 +49,7 @@ static void text(struct book *k, lxw_worksheet *ws, int row, int col, const char
 
 static void num(struct book *k, lxw_worksheet *ws, int row, int col, double v, lxw_format *f)
 {
-    lxw_error e = worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v, f);
+    lxw_error e = k->lx->worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v, f);
     if (e && !k->err)
         k->err = e;
 }
@@ -70,7 +72,7 @@ static void date(struct book *k, lxw_worksheet *ws, int row, int col, const char
         return;
     }
     lxw_datetime dt = {y, m, d, 0, 0, 0};
-    lxw_error e = worksheet_write_datetime(ws, (lxw_row_t)row, (lxw_col_t)col, &dt, k->date);
+    lxw_error e = k->lx->worksheet_write_datetime(ws, (lxw_row_t)row, (lxw_col_t)col, &dt, k->date);
     if (e && !k->err)
         k->err = e;
 }
@@ -114,10 +116,10 @@ static void header(struct book *k, lxw_worksheet *ws, const char *const *names,
 {
     for (int c = 0; c < n; c++) {
         text(k, ws, 0, c, names[c], k->head);
-        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
+        k->lx->worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
     }
-    worksheet_freeze_panes(ws, 1, 0);
-    worksheet_repeat_rows(ws, 0, 0);
+    k->lx->worksheet_freeze_panes(ws, 1, 0);
+    k->lx->worksheet_repeat_rows(ws, 0, 0);
 }
 
 /* "&&" for every '&' (the header's code character); cut to fit the header's limit. */
@@ -152,12 +154,12 @@ static void pages(struct book *k, lxw_worksheet *ws, int landscape)
     sbuf_add(&f, "&P");
     header_text(&f, rep_msg(M_REP_PAGE_OF), 60);
     sbuf_add(&f, "&N");
-    worksheet_set_header(ws, h.p ? h.p : "");
-    worksheet_set_footer(ws, f.p ? f.p : "");
-    worksheet_set_paper(ws, 9); /* A4 */
+    k->lx->worksheet_set_header(ws, h.p ? h.p : "");
+    k->lx->worksheet_set_footer(ws, f.p ? f.p : "");
+    k->lx->worksheet_set_paper(ws, 9); /* A4 */
     if (landscape)
-        worksheet_set_landscape(ws);
-    worksheet_fit_to_pages(ws, 1, 0);
+        k->lx->worksheet_set_landscape(ws);
+    k->lx->worksheet_fit_to_pages(ws, 1, 0);
     sbuf_free(&h);
     sbuf_free(&f);
 }
@@ -203,7 +205,7 @@ static void summary(struct book *k)
 {
     const struct ops_report *r = k->r;
     const struct bank *b = r->b;
-    lxw_worksheet *ws = workbook_add_worksheet(k->wb, rep_msg(M_REP_SHEET_SUMMARY));
+    lxw_worksheet *ws = k->lx->workbook_add_worksheet(k->wb, rep_msg(M_REP_SHEET_SUMMARY));
     const struct benchmark *from = NULL;
     ops_report_group_value(r, -1, &from);
     char group[256];
@@ -290,7 +292,7 @@ static void question_row(struct book *k, lxw_worksheet *ws, int row, int qi)
 
 static void questions(struct book *k)
 {
-    lxw_worksheet *ws = workbook_add_worksheet(k->wb, rep_msg(M_REP_SHEET_QUESTIONS));
+    lxw_worksheet *ws = k->lx->workbook_add_worksheet(k->wb, rep_msg(M_REP_SHEET_QUESTIONS));
     const char *names[12 + NOTE_PARTS] = {
         rep_msg(M_REP_CSV_NUMBER), rep_msg(M_W_AREA),        rep_msg(M_REP_CSV_TEXT),
         rep_msg(M_REP_XLSX_OPTIONS), rep_msg(M_REP_ANSWER),  rep_msg(M_W_ACTIONS),
@@ -330,7 +332,7 @@ static void add_part(void *ctx, const char *part)
 static void plan_sheet(struct book *k)
 {
     const struct ops_report *r = k->r;
-    lxw_worksheet *ws = workbook_add_worksheet(k->wb, rep_msg(M_REP_SHEET_PLAN));
+    lxw_worksheet *ws = k->lx->workbook_add_worksheet(k->wb, rep_msg(M_REP_SHEET_PLAN));
     const char *names[] = {rep_msg(M_REP_CSV_NUMBER), rep_msg(M_W_AREA),
                            rep_msg(M_REP_XLSX_FOR_LEVEL), rep_msg(M_REP_XLSX_QUICK),
                            rep_msg(M_REP_XLSX_WORK),  rep_msg(M_REP_OWNER),
@@ -364,7 +366,7 @@ static void plan_sheet(struct book *k)
 static void evidence_sheet(struct book *k)
 {
     const struct ops_report *r = k->r;
-    lxw_worksheet *ws = workbook_add_worksheet(k->wb, rep_msg(M_REP_SHEET_EVIDENCE));
+    lxw_worksheet *ws = k->lx->workbook_add_worksheet(k->wb, rep_msg(M_REP_SHEET_EVIDENCE));
     const char *names[] = {rep_msg(M_REP_CSV_NUMBER), rep_msg(M_W_AREA), rep_msg(M_REP_CSV_TEXT),
                            rep_msg(M_REP_REFERENCE), rep_msg(M_REP_DOCUMENTED)};
     const double widths[] = {8, 28, 48, 60, 12};
@@ -386,21 +388,21 @@ static void evidence_sheet(struct book *k)
 
 static void formats(struct book *k)
 {
-    k->head = workbook_add_format(k->wb);
-    format_set_bold(k->head);
-    format_set_text_wrap(k->head);
-    format_set_bottom(k->head, LXW_BORDER_THIN);
-    k->bold = workbook_add_format(k->wb);
-    format_set_bold(k->bold);
-    k->wrap = workbook_add_format(k->wb);
-    format_set_text_wrap(k->wrap);
-    format_set_align(k->wrap, LXW_ALIGN_VERTICAL_TOP);
-    k->dec2 = workbook_add_format(k->wb);
-    format_set_num_format(k->dec2, "0.00");
-    k->dec1 = workbook_add_format(k->wb);
-    format_set_num_format(k->dec1, "0.0");
-    k->date = workbook_add_format(k->wb);
-    format_set_num_format(k->date, "yyyy-mm-dd");
+    k->head = k->lx->workbook_add_format(k->wb);
+    k->lx->format_set_bold(k->head);
+    k->lx->format_set_text_wrap(k->head);
+    k->lx->format_set_bottom(k->head, LXW_BORDER_THIN);
+    k->bold = k->lx->workbook_add_format(k->wb);
+    k->lx->format_set_bold(k->bold);
+    k->wrap = k->lx->workbook_add_format(k->wb);
+    k->lx->format_set_text_wrap(k->wrap);
+    k->lx->format_set_align(k->wrap, LXW_ALIGN_VERTICAL_TOP);
+    k->dec2 = k->lx->workbook_add_format(k->wb);
+    k->lx->format_set_num_format(k->dec2, "0.00");
+    k->dec1 = k->lx->workbook_add_format(k->wb);
+    k->lx->format_set_num_format(k->dec1, "0.0");
+    k->date = k->lx->workbook_add_format(k->wb);
+    k->lx->format_set_num_format(k->date, "yyyy-mm-dd");
 }
 
 static int read_all(const char *path, struct sbuf *o)
@@ -421,6 +423,12 @@ static int read_all(const char *path, struct sbuf *o)
 int report_xlsx(struct sbuf *o, const struct ops_report *r, const struct report_opts *ro,
                 char *why, size_t n)
 {
+    char err[400];
+    const struct xlsx_lib *lx = xlsx_lib_load(xlsx_lib_soname, err, sizeof err);
+    if (!lx) {
+        rep_msg_format(why, n, M_REP_XLSX_NO_LIBRARY, xlsx_lib_soname, err);
+        return KL_EIO;
+    }
     char dir[2048], tmp[4096];
     const char *env = getenv("TMPDIR");
     snprintf(dir, sizeof dir, "%s", env && *env ? env : "/tmp");
@@ -432,11 +440,12 @@ int report_xlsx(struct sbuf *o, const struct ops_report *r, const struct report_
     }
     close(fd);
     struct book k = {0};
+    k.lx = lx;
     k.r = r;
     k.ro = ro;
     lxw_workbook_options opt = {0};
     opt.tmpdir = dir;
-    k.wb = workbook_new_opt(tmp, &opt);
+    k.wb = k.lx->workbook_new_opt(tmp, &opt);
     lxw_error e = k.wb ? LXW_NO_ERROR : LXW_ERROR_MEMORY_MALLOC_FAILED;
     if (k.wb) {
         /* the creation time is the report's "now", so the same session gives the same file */
@@ -448,19 +457,19 @@ int report_xlsx(struct sbuf *o, const struct ops_report *r, const struct report_
         props.title = clean;
         props.author = author;
         props.created = (time_t)ro->now;
-        workbook_set_properties(k.wb, &props);
+        k.lx->workbook_set_properties(k.wb, &props);
         free(clean);
         formats(&k);
         summary(&k);
         questions(&k);
         plan_sheet(&k);
         evidence_sheet(&k);
-        e = workbook_close(k.wb);
+        e = k.lx->workbook_close(k.wb);
     }
     e = e ? e : k.err;
     int rc = e ? KL_EIO : read_all(tmp, o) ? KL_EIO : KL_OK;
     if (e)
-        snprintf(why, n, "xlsx: %s", lxw_strerror(e));
+        snprintf(why, n, "xlsx: %s", k.lx->lxw_strerror(e));
     else if (rc)
         snprintf(why, n, "%s: %s", tmp, strerror(errno));
     unlink(tmp);

@@ -223,23 +223,28 @@ int text_is_control(uint32_t cp)
 
 void text_sanitize(struct sbuf *out, const char *s, int keep_newlines)
 {
-    size_t n = strlen(s), i = 0;
+    size_t n = strlen(s), i = 0, run = 0; /* bytes [run, i) are kept as they are */
     while (i < n) {
-        uint32_t cp;
-        size_t k = utf8_decode(s + i, n - i, &cp);
-        if (k == 0) {
-            sbuf_add(out, "\xEF\xBF\xBD");
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x7F) { /* printable ASCII, most of any text */
             i++;
             continue;
         }
-        if (keep_newlines && cp == '\n')
-            sbuf_addc(out, '\n');
+        uint32_t cp;
+        size_t k = utf8_decode(s + i, n - i, &cp);
+        if (k && ((keep_newlines && cp == '\n') || (cp != '\t' && !text_is_control(cp)))) {
+            i += k;
+            continue;
+        }
+        sbuf_addn(out, s + run, i - run);
+        if (k == 0)
+            sbuf_add(out, "\xEF\xBF\xBD");
         else if (cp == '\t')
             sbuf_addc(out, ' ');
-        else if (!text_is_control(cp))
-            sbuf_addn(out, s + i, k);
-        i += k;
+        i += k ? k : 1;
+        run = i;
     }
+    sbuf_addn(out, s + run, i - run);
 }
 
 char *text_sanitize_dup(const char *s, int keep_newlines)
@@ -543,6 +548,8 @@ int text_parse_time(const char *s, int64_t *out)
 
 int text_cp_width(uint32_t cp)
 {
+    if (cp >= 0x20 && cp < 0x7F) /* printable ASCII: one column in every locale */
+        return 1;
     if (cp == 0 || text_is_control(cp))
         return 0;
     int w = wcwidth((wchar_t)cp);
@@ -553,20 +560,22 @@ int text_cp_width(uint32_t cp)
 
 int text_width(const char *s)
 {
-    size_t n = strlen(s), i = 0;
+    const unsigned char *u = (const unsigned char *)s;
     int w = 0;
-    while (i < n) {
-        uint32_t cp;
-        size_t k = utf8_decode(s + i, n - i, &cp);
-        if (k == 0) {
+    for (;;) {
+        if (*u >= 0x20 && *u < 0x7F) {
             w++;
-            i++;
+            u++;
             continue;
         }
-        w += text_cp_width(cp);
-        i += k;
+        if (!*u)
+            return w;
+        uint32_t cp;
+        /* a character is at most 4 bytes: the rest of the string matters no further */
+        size_t k = utf8_decode((const char *)u, strnlen((const char *)u, 4), &cp);
+        w += k ? text_cp_width(cp) : 1;
+        u += k ? k : 1;
     }
-    return w;
 }
 
 size_t text_fit(const char *s, size_t n, int cols, int *width)
@@ -574,6 +583,14 @@ size_t text_fit(const char *s, size_t n, int cols, int *width)
     size_t i = 0;
     int w = 0;
     while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x7F) {
+            if (w + 1 > cols)
+                break;
+            w++;
+            i++;
+            continue;
+        }
         uint32_t cp;
         size_t k = utf8_decode(s + i, n - i, &cp);
         int cw = k ? text_cp_width(cp) : 1;
@@ -585,7 +602,7 @@ size_t text_fit(const char *s, size_t n, int cols, int *width)
         i += k;
     }
     /* combining marks after the cut belong to the character before it: take them along */
-    while (i < n) {
+    while (i < n && (unsigned char)s[i] >= 0x80) {
         uint32_t cp;
         size_t k = utf8_decode(s + i, n - i, &cp);
         if (!k || text_cp_width(cp) != 0 || text_is_control(cp))

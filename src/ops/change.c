@@ -312,24 +312,106 @@ static void push(struct ops_step *v, int *n, struct ops_step s)
     v[(*n)++] = s;
 }
 
-/* Keep the undo step of a change (a copy of both answers). Without memory for it the change
- * still happens; it only cannot be undone. */
+static int same_evidence(const struct answer *x, const struct answer *y)
+{
+    if (x->n_evidence != y->n_evidence)
+        return 0;
+    for (int i = 0; i < x->n_evidence; i++)
+        if (!same_text(x->evidence[i], y->evidence[i]))
+            return 0;
+    return 1;
+}
+
+static int same_dissent(const struct answer *x, const struct answer *y)
+{
+    if (x->n_dissent != y->n_dissent)
+        return 0;
+    for (int i = 0; i < x->n_dissent; i++)
+        if (!same_text(x->dissent[i].who, y->dissent[i].who) ||
+            !same_text(x->dissent[i].view, y->dissent[i].view))
+            return 0;
+    return 1;
+}
+
+/* The large parts x and y have in common (OPS_SAME_*). */
+static int same_parts(const struct answer *x, const struct answer *y)
+{
+    return (same_text(x->note, y->note) && !x->note == !y->note ? OPS_SAME_NOTE : 0) |
+           (same_evidence(x, y) ? OPS_SAME_EVIDENCE : 0) |
+           (same_dissent(x, y) ? OPS_SAME_DISSENT : 0);
+}
+
+/* A copy of src without the parts in same. */
+static int copy_but(struct answer *dst, const struct answer *src, int same)
+{
+    struct answer t = *src;
+    if (same & OPS_SAME_NOTE)
+        t.note = NULL;
+    if (same & OPS_SAME_EVIDENCE) {
+        t.evidence = NULL;
+        t.n_evidence = 0;
+    }
+    if (same & OPS_SAME_DISSENT) {
+        t.dissent = NULL;
+        t.n_dissent = 0;
+    }
+    return answer_copy(dst, &t);
+}
+
+/* Without memory for a step the history is no longer a chain of changes (a step takes what
+ * it does not hold from the answer): none of it can be undone or redone. */
+static void forget(struct workshop *w)
+{
+    for (int i = 0; i < w->n_undo; i++)
+        step_clear(&w->undo[i]);
+    for (int i = 0; i < w->n_redo; i++)
+        step_clear(&w->redo[i]);
+    w->n_undo = w->n_redo = 0;
+}
+
+/* Keep the undo step of a change: both answers, the parts the change left alone on neither
+ * side (struct ops_step). Without memory for it the change still happens; it only cannot be
+ * undone, nor anything before it. */
 static void record(struct workshop *w, int qi, const struct answer *before,
                    const struct answer *after, int merge)
 {
     if (merge && w->n_undo && w->undo[w->n_undo - 1].question == qi) {
-        struct answer a;
-        if (answer_copy(&a, after) == KL_OK) {
-            answer_clear(&w->undo[w->n_undo - 1].after);
-            w->undo[w->n_undo - 1].after = a;
+        /* the step's before, whole: what it does not hold is the answer's (before) */
+        struct ops_step *t = &w->undo[w->n_undo - 1];
+        struct answer full = t->before, nb, na;
+        if (t->same & OPS_SAME_NOTE)
+            full.note = before->note;
+        if (t->same & OPS_SAME_EVIDENCE) {
+            full.evidence = before->evidence;
+            full.n_evidence = before->n_evidence;
         }
+        if (t->same & OPS_SAME_DISSENT) {
+            full.dissent = before->dissent;
+            full.n_dissent = before->n_dissent;
+        }
+        int same = same_parts(&full, after);
+        if (copy_but(&nb, &full, same)) {
+            forget(w);
+            return;
+        }
+        if (copy_but(&na, after, same)) {
+            answer_clear(&nb);
+            forget(w);
+            return;
+        }
+        step_clear(t);
+        t->before = nb;
+        t->after = na;
+        t->same = same;
         return;
     }
     struct ops_step s;
     memset(&s, 0, sizeof s);
     s.question = qi;
-    if (answer_copy(&s.before, before) || answer_copy(&s.after, after)) {
+    s.same = same_parts(before, after);
+    if (copy_but(&s.before, before, s.same) || copy_but(&s.after, after, s.same)) {
         step_clear(&s);
+        forget(w);
         return;
     }
     push(w->undo, &w->n_undo, s);
@@ -405,14 +487,31 @@ static int swap_step(struct workshop *w, struct ops_step *from, int *nfrom, stru
     if (rc || *nfrom == 0)
         return rc;
     struct ops_step s = from[*nfrom - 1];
-    struct answer a;
+    struct answer a, *cur = &w->ses->answers[s.question];
     if (answer_copy(&a, use_before ? &s.before : &s.after)) {
         diags_add(d, NULL, 0, M_SES_NO_MEMORY);
         return KL_ENOMEM;
     }
+    /* the parts the step does not hold: the answer has them (it is the other side) */
+    if (s.same & OPS_SAME_NOTE) {
+        a.note = cur->note;
+        cur->note = NULL;
+    }
+    if (s.same & OPS_SAME_EVIDENCE) {
+        a.evidence = cur->evidence;
+        a.n_evidence = cur->n_evidence;
+        cur->evidence = NULL;
+        cur->n_evidence = 0;
+    }
+    if (s.same & OPS_SAME_DISSENT) {
+        a.dissent = cur->dissent;
+        a.n_dissent = cur->n_dissent;
+        cur->dissent = NULL;
+        cur->n_dissent = 0;
+    }
     (*nfrom)--;
-    answer_clear(&w->ses->answers[s.question]);
-    w->ses->answers[s.question] = a;
+    answer_clear(cur);
+    *cur = a;
     push(to, nto, s);
     res->question = s.question;
     res->changed = 1;

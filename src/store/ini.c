@@ -451,10 +451,16 @@ static int read_chunk(struct ini *ini, int fd, const char *path, struct sbuf *ch
             sbuf_add(chunk, "]\n");
         }
         if (p.key >= 0) {
+            /* A value in double quotes is read by iniparser's first pattern, unquoted by its
+             * third after two failed sscanf calls (a third of its time in a session). The scan
+             * trimmed the value and refused one that starts with a quote; one with a quote
+             * inside, or none at all, goes as it is. */
+            const char *v = s->keys[p.key].value;
+            int quote = v[0] && !strchr(v, '"');
             sbuf_add(chunk, s->keys[p.key].name);
-            sbuf_addc(chunk, '=');
-            sbuf_add(chunk, s->keys[p.key].value);
-            sbuf_addc(chunk, '\n');
+            sbuf_add(chunk, quote ? "=\"" : "=");
+            sbuf_add(chunk, v);
+            sbuf_add(chunk, quote ? "\"\n" : "\n");
         }
         if (++p.key >= s->n_keys)
             p.sec++, p.key = -1;

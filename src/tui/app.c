@@ -114,7 +114,9 @@ void app_free(struct app *a)
     free(a->questions_dir);
     free(a->sessions_dir);
     free(a->pending_path);
-    a->questions_dir = a->sessions_dir = a->pending_path = NULL;
+    free(a->hints_line);
+    a->questions_dir = a->sessions_dir = a->pending_path = a->hints_line = NULL;
+    a->hints_for = NULL;
 }
 
 /* --- screens --- */
@@ -769,19 +771,41 @@ void app_search_step(struct app *a, int dir)
 
 void app_render(struct app *a, struct grid *g)
 {
-    grid_clear(g);
+    int from = a->depth - 1;
+    while (from > 0 && (screen_info((enum scr)a->stack[from])->flags & SF_OVERLAY))
+        from--;
+    /* the frame the grid will hold; a screen drawn alone may redraw only what changed in it */
+    int keep = g->app_frame && g->app_frame == a->drawn.frame && a->depth > 0 &&
+               from == a->depth - 1 &&
+               (screen_info((enum scr)a->stack[from])->flags & SF_INCREMENTAL);
+    int prev_depth = a->drawn.depth, prev[8];
+    memcpy(prev, a->drawn.stack, sizeof prev);
+    keep = keep && prev_depth == a->depth && a->drawn.cols == g->cols &&
+           a->drawn.rows == g->rows && a->drawn.utf8 == g->utf8 && a->drawn.theme == a->theme &&
+           !memcmp(prev, a->stack, (size_t)a->depth * sizeof *prev);
+    unsigned long frame = ++a->frames;
+    memset(&a->drawn, 0, sizeof a->drawn);
+    a->repaint = !keep;
+    if (!keep)
+        grid_clear(g);
     a->cols = g->cols;
     a->rows = g->rows;
     g->theme = a->theme;
+    g->app_frame = 0;
     if (layout_too_small(g->cols, g->rows)) {
         draw_too_small(g, TUI_MIN_COLS, TUI_MIN_ROWS);
         return;
     }
-    int from = a->depth - 1;
-    while (from > 0 && (screen_info((enum scr)a->stack[from])->flags & SF_OVERLAY))
-        from--;
     for (int i = from < 0 ? 0 : from; i < a->depth; i++)
         screen_info((enum scr)a->stack[i])->ops->render(a, g);
+    memcpy(a->drawn.stack, a->stack, sizeof a->drawn.stack);
+    a->drawn.depth = a->depth;
+    a->drawn.cols = g->cols;
+    a->drawn.rows = g->rows;
+    a->drawn.utf8 = g->utf8;
+    a->drawn.theme = a->theme;
+    a->drawn.frame = frame;
+    g->app_frame = frame;
 }
 
 void tui_copy(char *dst, size_t n, const char *src)

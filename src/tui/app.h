@@ -40,11 +40,25 @@ struct app {
     /* one-line message on the status line until the next key */
     char msg[1024];
     int msg_role;
+    /* the status line's hints as last made (draw_status): for hints_for in that glyph set and
+     * language; NULL: none yet */
+    char *hints_line;
+    const struct hint *hints_for;
+    int hints_utf8, hints_lang;
 
     /* screens */
     int stack[8];
     int depth;
     void *state[SCR_COUNT];
+    /* app_render: 1 when the grid was cleared for this frame and everything is drawn; 0 when
+     * it holds the last frame drawn (by number: another grid is drawn whole) of the same screen
+     * (SF_INCREMENTAL), which draws only what changed. drawn says what that frame was. */
+    int repaint;
+    unsigned long frames; /* frames drawn: each is numbered */
+    struct {
+        unsigned long frame; /* the last frame's number, also in its grid's app_frame */
+        int stack[8], depth, cols, rows, utf8, theme;
+    } drawn;
 
     /* a problem that ends the program (printed after the terminal is restored) */
     char fatal[1024];
@@ -87,7 +101,8 @@ int app_watch_fd(const struct app *a);
 /* No key for a while (TK_TICK, TK_TIMEOUT): the room's time counted, written now and then; a
  * followed session read again. TUI_REDRAW when the screen changed (the clocks' second). */
 int app_tick(struct app *a);
-/* Draw the whole screen for a grid of the current size. */
+/* Draw the screen for a grid of the current size: the whole of it, or, when g holds the last
+ * frame drawn (g->app_frame) and it was of the same incremental screen, what changed since. */
 void app_render(struct app *a, struct grid *g);
 /* Before the program ends for any reason (quit, signal): write what is pending (a note
  * being typed, the cursor), release the lock. Returns 0 when everything is on disk. */
@@ -145,7 +160,8 @@ void tui_copy(char *dst, size_t n, const char *src);
 void tui_first_error(const struct diags *d, char *out, size_t n);
 
 /* Shared drawing (draw.c) */
-void draw_status(struct app *a, struct grid *g, const struct hint *hints);
+/* The status line; returns the rows it took (a long warning grows upwards, up to three). */
+int draw_status(struct app *a, struct grid *g, const struct hint *hints);
 void draw_too_small(struct grid *g, int need_cols, int need_rows);
 void draw_box(struct grid *g, int x, int y, int w, int h, const char *title);
 /* Key hints for the status line from the key table: "␣ kryssa  n anteckning ..." */

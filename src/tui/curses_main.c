@@ -30,6 +30,9 @@ static void on_signal(int sig)
     got_signal = sig;
 }
 
+/* Printable ASCII glyphs as curses characters, per role: made once (setcchar), copied after. */
+#define ASCII_GLYPHS (0x7F - 0x20)
+
 struct term {
     int colour;
     int theme; /* the theme the colour pairs were made for */
@@ -39,6 +42,8 @@ struct term {
     int saved_stderr;
     FILE *err_log;
     int cursor_on;
+    cchar_t (*ascii)[ASCII_GLYPHS]; /* [role][glyph - 0x20], for the theme in use, or NULL */
+    unsigned char (*ascii_made)[ASCII_GLYPHS];
 };
 
 /* --- keys --- */
@@ -195,11 +200,6 @@ static void setup_colours(struct term *t)
     make_pairs(t, default_colours);
 }
 
-static int same_cell(const struct cell *x, const struct cell *y)
-{
-    return x->width == y->width && x->role == y->role && !strcmp(x->g, y->g);
-}
-
 /* A stand-in for a letter the locale cannot show (the UI is Swedish; a C locale has no å). */
 static wchar_t ascii_for(uint32_t cp)
 {
@@ -217,8 +217,15 @@ static wchar_t ascii_for(uint32_t cp)
     }
 }
 
-static void put_cell(const struct term *t, int x, int y, const struct cell *c)
+/* Cell c as a curses character. */
+static void cell_char(struct term *t, const struct cell *c, cchar_t *out)
 {
+    unsigned char c0 = (unsigned char)c->g[0];
+    int ascii = c0 >= 0x20 && c0 < 0x7F && !c->g[1] && c->role < R_COUNT && t->ascii_made;
+    if (ascii && t->ascii_made[c->role][c0 - 0x20]) {
+        *out = t->ascii[c->role][c0 - 0x20];
+        return;
+    }
     wchar_t wc[GRID_GLYPH + 1];
     size_t n = 0, i = 0, len = strlen(c->g);
     while (i < len && n < GRID_GLYPH) {
@@ -246,12 +253,64 @@ static void put_cell(const struct term *t, int x, int y, const struct cell *c)
     attr_t attr;
     short pair;
     role_attr(t, c->role, &attr, &pair);
-    cchar_t cc;
-    if (setcchar(&cc, wc, attr, pair, NULL) == OK)
-        mvadd_wch(y, x, &cc);
+    if (setcchar(out, wc, attr, pair, NULL) != OK)
+        setcchar(out, L" ", attr, pair, NULL);
+    if (ascii) {
+        t->ascii[c->role][c0 - 0x20] = *out;
+        t->ascii_made[c->role][c0 - 0x20] = 1;
+    }
 }
 
-static void blit(struct term *t, const struct grid *g)
+/* Cells [from, to) of row y to curses, a run at a time (mvadd_wchnstr); the right halves of
+ * wide characters go with their left. */
+#define RUN_MAX 256
+
+static void put_run(struct term *t, const struct cell *row, int y, int from, int to)
+{
+    cchar_t run[RUN_MAX];
+    int n = 0, col = from;
+    for (int i = from; i < to; i++) {
+        if (!row[i].width)
+            continue;
+        if (n == RUN_MAX) {
+            mvadd_wchnstr(y, col, run, n);
+            n = 0;
+        }
+        if (n == 0)
+            col = i;
+        cell_char(t, &row[i], &run[n++]);
+    }
+    if (n)
+        mvadd_wchnstr(y, col, run, n);
+}
+
+/* Copy the cells of row y in [lo, hi) that differ from what the terminal shows (prev; NULL:
+ * not known, every cell goes). */
+static void blit_row(struct term *t, const struct grid *g, int y, int lo, int hi, int full)
+{
+    const struct cell *row = &g->c[(size_t)y * (size_t)g->cols];
+    struct cell *prow = t->have_prev ? grid_cell(&t->prev, 0, y) : NULL;
+    full = full || !prow;
+    int x = lo;
+    while (x < hi) {
+        if (!full && cell_same(&row[x], &prow[x])) {
+            x++;
+            continue;
+        }
+        int start = x;
+        if (row[start].width == 0 && start > 0) /* the right half of a wide character */
+            start--;
+        while (x < hi && (full || !cell_same(&row[x], &prow[x])))
+            x++;
+        if (x < g->cols && row[x].width == 0) /* the left half is in: its right goes along */
+            x++;
+        if (prow)
+            memcpy(prow + start, row + start, (size_t)(x - start) * sizeof *row);
+        put_run(t, row, y, start, x);
+    }
+}
+
+static void blit(struct term *t, struct grid *g)
 {
     int full = !t->have_prev || t->prev.cols != g->cols || t->prev.rows != g->rows;
     if (g->theme != t->theme) { /* another theme: its pairs, and every cell again */
@@ -262,23 +321,17 @@ static void blit(struct term *t, const struct grid *g)
     }
     if (full) {
         grid_free(&t->prev);
-        if (grid_init(&t->prev, g->cols, g->rows, g->utf8) == 0)
-            t->have_prev = 1;
+        t->have_prev = grid_init(&t->prev, g->cols, g->rows, g->utf8) == 0;
+        if (t->ascii_made)
+            memset(t->ascii_made, 0, R_COUNT * sizeof *t->ascii_made);
         erase();
     }
     for (int y = 0; y < g->rows; y++) {
-        for (int x = 0; x < g->cols; x++) {
-            const struct cell *c = &g->c[(size_t)y * (size_t)g->cols + (size_t)x];
-            struct cell *p = t->have_prev ? grid_cell(&t->prev, x, y) : NULL;
-            if (!full && p && same_cell(c, p))
-                continue;
-            if (p)
-                *p = *c;
-            if (c->width == 0)
-                continue;
-            put_cell(t, x, y, c);
-        }
+        int lo = 0, hi = g->cols;
+        if (full || grid_dirty(g, y, &lo, &hi))
+            blit_row(t, g, y, lo, hi, full);
     }
+    grid_clean(g);
     if (g->cur_on) {
         if (!t->cursor_on)
             curs_set(1);
@@ -501,6 +554,9 @@ static SCREEN *start_curses(struct term *t)
         set_escdelay(100);
     curs_set(0);
     setup_colours(t);
+    /* without memory for them every cell is made with setcchar */
+    t->ascii = malloc(R_COUNT * sizeof *t->ascii);
+    t->ascii_made = t->ascii ? calloc(R_COUNT, sizeof *t->ascii_made) : NULL;
     timeout(TICK_MS);
     return scr;
 }
@@ -513,6 +569,10 @@ static int finish(struct app *a, struct term *t, SCREEN *scr, int rc)
     delscreen(scr);
     restore_stderr(t);
     grid_free(&t->prev);
+    free(t->ascii);
+    free(t->ascii_made);
+    t->ascii = NULL;
+    t->ascii_made = NULL;
     if (a->fatal[0]) {
         fprintf(stderr, "kollen: %s\n", a->fatal);
         rc = 2;

@@ -91,8 +91,9 @@ static int draw_hints(struct grid *g, int x, int y, int w, const char *hints)
 
 /* A warning too long for the status line (why a save failed, at 80 columns) grows upwards
  * over the rows above it, up to three, rather than being cut before its reason. */
-static void draw_warning(struct grid *g, int y, int w, const char *text)
+static int draw_warning(struct grid *g, int y, int w, const char *text)
 {
+    int rows = 1;
     struct wrap wr;
     wrap_init(&wr);
     char *clean = text_sanitize_dup(text, 0);
@@ -102,6 +103,7 @@ static void draw_warning(struct grid *g, int y, int w, const char *text)
         int k = wr.n < 3 ? wr.n : 3;
         if (k > y)
             k = y > 0 ? y : 1;
+        rows = k;
         for (int i = 0; i < k; i++) {
             int row = y - (k - 1) + i;
             if (row != y)
@@ -115,10 +117,12 @@ static void draw_warning(struct grid *g, int y, int w, const char *text)
     }
     free(clean);
     wrap_free(&wr);
+    return rows;
 }
 
-void draw_status(struct app *a, struct grid *g, const struct hint *hints)
+int draw_status(struct app *a, struct grid *g, const struct hint *hints)
 {
+    int rows = 1;
     int y = g->rows - 1, w = g->cols;
     grid_fill(g, 0, y, w, " ", R_NORMAL);
     /* right: the save state */
@@ -164,17 +168,28 @@ void draw_status(struct app *a, struct grid *g, const struct hint *hints)
         lrole = R_WARN;
     }
     if (left && lrole == R_WARN && text_width(left) > lw - 1)
-        draw_warning(g, y, lw - 1, left);
+        rows = draw_warning(g, y, lw - 1, left);
     else if (left)
         grid_put_cut(g, 1, y, lw - 1, left, lrole);
     else if (hints) {
-        struct sbuf h;
-        sbuf_init(&h);
-        hints_text(&h, g->utf8, hints);
-        if (h.p)
-            draw_hints(g, 1, y, lw - 1, h.p);
-        sbuf_free(&h);
+        /* made once for the screen's hints, the glyphs and the language (the key table is
+         * fixed) */
+        if (!a->hints_line || a->hints_for != hints || a->hints_utf8 != g->utf8 ||
+            a->hints_lang != (int)msg_lang()) {
+            struct sbuf h;
+            sbuf_init(&h);
+            hints_text(&h, g->utf8, hints);
+            free(a->hints_line);
+            a->hints_line = h.oom ? NULL : sbuf_take(&h);
+            sbuf_free(&h);
+            a->hints_for = hints;
+            a->hints_utf8 = g->utf8;
+            a->hints_lang = (int)msg_lang();
+        }
+        if (a->hints_line)
+            draw_hints(g, 1, y, lw - 1, a->hints_line);
     }
+    return rows;
 }
 
 /* --- the one-line editor --- */

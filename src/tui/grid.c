@@ -16,8 +16,11 @@ int grid_init(struct grid *g, int cols, int rows, int utf8)
     if (cols <= 0 || rows <= 0)
         return 0;
     g->c = calloc((size_t)cols * (size_t)rows, sizeof *g->c);
-    if (!g->c)
+    g->dirty = calloc((size_t)rows * 2, sizeof *g->dirty);
+    if (!g->c || !g->dirty) {
+        grid_free(g);
         return -1;
+    }
     g->cols = cols;
     g->rows = rows;
     grid_clear(g);
@@ -27,51 +30,96 @@ int grid_init(struct grid *g, int cols, int rows, int utf8)
 void grid_free(struct grid *g)
 {
     free(g->c);
+    free(g->dirty);
     g->c = NULL;
+    g->dirty = NULL;
     g->cols = g->rows = 0;
+}
+
+/* Columns [x0, x1) of row y are written. */
+static void touch(struct grid *g, int y, int x0, int x1)
+{
+    int *d = &g->dirty[2 * y];
+    if (d[1] <= d[0]) {
+        d[0] = x0;
+        d[1] = x1;
+        return;
+    }
+    if (x0 < d[0])
+        d[0] = x0;
+    if (x1 > d[1])
+        d[1] = x1;
+}
+
+void grid_clean(struct grid *g)
+{
+    if (g->dirty)
+        memset(g->dirty, 0, (size_t)g->rows * 2 * sizeof *g->dirty);
 }
 
 static void blank(struct cell *c, int role)
 {
+    memset(c->g, 0, sizeof c->g);
     c->g[0] = ' ';
-    c->g[1] = '\0';
     c->width = 1;
     c->role = (unsigned char)role;
 }
 
 void grid_clear(struct grid *g)
 {
-    size_t n = (size_t)g->cols * (size_t)g->rows;
-    for (size_t i = 0; i < n; i++)
-        blank(&g->c[i], R_NORMAL);
+    for (int y = 0; y < g->rows; y++) {
+        struct cell *row = grid_cell(g, 0, y);
+        for (int x = 0; x < g->cols; x++)
+            blank(&row[x], R_NORMAL);
+        touch(g, y, 0, g->cols);
+    }
     g->cur_on = 0;
     g->cur_x = g->cur_y = 0;
+}
+
+void grid_blank(struct grid *g, int x, int y, int w, int h)
+{
+    int x0 = x < 0 ? 0 : x, x1 = x + w > g->cols ? g->cols : x + w;
+    int y0 = y < 0 ? 0 : y, y1 = y + h > g->rows ? g->rows : y + h;
+    for (int r = y0; r < y1 && x0 < x1; r++) {
+        for (int c = x0; c < x1; c++)
+            blank(grid_cell(g, c, r), R_NORMAL);
+        touch(g, r, x0, x1);
+    }
 }
 
 /* Put one character of width w (1 or 2) at (x, y), repairing wide characters it cuts. */
 static void set_cell(struct grid *g, int x, int y, const char *s, size_t n, int w, int role)
 {
     struct cell *c = grid_cell(g, x, y);
+    int x0 = x, x1 = x + w;
     /* writing over the right half of a wide character: its left half becomes a space */
-    if (c->width == 0 && x > 0)
+    if (c->width == 0 && x > 0) {
         blank(grid_cell(g, x - 1, y), grid_cell(g, x - 1, y)->role);
+        x0 = x - 1;
+    }
     /* writing over the left half of a wide character: its right half becomes a space */
-    if (c->width == 2 && x + 1 < g->cols && w == 1)
+    if (c->width == 2 && x + 1 < g->cols && w == 1) {
         blank(grid_cell(g, x + 1, y), grid_cell(g, x + 1, y)->role);
+        x1 = x + 2;
+    }
     if (n >= GRID_GLYPH)
         n = GRID_GLYPH - 1;
+    memset(c->g, 0, sizeof c->g);
     memcpy(c->g, s, n);
-    c->g[n] = '\0';
     c->width = (unsigned char)w;
     c->role = (unsigned char)role;
     if (w == 2) {
         struct cell *r = grid_cell(g, x + 1, y);
-        if (r->width == 2 && x + 2 < g->cols)
+        if (r->width == 2 && x + 2 < g->cols) {
             blank(grid_cell(g, x + 2, y), grid_cell(g, x + 2, y)->role);
-        r->g[0] = '\0';
+            x1 = x + 3;
+        }
+        memset(r->g, 0, sizeof r->g);
         r->width = 0;
         r->role = (unsigned char)role;
     }
+    touch(g, y, x0, x1);
 }
 
 /* Append a combining mark to the cell left of x (if it has room). */
@@ -86,6 +134,7 @@ static void join_mark(struct grid *g, int x, int y, const char *s, size_t n)
     if (len + n < GRID_GLYPH) {
         memcpy(c->g + len, s, n);
         c->g[len + n] = '\0';
+        touch(g, y, x - 1 - (c != grid_cell(g, x - 1, y)), x);
     }
 }
 
@@ -167,6 +216,16 @@ int grid_put_cut(struct grid *g, int x, int y, int maxw, const char *s, int role
 
 void grid_fill(struct grid *g, int x, int y, int w, const char *glyph, int role)
 {
+    if (!glyph || y < 0 || y >= g->rows)
+        return;
+    /* a glyph of one column (most are: a space, a rule) is decoded once, its cells set */
+    uint32_t cp = 0;
+    size_t n = strlen(glyph), k = n ? utf8_decode(glyph, n, &cp) : 0;
+    if (k && cp != '\t' && cp != '\n' && !text_is_control(cp) && text_cp_width(cp) == 1) {
+        for (int i = x < 0 ? -x : 0; i < w && x + i < g->cols; i++)
+            set_cell(g, x + i, y, glyph, k, 1, role);
+        return;
+    }
     for (int i = 0; i < w; i++)
         grid_put(g, x + i, y, 1, glyph, role);
 }

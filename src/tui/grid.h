@@ -5,9 +5,11 @@
 #define KOLLEN_TUI_GRID_H
 
 #include <stddef.h>
+#include <string.h>
 
 #define GRID_GLYPH 16 /* bytes per cell: a base and a few combining marks, NUL-terminated */
 
+/* The bytes after a glyph's NUL are zero too: two cells are equal when their bytes are. */
 struct cell {
     char g[GRID_GLYPH];
     unsigned char width; /* 1 or 2; 0 for the right half of a wide character */
@@ -17,9 +19,11 @@ struct cell {
 struct grid {
     int cols, rows;
     struct cell *c;
+    int *dirty; /* per row the columns [lo, hi) written since grid_clean (hi 0: none) */
     int utf8;             /* glyph set the screens use (theme_glyphs) */
     int theme;            /* the colours the roles get (theme.h), for the adapter and dumps */
     int cur_x, cur_y, cur_on; /* where the terminal cursor goes (text editors) */
+    unsigned long app_frame; /* the frame app_render last drew into it (app.h), 0: none */
 };
 
 /* 0, or -1 on allocation failure (the grid is then empty). */
@@ -27,11 +31,28 @@ int grid_init(struct grid *g, int cols, int rows, int utf8);
 void grid_free(struct grid *g);
 /* Every cell a space of role R_NORMAL; the cursor hidden. */
 void grid_clear(struct grid *g);
+/* The cells of a rectangle spaces of role R_NORMAL (clipped to the grid). */
+void grid_blank(struct grid *g, int x, int y, int w, int h);
 
 static inline struct cell *grid_cell(struct grid *g, int x, int y)
 {
     return &g->c[(size_t)y * (size_t)g->cols + (size_t)x];
 }
+
+static inline int cell_same(const struct cell *x, const struct cell *y)
+{
+    return memcmp(x, y, sizeof *x) == 0;
+}
+
+/* The columns of row y written since grid_clean: [*lo, *hi); 0 when none were. */
+static inline int grid_dirty(const struct grid *g, int y, int *lo, int *hi)
+{
+    *lo = g->dirty[2 * y];
+    *hi = g->dirty[2 * y + 1];
+    return *hi > *lo;
+}
+/* Every row clean (the curses adapter has copied what was written). */
+void grid_clean(struct grid *g);
 
 /* Draw s (UTF-8, at most n bytes) from (x, y) in at most maxw columns: control characters are
  * dropped, invalid bytes shown as U+FFFD, a wide character that does not fit becomes a space,

@@ -52,6 +52,188 @@ static const char *area_label(const struct area *ar, int w)
     return ar->name;
 }
 
+/* --- texts as drawn, made once --- */
+
+/* A question's texts as the screen draws them, made on first use and wrapped once per width:
+ * before, every frame sanitised and wrapped each of them again (a move key re-did every
+ * option's layout twice). */
+struct q_shown {
+    struct wrapped *opt; /* each option's text with its points or actions (option_text) */
+    int n_opt;           /* -1: not made yet */
+    struct wrapped rules; /* the rules it feeds, in words */
+    int rules_made;
+    struct wrapped text;  /* its text with the measurement period */
+    unsigned long text_rev; /* the workshop's rev the text was made for (the period) */
+    int text_made;
+    char *label; /* its label cut for the questions list (label_fit), sanitised */
+    int label_w; /* the width label was cut for */
+};
+
+/* What a pane showed when it was last drawn: it is drawn again only when one of these changed,
+ * or the whole screen is (app.h: repaint). Everything a pane's drawing reads is here, or is
+ * the session's (answers, score, records) and counted by the workshop's rev. */
+struct pane_key {
+    struct rect r;
+    int focused;
+    int area, q, cursor;  /* where the group is; the pane's own cursor */
+    unsigned long rev;
+    struct agenda_clock clock; /* the header's clocks */
+};
+
+struct main_drawn {
+    struct pane_key header, areas, questions, question, record;
+    struct layout frame; /* the rules between the panes, where the record's tee is */
+};
+
+struct main_cache {
+    const struct bank *bank; /* the bank, language and glyphs the texts were made with */
+    enum lang lang;
+    int utf8;
+    struct q_shown *q;  /* one per question */
+    struct wrapped note; /* the note of question note_q as it was at rev note_rev */
+    int note_q;
+    unsigned long note_rev;
+    struct main_drawn drawn; /* what the last frame showed (drawn_valid) */
+    int drawn_valid;
+    int status_rows; /* rows the last frame's status line took (a long warning, over panes) */
+};
+
+static void q_shown_free(struct q_shown *qs)
+{
+    for (int i = 0; i < qs->n_opt; i++)
+        wrapped_free(&qs->opt[i]);
+    free(qs->opt);
+    wrapped_free(&qs->rules);
+    wrapped_free(&qs->text);
+    free(qs->label);
+}
+
+static void cache_clear(struct main_cache *c)
+{
+    if (!c)
+        return;
+    for (int i = 0; c->q && c->bank && i < c->bank->n_questions; i++)
+        q_shown_free(&c->q[i]);
+    free(c->q);
+    wrapped_free(&c->note);
+    memset(c, 0, sizeof *c);
+}
+
+/* The cache for the open bank, the language and the glyphs of grid g; NULL when memory ran out
+ * (then nothing cached is drawn). */
+static struct main_cache *cache_of(struct app *a, const struct grid *g)
+{
+    struct main_state *m = ms(a);
+    const struct bank *b = a->w->bank;
+    if (m->cache && m->cache->q &&
+        (m->cache->bank != b || m->cache->lang != msg_lang() || m->cache->utf8 != g->utf8))
+        cache_clear(m->cache);
+    if (!m->cache && !(m->cache = calloc(1, sizeof *m->cache)))
+        return NULL;
+    struct main_cache *c = m->cache;
+    if (!c->q) {
+        if (!(c->q = calloc((size_t)(b->n_questions ? b->n_questions : 1), sizeof *c->q)))
+            return NULL;
+        for (int i = 0; i < b->n_questions; i++)
+            c->q[i].n_opt = -1;
+        c->bank = b;
+        c->lang = msg_lang();
+        c->utf8 = g->utf8;
+        c->note_q = -1;
+    }
+    return c;
+}
+
+static void option_text(struct sbuf *o, const struct question *q, int i);
+
+/* Question qi's options as drawn (their texts sanitised, with points or actions); NULL when
+ * memory ran out. */
+static struct wrapped *shown_options(struct main_cache *c, int qi)
+{
+    struct q_shown *qs = &c->q[qi];
+    if (qs->n_opt >= 0)
+        return qs->opt;
+    const struct question *q = &c->bank->questions[qi];
+    int n = q->n_options;
+    struct wrapped *v = calloc((size_t)(n ? n : 1), sizeof *v);
+    if (!v)
+        return NULL;
+    struct sbuf ot;
+    sbuf_init(&ot);
+    int ok = 1;
+    for (int i = 0; i < n; i++) {
+        sbuf_reset(&ot);
+        option_text(&ot, q, i);
+        ok = ok && !ot.oom && wrapped_set(&v[i], ot.p ? ot.p : "", 0) == 0;
+    }
+    sbuf_free(&ot);
+    if (!ok) {
+        for (int i = 0; i < n; i++)
+            wrapped_free(&v[i]);
+        free(v);
+        return NULL;
+    }
+    qs->opt = v;
+    qs->n_opt = n;
+    return v;
+}
+
+/* Question qi's rules in words (fmt_rules with the grid's bullet), as drawn. */
+static struct wrapped *shown_rules(struct main_cache *c, int qi)
+{
+    struct q_shown *qs = &c->q[qi];
+    if (!qs->rules_made) {
+        struct sbuf r;
+        sbuf_init(&r);
+        fmt_rules(&r, c->bank, &c->bank->questions[qi], theme_glyphs(c->utf8)->bullet);
+        int rc = r.oom ? -1 : wrapped_set(&qs->rules, r.p ? r.p : "", 1);
+        sbuf_free(&r);
+        if (rc)
+            return NULL;
+        qs->rules_made = 1;
+    }
+    return &qs->rules;
+}
+
+static char *question_text(const struct app *a, const struct question *q);
+
+/* Question qi's text with the session's measurement period (made again when the session
+ * changes: the period is one of its records). */
+static struct wrapped *shown_text(const struct app *a, struct main_cache *c, int qi)
+{
+    struct q_shown *qs = &c->q[qi];
+    if (!qs->text_made || qs->text_rev != a->w->rev) {
+        char *t = question_text(a, &c->bank->questions[qi]);
+        int rc = t ? wrapped_set(&qs->text, t, 1) : -1;
+        free(t);
+        if (rc)
+            return NULL;
+        qs->text_made = 1;
+        qs->text_rev = a->w->rev;
+    }
+    return &qs->text;
+}
+
+/* The note of question qi as drawn, made again when the session changes. */
+static struct wrapped *shown_note(const struct app *a, struct main_cache *c, int qi)
+{
+    if (c->note_q != qi || c->note_rev != a->w->rev) {
+        c->note_q = -1;
+        if (wrapped_set(&c->note, a->w->ses->answers[qi].note, 1))
+            return NULL;
+        c->note_q = qi;
+        c->note_rev = a->w->rev;
+    }
+    return &c->note;
+}
+
+/* The number of lines t takes at width w (1 when memory ran out, as for an empty text). */
+static int shown_lines(struct wrapped *t, int w)
+{
+    const struct wrap *wr = t && t->text ? wrapped_lines(t, w) : NULL;
+    return wr ? wr->n : 1;
+}
+
 /* --- header --- */
 
 struct seg {
@@ -355,9 +537,8 @@ static void render_questions(struct app *a, struct grid *g, const struct rect *r
     app_area_questions(a, a->area, &first, &n);
     int cur = a->walk_pos[a->q] - first;
     int rows = r->h - 1, top = list_top(cur, n, rows);
-    const char **labels = calloc((size_t)(n ? n : 1), sizeof *labels);
-    for (int i = 0; labels && i < n; i++)
-        labels[i] = question_label(&b->questions[a->walk[first + i]]);
+    struct main_cache *c = cache_of(a, g);
+    const char **labels = NULL;
     for (int row = 0; row < rows && top + row < n; row++) {
         int qi = a->walk[first + top + row], y = r->y + 1 + row;
         const struct question *q = &b->questions[qi];
@@ -373,14 +554,22 @@ static void render_questions(struct app *a, struct grid *g, const struct rect *r
         grid_put(g, r->x + 1, y, 3, num, blk && !sel ? R_BLOCKER : role);
         if (ans->answered)
             grid_put(g, r->x + 5, y, 1, gl->answered, sel ? role : R_DONE);
-        /* labels that would be cut to the same words are cut in the middle instead */
-        struct sbuf lt;
-        sbuf_init(&lt);
-        label_fit(&lt, question_label(q), labels, labels ? n : 0, r->w - 7 - 2, g->utf8);
-        char *clean = text_sanitize_dup(lt.p ? lt.p : "", 0);
-        grid_put_cut(g, r->x + 7, y, r->w - 7 - 2, clean ? clean : "", role);
-        free(clean);
-        sbuf_free(&lt);
+        /* labels that would be cut to the same words are cut in the middle instead; made
+         * once per width (the labels of an area are the bank's) */
+        struct q_shown *qs = c ? &c->q[qi] : NULL;
+        if (qs && (!qs->label || qs->label_w != r->w - 7 - 2)) {
+            if (!labels && (labels = calloc((size_t)n, sizeof *labels)))
+                for (int i = 0; i < n; i++)
+                    labels[i] = question_label(&b->questions[a->walk[first + i]]);
+            struct sbuf lt;
+            sbuf_init(&lt);
+            label_fit(&lt, question_label(q), labels, labels ? n : 0, r->w - 7 - 2, g->utf8);
+            free(qs->label);
+            qs->label = lt.oom ? NULL : text_sanitize_dup(lt.p ? lt.p : "", 0);
+            qs->label_w = r->w - 7 - 2;
+            sbuf_free(&lt);
+        }
+        grid_put_cut(g, r->x + 7, y, r->w - 7 - 2, qs && qs->label ? qs->label : "", role);
         if (blk)
             grid_put(g, r->x + r->w - 2, y, 1, gl->blocker, R_BLOCKER);
         else if (ans->parked)
@@ -393,52 +582,31 @@ static void render_questions(struct app *a, struct grid *g, const struct rect *r
         grid_put(g, r->x + r->w - 1, r->y + r->h - 1, 1, gl->more_down, R_DIM);
 }
 
-/* Draw a wrapped text from line `skip`, at most max lines; returns the lines drawn. */
-static int draw_wrapped(struct grid *g, int x, int y, int w, int max, const char *text, int role,
-                        int *total)
+/* Draw text t wrapped to w, at most max lines; returns the lines drawn, and all its lines in
+ * *total. */
+static int draw_shown(struct grid *g, int x, int y, int w, int max, struct wrapped *t, int role,
+                      int *total)
 {
-    struct wrap wr;
-    wrap_init(&wr);
-    char *clean = text_sanitize_dup(text ? text : "", 1);
+    const struct wrap *wr = t && t->text ? wrapped_lines(t, w) : NULL;
     int drawn = 0;
-    if (clean && wrap_text(&wr, clean, strlen(clean), w) == 0) {
-        for (int i = 0; i < wr.n && drawn < max; i++, drawn++)
-            grid_putn(g, x, y + drawn, w, clean + wr.v[i].start, wr.v[i].len, role);
-        if (drawn < wr.n && drawn > 0) /* cut: say so on the last line shown */
+    if (wr) {
+        for (int i = 0; i < wr->n && drawn < max; i++, drawn++)
+            grid_putn(g, x, y + drawn, w, t->text + wr->v[i].start, wr->v[i].len, role);
+        if (drawn < wr->n && drawn > 0) /* cut: say so on the last line shown */
             grid_put(g, x + w - 1, y + drawn - 1, 1, theme_glyphs(g->utf8)->ellipsis, R_DIM);
     }
     if (total)
-        *total = wr.n;
-    free(clean);
-    wrap_free(&wr);
+        *total = wr ? wr->n : 0;
     return drawn;
 }
 
-/* The width of line `line` (1-based, or the last) of text wrapped to w. */
-static int last_line_width(const char *text, int w, int line)
+/* The width of line `line` (1-based, or the last) of t wrapped to w. */
+static int last_line_width(struct wrapped *t, int w, int line)
 {
-    struct wrap wr;
-    wrap_init(&wr);
-    char *clean = text_sanitize_dup(text ? text : "", 1);
-    int width = 0;
-    if (clean && wrap_text(&wr, clean, strlen(clean), w) == 0 && wr.n)
-        width = wr.v[(line < wr.n ? line : wr.n) - 1].width;
-    free(clean);
-    wrap_free(&wr);
-    return width;
-}
-
-static int count_lines(const char *text, int w)
-{
-    struct wrap wr;
-    wrap_init(&wr);
-    char *clean = text_sanitize_dup(text ? text : "", 1);
-    int n = 1;
-    if (clean && wrap_text(&wr, clean, strlen(clean), w) == 0)
-        n = wr.n;
-    free(clean);
-    wrap_free(&wr);
-    return n;
+    const struct wrap *wr = t && t->text ? wrapped_lines(t, w) : NULL;
+    if (!wr || !wr->n)
+        return 0;
+    return wr->v[(line < wr->n ? line : wr->n) - 1].width;
 }
 
 static void option_text(struct sbuf *o, const struct question *q, int i)
@@ -542,48 +710,49 @@ static int question_body(struct app *a, struct grid *g, int x, int y, int w, int
     const struct bank *b = a->w->bank;
     const struct question *q = &b->questions[a->q];
     const struct glyphs *gl = theme_glyphs(g->utf8);
-    struct sbuf rules, miss;
-    sbuf_init(&rules);
-    sbuf_init(&miss);
-    fmt_rules(&rules, b, q, gl->bullet);
+    struct main_cache *c = cache_of(a, g);
+    struct wrapped *rules = c ? shown_rules(c, a->q) : NULL;
+    struct wrapped miss;
+    wrapped_init(&miss);
     const struct blocker *bl = blocker_of(a, a->q);
     if (bl) {
-        struct sbuf t;
+        struct sbuf t, line2;
         sbuf_init(&t);
+        sbuf_init(&line2);
         score_missing_text(&t, q, &bl->missing);
         char line[512];
         tui_msg_format(line, sizeof line, M_TUI_BLOCKS, bl->level, t.p ? t.p : "");
-        sbuf_addf(&miss, "%s %s", gl->blocker, line);
+        sbuf_addf(&line2, "%s %s", gl->blocker, line);
+        wrapped_set(&miss, line2.oom ? NULL : line2.p, 1);
         sbuf_free(&t);
+        sbuf_free(&line2);
     }
     /* the rules and a blocker line are kept; the text gets what is left above the options */
     char hint[64], ikey[16];
     keymap_action_key(A_INFO, g->utf8, ikey, sizeof ikey);
     tui_msg_format(hint, sizeof hint, M_TUI_HELP_HINT, ikey);
     int has_help = q->help && q->help[0], hint_w = text_width(hint);
-    int rule_lines = rules.len ? count_lines(rules.p, w) : 0;
+    int rule_lines = rules && rules->len ? shown_lines(rules, w) : 0;
     rule_lines = rule_lines > 3 ? 3 : rule_lines;
     /* the help's hint rides at the end of the rules' last line, or on a line of its own */
-    int last_w = rule_lines ? last_line_width(rules.p, w, rule_lines) : w;
+    int last_w = rule_lines ? last_line_width(rules, w, rule_lines) : w;
     int hint_line = has_help && last_w + 2 + hint_w > w;
-    int miss_lines = bl ? count_lines(miss.p, w) : 0;
+    int miss_lines = bl ? shown_lines(&miss, w) : 0;
     miss_lines = miss_lines > 2 ? 2 : miss_lines;
     int min_opts = q->n_options < 4 ? q->n_options : 4;
     int text_room = bottom - y - rule_lines - hint_line - miss_lines - min_opts - 1;
-    char *text = question_text(a, q);
-    y += draw_wrapped(g, x, y, w, text_room < 1 ? 1 : text_room, text, R_NORMAL, NULL);
-    free(text);
+    y += draw_shown(g, x, y, w, text_room < 1 ? 1 : text_room, c ? shown_text(a, c, a->q) : NULL,
+                    R_NORMAL, NULL);
     if (rule_lines && y < bottom)
-        y += draw_wrapped(g, x, y, w, rule_lines, rules.p, R_DIM, NULL);
+        y += draw_shown(g, x, y, w, rule_lines, rules, R_DIM, NULL);
     if (has_help && y - !hint_line < bottom) {
         if (hint_line)
             y++;
         grid_put(g, x + w - hint_w, y - 1, hint_w, hint, R_DIM);
     }
     if (bl && y < bottom)
-        y += draw_wrapped(g, x, y, w, miss_lines, miss.p, R_BLOCKER, NULL);
-    sbuf_free(&rules);
-    sbuf_free(&miss);
+        y += draw_shown(g, x, y, w, miss_lines, &miss, R_BLOCKER, NULL);
+    wrapped_free(&miss);
     return y < bottom - min_opts ? y + 1 : y;
 }
 
@@ -605,13 +774,13 @@ static int option_rows(struct app *a, struct grid *g, int i, int x, int oy, int 
     int role = sel ? (focused ? R_SELECTED : R_CURRENT) : R_NORMAL;
     int need = b->kind != BANK_SCALE && q->scored && !on && bl &&
                (bl->missing.need_options & (1ULL << i));
-    struct sbuf ot;
-    sbuf_init(&ot);
-    option_text(&ot, q, i);
-    struct wrap wr;
-    wrap_init(&wr);
-    const char *s = ot.p ? ot.p : "";
-    wrap_text(&wr, s, strlen(s), tw);
+    struct main_cache *c = cache_of(a, g);
+    struct wrapped *opts = c ? shown_options(c, a->q) : NULL;
+    const struct wrap *wp = opts && opts[i].text ? wrapped_lines(&opts[i], tw) : NULL;
+    if (!wp)
+        return oy;
+    const struct wrap wr = *wp;
+    const char *s = opts[i].text;
     for (int k = 0; k < wr.n && oy < bottom; k++, oy++) {
         grid_fill(g, x, oy, w, " ", role);
         if (k == 0) {
@@ -626,8 +795,6 @@ static int option_rows(struct app *a, struct grid *g, int i, int x, int oy, int 
         }
         grid_putn(g, x + indent, oy, tw, s + wr.v[k].start, wr.v[k].len, role);
     }
-    wrap_free(&wr);
-    sbuf_free(&ot);
     return oy;
 }
 
@@ -644,14 +811,10 @@ static void render_options(struct app *a, struct grid *g, int x, int y, int w, i
     int *lines = calloc((size_t)q->n_options + 1, sizeof *lines);
     if (!lines)
         return;
-    struct sbuf ot;
-    sbuf_init(&ot);
-    for (int i = 0; i < q->n_options; i++) {
-        sbuf_reset(&ot);
-        option_text(&ot, q, i);
-        lines[i] = count_lines(ot.p ? ot.p : "", tw);
-    }
-    sbuf_free(&ot);
+    struct main_cache *c = cache_of(a, g);
+    struct wrapped *opts = c ? shown_options(c, a->q) : NULL;
+    for (int i = 0; i < q->n_options; i++)
+        lines[i] = shown_lines(opts ? &opts[i] : NULL, tw);
     int first = 0, used = 0;
     for (int i = 0; i <= m->opt && i < q->n_options; i++)
         used += lines[i];
@@ -738,10 +901,9 @@ static void render_record(struct app *a, struct grid *g, const struct layout *l,
     /* the note */
     int note_sel = focused && m->rec == 0;
     if (ans->note && ans->note[0]) {
-        int total;
-        int drawn = draw_wrapped(g, x, y, w, note_room, ans->note, note_sel ? R_SELECTED : R_NORMAL,
-                                 &total);
-        (void)drawn;
+        struct main_cache *c = cache_of(a, g);
+        draw_shown(g, x, y, w, note_room, c ? shown_note(a, c, a->q) : NULL,
+                   note_sel ? R_SELECTED : R_NORMAL, NULL);
     } else {
         grid_put_cut(g, x, y, w, tui_msg(M_TUI_NOTE_NONE), note_sel ? R_SELECTED : R_DIM);
     }
@@ -809,19 +971,51 @@ static const struct hint record_hints[] = {
 
 /* Rows the record needs: its border, the note (at least a line), each reference and the
  * "add" line. A short record lends the rest of its pane to the options above it. */
-static int record_need(const struct app *a, int w)
+static int record_need(struct app *a, const struct grid *g, int w)
 {
     const struct answer *ans = &a->w->ses->answers[a->q];
-    int note = ans->note && ans->note[0] ? count_lines(ans->note, w - 2) : 1;
+    struct main_cache *c = ans->note && ans->note[0] ? cache_of(a, g) : NULL;
+    int note = ans->note && ans->note[0] ? shown_lines(c ? shown_note(a, c, a->q) : NULL, w - 2) : 1;
     return 1 + note + ans->n_evidence + 1 + ans->n_dissent;
 }
 
+/* area, q: the area and question the pane shows (-1: none), cursor its own cursor. */
+static void pane_key(struct pane_key *k, const struct app *a, const struct rect *r, int focused,
+                     int area, int q, int cursor)
+{
+    k->r = *r;
+    k->focused = focused;
+    k->area = area;
+    k->q = q;
+    k->cursor = cursor;
+    k->rev = a->w->rev;
+}
+
+/* The keys of what the frame shows (zeroed first: compared with memcmp). */
+static void main_keys(struct app *a, const struct layout *l, int note, struct main_drawn *k)
+{
+    const struct main_state *m = a->state[SCR_MAIN];
+    memset(k, 0, sizeof *k);
+    int clocks = l->header.h > 2; /* the agenda's clocks are the current area's */
+    pane_key(&k->header, a, &l->header, 0, clocks ? a->area : -1, -1, 0);
+    if (clocks)
+        ops_agenda_clock(a->w, a->area, &k->header.clock);
+    k->frame = *l;
+    pane_key(&k->areas, a, &l->areas, m->pane == PANE_AREAS && !note, a->area, -1, 0);
+    pane_key(&k->questions, a, &l->questions, m->pane == PANE_QUESTIONS && !note, a->area, a->q,
+             0);
+    pane_key(&k->question, a, &l->question, m->pane == PANE_OPTIONS && !note, -1, a->q, m->opt);
+    pane_key(&k->record, a, &l->record, m->pane == PANE_RECORD && !note, -1, a->q, m->rec);
+}
+
+/* Every pane whose key changed is cleared and drawn again; the status line always is. The
+ * curses adapter then sends the terminal only the cells that differ. */
 static void main_render(struct app *a, struct grid *g)
 {
     struct main_state *m = ms(a);
     struct layout l;
     main_layout(a, &l);
-    int need = record_need(a, l.record.w);
+    int need = record_need(a, g, l.record.w);
     if (need < 4)
         need = 4;
     if (need < l.record.h) {
@@ -830,14 +1024,39 @@ static void main_render(struct app *a, struct grid *g)
         l.record.h -= spare;
         l.question.h += spare;
     }
-    render_header(a, g, &l);
-    render_frame(g, &l);
     int note = app_top(a) == SCR_NOTE;
-    render_areas(a, g, &l.areas, m->pane == PANE_AREAS && !note);
-    render_questions(a, g, &l.questions, m->pane == PANE_QUESTIONS && !note);
-    render_question(a, g, &l.question, m->pane == PANE_OPTIONS && !note);
-    render_record(a, g, &l, m->pane == PANE_RECORD && !note);
-    draw_status(a, g, m->pane == PANE_RECORD ? record_hints : main_hints);
+    struct main_cache *c = cache_of(a, g);
+    struct main_drawn now;
+    main_keys(a, &l, note, &now);
+    int all = a->repaint || !c || !c->drawn_valid || c->status_rows > 1;
+    if (all && !a->repaint)
+        grid_clear(g);
+#define CHANGED(pane) (all || memcmp(&now.pane, &c->drawn.pane, sizeof now.pane) != 0)
+#define REDRAW(pane) (CHANGED(pane) && (grid_blank(g, now.pane.r.x, now.pane.r.y, now.pane.r.w, \
+                                                   now.pane.r.h), 1))
+    if (REDRAW(header))
+        render_header(a, g, &l);
+    int frame = CHANGED(frame);
+    if (frame)
+        render_frame(g, &l);
+    if (REDRAW(areas))
+        render_areas(a, g, &l.areas, now.areas.focused);
+    if (REDRAW(questions))
+        render_questions(a, g, &l.questions, now.questions.focused);
+    if (REDRAW(question))
+        render_question(a, g, &l.question, now.question.focused);
+    /* the record's tee sits on the frame's rule */
+    if ((frame && (grid_blank(g, l.record.x, l.record.y, l.record.w, l.record.h), 1)) ||
+        REDRAW(record))
+        render_record(a, g, &l, now.record.focused);
+#undef REDRAW
+#undef CHANGED
+    int rows = draw_status(a, g, m->pane == PANE_RECORD ? record_hints : main_hints);
+    if (c) {
+        c->drawn = now;
+        c->drawn_valid = 1;
+        c->status_rows = rows;
+    }
 }
 
 /* --- keys --- */
@@ -1125,6 +1344,16 @@ static void main_reset(struct app *a, void *state)
     (void)a;
     struct main_state *m = state;
     m->pane = PANE_OPTIONS;
+    cache_clear(m->cache); /* another session: its bank's texts are made again */
+}
+
+static void main_free(struct app *a, void *state)
+{
+    (void)a;
+    struct main_state *m = state;
+    cache_clear(m->cache);
+    free(m->cache);
+    m->cache = NULL;
 }
 
 static int main_init(struct app *a, void *state)
@@ -1145,6 +1374,7 @@ void main_show(struct app *a, int qi, int opt)
 const struct screen_ops main_screen = {
     .state_size = sizeof(struct main_state),
     .init = main_init,
+    .free = main_free,
     .reset = main_reset,
     .moved = main_moved,
     .handle = main_handle,

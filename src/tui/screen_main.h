@@ -9,10 +9,13 @@
 
 enum pane { PANE_AREAS, PANE_QUESTIONS, PANE_OPTIONS, PANE_RECORD, PANE_COUNT };
 
+struct main_cache;
+
 struct main_state {
     enum pane pane;     /* the focused pane */
     int opt;            /* the option cursor (0-based) */
     int rec;            /* the record pane's cursor: 0 the note, k reference k, n+1 "add" */
+    struct main_cache *cache; /* texts as drawn, made once (screen_main.c); NULL: none yet */
 };
 
 struct note_state {

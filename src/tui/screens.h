@@ -18,7 +18,8 @@ enum {
     SF_QUIT = 2,       /* the quit key ends the program (saving first) */
     SF_QUIT_BACK = 4,  /* the quit key goes back instead */
     SF_BACK = 8,       /* Esc and the screen's own key (its `back` action) go back */
-    SF_SMALL_QUIT = 16 /* in a terminal too small to draw it, the quit key still quits */
+    SF_SMALL_QUIT = 16, /* in a terminal too small to draw it, the quit key still quits */
+    SF_INCREMENTAL = 32 /* draws into the last frame what changed (app.h: repaint) */
 };
 
 /* SCREEN(id, name, context, flags, back): id names the screen, name its callbacks
@@ -27,7 +28,7 @@ enum {
 #define TUI_SCREENS(SCREEN)                                                                    \
     SCREEN(SCR_PICKER, picker, CX_PICKER, SF_QUIT | SF_SMALL_QUIT, A_NONE)                     \
     SCREEN(SCR_FORM, form, CX_FORM, 0, A_NONE)                                                 \
-    SCREEN(SCR_MAIN, main, CX_MAIN, SF_QUIT | SF_SMALL_QUIT, A_NONE)                           \
+    SCREEN(SCR_MAIN, main, CX_MAIN, SF_QUIT | SF_SMALL_QUIT | SF_INCREMENTAL, A_NONE)          \
     SCREEN(SCR_ROOM, room, CX_ROOM, SF_QUIT | SF_SMALL_QUIT | SF_BACK, A_ROOM)                 \
     SCREEN(SCR_HELP, help, CX_HELP, SF_QUIT_BACK | SF_SMALL_QUIT | SF_BACK, A_HELP)            \
     SCREEN(SCR_NOTE, note, CX_EDIT, SF_OVERLAY, A_NONE)                                        \

@@ -125,3 +125,37 @@ int wrap_line_of(const struct wrap *w, size_t pos)
     }
     return lo;
 }
+
+void wrapped_init(struct wrapped *w)
+{
+    memset(w, 0, sizeof *w);
+}
+
+void wrapped_free(struct wrapped *w)
+{
+    free(w->text);
+    wrap_free(&w->wr);
+    wrapped_init(w);
+}
+
+int wrapped_set(struct wrapped *w, const char *raw, int keep_newlines)
+{
+    free(w->text);
+    w->text = text_sanitize_dup(raw ? raw : "", keep_newlines);
+    w->len = w->text ? strlen(w->text) : 0;
+    w->width = 0;
+    return w->text ? 0 : -1;
+}
+
+const struct wrap *wrapped_lines(struct wrapped *w, int width)
+{
+    if (width < 1)
+        width = 1;
+    if (w->width != width) {
+        w->width = 0;
+        if (wrap_text(&w->wr, w->text ? w->text : "", w->len, width))
+            return NULL;
+        w->width = width;
+    }
+    return &w->wr;
+}

@@ -29,4 +29,22 @@ int wrap_text(struct wrap *w, const char *s, size_t n, int width);
 /* The line holding byte offset pos (a cursor: pos == n is on the last line). */
 int wrap_line_of(const struct wrap *w, size_t pos);
 
+/* A text made fit for the screen once (sanitised) and wrapped once per width: what a screen
+ * draws on every frame without sanitising and wrapping it again for every key. */
+struct wrapped {
+    char *text;     /* sanitised; NULL until set */
+    size_t len;
+    int width;      /* the width wr is for; 0: not wrapped yet */
+    struct wrap wr;
+};
+
+void wrapped_init(struct wrapped *w);
+void wrapped_free(struct wrapped *w);
+/* The text raw sanitised (text_sanitize: keep_newlines keeps line breaks); wrapped again on the
+ * next wrapped_lines. 0, or -1 when memory ran out (then the text is empty). */
+int wrapped_set(struct wrapped *w, const char *raw, int keep_newlines);
+/* The text's lines at width (at least 1), wrapped now if the width changed; NULL when memory
+ * ran out. */
+const struct wrap *wrapped_lines(struct wrapped *w, int width);
+
 #endif

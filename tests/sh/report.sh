@@ -100,6 +100,20 @@ golden report-csv-en 0 K --lang en report "$NEW" --format csv
 xlsx_cells() { K "$@" -o "$T/cells.xlsx" 2>/dev/null && python3 tests/tools/xlsx_dump.py "$T/cells.xlsx"; }
 golden report-xlsx 0 xlsx_cells report "$NEW" --marking "Begränsad & intern"
 golden report-xlsx-en 0 xlsx_cells --lang en report "$NEW"
+# libxlsxwriter (and the libcrypto it brings) is loaded when a workbook is written, by no
+# other command (src/cli/xlsx_lib.c): the dynamic loader's list of what it loads
+loaded() { LD_DEBUG=libs "$@" 2>&1 >/dev/null | grep -oE 'lib(xlsxwriter|crypto)[.]so[^ ]*' | sort -u; }
+got=$(loaded K check "$NEW"; loaded K report "$NEW" --format html; loaded "$KOLLEN" --version)
+if [ -z "$got" ]; then
+    pass "report: no command but a workbook loads libxlsxwriter"
+else
+    fail "report: no command but a workbook loads libxlsxwriter" "$got"
+fi
+if loaded K report "$NEW" --format xlsx -o "$T/loaded.xlsx" | grep -q xlsxwriter; then
+    pass "report: the workbook loads libxlsxwriter"
+else
+    fail "report: the workbook loads libxlsxwriter" "not seen in LD_DEBUG=libs"
+fi
 golden report-bad-format 1 K report "$NEW" --format pdf
 golden diff 0 K diff "$OLD" "$NEW"
 golden diff-json 0 K diff "$OLD" "$NEW" --json

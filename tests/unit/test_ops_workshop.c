@@ -504,6 +504,90 @@ static void undo__merged_changes__one_step_back_to_before_the_first(void **st)
     ops_close(w);
 }
 
+/* A step keeps what its change changed: a note, the evidence and the dissent the change left
+ * alone are the answer's, on neither side of the step (the memory of 200 ticks on a question
+ * with a long note is 200 ticks, not 400 notes), and undo and redo still put them back. */
+static void undo__unchanged_note_evidence_dissent__kept_by_the_answer_only(void **st)
+{
+    (void)st;
+    struct workshop *w = open_rw();
+    struct ops_result res;
+    const char *ev[] = {"Protokoll 1", "Protokoll 2", NULL}, *ds[] = {"Ann: nej", NULL};
+    struct ops_change first = {.answer = "1", .note = "lång anteckning", .evidence_add = ev,
+                               .dissent_add = ds};
+    assert_int_equal(set(w, 1, &first, &res), KL_OK);
+    struct ops_step *s = &w->undo[w->n_undo - 1];
+    assert_int_equal(s->same, 0); /* all three came with it: kept */
+    assert_string_equal(s->after.note, "lång anteckning");
+    assert_int_equal(s->after.n_evidence, 2);
+    struct ops_change tick = {.option = 2};
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(set(w, 1, &tick, &res), KL_OK);
+    assert_int_equal(w->n_undo, 4);
+    s = &w->undo[w->n_undo - 1];
+    assert_int_equal(s->same, OPS_SAME_NOTE | OPS_SAME_EVIDENCE | OPS_SAME_DISSENT);
+    assert_null(s->before.note);
+    assert_null(s->after.note);
+    assert_int_equal(s->before.n_evidence + s->after.n_evidence, 0);
+    assert_int_equal(s->before.n_dissent + s->after.n_dissent, 0);
+    /* a new note on its own: the evidence and the dissent stay the answer's */
+    struct ops_change note = {.note = "ny"};
+    assert_int_equal(set(w, 1, &note, &res), KL_OK);
+    s = &w->undo[w->n_undo - 1];
+    assert_int_equal(s->same, OPS_SAME_EVIDENCE | OPS_SAME_DISSENT);
+    assert_string_equal(s->before.note, "lång anteckning");
+    assert_string_equal(s->after.note, "ny");
+    /* back through all of it and forward again */
+    const struct answer *a = &w->ses->answers[0];
+    assert_int_equal(ops_undo(w, OPS_NOW, &res, NULL), KL_OK);
+    assert_string_equal(a->note, "lång anteckning");
+    assert_int_equal(a->n_evidence, 2);
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(ops_undo(w, OPS_NOW, &res, NULL), KL_OK);
+        assert_string_equal(a->note, "lång anteckning");
+        assert_int_equal(a->n_evidence, 2);
+        assert_string_equal(a->evidence[1], "Protokoll 2");
+        assert_int_equal(a->n_dissent, 1);
+    }
+    assert_int_equal(ops_undo(w, OPS_NOW, &res, NULL), KL_OK);
+    assert_null(a->note);
+    assert_int_equal(a->n_evidence, 0);
+    assert_int_equal(a->n_dissent, 0);
+    assert_false(a->answered);
+    for (int i = 0; i < 4; i++) {
+        assert_int_equal(ops_redo(w, OPS_NOW, &res, NULL), KL_OK);
+        assert_string_equal(a->note, "lång anteckning");
+        assert_int_equal(a->n_evidence, 2);
+        assert_string_equal(a->dissent[0].view, "nej");
+    }
+    assert_int_equal(ops_redo(w, OPS_NOW, &res, NULL), KL_OK);
+    assert_string_equal(a->note, "ny");
+    assert_int_equal(a->n_evidence, 2);
+    /* a merged change that changes the note of a step that shared it: the step holds it now */
+    struct ops_change t2 = {.note = "ny och mer", .merge = 1};
+    assert_int_equal(set(w, 1, &tick, &res), KL_OK); /* shares the note "ny" */
+    assert_int_equal(w->undo[w->n_undo - 1].same & OPS_SAME_NOTE, OPS_SAME_NOTE);
+    int n = w->n_undo;
+    assert_int_equal(set(w, 1, &t2, &res), KL_OK);
+    assert_int_equal(w->n_undo, n);
+    s = &w->undo[w->n_undo - 1];
+    assert_int_equal(s->same & OPS_SAME_NOTE, 0);
+    assert_string_equal(s->before.note, "ny");
+    assert_int_equal(ops_undo(w, OPS_NOW, &res, NULL), KL_OK);
+    assert_string_equal(a->note, "ny");
+    assert_int_equal(ops_redo(w, OPS_NOW, &res, NULL), KL_OK);
+    assert_string_equal(a->note, "ny och mer");
+    /* and on disk as in memory */
+    struct bank *b;
+    struct session *sd;
+    const struct answer *on = on_disk(1, &b, &sd);
+    assert_string_equal(on->note, "ny och mer");
+    assert_int_equal(on->n_evidence, 2);
+    session_free(sd);
+    bank_free(b);
+    ops_close(w);
+}
+
 static void undo__200_steps_kept_the_201st_drops_the_oldest(void **st)
 {
     (void)st;
@@ -611,6 +695,7 @@ int main(void)
         T(set__save_fails__change_kept_and_written_later),
         T(undo_redo__the_answer_before_and_after_on_disk_too),
         T(undo__merged_changes__one_step_back_to_before_the_first),
+        T(undo__unchanged_note_evidence_dissent__kept_by_the_answer_only),
         T(undo__200_steps_kept_the_201st_drops_the_oldest),
         T(step__owner_due_status__saved_undone_checked_first),
         T(question__by_number__index_or_minus_one),

@@ -103,6 +103,30 @@ static void ini__bom_and_crlf__handled(void **st)
     diags_free(&d);
 }
 
+/* iniparser reads a value in quotes (its cheapest pattern) unless the value has a quote of its
+ * own; every kind comes back exactly as written, spaces, '=' and quotes inside included. */
+static void ini__values_with_and_without_quotes_inside__read_as_written(void **st)
+{
+    (void)st;
+    const char text[] = "[sec]\nplain = value\ninner = a\"b\"c\nspaced = one  two\n"
+                        "eq = x=y\nsingle = it's\nlast = tail'\nempty =\n";
+    struct diags d;
+    diags_init(&d);
+    struct ini *ini;
+    assert_int_equal(ini_parse("t.ini", text, sizeof text - 1, &ini, &d), KL_OK);
+    assert_int_equal(d.n, 0);
+    const struct ini_section *s = ini_section(ini, "sec");
+    assert_string_equal(ini_raw(s, "plain"), "value");
+    assert_string_equal(ini_raw(s, "inner"), "a\"b\"c");
+    assert_string_equal(ini_raw(s, "spaced"), "one  two");
+    assert_string_equal(ini_raw(s, "eq"), "x=y");
+    assert_string_equal(ini_raw(s, "single"), "it's");
+    assert_string_equal(ini_raw(s, "last"), "tail'");
+    assert_string_equal(ini_raw(s, "empty"), "");
+    ini_free(ini);
+    diags_free(&d);
+}
+
 /* --- banks --- */
 
 static const char *bank_ini = "[bank]\nid = b\nname = B\nprovenance = test\n"
@@ -958,6 +982,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(ini__each_malformation__named_with_its_line),
         cmocka_unit_test(ini__long_line__refused_before_iniparser_sees_it),
+        cmocka_unit_test(ini__values_with_and_without_quotes_inside__read_as_written),
         cmocka_unit_test(ini__many_errors__all_reported),
         cmocka_unit_test(ini__bom_and_crlf__handled),
         T(bank__each_error__named_with_its_line),

@@ -105,6 +105,91 @@ static void width__wide_and_combining__counted_by_display(void **st)
     assert_int_equal(text_fit("e\xCC\x81x", 4, 1, &w), 3);
 }
 
+/* The character-at-a-time definitions the fast paths for ASCII must agree with. */
+static int ref_width(const char *s, size_t n)
+{
+    int w = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = utf8_decode(s + i, n - i, &cp);
+        w += k ? text_cp_width(cp) : 1;
+        i += k ? k : 1;
+    }
+    return w;
+}
+
+static size_t ref_fit(const char *s, size_t n, int cols, int *width)
+{
+    size_t i = 0;
+    int w = 0;
+    while (i < n) {
+        uint32_t cp;
+        size_t k = utf8_decode(s + i, n - i, &cp);
+        int cw = k ? text_cp_width(cp) : 1;
+        if (w + cw > cols)
+            break;
+        w += cw;
+        i += k ? k : 1;
+    }
+    while (i < n) {
+        uint32_t cp;
+        size_t k = utf8_decode(s + i, n - i, &cp);
+        if (!k || text_cp_width(cp) != 0 || text_is_control(cp))
+            break;
+        i += k;
+    }
+    *width = w;
+    return i;
+}
+
+static void ref_sanitize(struct sbuf *o, const char *s, int keep_newlines)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = utf8_decode(s + i, n - i, &cp);
+        if (k == 0)
+            sbuf_add(o, "\xEF\xBF\xBD");
+        else if (keep_newlines && cp == '\n')
+            sbuf_addc(o, '\n');
+        else if (cp == '\t')
+            sbuf_addc(o, ' ');
+        else if (!text_is_control(cp))
+            sbuf_addn(o, s + i, k);
+        i += k ? k : 1;
+    }
+}
+
+static void text__ascii_fast_paths__agree_with_character_at_a_time(void **st)
+{
+    (void)st;
+    const char *cases[] = {
+        "", "plain ascii text", "tab\there", "line\nbreak\n", "e\xCC\x81x\xCC\x81\xCC\x82",
+        "a\xCC\x81", "\xCC\x81lead", "日本語 and ascii", "bad \xff byte", "cut \xE2\x80",
+        "\xC3", "ctl\x1b[2J\x7f\xc2\x9b end", "bidi \xE2\x80\xAE" "evil\xE2\x80\xAC", "åäö ÅÄÖ",
+        "mix 日\tb\xCC\x81\n\xE2\x80\xA8x"};
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        const char *s = cases[c];
+        size_t n = strlen(s);
+        assert_int_equal(text_width(s), ref_width(s, n));
+        for (int cols = 0; cols <= ref_width(s, n) + 1; cols++) {
+            int w1, w2;
+            assert_int_equal(text_fit(s, n, cols, &w1), ref_fit(s, n, cols, &w2));
+            assert_int_equal(w1, w2);
+        }
+        for (int keep = 0; keep <= 1; keep++) {
+            struct sbuf a, b;
+            sbuf_init(&a);
+            sbuf_init(&b);
+            text_sanitize(&a, s, keep);
+            ref_sanitize(&b, s, keep);
+            assert_string_equal(a.p ? a.p : "", b.p ? b.p : "");
+            sbuf_free(&a);
+            sbuf_free(&b);
+        }
+    }
+}
+
 static void truncate__long_text__ellipsis_within_width(void **st)
 {
     (void)st;
@@ -321,6 +406,7 @@ int main(void)
         cmocka_unit_test(percent__decode__literal_percent_kept),
         cmocka_unit_test(utf8__invalid_sequences__rejected),
         cmocka_unit_test(sanitize__escape_sequences__never_pass),
+        cmocka_unit_test(text__ascii_fast_paths__agree_with_character_at_a_time),
         cmocka_unit_test(json__controls__escaped),
         cmocka_unit_test(width__wide_and_combining__counted_by_display),
         cmocka_unit_test(truncate__long_text__ellipsis_within_width),
