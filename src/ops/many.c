@@ -304,9 +304,9 @@ void ops_item_clear(struct ops_item *it)
     memset(it, 0, sizeof *it);
 }
 
-/* Read file i of the run into it. */
-static void read_item(struct ops_banks *banks, const struct ops_run *r, const char *path, int i,
-                      struct ops_item *it)
+/* Read file i of the run into it; rd is the thread's reader (or NULL). */
+static void read_item(struct ops_banks *banks, const struct ops_run *r, struct store_reader *rd,
+                      const char *path, int i, struct ops_item *it)
 {
     memset(it, 0, sizeof *it);
     diags_init(&it->d);
@@ -325,7 +325,8 @@ static void read_item(struct ops_banks *banks, const struct ops_run *r, const ch
     if (!it->rc && !it->other_bank && !(it->bank = ops_banks_get(banks, id, &it->d)))
         it->rc = KL_EDATA;
     if (!it->rc && !it->other_bank)
-        it->rc = session_parse(path, buf, n, it->bank, &it->ses, &it->d);
+        it->rc = session_parse_as(rd, path, buf, n, it->bank,
+                                  r->lean ? SESSION_LOAD_SCORE : SESSION_LOAD_ALL, &it->ses, &it->d);
     if (!it->rc && it->ses && r->score)
         it->rc = score_compute(it->bank, it->ses, &it->sc);
     if (it->rc == KL_ENOMEM && !diags_errors(&it->d))
@@ -342,7 +343,7 @@ void ops_many_read(struct ops_banks *banks, const char *path, int score, struct 
 {
     struct ops_run r = {0};
     r.score = score;
-    read_item(banks, &r, path, 0, it);
+    read_item(banks, &r, NULL, path, 0, it);
 }
 
 enum { SLOT_FREE, SLOT_BUSY, SLOT_DONE };
@@ -359,6 +360,9 @@ struct pool {
     int next;      /* the next file a reader takes */
     int delivered; /* files handed to the caller so far */
     int stop;
+    /* who waits, so that nobody is woken for nothing (a wake-up costs more than a file) */
+    int want;      /* the slot the caller waits for, or -1 */
+    int sleepers;  /* readers waiting for room in the window */
 };
 
 static int wanted(const struct ops_run *r, int i)
@@ -369,10 +373,14 @@ static int wanted(const struct ops_run *r, int i)
 static void *reader(void *arg)
 {
     struct pool *p = arg;
+    struct store_reader *rd = store_reader_new();
     pthread_mutex_lock(&p->lock);
     for (;;) {
-        while (!p->stop && p->next < p->in->n && p->next >= p->delivered + p->window)
+        while (!p->stop && p->next < p->in->n && p->next >= p->delivered + p->window) {
+            p->sleepers++;
             pthread_cond_wait(&p->room, &p->lock);
+            p->sleepers--;
+        }
         if (p->stop || p->next >= p->in->n)
             break;
         int i = p->next++, s = i % p->window;
@@ -380,15 +388,17 @@ static void *reader(void *arg)
         pthread_mutex_unlock(&p->lock);
         struct ops_item it;
         if (wanted(p->r, i))
-            read_item(p->banks, p->r, p->in->paths[i], i, &it);
+            read_item(p->banks, p->r, rd, p->in->paths[i], i, &it);
         else
             memset(&it, 0, sizeof it);
         pthread_mutex_lock(&p->lock);
         p->slot[s] = it;
         p->state[s] = SLOT_DONE;
-        pthread_cond_broadcast(&p->done);
+        if (p->want == s)
+            pthread_cond_signal(&p->done);
     }
     pthread_mutex_unlock(&p->lock);
+    store_reader_free(rd);
     return NULL;
 }
 
@@ -397,14 +407,16 @@ static int each_serial(const struct ops_inputs *in, struct ops_banks *banks,
                        const struct ops_run *r, ops_item_fn fn, void *ctx)
 {
     int rc = KL_OK;
+    struct store_reader *rd = store_reader_new();
     for (int i = 0; i < in->n && !rc; i++) {
         if (!wanted(r, i))
             continue;
         struct ops_item it;
-        read_item(banks, r, in->paths[i], i, &it);
+        read_item(banks, r, rd, in->paths[i], i, &it);
         rc = fn(ctx, &it);
         ops_item_clear(&it);
     }
+    store_reader_free(rd);
     return rc;
 }
 
@@ -415,8 +427,11 @@ static int deliver(struct pool *p, ops_item_fn fn, void *ctx)
     for (int i = 0; i < p->in->n && !rc; i++) {
         int s = i % p->window;
         pthread_mutex_lock(&p->lock);
-        while (p->state[s] != SLOT_DONE)
+        while (p->state[s] != SLOT_DONE) {
+            p->want = s;
             pthread_cond_wait(&p->done, &p->lock);
+        }
+        p->want = -1;
         struct ops_item it = p->slot[s];
         p->state[s] = SLOT_FREE;
         pthread_mutex_unlock(&p->lock);
@@ -427,7 +442,8 @@ static int deliver(struct pool *p, ops_item_fn fn, void *ctx)
         p->delivered = i + 1;
         if (rc)
             p->stop = 1;
-        pthread_cond_broadcast(&p->room);
+        if (rc || p->sleepers)
+            pthread_cond_broadcast(&p->room);
         pthread_mutex_unlock(&p->lock);
     }
     return rc;
@@ -441,7 +457,7 @@ int ops_many_each(const struct ops_inputs *in, struct ops_banks *banks, const st
         threads = in->n;
     if (threads <= 1)
         return each_serial(in, banks, r, fn, ctx);
-    struct pool p = {.in = in, .banks = banks, .r = r, .window = 8 * threads};
+    struct pool p = {.in = in, .banks = banks, .r = r, .window = 8 * threads, .want = -1};
     p.slot = calloc((size_t)p.window, sizeof *p.slot);
     p.state = calloc((size_t)p.window, sizeof *p.state);
     pthread_t *t = calloc((size_t)threads, sizeof *t);

@@ -433,24 +433,53 @@ static int dict_key_is(const char *k, const char *sec, const char *key)
     return k && strncmp(k, sec, sl) == 0 && k[sl] == ':' && strcmp(k + sl + 1, key) == 0;
 }
 
-/* The keys [from, to) of the file (counted over all sections in order, each section's header
- * first) in one dictionary; values taken from iniparser and checked against the scan. */
+/* A place in the file: the keys counted over all sections in order, each section's header
+ * first. */
 struct pos {
     int sec, key; /* key -1: the section's header */
 };
 
+static int pos_before(struct pos p, struct pos to)
+{
+    return p.sec < to.sec || (p.sec == to.sec && p.key < to.key);
+}
+
+static struct pos pos_next(const struct ini *ini, struct pos p)
+{
+    if (++p.key >= ini->sections[p.sec].n_keys)
+        p.sec++, p.key = -1;
+    return p;
+}
+
+/* Is the entry at p handed to iniparser? */
+static int pos_read(const struct ini *ini, struct pos p)
+{
+    const struct ini_section *s = &ini->sections[p.sec];
+    return p.key < 0 ? s->read : s->keys[p.key].read;
+}
+
+/* The first entry handed to iniparser at or after p. */
+static struct pos pos_skip(const struct ini *ini, struct pos p)
+{
+    while (p.sec < ini->n_sections && !pos_read(ini, p))
+        p = pos_next(ini, p);
+    return p;
+}
+
+/* The handed entries in [from, to) in one dictionary (from is one of them); values taken from
+ * iniparser and checked against the scan. */
 static int read_chunk(struct ini *ini, int fd, const char *path, struct sbuf *chunk,
                       struct pos from, struct pos to, struct diags *d)
 {
     sbuf_reset(chunk);
-    for (struct pos p = from; p.sec < to.sec || (p.sec == to.sec && p.key < to.key);) {
+    for (struct pos p = from; pos_before(p, to); p = pos_next(ini, p)) {
         const struct ini_section *s = &ini->sections[p.sec];
-        if (p.key < 0 || (p.sec == from.sec && p.key == from.key && p.key >= 0)) {
+        if ((p.key < 0 && s->read) || (p.sec == from.sec && p.key == from.key && p.key >= 0)) {
             sbuf_addc(chunk, '[');
             sbuf_add(chunk, s->name);
             sbuf_add(chunk, "]\n");
         }
-        if (p.key >= 0) {
+        if (p.key >= 0 && s->keys[p.key].read) {
             /* A value in double quotes is read by iniparser's first pattern, unquoted by its
              * third after two failed sscanf calls (a third of its time in a session). The scan
              * trimmed the value and refused one that starts with a quote; one with a quote
@@ -462,8 +491,6 @@ static int read_chunk(struct ini *ini, int fd, const char *path, struct sbuf *ch
             sbuf_add(chunk, v);
             sbuf_add(chunk, quote ? "\"\n" : "\n");
         }
-        if (++p.key >= s->n_keys)
-            p.sec++, p.key = -1;
     }
     if (chunk->oom)
         return KL_ENOMEM;
@@ -485,13 +512,13 @@ static int read_chunk(struct ini *ini, int fd, const char *path, struct sbuf *ch
     /* iniparser keeps entries in the order read: walk it in step; look up where it differs */
     ssize_t at = 0;
     char key[2 * INI_LINE_MAX + 4];
-    for (struct pos p = from; p.sec < to.sec || (p.sec == to.sec && p.key < to.key);) {
+    for (struct pos p = from; pos_before(p, to); p = pos_next(ini, p)) {
         struct ini_section *s = &ini->sections[p.sec];
-        if (p.key < 0 || (p.sec == from.sec && p.key == from.key && p.key >= 0)) {
+        if ((p.key < 0 && s->read) || (p.sec == from.sec && p.key == from.key && p.key >= 0)) {
             if (at < dict->size && dict->key[at] && !strcmp(dict->key[at], s->name))
                 at++;
         }
-        if (p.key >= 0) {
+        if (p.key >= 0 && s->keys[p.key].read) {
             struct ini_key *k = &s->keys[p.key];
             const char *val;
             if (at < dict->size && dict_key_is(dict->key[at], s->name, k->name)) {
@@ -507,16 +534,28 @@ static int read_chunk(struct ini *ini, int fd, const char *path, struct sbuf *ch
             }
             k->value = val;
         }
-        if (++p.key >= s->n_keys)
-            p.sec++, p.key = -1;
     }
     return KL_OK;
 }
 
-static int read_with_iniparser(struct ini *ini, struct diags *d)
+/* Mark what iniparser reads: everything, or (want) the keys wanted and their headers. */
+static void mark_read(struct ini *ini, ini_want_fn want)
 {
-    int fd = memfd_create("kollen-ini", MFD_CLOEXEC);
-    if (fd < 0) {
+    for (int i = 0; i < ini->n_sections; i++) {
+        struct ini_section *s = &ini->sections[i];
+        s->read = !want;
+        for (int k = 0; k < s->n_keys; k++) {
+            s->keys[k].read = !want || want(s->name, s->keys[k].name);
+            s->read |= s->keys[k].read;
+        }
+    }
+}
+
+/* fd: a memory file to reuse, or -1 for one made here. */
+static int read_with_iniparser(struct ini *ini, int fd, struct diags *d)
+{
+    int own = fd < 0;
+    if (own && (fd = memfd_create("kollen-ini", MFD_CLOEXEC)) < 0) {
         diags_add(d, ini->file, 0, M_SYN_INIPARSER);
         return KL_EPARSE;
     }
@@ -526,15 +565,14 @@ static int read_with_iniparser(struct ini *ini, struct diags *d)
     struct sbuf chunk;
     sbuf_init(&chunk);
     int rc = KL_OK;
-    struct pos from = {0, -1}, p = from;
+    struct pos from = pos_skip(ini, (struct pos){0, -1}), p = from;
     int entries = 0;
     while (rc == KL_OK && p.sec < ini->n_sections) {
         /* a chunk that starts inside a section repeats its header: count it */
         if (entries == 0 && p.key >= 0)
             entries++;
         entries++;
-        if (++p.key >= ini->sections[p.sec].n_keys)
-            p.sec++, p.key = -1;
+        p = pos_skip(ini, pos_next(ini, p));
         if (entries >= INI_CHUNK || p.sec >= ini->n_sections) {
             rc = read_chunk(ini, fd, path, &chunk, from, p, d);
             from = p;
@@ -542,12 +580,13 @@ static int read_with_iniparser(struct ini *ini, struct diags *d)
         }
     }
     sbuf_free(&chunk);
-    close(fd);
+    if (own)
+        close(fd);
     return rc;
 }
 
-int ini_parse_max(const char *name, const char *buf, size_t n, long max_entries, struct ini **out,
-                  struct diags *d)
+static int parse(const char *name, const char *buf, size_t n, long max_entries, ini_want_fn want,
+                 int fd, struct ini **out, struct diags *d)
 {
     *out = NULL;
     size_t errors_before = diags_errors(d);
@@ -590,13 +629,46 @@ int ini_parse_max(const char *name, const char *buf, size_t n, long max_entries,
         ini_free(ini);
         return KL_ENOMEM;
     }
-    int rc = diags_errors(d) > errors_before ? KL_EPARSE : read_with_iniparser(ini, d);
+    int rc = KL_EPARSE;
+    if (diags_errors(d) == errors_before) {
+        mark_read(ini, want);
+        rc = read_with_iniparser(ini, fd, d);
+    }
     if (rc) {
         ini_free(ini);
         return rc;
     }
     *out = ini;
     return KL_OK;
+}
+
+int ini_parse_max(const char *name, const char *buf, size_t n, long max_entries, struct ini **out,
+                  struct diags *d)
+{
+    return parse(name, buf, n, max_entries, NULL, -1, out, d);
+}
+
+int ini_parse_want(const char *name, const char *buf, size_t n, ini_want_fn want, int fd,
+                   struct ini **out, struct diags *d)
+{
+    return parse(name, buf, n, INI_KEYS_MAX, want, fd, out, d);
+}
+
+struct store_reader *store_reader_new(void)
+{
+    struct store_reader *r = malloc(sizeof *r);
+    if (r) /* none: each load makes its own, and says so if it cannot either */
+        r->fd = memfd_create("kollen-ini", MFD_CLOEXEC);
+    return r;
+}
+
+void store_reader_free(struct store_reader *r)
+{
+    if (!r)
+        return;
+    if (r->fd >= 0)
+        close(r->fd);
+    free(r);
 }
 
 int ini_parse(const char *name, const char *buf, size_t n, struct ini **out, struct diags *d)
@@ -726,6 +798,33 @@ static long part_index(const char *name, const char *key, size_t klen)
         return 0;
     long v;
     return text_parse_int(name + klen + 1, 1, 100000, &v) == 0 && name[klen + 1] != '0' ? v : 0;
+}
+
+int ini_parts_plain(const struct ini_section *s, const char *key, size_t max, int newlines)
+{
+    size_t klen = strlen(key), len = 0;
+    long max_k = 0;
+    int count = 0;
+    for (int i = 0; i < s->n_keys; i++) {
+        long k = part_index(s->keys[i].name, key, klen);
+        if (!k)
+            continue;
+        count++;
+        if (k > max_k)
+            max_k = k;
+    }
+    if (count != max_k) /* a gap (the numbers are distinct) */
+        return 0;
+    for (int i = 0; i < s->n_keys; i++) {
+        long k = part_index(s->keys[i].name, key, klen);
+        if (!k)
+            continue;
+        const char *v = s->keys[i].value;
+        size_t n = text_percent_plain(v, strlen(v), newlines, k == max_k);
+        if (n == (size_t)-1 || (len += n) > max)
+            return 0;
+    }
+    return 1;
 }
 
 char *ini_parts(const struct ini *ini, const struct ini_section *s, const char *key,
