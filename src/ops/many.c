@@ -304,8 +304,36 @@ void ops_item_clear(struct ops_item *it)
     memset(it, 0, sizeof *it);
 }
 
-/* Read file i of the run into it; rd is the thread's reader (or NULL). */
-static void read_item(struct ops_banks *banks, const struct ops_run *r, struct store_reader *rd,
+/* What one reading thread keeps from file to file. */
+struct reader_state {
+    struct store_reader *rd;
+    char *bank_id;           /* the last file's bank: most files name the same one, found */
+    const struct bank *bank; /* again without taking the cache's lock */
+};
+
+static void reader_state_free(struct reader_state *st)
+{
+    store_reader_free(st->rd);
+    free(st->bank_id);
+}
+
+/* The bank id names, through the thread's last one. */
+static const struct bank *bank_of(struct ops_banks *banks, struct reader_state *st,
+                                  const char *id, struct diags *d)
+{
+    if (st->bank && !strcmp(st->bank_id, id))
+        return st->bank;
+    const struct bank *b = ops_banks_get(banks, id, d);
+    if (b) {
+        free(st->bank_id);
+        st->bank_id = text_dup(id);
+        st->bank = st->bank_id ? b : NULL;
+    }
+    return b;
+}
+
+/* Read file i of the run into it, with the thread's state st. */
+static void read_item(struct ops_banks *banks, const struct ops_run *r, struct reader_state *st,
                       const char *path, int i, struct ops_item *it)
 {
     memset(it, 0, sizeof *it);
@@ -322,10 +350,10 @@ static void read_item(struct ops_banks *banks, const struct ops_run *r, struct s
         it->rc = KL_EDATA;
     if (!it->rc && r->bank_id && strcmp(id, r->bank_id) != 0)
         it->other_bank = 1;
-    if (!it->rc && !it->other_bank && !(it->bank = ops_banks_get(banks, id, &it->d)))
+    if (!it->rc && !it->other_bank && !(it->bank = bank_of(banks, st, id, &it->d)))
         it->rc = KL_EDATA;
     if (!it->rc && !it->other_bank)
-        it->rc = session_parse_as(rd, path, buf, n, it->bank,
+        it->rc = session_parse_as(st->rd, path, buf, n, it->bank,
                                   r->lean ? SESSION_LOAD_SCORE : SESSION_LOAD_ALL, &it->ses, &it->d);
     if (!it->rc && it->ses && r->score)
         it->rc = score_compute(it->bank, it->ses, &it->sc);
@@ -343,7 +371,9 @@ void ops_many_read(struct ops_banks *banks, const char *path, int score, struct 
 {
     struct ops_run r = {0};
     r.score = score;
-    read_item(banks, &r, NULL, path, 0, it);
+    struct reader_state st = {0};
+    read_item(banks, &r, &st, path, 0, it);
+    reader_state_free(&st);
 }
 
 enum { SLOT_FREE, SLOT_BUSY, SLOT_DONE };
@@ -373,7 +403,7 @@ static int wanted(const struct ops_run *r, int i)
 static void *reader(void *arg)
 {
     struct pool *p = arg;
-    struct store_reader *rd = store_reader_new();
+    struct reader_state st = {store_reader_new(), NULL, NULL};
     pthread_mutex_lock(&p->lock);
     for (;;) {
         while (!p->stop && p->next < p->in->n && p->next >= p->delivered + p->window) {
@@ -388,7 +418,7 @@ static void *reader(void *arg)
         pthread_mutex_unlock(&p->lock);
         struct ops_item it;
         if (wanted(p->r, i))
-            read_item(p->banks, p->r, rd, p->in->paths[i], i, &it);
+            read_item(p->banks, p->r, &st, p->in->paths[i], i, &it);
         else
             memset(&it, 0, sizeof it);
         pthread_mutex_lock(&p->lock);
@@ -398,7 +428,7 @@ static void *reader(void *arg)
             pthread_cond_signal(&p->done);
     }
     pthread_mutex_unlock(&p->lock);
-    store_reader_free(rd);
+    reader_state_free(&st);
     return NULL;
 }
 
@@ -407,16 +437,16 @@ static int each_serial(const struct ops_inputs *in, struct ops_banks *banks,
                        const struct ops_run *r, ops_item_fn fn, void *ctx)
 {
     int rc = KL_OK;
-    struct store_reader *rd = store_reader_new();
+    struct reader_state st = {store_reader_new(), NULL, NULL};
     for (int i = 0; i < in->n && !rc; i++) {
         if (!wanted(r, i))
             continue;
         struct ops_item it;
-        read_item(banks, r, rd, in->paths[i], i, &it);
+        read_item(banks, r, &st, in->paths[i], i, &it);
         rc = fn(ctx, &it);
         ops_item_clear(&it);
     }
-    store_reader_free(rd);
+    reader_state_free(&st);
     return rc;
 }
 

@@ -39,6 +39,7 @@ struct index {
     size_t cap;     /* a power of two */
     struct ref *at;
     size_t n, at_cap;
+    size_t hint; /* the first capacity: growing from small rehashes more than it inserts */
 };
 
 static uint32_t hash_name(uint32_t seed, const char *p, size_t n)
@@ -82,7 +83,7 @@ static int index_add(struct ini *ini, struct ref r)
 {
     struct index *ix = ini->index;
     if ((ix->n + 1) * 2 > ix->cap) {
-        size_t cap = ix->cap ? ix->cap * 2 : 64;
+        size_t cap = ix->cap ? ix->cap * 2 : ix->hint;
         uint32_t *slot = calloc(cap, sizeof *slot);
         if (!slot)
             return -1;
@@ -99,7 +100,7 @@ static int index_add(struct ini *ini, struct ref r)
         ix->cap = cap;
     }
     if (ix->n == ix->at_cap) {
-        size_t cap = ix->at_cap ? ix->at_cap * 2 : 64;
+        size_t cap = ix->at_cap ? ix->at_cap * 2 : ix->hint / 2;
         struct ref *v = realloc(ix->at, cap * sizeof *v);
         if (!v)
             return -1;
@@ -468,8 +469,8 @@ static struct pos pos_skip(const struct ini *ini, struct pos p)
 
 /* The handed entries in [from, to) in one dictionary (from is one of them); values taken from
  * iniparser and checked against the scan. */
-static int read_chunk(struct ini *ini, int fd, const char *path, struct sbuf *chunk,
-                      struct pos from, struct pos to, struct diags *d)
+static int read_chunk(struct ini *ini, struct store_reader *rd, const char *path,
+                      struct sbuf *chunk, struct pos from, struct pos to, struct diags *d)
 {
     sbuf_reset(chunk);
     for (struct pos p = from; pos_before(p, to); p = pos_next(ini, p)) {
@@ -494,10 +495,15 @@ static int read_chunk(struct ini *ini, int fd, const char *path, struct sbuf *ch
     }
     if (chunk->oom)
         return KL_ENOMEM;
-    if (ftruncate(fd, 0) || write_all(fd, chunk->p ? chunk->p : "", chunk->len)) {
+    /* written over what was there, cut only where it was longer: truncating a memory file
+     * to nothing frees its pages, and they would be allocated again at once */
+    if (write_all(rd->fd, chunk->p ? chunk->p : "", chunk->len) ||
+        (rd->size > chunk->len && ftruncate(rd->fd, (off_t)chunk->len))) {
+        rd->size = SIZE_MAX; /* unknown now: cut it next time */
         diags_add(d, ini->file, 0, M_SYN_INIPARSER);
         return KL_EPARSE;
     }
+    rd->size = chunk->len;
     void **v = realloc(ini->dicts, (size_t)(ini->n_dicts + 1) * sizeof *v);
     if (!v)
         return KL_ENOMEM;
@@ -551,16 +557,19 @@ static void mark_read(struct ini *ini, ini_want_fn want)
     }
 }
 
-/* fd: a memory file to reuse, or -1 for one made here. */
-static int read_with_iniparser(struct ini *ini, int fd, struct diags *d)
+/* rd: the memory file to reuse, or NULL (or one without a file) for one made here. */
+static int read_with_iniparser(struct ini *ini, struct store_reader *rd, struct diags *d)
 {
-    int own = fd < 0;
-    if (own && (fd = memfd_create("kollen-ini", MFD_CLOEXEC)) < 0) {
+    struct store_reader mine = {-1, 0};
+    int own = !rd || rd->fd < 0;
+    if (own && (mine.fd = memfd_create("kollen-ini", MFD_CLOEXEC)) < 0) {
         diags_add(d, ini->file, 0, M_SYN_INIPARSER);
         return KL_EPARSE;
     }
+    if (own)
+        rd = &mine;
     char path[64];
-    snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+    snprintf(path, sizeof path, "/proc/self/fd/%d", rd->fd);
     iniparser_set_error_callback(silent);
     struct sbuf chunk;
     sbuf_init(&chunk);
@@ -574,19 +583,19 @@ static int read_with_iniparser(struct ini *ini, int fd, struct diags *d)
         entries++;
         p = pos_skip(ini, pos_next(ini, p));
         if (entries >= INI_CHUNK || p.sec >= ini->n_sections) {
-            rc = read_chunk(ini, fd, path, &chunk, from, p, d);
+            rc = read_chunk(ini, rd, path, &chunk, from, p, d);
             from = p;
             entries = 0;
         }
     }
     sbuf_free(&chunk);
     if (own)
-        close(fd);
+        close(mine.fd);
     return rc;
 }
 
 static int parse(const char *name, const char *buf, size_t n, long max_entries, ini_want_fn want,
-                 int fd, struct ini **out, struct diags *d)
+                 struct store_reader *rd, struct ini **out, struct diags *d)
 {
     *out = NULL;
     size_t errors_before = diags_errors(d);
@@ -595,6 +604,10 @@ static int parse(const char *name, const char *buf, size_t n, long max_entries, 
         ini_free(ini);
         return KL_ENOMEM;
     }
+    /* a session has a key or section about every 64 bytes; at most 1024 at first */
+    struct index *ix = ini->index;
+    for (ix->hint = 64; ix->hint < 2048 && ix->hint * 32 < n; ix->hint *= 2)
+        ;
     if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
         diags_warn(d, name, 1, M_SYN_BOM_WARN);
         buf += 3;
@@ -632,7 +645,7 @@ static int parse(const char *name, const char *buf, size_t n, long max_entries, 
     int rc = KL_EPARSE;
     if (diags_errors(d) == errors_before) {
         mark_read(ini, want);
-        rc = read_with_iniparser(ini, fd, d);
+        rc = read_with_iniparser(ini, rd, d);
     }
     if (rc) {
         ini_free(ini);
@@ -645,20 +658,22 @@ static int parse(const char *name, const char *buf, size_t n, long max_entries, 
 int ini_parse_max(const char *name, const char *buf, size_t n, long max_entries, struct ini **out,
                   struct diags *d)
 {
-    return parse(name, buf, n, max_entries, NULL, -1, out, d);
+    return parse(name, buf, n, max_entries, NULL, NULL, out, d);
 }
 
-int ini_parse_want(const char *name, const char *buf, size_t n, ini_want_fn want, int fd,
-                   struct ini **out, struct diags *d)
+int ini_parse_want(const char *name, const char *buf, size_t n, ini_want_fn want,
+                   struct store_reader *r, struct ini **out, struct diags *d)
 {
-    return parse(name, buf, n, INI_KEYS_MAX, want, fd, out, d);
+    return parse(name, buf, n, INI_KEYS_MAX, want, r, out, d);
 }
 
 struct store_reader *store_reader_new(void)
 {
     struct store_reader *r = malloc(sizeof *r);
-    if (r) /* none: each load makes its own, and says so if it cannot either */
+    if (r) { /* none: each load makes its own, and says so if it cannot either */
         r->fd = memfd_create("kollen-ini", MFD_CLOEXEC);
+        r->size = 0;
+    }
     return r;
 }
 

@@ -65,17 +65,18 @@ int ini_parse_max(const char *name, const char *buf, size_t n, long max_entries,
 /* store_reader (kollen/store.h): a memory file kept open, -1 when none could be made. */
 struct store_reader {
     int fd;
+    size_t size; /* the memory file's size now */
 };
 
 /* Which keys iniparser reads in a lean load: nonzero for key `key` of section `section`. */
 typedef int (*ini_want_fn)(const char *section, const char *key);
 /* A lean load for bytes in memory: every line scanned and checked as by ini_parse (the same
  * problems with the same lines), but iniparser reads only the keys want accepts (and their
- * sections' headers); the others keep the scan's value, unchecked against iniparser. fd is a
- * memory file to hand iniparser its pieces through (store_reader's), or -1 for one of its own.
+ * sections' headers); the others keep the scan's value, unchecked against iniparser. r holds
+ * the memory file to hand iniparser its pieces through, or is NULL for one of the load's own.
  * want NULL: every key, as ini_parse. */
-int ini_parse_want(const char *name, const char *buf, size_t n, ini_want_fn want, int fd,
-                   struct ini **out, struct diags *d);
+int ini_parse_want(const char *name, const char *buf, size_t n, ini_want_fn want,
+                   struct store_reader *r, struct ini **out, struct diags *d);
 void ini_free(struct ini *ini);
 
 const struct ini_section *ini_section(const struct ini *ini, const char *name);

@@ -168,18 +168,23 @@ static int kv_add(struct kvlist *l, const char *key, const char *value)
     return 0;
 }
 
-/* Is key one of the known ones: exact, or name.N for the numbered ones? */
+/* Is key one of the known ones: exact, or name.N for the numbered ones? (No known name holds a
+ * dot: a key with one can only be numbered, one without only exact.) */
 static int known(const char *key, const char *const *exact, const char *const *numbered)
 {
-    for (const char *const *e = exact; *e; e++)
-        if (!strcmp(key, *e))
-            return 1;
-    for (const char *const *n = numbered; *n; n++) {
-        size_t len = strlen(*n);
-        long v;
-        if (!strncmp(key, *n, len) && key[len] == '.' && !text_parse_int(key + len + 1, 1, 100000, &v))
-            return 1;
+    const char *dot = strchr(key, '.');
+    if (!dot) {
+        for (const char *const *e = exact; *e; e++)
+            if (**e == *key && !strcmp(key, *e))
+                return 1;
+        return 0;
     }
+    size_t len = (size_t)(dot - key);
+    long v;
+    for (const char *const *n = numbered; *n; n++)
+        if (!strncmp(key, *n, len) && (*n)[len] == '\0' &&
+            !text_parse_int(dot + 1, 1, 100000, &v))
+            return 1;
     return 0;
 }
 
@@ -668,7 +673,7 @@ int session_parse_as(struct store_reader *r, const char *name, const char *buf, 
     struct ini *ini;
     *out = NULL;
     int lean = how == SESSION_LOAD_SCORE;
-    int rc = ini_parse_want(name, buf, n, lean ? score_wants : NULL, r ? r->fd : -1, &ini, d);
+    int rc = ini_parse_want(name, buf, n, lean ? score_wants : NULL, r, &ini, d);
     if (rc)
         return rc;
     rc = from_ini(ini, b, lean, out, d);
