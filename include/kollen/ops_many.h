@@ -70,6 +70,9 @@ struct ops_run {
     const unsigned char *only; /* NULL: every file; else only files i with only[i] */
     int score;                 /* compute item->sc */
     int threads;               /* readers; 0: ops_many_threads() */
+    int lean;                  /* load for scoring only (summary, rank, check's lines): every
+                                * line still checked with the same problems, but the sessions
+                                * hold no notes and no evidence (SESSION_LOAD_SCORE) */
 };
 
 /* How many threads read when a run does not say: the processors online (at most 8), or

@@ -49,6 +49,26 @@ char *session_peek_bank_id(const char *buf, size_t n);
 int session_load(const char *path, const struct bank *b, struct session **out, struct diags *d);
 int session_parse(const char *name, const char *buf, size_t n, const struct bank *b,
                   struct session **out, struct diags *d);
+/* What a session load keeps. */
+enum session_load {
+    SESSION_LOAD_ALL,   /* everything: what is shown, edited or saved */
+    /* For many-session summaries (summary, rank, the lines of check): every line checked and
+     * every value validated as by a full load, with the same problems and lines, but iniparser
+     * reads only [session]'s own keys and each answer's value and documented (all scoring and
+     * the summaries use); the other keys keep the pre-scan's reading, and notes and evidence
+     * are checked without being kept (decoded only when their raw text does not show them to
+     * be fine). Such a session holds no notes and no evidence: never save it or show it. */
+    SESSION_LOAD_SCORE,
+};
+/* What one thread reuses from load to load (the memory file iniparser reads through). */
+struct store_reader;
+/* A reader, or NULL when memory ran out. */
+struct store_reader *store_reader_new(void);
+void store_reader_free(struct store_reader *r);
+/* session_parse as `how` says; r (or NULL) is the calling thread's reader. */
+int session_parse_as(struct store_reader *r, const char *name, const char *buf, size_t n,
+                     const struct bank *b, enum session_load how, struct session **out,
+                     struct diags *d);
 /* Load a session and the bank it names from questions_dir. */
 int session_open(const char *path, const char *questions_dir, struct bank **bank,
                  struct session **out, struct diags *d);

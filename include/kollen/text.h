@@ -58,6 +58,12 @@ size_t text_percent_fit(const char *s, size_t n, size_t max, int prefer_newline)
 /* Decode %XX (hex, either case); a '%' not followed by two hex digits stays literal, so
  * hand-written bank text may say "25 %". Returns a new string or NULL on allocation failure. */
 char *text_percent_decode(const char *s);
+/* What text_percent_decode makes of s (n bytes of valid UTF-8 without NUL, as a checked INI
+ * line holds), known without decoding: its length, when every %XX in s decodes to an ASCII
+ * byte other than NUL (and, unless newlines, other than CR and LF), so that the decoded text is
+ * valid UTF-8 too, and (unless last) s does not end in an escape a following part could
+ * complete. (size_t)-1 when that is not so: decode to know more. */
+size_t text_percent_plain(const char *s, size_t n, int newlines, int last);
 
 /* JSON string literal with quotes; control and C1 characters as \u escapes; invalid UTF-8
  * as U+FFFD, so nothing a file holds reaches a terminal raw through JSON either. */

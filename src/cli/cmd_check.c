@@ -621,6 +621,7 @@ static int check_many(const struct cli *c, const char *const *pos, int np, int j
     struct many_check m = {c, json, answers, minv, 0, {0}, &d};
     struct ops_run r = {0};
     r.score = 1;
+    r.lean = !json; /* a line needs only the score; the JSON shows the records and answers */
     fflush(stdout);
     rc = banks ? ops_many_each(&in, banks, &r, check_item, &m) : KL_ENOMEM;
     fflush(stdout);

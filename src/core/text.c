@@ -395,6 +395,25 @@ char *text_percent_decode(const char *s)
     return p;
 }
 
+size_t text_percent_plain(const char *s, size_t n, int newlines, int last)
+{
+    size_t len = n;
+    for (const char *p = s, *end = s + n; (p = memchr(p, '%', (size_t)(end - p))); p++) {
+        if (!last && end - p <= 2)
+            return (size_t)-1;
+        int h, l;
+        if (end - p < 3 || (h = hexval((unsigned char)p[1])) < 0 ||
+            (l = hexval((unsigned char)p[2])) < 0)
+            continue; /* stays literal */
+        int c = h * 16 + l;
+        if (c == 0 || c >= 0x80 || (!newlines && (c == '\n' || c == '\r')))
+            return (size_t)-1;
+        len -= 2;
+        p += 2;
+    }
+    return len;
+}
+
 void text_json_string(struct sbuf *out, const char *s)
 {
     size_t n = strlen(s), i = 0;

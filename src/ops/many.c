@@ -304,9 +304,37 @@ void ops_item_clear(struct ops_item *it)
     memset(it, 0, sizeof *it);
 }
 
-/* Read file i of the run into it. */
-static void read_item(struct ops_banks *banks, const struct ops_run *r, const char *path, int i,
-                      struct ops_item *it)
+/* What one reading thread keeps from file to file. */
+struct reader_state {
+    struct store_reader *rd;
+    char *bank_id;           /* the last file's bank: most files name the same one, found */
+    const struct bank *bank; /* again without taking the cache's lock */
+};
+
+static void reader_state_free(struct reader_state *st)
+{
+    store_reader_free(st->rd);
+    free(st->bank_id);
+}
+
+/* The bank id names, through the thread's last one. */
+static const struct bank *bank_of(struct ops_banks *banks, struct reader_state *st,
+                                  const char *id, struct diags *d)
+{
+    if (st->bank && !strcmp(st->bank_id, id))
+        return st->bank;
+    const struct bank *b = ops_banks_get(banks, id, d);
+    if (b) {
+        free(st->bank_id);
+        st->bank_id = text_dup(id);
+        st->bank = st->bank_id ? b : NULL;
+    }
+    return b;
+}
+
+/* Read file i of the run into it, with the thread's state st. */
+static void read_item(struct ops_banks *banks, const struct ops_run *r, struct reader_state *st,
+                      const char *path, int i, struct ops_item *it)
 {
     memset(it, 0, sizeof *it);
     diags_init(&it->d);
@@ -322,10 +350,11 @@ static void read_item(struct ops_banks *banks, const struct ops_run *r, const ch
         it->rc = KL_EDATA;
     if (!it->rc && r->bank_id && strcmp(id, r->bank_id) != 0)
         it->other_bank = 1;
-    if (!it->rc && !it->other_bank && !(it->bank = ops_banks_get(banks, id, &it->d)))
+    if (!it->rc && !it->other_bank && !(it->bank = bank_of(banks, st, id, &it->d)))
         it->rc = KL_EDATA;
     if (!it->rc && !it->other_bank)
-        it->rc = session_parse(path, buf, n, it->bank, &it->ses, &it->d);
+        it->rc = session_parse_as(st->rd, path, buf, n, it->bank,
+                                  r->lean ? SESSION_LOAD_SCORE : SESSION_LOAD_ALL, &it->ses, &it->d);
     if (!it->rc && it->ses && r->score)
         it->rc = score_compute(it->bank, it->ses, &it->sc);
     if (it->rc == KL_ENOMEM && !diags_errors(&it->d))
@@ -342,7 +371,9 @@ void ops_many_read(struct ops_banks *banks, const char *path, int score, struct 
 {
     struct ops_run r = {0};
     r.score = score;
-    read_item(banks, &r, path, 0, it);
+    struct reader_state st = {0};
+    read_item(banks, &r, &st, path, 0, it);
+    reader_state_free(&st);
 }
 
 enum { SLOT_FREE, SLOT_BUSY, SLOT_DONE };
@@ -359,6 +390,9 @@ struct pool {
     int next;      /* the next file a reader takes */
     int delivered; /* files handed to the caller so far */
     int stop;
+    /* who waits, so that nobody is woken for nothing (a wake-up costs more than a file) */
+    int want;      /* the slot the caller waits for, or -1 */
+    int sleepers;  /* readers waiting for room in the window */
 };
 
 static int wanted(const struct ops_run *r, int i)
@@ -369,10 +403,14 @@ static int wanted(const struct ops_run *r, int i)
 static void *reader(void *arg)
 {
     struct pool *p = arg;
+    struct reader_state st = {store_reader_new(), NULL, NULL};
     pthread_mutex_lock(&p->lock);
     for (;;) {
-        while (!p->stop && p->next < p->in->n && p->next >= p->delivered + p->window)
+        while (!p->stop && p->next < p->in->n && p->next >= p->delivered + p->window) {
+            p->sleepers++;
             pthread_cond_wait(&p->room, &p->lock);
+            p->sleepers--;
+        }
         if (p->stop || p->next >= p->in->n)
             break;
         int i = p->next++, s = i % p->window;
@@ -380,15 +418,17 @@ static void *reader(void *arg)
         pthread_mutex_unlock(&p->lock);
         struct ops_item it;
         if (wanted(p->r, i))
-            read_item(p->banks, p->r, p->in->paths[i], i, &it);
+            read_item(p->banks, p->r, &st, p->in->paths[i], i, &it);
         else
             memset(&it, 0, sizeof it);
         pthread_mutex_lock(&p->lock);
         p->slot[s] = it;
         p->state[s] = SLOT_DONE;
-        pthread_cond_broadcast(&p->done);
+        if (p->want == s)
+            pthread_cond_signal(&p->done);
     }
     pthread_mutex_unlock(&p->lock);
+    reader_state_free(&st);
     return NULL;
 }
 
@@ -397,14 +437,16 @@ static int each_serial(const struct ops_inputs *in, struct ops_banks *banks,
                        const struct ops_run *r, ops_item_fn fn, void *ctx)
 {
     int rc = KL_OK;
+    struct reader_state st = {store_reader_new(), NULL, NULL};
     for (int i = 0; i < in->n && !rc; i++) {
         if (!wanted(r, i))
             continue;
         struct ops_item it;
-        read_item(banks, r, in->paths[i], i, &it);
+        read_item(banks, r, &st, in->paths[i], i, &it);
         rc = fn(ctx, &it);
         ops_item_clear(&it);
     }
+    reader_state_free(&st);
     return rc;
 }
 
@@ -415,8 +457,11 @@ static int deliver(struct pool *p, ops_item_fn fn, void *ctx)
     for (int i = 0; i < p->in->n && !rc; i++) {
         int s = i % p->window;
         pthread_mutex_lock(&p->lock);
-        while (p->state[s] != SLOT_DONE)
+        while (p->state[s] != SLOT_DONE) {
+            p->want = s;
             pthread_cond_wait(&p->done, &p->lock);
+        }
+        p->want = -1;
         struct ops_item it = p->slot[s];
         p->state[s] = SLOT_FREE;
         pthread_mutex_unlock(&p->lock);
@@ -427,7 +472,8 @@ static int deliver(struct pool *p, ops_item_fn fn, void *ctx)
         p->delivered = i + 1;
         if (rc)
             p->stop = 1;
-        pthread_cond_broadcast(&p->room);
+        if (rc || p->sleepers)
+            pthread_cond_broadcast(&p->room);
         pthread_mutex_unlock(&p->lock);
     }
     return rc;
@@ -441,7 +487,7 @@ int ops_many_each(const struct ops_inputs *in, struct ops_banks *banks, const st
         threads = in->n;
     if (threads <= 1)
         return each_serial(in, banks, r, fn, ctx);
-    struct pool p = {.in = in, .banks = banks, .r = r, .window = 8 * threads};
+    struct pool p = {.in = in, .banks = banks, .r = r, .window = 8 * threads, .want = -1};
     p.slot = calloc((size_t)p.window, sizeof *p.slot);
     p.state = calloc((size_t)p.window, sizeof *p.state);
     pthread_t *t = calloc((size_t)threads, sizeof *t);

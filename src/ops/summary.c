@@ -94,6 +94,7 @@ static int run(const struct ops_inputs *in, struct ops_banks *banks, struct sum_
     struct ops_run o = {0};
     o.bank_id = r->sel->bank_id;
     o.score = 1;
+    o.lean = 1;
     o.threads = r->sel->threads;
     r->tally.files = in->n;
     return ops_many_each(in, banks, &o, add_item, r);

@@ -39,6 +39,7 @@ struct index {
     size_t cap;     /* a power of two */
     struct ref *at;
     size_t n, at_cap;
+    size_t hint; /* the first capacity: growing from small rehashes more than it inserts */
 };
 
 static uint32_t hash_name(uint32_t seed, const char *p, size_t n)
@@ -82,7 +83,7 @@ static int index_add(struct ini *ini, struct ref r)
 {
     struct index *ix = ini->index;
     if ((ix->n + 1) * 2 > ix->cap) {
-        size_t cap = ix->cap ? ix->cap * 2 : 64;
+        size_t cap = ix->cap ? ix->cap * 2 : ix->hint;
         uint32_t *slot = calloc(cap, sizeof *slot);
         if (!slot)
             return -1;
@@ -99,7 +100,7 @@ static int index_add(struct ini *ini, struct ref r)
         ix->cap = cap;
     }
     if (ix->n == ix->at_cap) {
-        size_t cap = ix->at_cap ? ix->at_cap * 2 : 64;
+        size_t cap = ix->at_cap ? ix->at_cap * 2 : ix->hint / 2;
         struct ref *v = realloc(ix->at, cap * sizeof *v);
         if (!v)
             return -1;
@@ -433,24 +434,53 @@ static int dict_key_is(const char *k, const char *sec, const char *key)
     return k && strncmp(k, sec, sl) == 0 && k[sl] == ':' && strcmp(k + sl + 1, key) == 0;
 }
 
-/* The keys [from, to) of the file (counted over all sections in order, each section's header
- * first) in one dictionary; values taken from iniparser and checked against the scan. */
+/* A place in the file: the keys counted over all sections in order, each section's header
+ * first. */
 struct pos {
     int sec, key; /* key -1: the section's header */
 };
 
-static int read_chunk(struct ini *ini, int fd, const char *path, struct sbuf *chunk,
-                      struct pos from, struct pos to, struct diags *d)
+static int pos_before(struct pos p, struct pos to)
+{
+    return p.sec < to.sec || (p.sec == to.sec && p.key < to.key);
+}
+
+static struct pos pos_next(const struct ini *ini, struct pos p)
+{
+    if (++p.key >= ini->sections[p.sec].n_keys)
+        p.sec++, p.key = -1;
+    return p;
+}
+
+/* Is the entry at p handed to iniparser? */
+static int pos_read(const struct ini *ini, struct pos p)
+{
+    const struct ini_section *s = &ini->sections[p.sec];
+    return p.key < 0 ? s->read : s->keys[p.key].read;
+}
+
+/* The first entry handed to iniparser at or after p. */
+static struct pos pos_skip(const struct ini *ini, struct pos p)
+{
+    while (p.sec < ini->n_sections && !pos_read(ini, p))
+        p = pos_next(ini, p);
+    return p;
+}
+
+/* The handed entries in [from, to) in one dictionary (from is one of them); values taken from
+ * iniparser and checked against the scan. */
+static int read_chunk(struct ini *ini, struct store_reader *rd, const char *path,
+                      struct sbuf *chunk, struct pos from, struct pos to, struct diags *d)
 {
     sbuf_reset(chunk);
-    for (struct pos p = from; p.sec < to.sec || (p.sec == to.sec && p.key < to.key);) {
+    for (struct pos p = from; pos_before(p, to); p = pos_next(ini, p)) {
         const struct ini_section *s = &ini->sections[p.sec];
-        if (p.key < 0 || (p.sec == from.sec && p.key == from.key && p.key >= 0)) {
+        if ((p.key < 0 && s->read) || (p.sec == from.sec && p.key == from.key && p.key >= 0)) {
             sbuf_addc(chunk, '[');
             sbuf_add(chunk, s->name);
             sbuf_add(chunk, "]\n");
         }
-        if (p.key >= 0) {
+        if (p.key >= 0 && s->keys[p.key].read) {
             /* A value in double quotes is read by iniparser's first pattern, unquoted by its
              * third after two failed sscanf calls (a third of its time in a session). The scan
              * trimmed the value and refused one that starts with a quote; one with a quote
@@ -462,15 +492,18 @@ static int read_chunk(struct ini *ini, int fd, const char *path, struct sbuf *ch
             sbuf_add(chunk, v);
             sbuf_add(chunk, quote ? "\"\n" : "\n");
         }
-        if (++p.key >= s->n_keys)
-            p.sec++, p.key = -1;
     }
     if (chunk->oom)
         return KL_ENOMEM;
-    if (ftruncate(fd, 0) || write_all(fd, chunk->p ? chunk->p : "", chunk->len)) {
+    /* written over what was there, cut only where it was longer: truncating a memory file
+     * to nothing frees its pages, and they would be allocated again at once */
+    if (write_all(rd->fd, chunk->p ? chunk->p : "", chunk->len) ||
+        (rd->size > chunk->len && ftruncate(rd->fd, (off_t)chunk->len))) {
+        rd->size = SIZE_MAX; /* unknown now: cut it next time */
         diags_add(d, ini->file, 0, M_SYN_INIPARSER);
         return KL_EPARSE;
     }
+    rd->size = chunk->len;
     void **v = realloc(ini->dicts, (size_t)(ini->n_dicts + 1) * sizeof *v);
     if (!v)
         return KL_ENOMEM;
@@ -485,13 +518,13 @@ static int read_chunk(struct ini *ini, int fd, const char *path, struct sbuf *ch
     /* iniparser keeps entries in the order read: walk it in step; look up where it differs */
     ssize_t at = 0;
     char key[2 * INI_LINE_MAX + 4];
-    for (struct pos p = from; p.sec < to.sec || (p.sec == to.sec && p.key < to.key);) {
+    for (struct pos p = from; pos_before(p, to); p = pos_next(ini, p)) {
         struct ini_section *s = &ini->sections[p.sec];
-        if (p.key < 0 || (p.sec == from.sec && p.key == from.key && p.key >= 0)) {
+        if ((p.key < 0 && s->read) || (p.sec == from.sec && p.key == from.key && p.key >= 0)) {
             if (at < dict->size && dict->key[at] && !strcmp(dict->key[at], s->name))
                 at++;
         }
-        if (p.key >= 0) {
+        if (p.key >= 0 && s->keys[p.key].read) {
             struct ini_key *k = &s->keys[p.key];
             const char *val;
             if (at < dict->size && dict_key_is(dict->key[at], s->name, k->name)) {
@@ -507,47 +540,62 @@ static int read_chunk(struct ini *ini, int fd, const char *path, struct sbuf *ch
             }
             k->value = val;
         }
-        if (++p.key >= s->n_keys)
-            p.sec++, p.key = -1;
     }
     return KL_OK;
 }
 
-static int read_with_iniparser(struct ini *ini, struct diags *d)
+/* Mark what iniparser reads: everything, or (want) the keys wanted and their headers. */
+static void mark_read(struct ini *ini, ini_want_fn want)
 {
-    int fd = memfd_create("kollen-ini", MFD_CLOEXEC);
-    if (fd < 0) {
+    for (int i = 0; i < ini->n_sections; i++) {
+        struct ini_section *s = &ini->sections[i];
+        s->read = !want;
+        for (int k = 0; k < s->n_keys; k++) {
+            s->keys[k].read = !want || want(s->name, s->keys[k].name);
+            s->read |= s->keys[k].read;
+        }
+    }
+}
+
+/* rd: the memory file to reuse, or NULL (or one without a file) for one made here. */
+static int read_with_iniparser(struct ini *ini, struct store_reader *rd, struct diags *d)
+{
+    struct store_reader mine = {-1, 0};
+    int own = !rd || rd->fd < 0;
+    if (own && (mine.fd = memfd_create("kollen-ini", MFD_CLOEXEC)) < 0) {
         diags_add(d, ini->file, 0, M_SYN_INIPARSER);
         return KL_EPARSE;
     }
+    if (own)
+        rd = &mine;
     char path[64];
-    snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+    snprintf(path, sizeof path, "/proc/self/fd/%d", rd->fd);
     iniparser_set_error_callback(silent);
     struct sbuf chunk;
     sbuf_init(&chunk);
     int rc = KL_OK;
-    struct pos from = {0, -1}, p = from;
+    struct pos from = pos_skip(ini, (struct pos){0, -1}), p = from;
     int entries = 0;
     while (rc == KL_OK && p.sec < ini->n_sections) {
         /* a chunk that starts inside a section repeats its header: count it */
         if (entries == 0 && p.key >= 0)
             entries++;
         entries++;
-        if (++p.key >= ini->sections[p.sec].n_keys)
-            p.sec++, p.key = -1;
+        p = pos_skip(ini, pos_next(ini, p));
         if (entries >= INI_CHUNK || p.sec >= ini->n_sections) {
-            rc = read_chunk(ini, fd, path, &chunk, from, p, d);
+            rc = read_chunk(ini, rd, path, &chunk, from, p, d);
             from = p;
             entries = 0;
         }
     }
     sbuf_free(&chunk);
-    close(fd);
+    if (own)
+        close(mine.fd);
     return rc;
 }
 
-int ini_parse_max(const char *name, const char *buf, size_t n, long max_entries, struct ini **out,
-                  struct diags *d)
+static int parse(const char *name, const char *buf, size_t n, long max_entries, ini_want_fn want,
+                 struct store_reader *rd, struct ini **out, struct diags *d)
 {
     *out = NULL;
     size_t errors_before = diags_errors(d);
@@ -556,6 +604,10 @@ int ini_parse_max(const char *name, const char *buf, size_t n, long max_entries,
         ini_free(ini);
         return KL_ENOMEM;
     }
+    /* a session has a key or section about every 64 bytes; at most 1024 at first */
+    struct index *ix = ini->index;
+    for (ix->hint = 64; ix->hint < 2048 && ix->hint * 32 < n; ix->hint *= 2)
+        ;
     if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
         diags_warn(d, name, 1, M_SYN_BOM_WARN);
         buf += 3;
@@ -590,13 +642,48 @@ int ini_parse_max(const char *name, const char *buf, size_t n, long max_entries,
         ini_free(ini);
         return KL_ENOMEM;
     }
-    int rc = diags_errors(d) > errors_before ? KL_EPARSE : read_with_iniparser(ini, d);
+    int rc = KL_EPARSE;
+    if (diags_errors(d) == errors_before) {
+        mark_read(ini, want);
+        rc = read_with_iniparser(ini, rd, d);
+    }
     if (rc) {
         ini_free(ini);
         return rc;
     }
     *out = ini;
     return KL_OK;
+}
+
+int ini_parse_max(const char *name, const char *buf, size_t n, long max_entries, struct ini **out,
+                  struct diags *d)
+{
+    return parse(name, buf, n, max_entries, NULL, NULL, out, d);
+}
+
+int ini_parse_want(const char *name, const char *buf, size_t n, ini_want_fn want,
+                   struct store_reader *r, struct ini **out, struct diags *d)
+{
+    return parse(name, buf, n, INI_KEYS_MAX, want, r, out, d);
+}
+
+struct store_reader *store_reader_new(void)
+{
+    struct store_reader *r = malloc(sizeof *r);
+    if (r) { /* none: each load makes its own, and says so if it cannot either */
+        r->fd = memfd_create("kollen-ini", MFD_CLOEXEC);
+        r->size = 0;
+    }
+    return r;
+}
+
+void store_reader_free(struct store_reader *r)
+{
+    if (!r)
+        return;
+    if (r->fd >= 0)
+        close(r->fd);
+    free(r);
 }
 
 int ini_parse(const char *name, const char *buf, size_t n, struct ini **out, struct diags *d)
@@ -726,6 +813,33 @@ static long part_index(const char *name, const char *key, size_t klen)
         return 0;
     long v;
     return text_parse_int(name + klen + 1, 1, 100000, &v) == 0 && name[klen + 1] != '0' ? v : 0;
+}
+
+int ini_parts_plain(const struct ini_section *s, const char *key, size_t max, int newlines)
+{
+    size_t klen = strlen(key), len = 0;
+    long max_k = 0;
+    int count = 0;
+    for (int i = 0; i < s->n_keys; i++) {
+        long k = part_index(s->keys[i].name, key, klen);
+        if (!k)
+            continue;
+        count++;
+        if (k > max_k)
+            max_k = k;
+    }
+    if (count != max_k) /* a gap (the numbers are distinct) */
+        return 0;
+    for (int i = 0; i < s->n_keys; i++) {
+        long k = part_index(s->keys[i].name, key, klen);
+        if (!k)
+            continue;
+        const char *v = s->keys[i].value;
+        size_t n = text_percent_plain(v, strlen(v), newlines, k == max_k);
+        if (n == (size_t)-1 || (len += n) > max)
+            return 0;
+    }
+    return 1;
 }
 
 char *ini_parts(const struct ini *ini, const struct ini_section *s, const char *key,

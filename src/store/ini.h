@@ -25,7 +25,9 @@
 struct ini_key {
     const char *name;  /* NUL-terminated, owned by the struct ini */
     int line;
-    const char *value; /* raw (still percent-encoded), as iniparser read it */
+    const char *value; /* raw (still percent-encoded), as iniparser read it; for a key a lean
+                        * load (ini_parse_want) did not hand it, as the scan read it */
+    int read;          /* iniparser read it (every key but those a lean load leaves out) */
 };
 
 struct ini_section {
@@ -35,6 +37,8 @@ struct ini_section {
     const struct ini *ini; /* the file it belongs to (for lookups) */
     struct ini_key *keys; /* in file order */
     int n_keys, cap_keys;
+    int read;             /* iniparser read its header: always, but in a lean load only when
+                           * it reads one of its keys */
 };
 
 struct ini {
@@ -58,6 +62,21 @@ int ini_load_max(const char *path, long max_entries, struct ini **out, struct di
 int ini_parse(const char *name, const char *buf, size_t n, struct ini **out, struct diags *d);
 int ini_parse_max(const char *name, const char *buf, size_t n, long max_entries, struct ini **out,
                   struct diags *d);
+/* store_reader (kollen/store.h): a memory file kept open, -1 when none could be made. */
+struct store_reader {
+    int fd;
+    size_t size; /* the memory file's size now */
+};
+
+/* Which keys iniparser reads in a lean load: nonzero for key `key` of section `section`. */
+typedef int (*ini_want_fn)(const char *section, const char *key);
+/* A lean load for bytes in memory: every line scanned and checked as by ini_parse (the same
+ * problems with the same lines), but iniparser reads only the keys want accepts (and their
+ * sections' headers); the others keep the scan's value, unchecked against iniparser. r holds
+ * the memory file to hand iniparser its pieces through, or is NULL for one of the load's own.
+ * want NULL: every key, as ini_parse. */
+int ini_parse_want(const char *name, const char *buf, size_t n, ini_want_fn want,
+                   struct store_reader *r, struct ini **out, struct diags *d);
 void ini_free(struct ini *ini);
 
 const struct ini_section *ini_section(const struct ini *ini, const char *name);
@@ -71,6 +90,11 @@ char *ini_text(const struct ini_section *s, const char *key);
  * *err set on error. */
 char *ini_parts(const struct ini *ini, const struct ini_section *s, const char *key,
                 struct diags *d, int *err);
+/* 1 when the numbered parts key.1, key.2 ... (none at all included) are such that ini_parts
+ * and session_check_text(text, max, newlines) would find nothing wrong: no gap, and their
+ * decoding at most max bytes long, valid UTF-8 and (unless newlines) on one line, known from
+ * the raw text (text_percent_plain) without decoding it. 0: nothing known, take ini_parts. */
+int ini_parts_plain(const struct ini_section *s, const char *key, size_t max, int newlines);
 /* Line of a key, or of the section when the key is absent. */
 int ini_line(const struct ini_section *s, const char *key);
 

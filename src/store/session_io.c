@@ -25,6 +25,7 @@ struct rctx {
     const struct ini *ini;
     struct diags *d;
     int oom;
+    int lean; /* SESSION_LOAD_SCORE: notes and evidence checked, not kept */
 };
 
 static void bad(struct rctx *c, const struct ini_section *s, const char *key, const char *value)
@@ -167,18 +168,23 @@ static int kv_add(struct kvlist *l, const char *key, const char *value)
     return 0;
 }
 
-/* Is key one of the known ones: exact, or name.N for the numbered ones? */
+/* Is key one of the known ones: exact, or name.N for the numbered ones? (No known name holds a
+ * dot: a key with one can only be numbered, one without only exact.) */
 static int known(const char *key, const char *const *exact, const char *const *numbered)
 {
-    for (const char *const *e = exact; *e; e++)
-        if (!strcmp(key, *e))
-            return 1;
-    for (const char *const *n = numbered; *n; n++) {
-        size_t len = strlen(*n);
-        long v;
-        if (!strncmp(key, *n, len) && key[len] == '.' && !text_parse_int(key + len + 1, 1, 100000, &v))
-            return 1;
+    const char *dot = strchr(key, '.');
+    if (!dot) {
+        for (const char *const *e = exact; *e; e++)
+            if (**e == *key && !strcmp(key, *e))
+                return 1;
+        return 0;
     }
+    size_t len = (size_t)(dot - key);
+    long v;
+    for (const char *const *n = numbered; *n; n++)
+        if (!strncmp(key, *n, len) && (*n)[len] == '\0' &&
+            !text_parse_int(dot + 1, 1, 100000, &v))
+            return 1;
     return 0;
 }
 
@@ -478,6 +484,53 @@ static void read_answer_records(struct rctx *c, const struct ini_section *s, str
     }
 }
 
+/* evidence.1 ... evidence.ne, numbered without gaps. */
+static void read_evidence(struct rctx *c, const struct ini_section *s, struct answer *a, int ne)
+{
+    a->evidence = calloc((size_t)ne, sizeof *a->evidence);
+    if (!a->evidence)
+        c->oom = 1;
+    for (int k = 0; k < ne && a->evidence; k++) {
+        char key[32];
+        snprintf(key, sizeof key, "evidence.%d", k + 1);
+        if (!ini_raw(s, key)) {
+            char last[32];
+            snprintf(last, sizeof last, "evidence.%d", ne);
+            diags_add(c->d, c->ini->file, ini_line(s, last), M_SES_GAP, s->name, "evidence",
+                      k + 1, "evidence", ne);
+            break;
+        }
+        a->evidence[k] = field(c, s, key, SESSION_EVIDENCE_MAX, 1);
+        if (!a->evidence[k])
+            break;
+        a->n_evidence = k + 1;
+    }
+}
+
+/* The same checks, keeping nothing (a lean load): a reference whose raw text is known to be
+ * fine (text_percent_plain) is not decoded; any other goes the long way, for its message. */
+static void check_evidence(struct rctx *c, const struct ini_section *s, int ne)
+{
+    for (int k = 0; k < ne && !c->oom; k++) {
+        char key[32];
+        snprintf(key, sizeof key, "evidence.%d", k + 1);
+        const char *raw = ini_raw(s, key);
+        if (!raw) {
+            char last[32];
+            snprintf(last, sizeof last, "evidence.%d", ne);
+            diags_add(c->d, c->ini->file, ini_line(s, last), M_SES_GAP, s->name, "evidence",
+                      k + 1, "evidence", ne);
+            return;
+        }
+        if (text_percent_plain(raw, strlen(raw), 0, 1) <= SESSION_EVIDENCE_MAX)
+            continue;
+        char *v = field(c, s, key, SESSION_EVIDENCE_MAX, 1);
+        if (!v)
+            return;
+        free(v);
+    }
+}
+
 static void read_answer(struct rctx *c, const struct ini_section *s, const struct bank *b,
                         struct session *ses, const char *num)
 {
@@ -502,7 +555,13 @@ static void read_answer(struct rctx *c, const struct ini_section *s, const struc
     a->followup = yesno(c, s, "followup");
     a->changed = timestamp(c, s, "changed");
     int failed;
-    a->note = parts(c, s, "note", SESSION_NOTE_MAX, 1, &failed);
+    if (!c->lean || !ini_parts_plain(s, "note", SESSION_NOTE_MAX, 1)) {
+        a->note = parts(c, s, "note", SESSION_NOTE_MAX, 1, &failed);
+        if (c->lean) { /* checked the long way, not kept */
+            free(a->note);
+            a->note = NULL;
+        }
+    }
     int ne = 0;
     for (int i = 0; i < s->n_keys; i++) {
         long k;
@@ -514,26 +573,10 @@ static void read_answer(struct rctx *c, const struct ini_section *s, const struc
         diags_add(c->d, c->ini->file, s->line, M_SES_TOO_MANY_EVIDENCE, SESSION_EVIDENCE_COUNT);
         ne = 0;
     }
-    if (ne) {
-        a->evidence = calloc((size_t)ne, sizeof *a->evidence);
-        if (!a->evidence)
-            c->oom = 1;
-        for (int k = 0; k < ne && a->evidence; k++) {
-            char key[32];
-            snprintf(key, sizeof key, "evidence.%d", k + 1);
-            if (!ini_raw(s, key)) {
-                char last[32];
-                snprintf(last, sizeof last, "evidence.%d", ne);
-                diags_add(c->d, c->ini->file, ini_line(s, last), M_SES_GAP, s->name, "evidence",
-                          k + 1, "evidence", ne);
-                break;
-            }
-            a->evidence[k] = field(c, s, key, SESSION_EVIDENCE_MAX, 1);
-            if (!a->evidence[k])
-                break;
-            a->n_evidence = k + 1;
-        }
-    }
+    if (ne && c->lean)
+        check_evidence(c, s, ne);
+    else if (ne)
+        read_evidence(c, s, a, ne);
     read_answer_records(c, s, a);
     static const char *const exact[] = {"value",       "documented", "followup", "changed",
                                         "agreed",      "parked",     "park_reason", "owner",
@@ -542,12 +585,12 @@ static void read_answer(struct rctx *c, const struct ini_section *s, const struc
     keep_unknown(c, s, &a->extra, exact, numbered);
 }
 
-static int from_ini(const struct ini *ini, const struct bank *b, struct session **out,
+static int from_ini(const struct ini *ini, const struct bank *b, int lean, struct session **out,
                     struct diags *d)
 {
     *out = NULL;
     size_t errors_before = diags_errors(d);
-    struct rctx c = {ini, d, 0};
+    struct rctx c = {ini, d, 0, lean};
     int sittings = 0;
     struct session *ses = calloc(1, sizeof *ses);
     if (!ses)
@@ -613,17 +656,35 @@ static int from_ini(const struct ini *ini, const struct bank *b, struct session 
     return KL_OK;
 }
 
-int session_parse(const char *name, const char *buf, size_t n, const struct bank *b,
-                  struct session **out, struct diags *d)
+
+/* What a lean load hands iniparser: the session's own keys (not its summary's parts), and each
+ * answer's value and documented. */
+static int score_wants(const char *section, const char *key)
+{
+    if (!strcmp(section, "session"))
+        return strncmp(key, "summary.", 8) != 0;
+    return !strncmp(section, "answer.", 7) && (!strcmp(key, "value") || !strcmp(key, "documented"));
+}
+
+int session_parse_as(struct store_reader *r, const char *name, const char *buf, size_t n,
+                     const struct bank *b, enum session_load how, struct session **out,
+                     struct diags *d)
 {
     struct ini *ini;
     *out = NULL;
-    int rc = ini_parse(name, buf, n, &ini, d);
+    int lean = how == SESSION_LOAD_SCORE;
+    int rc = ini_parse_want(name, buf, n, lean ? score_wants : NULL, r, &ini, d);
     if (rc)
         return rc;
-    rc = from_ini(ini, b, out, d);
+    rc = from_ini(ini, b, lean, out, d);
     ini_free(ini);
     return rc;
+}
+
+int session_parse(const char *name, const char *buf, size_t n, const struct bank *b,
+                  struct session **out, struct diags *d)
+{
+    return session_parse_as(NULL, name, buf, n, b, SESSION_LOAD_ALL, out, d);
 }
 
 int session_load(const char *path, const struct bank *b, struct session **out, struct diags *d)
@@ -633,7 +694,7 @@ int session_load(const char *path, const struct bank *b, struct session **out, s
     int rc = ini_load(path, &ini, d);
     if (rc)
         return rc;
-    rc = from_ini(ini, b, out, d);
+    rc = from_ini(ini, b, 0, out, d);
     ini_free(ini);
     return rc;
 }
@@ -677,7 +738,7 @@ int session_open(const char *path, const char *questions_dir, struct bank **bank
     if (!rc)
         rc = bank_load_id(questions_dir, id, bank, d);
     if (!rc) {
-        rc = from_ini(ini, *bank, out, d);
+        rc = from_ini(ini, *bank, 0, out, d);
         if (rc) {
             bank_free(*bank);
             *bank = NULL;
