@@ -2,9 +2,11 @@
 # The Debian package as `make deb` builds it (dpkg-buildpackage -us -uc -b on a copy of the
 # tracked files, then lintian), in a folder of the test's own: it builds, lintian finds no
 # error or warning, its version is the Makefile's and debian/changelog's, it depends on the
-# libraries kollen links and no other, it holds every file where Debian wants it, and the
+# libraries kollen links and no other (curses shared, see debian/rules), it recommends the
+# libxlsxwriter it opens for a workbook, it holds every file where Debian wants it, and the
 # kollen it holds, unpacked and run with a scratch HOME, finds the banks beside it, knows
-# /usr/share/kollen as its share folder, and creates, sets and checks a session. Installing it
+# /usr/share/kollen as its share folder, creates, sets and checks a session and writes a
+# workbook. Installing it
 # with dpkg is left to a person (it changes the machine). The build takes about 15 s.
 # The sanitizer pass leaves this file out: the package builds its own kollen.
 . tests/lib.sh
@@ -46,7 +48,11 @@ expect_eq "deb: debian/changelog's version is the Makefile's" "$VERSION" \
     "$(dpkg-parsechangelog -l debian/changelog -S Version)"
 depends=$(dpkg-deb -f "$DEB" Depends | tr ',' '\n' | sed 's/^ *//; s/ .*//' | sort | tr '\n' ' ')
 expect_eq "deb: it depends on the libraries kollen links (from shlibs), no other" \
-    "libc6 libiniparser1 libncursesw6 libtinfo6 libxlsxwriter4 " "$depends"
+    "libc6 libiniparser1 libncursesw6 libtinfo6 " "$depends"
+xlsx_pkg=$(dpkg-query -S "$(readlink -f "$(${CC:-cc} -print-file-name=libxlsxwriter.so)")" |
+    sed -n '1s/:.*//p')
+expect_eq "deb: it recommends the libxlsxwriter it opens for a workbook ($xlsx_pkg)" \
+    "$xlsx_pkg" "$(dpkg-deb -f "$DEB" Recommends)"
 
 # every file of the package: the Makefile's install under /usr, and Debian's docs
 {
@@ -91,3 +97,6 @@ run set ws2026 7 1,3 >/dev/null 2>&1
 expect_eq "deb: set changes it" 0 $?
 expect_eq "deb: check reads it back" '"answered": 1,' \
     "$(run check ws2026 --json | sed -n 's/^  \("answered": .*\)$/\1/p')"
+run report ws2026 --format xlsx -o "$T/work/r.xlsx" >/dev/null 2>&1
+expect_eq "deb: its kollen opens libxlsxwriter and writes a workbook" "PK" \
+    "$(head -c 2 "$T/work/r.xlsx" 2>&1)"
