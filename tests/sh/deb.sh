@@ -6,8 +6,8 @@
 # libxlsxwriter it opens for a workbook, it holds every file where Debian wants it, and the
 # kollen it holds, unpacked and run with a scratch HOME, finds the banks beside it, knows
 # /usr/share/kollen as its share folder, creates, sets and checks a session and writes a
-# workbook. Installing it
-# with dpkg is left to a person (it changes the machine). The build takes about 15 s.
+# workbook. Installing it with dpkg is left to a person (it changes the machine). The build
+# takes about 15 s.
 # The sanitizer pass leaves this file out: the package builds its own kollen.
 . tests/lib.sh
 
