@@ -510,19 +510,19 @@ static void undo__merged_changes__one_step_back_to_before_the_first(void **st)
 static void undo__unchanged_note_evidence_dissent__kept_by_the_answer_only(void **st)
 {
     (void)st;
-    struct workshop *w = open_rw();
+    struct workshop *w = ops_open_path(0);
     struct ops_result res;
     const char *ev[] = {"Protokoll 1", "Protokoll 2", NULL}, *ds[] = {"Ann: nej", NULL};
     struct ops_change first = {.answer = "1", .note = "lång anteckning", .evidence_add = ev,
                                .dissent_add = ds};
-    assert_int_equal(set(w, 1, &first, &res), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &first, &res, NULL), KL_OK);
     struct ops_step *s = &w->undo[w->n_undo - 1];
     assert_int_equal(s->same, 0); /* all three came with it: kept */
     assert_string_equal(s->after.note, "lång anteckning");
     assert_int_equal(s->after.n_evidence, 2);
     struct ops_change tick = {.option = 2};
     for (int i = 0; i < 3; i++)
-        assert_int_equal(set(w, 1, &tick, &res), KL_OK);
+        assert_int_equal(ops_set_number(w, 1, &tick, &res, NULL), KL_OK);
     assert_int_equal(w->n_undo, 4);
     s = &w->undo[w->n_undo - 1];
     assert_int_equal(s->same, OPS_SAME_NOTE | OPS_SAME_EVIDENCE | OPS_SAME_DISSENT);
@@ -532,7 +532,7 @@ static void undo__unchanged_note_evidence_dissent__kept_by_the_answer_only(void 
     assert_int_equal(s->before.n_dissent + s->after.n_dissent, 0);
     /* a new note on its own: the evidence and the dissent stay the answer's */
     struct ops_change note = {.note = "ny"};
-    assert_int_equal(set(w, 1, &note, &res), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &note, &res, NULL), KL_OK);
     s = &w->undo[w->n_undo - 1];
     assert_int_equal(s->same, OPS_SAME_EVIDENCE | OPS_SAME_DISSENT);
     assert_string_equal(s->before.note, "lång anteckning");
@@ -565,10 +565,10 @@ static void undo__unchanged_note_evidence_dissent__kept_by_the_answer_only(void 
     assert_int_equal(a->n_evidence, 2);
     /* a merged change that changes the note of a step that shared it: the step holds it now */
     struct ops_change t2 = {.note = "ny och mer", .merge = 1};
-    assert_int_equal(set(w, 1, &tick, &res), KL_OK); /* shares the note "ny" */
+    assert_int_equal(ops_set_number(w, 1, &tick, &res, NULL), KL_OK); /* shares the note "ny" */
     assert_int_equal(w->undo[w->n_undo - 1].same & OPS_SAME_NOTE, OPS_SAME_NOTE);
     int n = w->n_undo;
-    assert_int_equal(set(w, 1, &t2, &res), KL_OK);
+    assert_int_equal(ops_set_number(w, 1, &t2, &res, NULL), KL_OK);
     assert_int_equal(w->n_undo, n);
     s = &w->undo[w->n_undo - 1];
     assert_int_equal(s->same & OPS_SAME_NOTE, 0);

@@ -18,10 +18,10 @@ static char *path, *path2;
 static int setup(void **st)
 {
     (void)st;
-    tui_tmp_make("redraw");
+    test_tmp_make();
     struct sbuf p;
     sbuf_init(&p);
-    sbuf_addf(&p, "%s/ws.ini", tui_tmp);
+    sbuf_addf(&p, "%s/ws.ini", test_tmp);
     path = sbuf_take(&p);
     struct ops_new n = {.organisation = "Ritkommunen", .group = GROUP_KOMMUN,
                         .date = "2024-05-02", .minutes = 120};
@@ -43,10 +43,10 @@ static int setup(void **st)
     }
     ops_close(w);
     diags_free(&d);
-    char *text = tui_read_file(path);
+    char *text = test_read_file(path, NULL);
     assert_non_null(text);
     sbuf_init(&p);
-    sbuf_addf(&p, "%s/ws2.ini", tui_tmp);
+    sbuf_addf(&p, "%s/ws2.ini", test_tmp);
     path2 = sbuf_take(&p);
     FILE *f = fopen(path2, "w");
     assert_non_null(f);
@@ -62,7 +62,7 @@ static int teardown(void **st)
     (void)st;
     free(path);
     free(path2);
-    tui_tmp_remove();
+    test_tmp_remove();
     return 0;
 }
 
