@@ -26,9 +26,7 @@ if [ -z "$B" ]; then
     exit 0
 fi
 
-T=$(mktemp -d "${TMPDIR:-/tmp}/kollen-browser.XXXXXX")
-chmod 700 "$T"
-trap 'rm -rf "$T"' EXIT
+private_tmp browser
 export SOURCE_DATE_EPOCH=1764316800
 
 # run_browser OUT.html: Chromium's DOM of the page, within a time limit

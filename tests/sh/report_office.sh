@@ -20,9 +20,7 @@ if [ -n "${LABEL:-}" ]; then
     exit 0
 fi
 
-T=$(mktemp -d "${TMPDIR:-/tmp}/kollen-office.XXXXXX")
-chmod 700 "$T"
-trap 'rm -rf "$T"' EXIT
+private_tmp office
 export SOURCE_DATE_EPOCH=1764316800
 K() { "$KOLLEN" --questions questions "$@"; }
 
