@@ -70,16 +70,11 @@ int cmd_benchmark(const struct cli *c, int argc, char **argv)
         {"session", 1, &a.session, NULL, NULL}, {"min-group", 1, &a.min, NULL, NULL},
         {NULL, 0, NULL, NULL, NULL},
     };
-    const char **pos = calloc((size_t)argc + 1, sizeof *pos);
+    const char **pos;
     int np;
     struct ops_select sel;
     struct ops_bench_spec spec;
-    int rc = pos ? cli_parse(c, argc, argv, opts, pos, argc, &np, M_USAGE_cmd_benchmark)
-                 : EXIT_DATA;
-    if (!rc && np < 1) {
-        cli_error(c, M_CLI_MISSING_ARG, "PATH");
-        rc = EXIT_USAGE;
-    }
+    int rc = many_parse(c, argc, argv, opts, M_USAGE_cmd_benchmark, &pos, &np);
     if (!rc)
         rc = many_select(c, a.group, a.bank, 1, &sel);
     if (!rc)
@@ -88,11 +83,9 @@ int cmd_benchmark(const struct cli *c, int argc, char **argv)
     text_format_date(c->now, date, sizeof date);
     spec.date = date;
     struct ops_inputs in = {0};
+    struct ops_banks *banks = NULL;
     if (!rc)
-        rc = many_inputs(c, pos, np, &in);
-    struct ops_banks *banks = rc ? NULL : many_banks(c);
-    if (!rc && !banks)
-        rc = EXIT_DATA;
+        rc = many_load(c, pos, np, &in, &banks);
     if (!rc) {
         struct diags d;
         diags_init(&d);

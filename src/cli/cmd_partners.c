@@ -55,12 +55,11 @@ int cmd_partners(const struct cli *c, int argc, char **argv)
         {"names", 0, NULL, &names, NULL},
         {NULL, 0, NULL, NULL, NULL},
     };
-    const char **pos = calloc((size_t)argc + 1, sizeof *pos);
+    const char **pos;
     int np;
-    int rc = pos ? cli_parse(c, argc, argv, opts, pos, argc, &np, M_USAGE_cmd_partners)
-                 : EXIT_DATA;
-    if (!rc && (np < 1 || !for_arg)) {
-        cli_error(c, M_CLI_MISSING_ARG, np < 1 ? "PATH" : "--for");
+    int rc = many_parse(c, argc, argv, opts, M_USAGE_cmd_partners, &pos, &np);
+    if (!rc && !for_arg) {
+        cli_error(c, M_CLI_MISSING_ARG, "--for");
         rc = EXIT_USAGE;
     }
     struct ops_inputs in = {0};

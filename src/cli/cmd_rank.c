@@ -126,22 +126,16 @@ int cmd_rank(const struct cli *c, int argc, char **argv)
         {"names", 0, NULL, &names, NULL}, {"json", 0, NULL, &json, NULL},
         {NULL, 0, NULL, NULL, NULL},
     };
-    const char **pos = calloc((size_t)argc + 1, sizeof *pos);
+    const char **pos;
     int np;
     struct ops_select sel;
-    int rc = pos ? cli_parse(c, argc, argv, opts, pos, argc, &np, M_USAGE_cmd_rank) : EXIT_DATA;
-    if (!rc && np < 1) {
-        cli_error(c, M_CLI_MISSING_ARG, "PATH");
-        rc = EXIT_USAGE;
-    }
+    int rc = many_parse(c, argc, argv, opts, M_USAGE_cmd_rank, &pos, &np);
     if (!rc)
         rc = many_select(c, group, bank, 0, &sel);
     struct ops_inputs in = {0};
+    struct ops_banks *banks = NULL;
     if (!rc)
-        rc = many_inputs(c, pos, np, &in);
-    struct ops_banks *banks = rc ? NULL : many_banks(c);
-    if (!rc && !banks)
-        rc = EXIT_DATA;
+        rc = many_load(c, pos, np, &in, &banks);
     if (!rc) {
         struct diags d;
         diags_init(&d);

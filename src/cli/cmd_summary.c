@@ -202,14 +202,10 @@ int cmd_summary(const struct cli *c, int argc, char **argv)
         {"format", 1, &format, NULL, NULL}, {"names", 0, NULL, &names, NULL},
         {"min-group", 1, &min, NULL, NULL}, {NULL, 0, NULL, NULL, NULL},
     };
-    const char **pos = calloc((size_t)argc + 1, sizeof *pos);
+    const char **pos;
     int np, min_group = 0;
     struct ops_select sel;
-    int rc = pos ? cli_parse(c, argc, argv, opts, pos, argc, &np, M_USAGE_cmd_summary) : EXIT_DATA;
-    if (!rc && np < 1) {
-        cli_error(c, M_CLI_MISSING_ARG, "PATH");
-        rc = EXIT_USAGE;
-    }
+    int rc = many_parse(c, argc, argv, opts, M_USAGE_cmd_summary, &pos, &np);
     if (!rc && format && strcmp(format, "text") && strcmp(format, "json") &&
         strcmp(format, "csv") && strcmp(format, "html")) {
         cli_error(c, M_CLI_BAD_FORMAT, format, "text, json, csv, html");
@@ -220,11 +216,9 @@ int cmd_summary(const struct cli *c, int argc, char **argv)
     if (!rc)
         rc = many_min_group(c, min, &min_group);
     struct ops_inputs in = {0};
+    struct ops_banks *banks = NULL;
     if (!rc)
-        rc = many_inputs(c, pos, np, &in);
-    struct ops_banks *banks = rc ? NULL : many_banks(c);
-    if (!rc && !banks)
-        rc = EXIT_DATA;
+        rc = many_load(c, pos, np, &in, &banks);
     if (!rc) {
         struct diags d;
         diags_init(&d);

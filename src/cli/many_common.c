@@ -34,6 +34,18 @@ int many_min_group(const struct cli *c, const char *text, int *out)
     return 0;
 }
 
+int many_parse(const struct cli *c, int argc, char **argv, const struct opt *opts,
+               enum cli_msg_id usage, const char ***pos, int *np)
+{
+    *pos = calloc((size_t)argc + 1, sizeof **pos);
+    int rc = *pos ? cli_parse(c, argc, argv, opts, *pos, argc, np, usage) : EXIT_DATA;
+    if (!rc && *np < 1) {
+        cli_error(c, M_CLI_MISSING_ARG, "PATH");
+        rc = EXIT_USAGE;
+    }
+    return rc;
+}
+
 int many_inputs(const struct cli *c, const char *const *pos, int n, struct ops_inputs *in)
 {
     struct diags d;
@@ -59,6 +71,16 @@ struct ops_banks *many_banks(const struct cli *c)
     if (!b)
         cli_core_error(c, M_SES_NO_MEMORY);
     return b;
+}
+
+int many_load(const struct cli *c, const char *const *pos, int n, struct ops_inputs *in,
+              struct ops_banks **banks)
+{
+    *banks = NULL;
+    int rc = many_inputs(c, pos, n, in);
+    if (!rc && !(*banks = many_banks(c)))
+        rc = EXIT_DATA;
+    return rc;
 }
 
 int many_exit(const struct cli *c, int rc, const struct diags *d, const struct ops_tally *t,
