@@ -35,12 +35,9 @@ static void json_spread(struct json *j, const struct ops_group_summary *g, int n
         json_key(j, spread_key[k]);
         json_begin(j, '{');
         json_kint(j, "sessions", sg->n);
-        json_key(j, "level");
-        json_num(j, sg->value, 3);
-        json_key(j, "points");
-        json_milli(j, (long)(sg->points_milli + 0.5));
-        json_key(j, "actions");
-        json_num(j, sg->actions, 1);
+        json_knum(j, "level", sg->value, 3);
+        json_kmilli(j, "points", (long)(sg->points_milli + 0.5));
+        json_knum(j, "actions", sg->actions, 1);
         json_key(j, "areas");
         json_begin(j, '{');
         for (int a = 0; a < b->n_areas; a++) {
@@ -67,27 +64,22 @@ static void json_group(struct json *j, const struct ops_group_summary *g, int na
     json_kstr(j, "bank", b->id);
     json_kstr(j, "group", group_name(g->group));
     json_kint(j, "sessions", g->n);
-    json_key(j, "shown");
-    json_bool(j, g->shown);
+    json_kbool(j, "shown", g->shown);
     if (!g->shown) {
         json_end(j, '}');
         return;
     }
     json_counts(j, g->sum.level_count, g->sum.n_levels);
-    json_key(j, "level");
-    json_num(j, g->sum.value, 3);
-    json_key(j, "points");
-    json_milli(j, (long)(g->sum.points_milli + 0.5));
-    json_key(j, "actions");
-    json_num(j, g->sum.actions, 1);
+    json_knum(j, "level", g->sum.value, 3);
+    json_kmilli(j, "points", (long)(g->sum.points_milli + 0.5));
+    json_knum(j, "actions", g->sum.actions, 1);
     json_key(j, "areas");
     json_begin(j, '[');
     for (int a = 0; a < b->n_areas; a++) {
         json_begin(j, '{');
         json_kstr(j, "id", b->areas[a].id);
         json_counts(j, &g->sum.area_level_count[a * (g->sum.n_levels + 1)], g->sum.n_levels);
-        json_key(j, "level");
-        json_num(j, g->sum.area_value[a], 3);
+        json_knum(j, "level", g->sum.area_value[a], 3);
         json_end(j, '}');
     }
     json_end(j, ']');
