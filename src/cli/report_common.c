@@ -119,6 +119,18 @@ void html_escape(struct sbuf *o, const char *s, int br)
     free(clean);
 }
 
+void html_head(struct sbuf *o, const char *title)
+{
+    sbuf_addf(o, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
+              msg_lang() == LANG_EN ? "en" : "sv");
+    sbuf_add(o, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                "style-src 'unsafe-inline'\">\n");
+    sbuf_add(o, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    sbuf_add(o, "<meta name=\"generator\" content=\"kollen\">\n<title>");
+    html_escape(o, title, 0);
+    sbuf_add(o, "</title>\n<style>\n");
+}
+
 void csv_field(struct sbuf *o, const char *s)
 {
     char *clean = text_sanitize_dup(s ? s : "", 1);
@@ -440,7 +452,7 @@ void report_records_line(struct sbuf *o, const struct ops_report *r)
     sbuf_add(o, t);
 }
 
-void report_weakest_names(struct sbuf *o, const struct ops_report *r)
+static void weakest_names(struct sbuf *o, const struct ops_report *r)
 {
     struct sbuf t;
     char line[1024];
@@ -456,6 +468,47 @@ void report_weakest_names(struct sbuf *o, const struct ops_report *r)
     if (n)
         sbuf_add(o, line);
     sbuf_free(&t);
+}
+
+void report_weakest_note(struct sbuf *o, const struct ops_report *r)
+{
+    const struct bank *b = r->b;
+    const struct benchmark *from = NULL;
+    char line[512];
+    weakest_names(o, r);
+    for (int k = 0; k < r->n_weakest; k++) {
+        const struct benchmark *f;
+        ops_report_group_value(r, r->weakest[k], &f);
+        from = f ? f : from;
+    }
+    if (!from) {
+        rep_msg_format(line, sizeof line, M_REP_NO_GROUP_VALUES, group_name(r->s->group));
+        sbuf_addf(o, " %s", line);
+        return;
+    }
+    int scored = 0;
+    for (int ai = 0; ai < b->n_areas; ai++)
+        scored += r->sc.areas[ai].scored != 0;
+    rep_msg_format(line, sizeof line, M_REP_BELOW_COUNT, r->below_group, scored);
+    sbuf_addf(o, " %s ", line);
+    rep_msg_format(line, sizeof line,
+                   b->kind == BANK_SCALE      ? M_REP_GROUP_IS_SCALE
+                   : from->kind == BENCH_SPREAD ? M_REP_GROUP_IS
+                                                : M_REP_GROUP_IS_TYPSVAR,
+                   from->name ? from->name : from->id);
+    sbuf_add(o, line);
+}
+
+void report_top_note(struct sbuf *o, const struct ops_report *r)
+{
+    struct sbuf goal;
+    char line[1024];
+    sbuf_init(&goal);
+    plan_goal_text(&goal, r->b, &r->plan);
+    rep_msg_format(line, sizeof line, M_REP_TOP_NOTE, r->n_top, r->plan.n_items,
+                   goal.p ? goal.p : "");
+    sbuf_add(o, line);
+    sbuf_free(&goal);
 }
 
 void report_bench_area(struct sbuf *o, const struct ops_report *r, int ai,

@@ -198,11 +198,27 @@ static void esc(struct sbuf *o, const char *s)
     html_escape(o, s, 0);
 }
 
-static void html_shares(struct sbuf *o, const struct ops_group_summary *g)
+/* A group's table: its heading, and the row of column headings up to the first, empty one. */
+static void html_table_head(struct sbuf *o, enum rep_msg_id title)
 {
     sbuf_add(o, "<h3>");
-    esc(o, rep_msg(M_MANY_SHARES));
+    esc(o, rep_msg(title));
     sbuf_add(o, "</h3>\n<table>\n<tr><th></th>");
+}
+
+/* Row r of a group's table (-1: every area): into row, and its heading cell written. */
+static void html_row_head(struct sbuf *o, const struct ops_group_summary *g, int r,
+                          struct summary_row *row)
+{
+    summary_row(g, r, row);
+    sbuf_add(o, "<tr><th>");
+    esc(o, row->label);
+    sbuf_add(o, "</th>");
+}
+
+static void html_shares(struct sbuf *o, const struct ops_group_summary *g)
+{
+    html_table_head(o, M_MANY_SHARES);
     for (int lv = 0; lv <= g->sum.n_levels; lv++)
         sbuf_addf(o, "<th class=\"n\">%s %d</th>", msg(M_W_LEVEL), lv);
     sbuf_add(o, "<th class=\"n\">");
@@ -210,10 +226,7 @@ static void html_shares(struct sbuf *o, const struct ops_group_summary *g)
     sbuf_add(o, "</th></tr>\n");
     for (int r = -1; r < g->bank->n_areas; r++) {
         struct summary_row row;
-        summary_row(g, r, &row);
-        sbuf_add(o, "<tr><th>");
-        esc(o, row.label);
-        sbuf_add(o, "</th>");
+        html_row_head(o, g, r, &row);
         for (int lv = 0; lv <= g->sum.n_levels; lv++) {
             sbuf_add(o, "<td class=\"n\">");
             summary_share(o, row.counts[lv], g->n, fmt_comma());
@@ -237,9 +250,7 @@ static void html_shares(struct sbuf *o, const struct ops_group_summary *g)
 static void html_spread(struct sbuf *o, const struct ops_group_summary *g, int names)
 {
     char w[64];
-    sbuf_add(o, "<h3>");
-    esc(o, rep_msg(M_MANY_SPREAD));
-    sbuf_add(o, "</h3>\n<table>\n<tr><th></th>");
+    html_table_head(o, M_MANY_SPREAD);
     for (int k = 0; k < SPREAD_COUNT; k++) {
         rep_msg_format(w, sizeof w, spread_word[k]);
         sbuf_add(o, "<th class=\"n\">");
@@ -249,10 +260,7 @@ static void html_spread(struct sbuf *o, const struct ops_group_summary *g, int n
     sbuf_add(o, "</tr>\n");
     for (int r = -1; r < g->bank->n_areas; r++) {
         struct summary_row row;
-        summary_row(g, r, &row);
-        sbuf_add(o, "<tr><th>");
-        esc(o, row.label);
-        sbuf_add(o, "</th>");
+        html_row_head(o, g, r, &row);
         for (int k = 0; k < SPREAD_COUNT; k++) {
             sbuf_add(o, "<td class=\"n\">");
             if (g->sum.spread[k].n)
@@ -328,14 +336,8 @@ void summary_html(struct sbuf *o, const struct ops_summary *s, int names)
         total += s->v[i].n;
     char t[256];
     rep_msg_format(t, sizeof t, M_MANY_TITLE, total);
-    sbuf_addf(o, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
-              msg_lang() == LANG_EN ? "en" : "sv");
-    sbuf_add(o, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                "style-src 'unsafe-inline'\">\n");
-    sbuf_add(o, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    sbuf_add(o, "<meta name=\"generator\" content=\"kollen\">\n<title>");
-    esc(o, t);
-    sbuf_addf(o, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", css);
+    html_head(o, t);
+    sbuf_addf(o, "%s</style>\n</head>\n<body>\n<h1>", css);
     esc(o, t);
     sbuf_add(o, "</h1>\n<p class=\"small\">");
     esc(o, rep_msg(M_MANY_METHOD));
