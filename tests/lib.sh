@@ -69,3 +69,27 @@ unchanged() {
         pass "$LAYER: $name"
     fi
 }
+
+# py_checks TAG FILE: the "PASS text" / "FAIL text" lines a checker in tests/tools wrote to FILE
+# as checks "TAG: text", its other lines shown; no PASS at all fails "TAG: the check ran"
+py_checks() {
+    while IFS= read -r line; do
+        case $line in
+        PASS*) pass "$1: ${line#PASS }" ;;
+        FAIL*) fail "$1: ${line#FAIL }" "see above" ;;
+        *) echo "  $line" >&2 ;;
+        esac
+    done <"$2"
+    grep -q '^PASS' "$2" || fail "$1: the check ran" "$(head -c 400 "$2")"
+}
+
+# standalone_end: a script that may run alone (it made RESULTS itself and set standalone=1)
+# says its counts then, and exits non-zero on any failure
+standalone_end() {
+    [ -n "${standalone:-}" ] || return 0
+    passed=$(grep -c '^PASS' "$RESULTS")
+    failed=$(grep -c '^FAIL' "$RESULTS")
+    rm -f "$RESULTS"
+    echo "$passed passed, $failed failed"
+    [ "$failed" -eq 0 ]
+}
