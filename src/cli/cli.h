@@ -92,9 +92,14 @@ void json_num(struct json *j, double v, int decimals);
 void json_milli(struct json *j, long milli);
 void json_bool(struct json *j, int v);
 void json_null(struct json *j);
-/* json_key then json_str / json_int: the common pairs in one call. */
+/* json_key then the value: the common pairs in one call. */
 void json_kstr(struct json *j, const char *key, const char *s);
 void json_kint(struct json *j, const char *key, long v);
+void json_knum(struct json *j, const char *key, double v, int decimals);
+void json_kmilli(struct json *j, const char *key, long milli);
+void json_kbool(struct json *j, const char *key, int v);
+/* key: [1, 3, ...], the options set in mask (bit 0 is option 1). */
+void json_koptions(struct json *j, const char *key, uint64_t mask);
 
 /* The commands (commands.def). */
 #define CMD(name, fn, usage_sv, usage_en, help_sv, help_en)                                    \

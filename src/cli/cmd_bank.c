@@ -422,8 +422,7 @@ static void json_head(struct json *j, const struct bank *b)
     json_guides(j, b->guides, b->n_guides);
     json_kint(j, "questions_total", b->n_questions);
     json_kint(j, "max_actions", b->max_actions);
-    json_key(j, "max_points");
-    json_milli(j, b->max_points_milli);
+    json_kmilli(j, "max_points", b->max_points_milli);
     json_key(j, "levels");
     json_begin(j, '[');
     for (int i = 1; i <= b->n_levels; i++)
@@ -459,8 +458,7 @@ static void json_options(struct json *j, const struct question *q)
         json_kstr(j, "text", op->text);
         json_kint(j, "actions", op->actions);
         if (op->points_milli >= 0) {
-            json_key(j, "points");
-            json_milli(j, op->points_milli);
+            json_kmilli(j, "points", op->points_milli);
         }
         json_kstr(j, "provenance", provenance_name(op->prov));
         json_kstr(j, "source", op->source);
@@ -491,15 +489,13 @@ static void json_question(struct json *j, const struct bank *b, const struct que
     json_kstr(j, "area", b->areas[q->area].id);
     json_kint(j, "section", q->section);
     json_kstr(j, "type", qtype_name(q->type));
-    json_key(j, "scored");
-    json_bool(j, q->scored);
+    json_kbool(j, "scored", q->scored);
     json_kstr(j, "text", q->text);
     json_kstr(j, "short", q->short_text);
     json_kstr(j, "help", q->help);
     json_kstr(j, "provenance", provenance_name(q->prov));
     json_kstr(j, "source", q->source);
-    json_key(j, "points");
-    json_milli(j, q->points_milli);
+    json_kmilli(j, "points", q->points_milli);
     json_kint(j, "max_actions", q->max_actions);
     if (q->action) {
         json_kstr(j, "action", q->action);
@@ -581,8 +577,7 @@ static void json_spread(struct json *j, const struct bank *b, const struct sprea
     for (int k = 0; k < sp->n_parts; k++) {
         json_begin(j, '{');
         json_kstr(j, "benchmark", b->benchmarks[sp->parts[k]].id);
-        json_key(j, "share");
-        json_num(j, sp->shares[k], 1);
+        json_knum(j, "share", sp->shares[k], 1);
         json_end(j, '}');
     }
     json_end(j, ']');
@@ -639,8 +634,7 @@ static void json_mean(struct json *j, const struct mean_points *mp)
     }
     json_end(j, '}');
     if (mp->has_change) {
-        json_key(j, "change");
-        json_num(j, mp->change, 1);
+        json_knum(j, "change", mp->change, 1);
     }
     json_kstr(j, "provenance", provenance_name(mp->prov));
     json_kstr(j, "source", mp->source);

@@ -70,16 +70,10 @@ int cmd_benchmark(const struct cli *c, int argc, char **argv)
         {"session", 1, &a.session, NULL, NULL}, {"min-group", 1, &a.min, NULL, NULL},
         {NULL, 0, NULL, NULL, NULL},
     };
-    const char **pos = calloc((size_t)argc + 1, sizeof *pos);
-    int np;
+    struct many_args m;
     struct ops_select sel;
     struct ops_bench_spec spec;
-    int rc = pos ? cli_parse(c, argc, argv, opts, pos, argc, &np, M_USAGE_cmd_benchmark)
-                 : EXIT_DATA;
-    if (!rc && np < 1) {
-        cli_error(c, M_CLI_MISSING_ARG, "PATH");
-        rc = EXIT_USAGE;
-    }
+    int rc = many_parse(c, argc, argv, opts, M_USAGE_cmd_benchmark, &m);
     if (!rc)
         rc = many_select(c, a.group, a.bank, 1, &sel);
     if (!rc)
@@ -87,28 +81,22 @@ int cmd_benchmark(const struct cli *c, int argc, char **argv)
     char date[16];
     text_format_date(c->now, date, sizeof date);
     spec.date = date;
-    struct ops_inputs in = {0};
     if (!rc)
-        rc = many_inputs(c, pos, np, &in);
-    struct ops_banks *banks = rc ? NULL : many_banks(c);
-    if (!rc && !banks)
-        rc = EXIT_DATA;
+        rc = many_load(c, &m);
     if (!rc) {
         struct diags d;
         diags_init(&d);
         struct ops_bench b;
-        int orc = ops_benchmark(&in, banks, &sel, &spec, &b, &d);
+        int orc = ops_benchmark(&m.in, m.banks, &sel, &spec, &b, &d);
         if (!orc) {
             orc = bench_out(&a, &b, &d);
-            rc = many_exit(c, orc, &d, &b.tally, &in);
+            rc = many_exit(c, orc, &d, &b.tally, &m.in);
             ops_bench_free(&b);
         } else {
-            rc = many_exit(c, orc, &d, NULL, &in);
+            rc = many_exit(c, orc, &d, NULL, &m.in);
         }
         diags_free(&d);
     }
-    ops_banks_free(banks);
-    ops_inputs_free(&in);
-    free(pos);
+    many_args_free(&m);
     return rc;
 }

@@ -212,16 +212,12 @@ static void json_areas(struct json *j, const struct bank *b, const struct score 
             json_level(j, b, as->level, as->value, as->pending);
         json_kint(j, "scored", as->scored);
         if (b->kind == BANK_SCALE) {
-            json_key(j, "mean");
-            json_num(j, as->value, 2);
+            json_knum(j, "mean", as->value, 2);
             json_kint(j, "pending", as->pending);
         }
-        json_key(j, "progress");
-        json_num(j, as->progress, 3);
-        json_key(j, "points");
-        json_milli(j, as->points_milli);
-        json_key(j, "max_points");
-        json_milli(j, as->max_points_milli);
+        json_knum(j, "progress", as->progress, 3);
+        json_kmilli(j, "points", as->points_milli);
+        json_kmilli(j, "max_points", as->max_points_milli);
         json_kint(j, "actions", as->actions);
         json_kint(j, "max_actions", as->max_actions);
         json_kint(j, "answered", as->answered);
@@ -229,16 +225,6 @@ static void json_areas(struct json *j, const struct bank *b, const struct score 
         json_kint(j, "blockers", as->blockers);
         json_end(j, '}');
     }
-    json_end(j, ']');
-}
-
-static void json_options(struct json *j, const char *key, uint64_t mask)
-{
-    json_key(j, key);
-    json_begin(j, '[');
-    for (int i = 0; i < 64; i++)
-        if (mask & (1ULL << i))
-            json_int(j, i + 1);
     json_end(j, ']');
 }
 
@@ -257,9 +243,9 @@ static void json_needs(struct json *j, const struct question *q, const struct an
         json_begin(j, '{');
         json_kstr(j, "kind", kinds[p->kind]);
         if (p->kind == NEED_ANY_OF)
-            json_options(j, "any_of", p->options);
+            json_koptions(j, "any_of", p->options);
         if (p->kind == NEED_ALL_OF)
-            json_options(j, "all_of", p->options);
+            json_koptions(j, "all_of", p->options);
         if (p->kind == NEED_ACTIONS || p->kind == NEED_ANY_OF || p->kind == NEED_CHOICE)
             json_kint(j, "need", p->need);
         if (p->kind == NEED_ACTIONS || (p->kind == NEED_CHOICE && p->have))
@@ -287,8 +273,7 @@ static void json_blockers(struct json *j, const struct bank *b, const struct ses
         json_kstr(j, "text", q->text);
         json_kstr(j, "missing", m.p ? m.p : "");
         json_needs(j, q, &s->answers[bl->question], &bl->missing);
-        json_key(j, "answered");
-        json_bool(j, !bl->missing.unanswered);
+        json_kbool(j, "answered", !bl->missing.unanswered);
         json_end(j, '}');
         sbuf_free(&m);
     }
@@ -414,26 +399,21 @@ static void json_answer(struct json *j, const struct bank *b, const struct sessi
     const struct answer *a = &s->answers[qi];
     json_begin(j, '{');
     json_kint(j, "question", q->number);
-    json_key(j, "answered");
-    json_bool(j, a->answered);
+    json_kbool(j, "answered", a->answered);
     char v[256];
     answer_format(q, a, v, sizeof v);
     json_opt_str(j, "value", a->answered ? v : NULL);
     json_kint(j, "actions", sc->q[qi].actions);
-    json_key(j, "points");
-    json_milli(j, sc->q[qi].points_milli);
-    json_key(j, "documented");
-    json_bool(j, a->documented);
-    json_key(j, "followup");
-    json_bool(j, a->followup);
+    json_kmilli(j, "points", sc->q[qi].points_milli);
+    json_kbool(j, "documented", a->documented);
+    json_kbool(j, "followup", a->followup);
     json_opt_str(j, "note", a->note);
     json_key(j, "evidence");
     json_begin(j, '[');
     for (int k = 0; k < a->n_evidence; k++)
         json_str(j, a->evidence[k]);
     json_end(j, ']');
-    json_key(j, "agreed");
-    json_bool(j, a->agreed);
+    json_kbool(j, "agreed", a->agreed);
     json_key(j, "dissent");
     json_begin(j, '[');
     for (int k = 0; k < a->n_dissent; k++) {
@@ -443,8 +423,7 @@ static void json_answer(struct json *j, const struct bank *b, const struct sessi
         json_end(j, '}');
     }
     json_end(j, ']');
-    json_key(j, "parked");
-    json_bool(j, a->parked);
+    json_kbool(j, "parked", a->parked);
     json_opt_str(j, "park_reason", a->park_reason);
     json_end(j, '}');
 }

@@ -217,10 +217,8 @@ static void json_side(struct json *j, const struct bank *b, const struct session
         json_num(j, sc->value, 2);
     else
         json_int(j, sc->level);
-    json_key(j, "value");
-    json_num(j, sc->value, 3);
-    json_key(j, "points");
-    json_milli(j, sc->points_milli);
+    json_knum(j, "value", sc->value, 3);
+    json_kmilli(j, "points", sc->points_milli);
     json_kint(j, "actions", sc->actions);
     json_end(j, '}');
 }
@@ -278,14 +276,10 @@ static void json_areas(struct json *j, const struct ops_diff *df)
         json_kstr(j, "name", b->areas[ai].name);
         json_kint(j, "old_level", x->level);
         json_kint(j, "new_level", y->level);
-        json_key(j, "old_value");
-        json_num(j, x->value, 3);
-        json_key(j, "new_value");
-        json_num(j, y->value, 3);
-        json_key(j, "old_points");
-        json_milli(j, x->points_milli);
-        json_key(j, "new_points");
-        json_milli(j, y->points_milli);
+        json_knum(j, "old_value", x->value, 3);
+        json_knum(j, "new_value", y->value, 3);
+        json_kmilli(j, "old_points", x->points_milli);
+        json_kmilli(j, "new_points", y->points_milli);
         json_end(j, '}');
     }
     json_end(j, ']');
@@ -306,14 +300,11 @@ static void json_question(struct json *j, const struct ops_diff *df, const struc
     json_options(j, "unticked", q, d->unticked);
     json_kint(j, "actions_gained", d->gained);
     json_kint(j, "actions_lost", d->lost);
-    json_key(j, "old_points");
-    json_milli(j, df->sc_old.q[d->question].points_milli);
-    json_key(j, "new_points");
-    json_milli(j, df->sc_new.q[d->question].points_milli);
-    json_key(j, "note_changed");
-    json_bool(j, d->note_changed);
-    json_key(j, "note_removed");
-    json_bool(j, d->note_changed && ax->note && *ax->note && !(ay->note && *ay->note));
+    json_kmilli(j, "old_points", df->sc_old.q[d->question].points_milli);
+    json_kmilli(j, "new_points", df->sc_new.q[d->question].points_milli);
+    json_kbool(j, "note_changed", d->note_changed);
+    json_kbool(j, "note_removed",
+               d->note_changed && ax->note && *ax->note && !(ay->note && *ay->note));
     json_kstr(j, "old_note", ax->note);
     json_kstr(j, "new_note", ay->note);
     json_strings(j, "evidence_added", d->ev_added, d->n_ev_added);

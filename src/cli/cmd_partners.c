@@ -55,26 +55,22 @@ int cmd_partners(const struct cli *c, int argc, char **argv)
         {"names", 0, NULL, &names, NULL},
         {NULL, 0, NULL, NULL, NULL},
     };
-    const char **pos = calloc((size_t)argc + 1, sizeof *pos);
-    int np;
-    int rc = pos ? cli_parse(c, argc, argv, opts, pos, argc, &np, M_USAGE_cmd_partners)
-                 : EXIT_DATA;
-    if (!rc && (np < 1 || !for_arg)) {
-        cli_error(c, M_CLI_MISSING_ARG, np < 1 ? "PATH" : "--for");
+    struct many_args m;
+    int rc = many_parse(c, argc, argv, opts, M_USAGE_cmd_partners, &m);
+    if (!rc && !for_arg) {
+        cli_error(c, M_CLI_MISSING_ARG, "--for");
         rc = EXIT_USAGE;
     }
-    struct ops_inputs in = {0};
     if (!rc)
-        rc = many_inputs(c, pos, np, &in);
+        rc = many_inputs(c, m.pos, m.np, &m.in);
     char *path = rc ? NULL : cli_session_path(c, for_arg);
-    struct ops_banks *banks = rc || !path ? NULL : many_banks(c);
-    if (!rc && !banks)
+    if (!rc && !(path && (m.banks = many_banks(c))))
         rc = EXIT_DATA;
     if (!rc) {
         struct diags d;
         diags_init(&d);
         struct ops_partners r;
-        int orc = ops_partners(&in, banks, path, names, 0, &r, &d);
+        int orc = ops_partners(&m.in, m.banks, path, names, 0, &r, &d);
         if (!orc) {
             struct sbuf o;
             sbuf_init(&o);
@@ -82,16 +78,14 @@ int cmd_partners(const struct cli *c, int argc, char **argv)
             if (o.p)
                 cli_put(o.p);
             sbuf_free(&o);
-            rc = many_exit(c, orc, &d, &r.tally, &in);
+            rc = many_exit(c, orc, &d, &r.tally, &m.in);
             ops_partners_free(&r);
         } else {
-            rc = many_exit(c, orc, &d, NULL, &in);
+            rc = many_exit(c, orc, &d, NULL, &m.in);
         }
         diags_free(&d);
     }
-    ops_banks_free(banks);
     free(path);
-    ops_inputs_free(&in);
-    free(pos);
+    many_args_free(&m);
     return rc;
 }

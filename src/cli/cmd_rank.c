@@ -126,45 +126,34 @@ int cmd_rank(const struct cli *c, int argc, char **argv)
         {"names", 0, NULL, &names, NULL}, {"json", 0, NULL, &json, NULL},
         {NULL, 0, NULL, NULL, NULL},
     };
-    const char **pos = calloc((size_t)argc + 1, sizeof *pos);
-    int np;
+    struct many_args m;
     struct ops_select sel;
-    int rc = pos ? cli_parse(c, argc, argv, opts, pos, argc, &np, M_USAGE_cmd_rank) : EXIT_DATA;
-    if (!rc && np < 1) {
-        cli_error(c, M_CLI_MISSING_ARG, "PATH");
-        rc = EXIT_USAGE;
-    }
+    int rc = many_parse(c, argc, argv, opts, M_USAGE_cmd_rank, &m);
     if (!rc)
         rc = many_select(c, group, bank, 0, &sel);
-    struct ops_inputs in = {0};
     if (!rc)
-        rc = many_inputs(c, pos, np, &in);
-    struct ops_banks *banks = rc ? NULL : many_banks(c);
-    if (!rc && !banks)
-        rc = EXIT_DATA;
+        rc = many_load(c, &m);
     if (!rc) {
         struct diags d;
         diags_init(&d);
         struct ops_rank r;
-        int orc = ops_rank(&in, banks, &sel, names, &r, &d);
+        int orc = ops_rank(&m.in, m.banks, &sel, names, &r, &d);
         struct sbuf o;
         sbuf_init(&o);
         if (!orc && json)
-            rank_json(&o, &r, &in, names);
+            rank_json(&o, &r, &m.in, names);
         else if (!orc)
-            rank_text(&o, &r, &in, names, c->utf8);
+            rank_text(&o, &r, &m.in, names, c->utf8);
         if (o.p && json)
             fputs(o.p, stdout);
         else if (o.p)
             cli_put(o.p);
         sbuf_free(&o);
-        rc = many_exit(c, orc, &d, &r.tally, &in);
+        rc = many_exit(c, orc, &d, &r.tally, &m.in);
         if (!orc)
             ops_rank_free(&r);
         diags_free(&d);
     }
-    ops_banks_free(banks);
-    ops_inputs_free(&in);
-    free(pos);
+    many_args_free(&m);
     return rc;
 }

@@ -202,14 +202,10 @@ int cmd_summary(const struct cli *c, int argc, char **argv)
         {"format", 1, &format, NULL, NULL}, {"names", 0, NULL, &names, NULL},
         {"min-group", 1, &min, NULL, NULL}, {NULL, 0, NULL, NULL, NULL},
     };
-    const char **pos = calloc((size_t)argc + 1, sizeof *pos);
-    int np, min_group = 0;
+    struct many_args m;
+    int min_group = 0;
     struct ops_select sel;
-    int rc = pos ? cli_parse(c, argc, argv, opts, pos, argc, &np, M_USAGE_cmd_summary) : EXIT_DATA;
-    if (!rc && np < 1) {
-        cli_error(c, M_CLI_MISSING_ARG, "PATH");
-        rc = EXIT_USAGE;
-    }
+    int rc = many_parse(c, argc, argv, opts, M_USAGE_cmd_summary, &m);
     if (!rc && format && strcmp(format, "text") && strcmp(format, "json") &&
         strcmp(format, "csv") && strcmp(format, "html")) {
         cli_error(c, M_CLI_BAD_FORMAT, format, "text, json, csv, html");
@@ -219,17 +215,13 @@ int cmd_summary(const struct cli *c, int argc, char **argv)
         rc = many_select(c, group, bank, 0, &sel);
     if (!rc)
         rc = many_min_group(c, min, &min_group);
-    struct ops_inputs in = {0};
     if (!rc)
-        rc = many_inputs(c, pos, np, &in);
-    struct ops_banks *banks = rc ? NULL : many_banks(c);
-    if (!rc && !banks)
-        rc = EXIT_DATA;
+        rc = many_load(c, &m);
     if (!rc) {
         struct diags d;
         diags_init(&d);
         struct ops_summary s;
-        int orc = ops_summary(&in, banks, &sel, min_group, names, &s, &d);
+        int orc = ops_summary(&m.in, m.banks, &sel, min_group, names, &s, &d);
         struct sbuf o;
         sbuf_init(&o);
         if (!orc && (!format || !strcmp(format, "text")))
@@ -245,13 +237,11 @@ int cmd_summary(const struct cli *c, int argc, char **argv)
         else if (o.p)
             fputs(o.p, stdout);
         sbuf_free(&o);
-        rc = many_exit(c, orc, &d, &s.tally, &in);
+        rc = many_exit(c, orc, &d, &s.tally, &m.in);
         if (!orc)
             ops_summary_free(&s);
         diags_free(&d);
     }
-    ops_banks_free(banks);
-    ops_inputs_free(&in);
-    free(pos);
+    many_args_free(&m);
     return rc;
 }

@@ -332,3 +332,31 @@ void json_kint(struct json *j, const char *key, long v)
     json_key(j, key);
     json_int(j, v);
 }
+
+void json_knum(struct json *j, const char *key, double v, int decimals)
+{
+    json_key(j, key);
+    json_num(j, v, decimals);
+}
+
+void json_kmilli(struct json *j, const char *key, long milli)
+{
+    json_key(j, key);
+    json_milli(j, milli);
+}
+
+void json_kbool(struct json *j, const char *key, int v)
+{
+    json_key(j, key);
+    json_bool(j, v);
+}
+
+void json_koptions(struct json *j, const char *key, uint64_t mask)
+{
+    json_key(j, key);
+    json_begin(j, '[');
+    for (int i = 0; i < 64; i++)
+        if (mask & (1ULL << i))
+            json_int(j, i + 1);
+    json_end(j, ']');
+}

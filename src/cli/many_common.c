@@ -34,6 +34,19 @@ int many_min_group(const struct cli *c, const char *text, int *out)
     return 0;
 }
 
+int many_parse(const struct cli *c, int argc, char **argv, const struct opt *opts,
+               enum cli_msg_id usage, struct many_args *m)
+{
+    *m = (struct many_args){0};
+    m->pos = calloc((size_t)argc + 1, sizeof *m->pos);
+    int rc = m->pos ? cli_parse(c, argc, argv, opts, m->pos, argc, &m->np, usage) : EXIT_DATA;
+    if (!rc && m->np < 1) {
+        cli_error(c, M_CLI_MISSING_ARG, "PATH");
+        rc = EXIT_USAGE;
+    }
+    return rc;
+}
+
 int many_inputs(const struct cli *c, const char *const *pos, int n, struct ops_inputs *in)
 {
     struct diags d;
@@ -59,6 +72,22 @@ struct ops_banks *many_banks(const struct cli *c)
     if (!b)
         cli_core_error(c, M_SES_NO_MEMORY);
     return b;
+}
+
+int many_load(const struct cli *c, struct many_args *m)
+{
+    int rc = many_inputs(c, m->pos, m->np, &m->in);
+    if (!rc && !(m->banks = many_banks(c)))
+        rc = EXIT_DATA;
+    return rc;
+}
+
+void many_args_free(struct many_args *m)
+{
+    ops_banks_free(m->banks);
+    ops_inputs_free(&m->in);
+    free(m->pos);
+    *m = (struct many_args){0};
 }
 
 int many_exit(const struct cli *c, int rc, const struct diags *d, const struct ops_tally *t,

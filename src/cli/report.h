@@ -16,6 +16,9 @@
 void md_escape(struct sbuf *o, const char *s, int in_table, const char *prefix);
 /* HTML: & < > " ' as entities; with br, line breaks become <br>. */
 void html_escape(struct sbuf *o, const char *s, int br);
+/* A self-contained HTML document's start, up to and with "<style>\n": the language, a
+ * Content-Security-Policy that allows no script and no external asset, and the title. */
+void html_head(struct sbuf *o, const char *title);
 /* CSV (RFC 4180): quoted when it holds a quote, ';', ',', CR or LF, quotes doubled; a field
  * that starts with = + - @ tab or CR gets a leading ' so no spreadsheet reads it as a formula,
  * and so does a = + - @ right after a ';' or ',' inside it (a spreadsheet that splits on the
@@ -84,8 +87,11 @@ void report_since_line(struct sbuf *o, const struct ops_report *r);
  * "–"; esc (NULL: as it is) writes the text. */
 void report_bench_area(struct sbuf *o, const struct ops_report *r, int ai,
                        void (*esc)(struct sbuf *, const char *));
-/* "Svagast: Upphandling, Ledning och Kultur." (the areas' short names). */
-void report_weakest_names(struct sbuf *o, const struct ops_report *r);
+/* "Svagast: Upphandling, Ledning och Kultur." (the areas' short names), then how many areas
+ * are below the group and whose values the group's are, or that the group has none. */
+void report_weakest_note(struct sbuf *o, const struct ops_report *r);
+/* The note under the first steps: how many of the plan's, towards which goal. */
+void report_top_note(struct sbuf *o, const struct ops_report *r);
 /* The line of counts: flagged, parked, disputed, tracked. */
 void report_records_line(struct sbuf *o, const struct ops_report *r);
 

@@ -119,6 +119,18 @@ void html_escape(struct sbuf *o, const char *s, int br)
     free(clean);
 }
 
+void html_head(struct sbuf *o, const char *title)
+{
+    sbuf_addf(o, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
+              msg_lang() == LANG_EN ? "en" : "sv");
+    sbuf_add(o, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                "style-src 'unsafe-inline'\">\n");
+    sbuf_add(o, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    sbuf_add(o, "<meta name=\"generator\" content=\"kollen\">\n<title>");
+    html_escape(o, title, 0);
+    sbuf_add(o, "</title>\n<style>\n");
+}
+
 void csv_field(struct sbuf *o, const char *s)
 {
     char *clean = text_sanitize_dup(s ? s : "", 1);
@@ -160,16 +172,6 @@ static void json_part(void *ctx, const char *part)
     json_str((struct json *)ctx, part);
 }
 
-static void json_option_list(struct json *j, const char *key, uint64_t mask)
-{
-    json_key(j, key);
-    json_begin(j, '[');
-    for (int i = 0; i < 64; i++)
-        if (mask & (1ULL << i))
-            json_int(j, i + 1);
-    json_end(j, ']');
-}
-
 static void json_goal_line(void *ctx, const char *line)
 {
     json_str((struct json *)ctx, line);
@@ -181,19 +183,13 @@ static void item_json(struct json *j, const struct bank *b, const struct session
 {
     const struct question *q = &b->questions[it->question];
     json_begin(j, '{');
-    json_key(j, "question");
-    json_int(j, q->number);
-    json_key(j, "area");
-    json_str(j, b->areas[it->area].id);
-    json_key(j, "level");
-    json_int(j, it->level);
-    json_key(j, "extra");
-    json_bool(j, it->extra);
-    json_key(j, "text");
-    json_str(j, q->text);
-    json_key(j, "answer");
-    json_bool(j, it->answer);
-    json_option_list(j, "tick", it->tick);
+    json_kint(j, "question", q->number);
+    json_kstr(j, "area", b->areas[it->area].id);
+    json_kint(j, "level", it->level);
+    json_kbool(j, "extra", it->extra);
+    json_kstr(j, "text", q->text);
+    json_kbool(j, "answer", it->answer);
+    json_koptions(j, "tick", it->tick);
     json_key(j, "choice");
     if (it->choice)
         json_int(j, it->choice);
@@ -204,15 +200,12 @@ static void item_json(struct json *j, const struct bank *b, const struct session
         json_int(j, it->from_choice);
     else
         json_null(j);
-    json_key(j, "document");
-    json_bool(j, it->document);
-    json_key(j, "actions");
-    json_int(j, it->actions);
-    json_key(j, "quick");
-    json_bool(j, it->quick);
-    json_option_list(j, "named", it->named);
+    json_kbool(j, "document", it->document);
+    json_kint(j, "actions", it->actions);
+    json_kbool(j, "quick", it->quick);
+    json_koptions(j, "named", it->named);
     if ((it->tick & ~it->named) && (it->tick & ~it->named) != it->pool) {
-        json_option_list(j, "any_of", it->pool); /* any of these will do ... */
+        json_koptions(j, "any_of", it->pool); /* any of these will do ... */
         json_kint(j, "any_need", it->pool_need); /* ... for this many more actions */
     }
     if (s) {
@@ -240,12 +233,10 @@ void plan_json(struct json *j, const struct bank *b, const struct session *s, co
     plan_goal_text(&t, b, p);
     json_str(j, t.p ? t.p : "");
     if (p->target) {
-        json_key(j, "target_id");
-        json_str(j, p->target->id);
+        json_kstr(j, "target_id", p->target->id);
     }
     if (p->benchmark) {
-        json_key(j, "benchmark");
-        json_str(j, p->benchmark->id);
+        json_kstr(j, "benchmark", p->benchmark->id);
         json_key(j, "area_goals");
         json_begin(j, '{');
         for (int ai = 0; ai < b->n_areas; ai++) {
@@ -267,22 +258,14 @@ void plan_json(struct json *j, const struct bank *b, const struct session *s, co
         plan_goal_lines(b, p, json_goal_line, j);
         json_end(j, ']');
     }
-    json_key(j, "level_now");
-    json_int(j, p->level_now);
-    json_key(j, "goal_level");
-    json_int(j, p->goal_level);
-    json_key(j, "level_after");
-    json_int(j, p->level_after);
-    json_key(j, "met");
-    json_bool(j, p->met);
-    json_key(j, "actions");
-    json_int(j, p->actions);
-    json_key(j, "boxes");
-    json_int(j, p->boxes);
-    json_key(j, "documents");
-    json_int(j, p->documents);
-    json_key(j, "questions");
-    json_int(j, p->questions);
+    json_kint(j, "level_now", p->level_now);
+    json_kint(j, "goal_level", p->goal_level);
+    json_kint(j, "level_after", p->level_after);
+    json_kbool(j, "met", p->met);
+    json_kint(j, "actions", p->actions);
+    json_kint(j, "boxes", p->boxes);
+    json_kint(j, "documents", p->documents);
+    json_kint(j, "questions", p->questions);
     json_kint(j, "quick_wins", p->quick);
     json_kint(j, "actions_now", p->actions_now);
     json_kint(j, "actions_after", p->actions_after);
@@ -469,7 +452,7 @@ void report_records_line(struct sbuf *o, const struct ops_report *r)
     sbuf_add(o, t);
 }
 
-void report_weakest_names(struct sbuf *o, const struct ops_report *r)
+static void weakest_names(struct sbuf *o, const struct ops_report *r)
 {
     struct sbuf t;
     char line[1024];
@@ -485,6 +468,47 @@ void report_weakest_names(struct sbuf *o, const struct ops_report *r)
     if (n)
         sbuf_add(o, line);
     sbuf_free(&t);
+}
+
+void report_weakest_note(struct sbuf *o, const struct ops_report *r)
+{
+    const struct bank *b = r->b;
+    const struct benchmark *from = NULL;
+    char line[512];
+    weakest_names(o, r);
+    for (int k = 0; k < r->n_weakest; k++) {
+        const struct benchmark *f;
+        ops_report_group_value(r, r->weakest[k], &f);
+        from = f ? f : from;
+    }
+    if (!from) {
+        rep_msg_format(line, sizeof line, M_REP_NO_GROUP_VALUES, group_name(r->s->group));
+        sbuf_addf(o, " %s", line);
+        return;
+    }
+    int scored = 0;
+    for (int ai = 0; ai < b->n_areas; ai++)
+        scored += r->sc.areas[ai].scored != 0;
+    rep_msg_format(line, sizeof line, M_REP_BELOW_COUNT, r->below_group, scored);
+    sbuf_addf(o, " %s ", line);
+    rep_msg_format(line, sizeof line,
+                   b->kind == BANK_SCALE      ? M_REP_GROUP_IS_SCALE
+                   : from->kind == BENCH_SPREAD ? M_REP_GROUP_IS
+                                                : M_REP_GROUP_IS_TYPSVAR,
+                   from->name ? from->name : from->id);
+    sbuf_add(o, line);
+}
+
+void report_top_note(struct sbuf *o, const struct ops_report *r)
+{
+    struct sbuf goal;
+    char line[1024];
+    sbuf_init(&goal);
+    plan_goal_text(&goal, r->b, &r->plan);
+    rep_msg_format(line, sizeof line, M_REP_TOP_NOTE, r->n_top, r->plan.n_items,
+                   goal.p ? goal.p : "");
+    sbuf_add(o, line);
+    sbuf_free(&goal);
 }
 
 void report_bench_area(struct sbuf *o, const struct ops_report *r, int ai,

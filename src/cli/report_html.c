@@ -122,14 +122,8 @@ static void head(struct sbuf *o, const struct ops_report *r, const struct report
 {
     char t[1024];
     rep_msg_format(t, sizeof t, M_REP_TITLE, r->b->name, r->s->organisation);
-    sbuf_addf(o, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
-              msg_lang() == LANG_EN ? "en" : "sv");
-    sbuf_add(o, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                "style-src 'unsafe-inline'\">\n");
-    sbuf_add(o, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    sbuf_add(o, "<meta name=\"generator\" content=\"kollen\">\n<title>");
-    esc(o, t);
-    sbuf_addf(o, "</title>\n<style>\n%s", css);
+    html_head(o, t);
+    sbuf_add(o, css);
     page_rules(o, r, ro);
     sbuf_add(o, "</style>\n</head>\n<body>\n");
     if (ro->marking && *ro->marking) {
@@ -157,6 +151,19 @@ static void h2(struct sbuf *o, const char *text)
     sbuf_add(o, "</h2>\n");
 }
 
+/* The level, the totals under it. */
+static void level_totals(struct sbuf *o, const struct ops_report *r)
+{
+    struct sbuf t;
+    sbuf_init(&t);
+    report_level_line(&t, r);
+    para(o, "level", t.p ? t.p : "");
+    sbuf_reset(&t);
+    report_totals_line(&t, r);
+    para(o, NULL, t.p ? t.p : "");
+    sbuf_free(&t);
+}
+
 /* --- page 1: the summary --- */
 
 static void summary_head(struct sbuf *o, const struct ops_report *r)
@@ -181,11 +188,7 @@ static void summary_level(struct sbuf *o, const struct ops_report *r)
     struct sbuf t;
     sbuf_init(&t);
     sbuf_add(o, "<div class=\"result\">\n<div>\n");
-    report_level_line(&t, r);
-    para(o, "level", t.p ? t.p : "");
-    sbuf_reset(&t);
-    report_totals_line(&t, r);
-    para(o, NULL, t.p ? t.p : "");
+    level_totals(o, r);
     if (r->have_since) {
         sbuf_reset(&t);
         char head[256];
@@ -209,19 +212,16 @@ static void summary_weakest(struct sbuf *o, const struct ops_report *r)
 {
     const struct bank *b = r->b;
     struct sbuf t;
-    char line[512];
     sbuf_init(&t);
     h2(o, rep_msg(M_REP_WEAKEST));
     sbuf_addf(o, "<table class=\"weak\">\n<thead><tr><th>%s</th><th class=\"n\">%s</th>"
                  "<th class=\"n\">%s</th><th>%s</th></tr></thead>\n<tbody>\n",
               rep_msg(M_W_AREA), rep_msg(M_REP_ORG_COL), rep_msg(M_REP_GROUP_COL),
               rep_msg(M_REP_BELOW_COL));
-    const struct benchmark *from = NULL;
     for (int k = 0; k < r->n_weakest; k++) {
         int ai = r->weakest[k];
         const struct benchmark *f;
         double g = ops_report_group_value(r, ai, &f), v = ops_report_org_value(r, ai);
-        from = f ? f : from;
         sbuf_add(o, k < OPS_REPORT_WEAKEST ? "<tr class=\"weakest\"><td>" : "<tr><td>");
         esc(o, b->areas[ai].short_name ? b->areas[ai].short_name : b->areas[ai].name);
         sbuf_add(o, "</td><td class=\"n\">");
@@ -239,26 +239,8 @@ static void summary_weakest(struct sbuf *o, const struct ops_report *r)
     }
     sbuf_add(o, "</tbody>\n</table>\n");
     sbuf_reset(&t);
-    report_weakest_names(&t, r);
-    if (from) {
-        sbuf_addc(&t, ' ');
-        int scored = 0;
-        for (int ai = 0; ai < b->n_areas; ai++)
-            scored += r->sc.areas[ai].scored != 0;
-        rep_msg_format(line, sizeof line, M_REP_BELOW_COUNT, r->below_group, scored);
-        sbuf_addf(&t, "%s ", line);
-        rep_msg_format(line, sizeof line,
-                       b->kind == BANK_SCALE      ? M_REP_GROUP_IS_SCALE
-                       : from->kind == BENCH_SPREAD ? M_REP_GROUP_IS
-                                                    : M_REP_GROUP_IS_TYPSVAR,
-                       from->name ? from->name : from->id);
-        sbuf_add(&t, line);
-        para(o, "small", t.p ? t.p : "");
-    } else {
-        rep_msg_format(line, sizeof line, M_REP_NO_GROUP_VALUES, group_name(r->s->group));
-        sbuf_addf(&t, " %s", line);
-        para(o, "small", t.p ? t.p : "");
-    }
+    report_weakest_note(&t, r);
+    para(o, "small", t.p ? t.p : "");
     sbuf_free(&t);
 }
 
@@ -268,7 +250,6 @@ static void summary_weakest(struct sbuf *o, const struct ops_report *r)
 static void summary_steps(struct sbuf *o, const struct ops_report *r)
 {
     struct sbuf t;
-    char line[1024];
     sbuf_init(&t);
     h2(o, rep_msg(M_REP_TOP_HEAD));
     if (!r->have_plan) {
@@ -291,9 +272,8 @@ static void summary_steps(struct sbuf *o, const struct ops_report *r)
     sbuf_add(o, "</ol>\n");
     sbuf_free(&cut);
     sbuf_reset(&t);
-    plan_goal_text(&t, r->b, &r->plan);
-    rep_msg_format(line, sizeof line, M_REP_TOP_NOTE, r->n_top, r->plan.n_items, t.p ? t.p : "");
-    para(o, "small", line);
+    report_top_note(&t, r);
+    para(o, "small", t.p ? t.p : "");
     sbuf_free(&t);
 }
 
@@ -656,23 +636,16 @@ static void companion(struct sbuf *o, const struct ops_report *r)
         return;
     const struct ops_report *c = r->comp;
     char line[1400];
-    struct sbuf t;
-    sbuf_init(&t);
     sbuf_add(o, "<section id=\"companion\">\n");
     h2(o, c->b->name);
     rep_msg_format(line, sizeof line, M_REP_COMPANION_FILE, c->s->organisation, c->s->date);
     para(o, "small", line);
-    report_level_line(&t, c);
-    para(o, "level", t.p ? t.p : "");
-    sbuf_reset(&t);
-    report_totals_line(&t, c);
-    para(o, NULL, t.p ? t.p : "");
+    level_totals(o, c);
     if (c->b->kind == BANK_SCALE)
         para(o, "caveat", rep_msg(M_REP_SCALE_CAVEAT));
     area_table(o, c);
     para(o, "small", rep_msg(M_REP_CYBER_NOTE));
     sbuf_add(o, "</section>\n");
-    sbuf_free(&t);
 }
 
 static void provenance(struct sbuf *o, const struct ops_report *r)

@@ -137,6 +137,21 @@ void report_provenance_counts(struct sbuf *o, const struct ops_report *r)
     sbuf_add(o, t);
 }
 
+/* The level in bold, the totals under it. */
+static void level_totals(struct sbuf *o, const struct ops_report *r)
+{
+    struct sbuf t;
+    sbuf_init(&t);
+    report_level_line(&t, r);
+    sbuf_add(o, "**");
+    esc(o, t.p ? t.p : "");
+    sbuf_add(o, "**  \n");
+    sbuf_reset(&t);
+    report_totals_line(&t, r);
+    line(o, t.p ? t.p : "");
+    sbuf_free(&t);
+}
+
 static void marking(struct sbuf *o, const struct report_opts *ro)
 {
     if (!ro->marking || !*ro->marking)
@@ -152,18 +167,15 @@ static void summary_weakest(struct sbuf *o, const struct ops_report *r)
 {
     const struct bank *b = r->b;
     struct sbuf t;
-    char msgbuf[512];
     sbuf_init(&t);
     sbuf_add(o, "### ");
     esc(o, rep_msg(M_REP_WEAKEST));
     sbuf_addf(o, "\n\n| %s | %s | %s | %s |\n|---|---:|---:|---|\n", rep_msg(M_W_AREA),
               rep_msg(M_REP_ORG_COL), rep_msg(M_REP_GROUP_COL), rep_msg(M_REP_BELOW_COL));
-    const struct benchmark *from = NULL;
     for (int k = 0; k < r->n_weakest; k++) {
         int ai = r->weakest[k];
         const struct benchmark *f;
         double g = ops_report_group_value(r, ai, &f), v = ops_report_org_value(r, ai);
-        from = f ? f : from;
         sbuf_add(o, "|");
         cell(o, b->areas[ai].short_name ? b->areas[ai].short_name : b->areas[ai].name);
         sbuf_reset(&t);
@@ -177,32 +189,14 @@ static void summary_weakest(struct sbuf *o, const struct ops_report *r)
     }
     sbuf_addc(o, '\n');
     sbuf_reset(&t);
-    report_weakest_names(&t, r);
-    if (from) {
-        int scored = 0;
-        for (int ai = 0; ai < b->n_areas; ai++)
-            scored += r->sc.areas[ai].scored != 0;
-        rep_msg_format(msgbuf, sizeof msgbuf, M_REP_BELOW_COUNT, r->below_group, scored);
-        sbuf_addf(&t, " %s ", msgbuf);
-        rep_msg_format(msgbuf, sizeof msgbuf,
-                       b->kind == BANK_SCALE      ? M_REP_GROUP_IS_SCALE
-                       : from->kind == BENCH_SPREAD ? M_REP_GROUP_IS
-                                                    : M_REP_GROUP_IS_TYPSVAR,
-                       from->name ? from->name : from->id);
-        sbuf_add(&t, msgbuf);
-        line(o, t.p ? t.p : "");
-    } else {
-        rep_msg_format(msgbuf, sizeof msgbuf, M_REP_NO_GROUP_VALUES, group_name(r->s->group));
-        sbuf_addf(&t, " %s", msgbuf);
-        line(o, t.p ? t.p : "");
-    }
+    report_weakest_note(&t, r);
+    line(o, t.p ? t.p : "");
     sbuf_free(&t);
 }
 
 static void summary_steps(struct sbuf *o, const struct ops_report *r)
 {
     struct sbuf t;
-    char msgbuf[1024];
     sbuf_init(&t);
     sbuf_add(o, "### ");
     esc(o, rep_msg(M_REP_TOP_HEAD));
@@ -221,10 +215,8 @@ static void summary_steps(struct sbuf *o, const struct ops_report *r)
     }
     sbuf_addc(o, '\n');
     sbuf_reset(&t);
-    plan_goal_text(&t, r->b, &r->plan);
-    rep_msg_format(msgbuf, sizeof msgbuf, M_REP_TOP_NOTE, r->n_top, r->plan.n_items,
-                   t.p ? t.p : "");
-    line(o, msgbuf);
+    report_top_note(&t, r);
+    line(o, t.p ? t.p : "");
     sbuf_free(&t);
 }
 
@@ -281,14 +273,7 @@ static void summary(struct sbuf *o, const struct ops_report *r)
     report_period(&t, s);
     line(o, t.p ? t.p : "");
     h2(o, rep_msg(M_REP_SUMMARY));
-    sbuf_reset(&t);
-    report_level_line(&t, r);
-    sbuf_add(o, "**");
-    esc(o, t.p ? t.p : "");
-    sbuf_add(o, "**  \n");
-    sbuf_reset(&t);
-    report_totals_line(&t, r);
-    line(o, t.p ? t.p : "");
+    level_totals(o, r);
     if (r->have_since) {
         rep_msg_format(msgbuf, sizeof msgbuf, M_REP_SINCE_HEAD, r->since.old->date);
         sbuf_reset(&t);
@@ -410,14 +395,7 @@ static void result(struct sbuf *o, const struct ops_report *r)
     struct sbuf t;
     sbuf_init(&t);
     h2(o, rep_msg(M_REP_RESULT));
-    report_level_line(&t, r);
-    sbuf_add(o, "**");
-    esc(o, t.p ? t.p : "");
-    sbuf_add(o, "**  \n");
-    sbuf_reset(&t);
-    report_totals_line(&t, r);
-    line(o, t.p ? t.p : "");
-    sbuf_reset(&t);
+    level_totals(o, r);
     report_bench_name(&t, r);
     sbuf_addf(o, "%s: ", rep_msg(M_REP_BENCH));
     esc(o, t.p ? t.p : "");
@@ -625,18 +603,10 @@ static void companion(struct sbuf *o, const struct ops_report *r)
         return;
     const struct ops_report *c = r->comp;
     char msgbuf[1400];
-    struct sbuf t;
-    sbuf_init(&t);
     h2(o, c->b->name);
     rep_msg_format(msgbuf, sizeof msgbuf, M_REP_COMPANION_FILE, c->s->organisation, c->s->date);
     line(o, msgbuf);
-    report_level_line(&t, c);
-    sbuf_add(o, "**");
-    esc(o, t.p ? t.p : "");
-    sbuf_add(o, "**  \n");
-    sbuf_reset(&t);
-    report_totals_line(&t, c);
-    line(o, t.p ? t.p : "");
+    level_totals(o, c);
     if (c->b->kind == BANK_SCALE) {
         sbuf_add(o, "> ");
         esc(o, rep_msg(M_REP_SCALE_CAVEAT));
@@ -644,7 +614,6 @@ static void companion(struct sbuf *o, const struct ops_report *r)
     }
     area_table(o, c);
     line(o, rep_msg(M_REP_CYBER_NOTE));
-    sbuf_free(&t);
 }
 
 static void provenance(struct sbuf *o, const struct ops_report *r)

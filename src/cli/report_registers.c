@@ -99,7 +99,45 @@ static void question_cell(struct sbuf *c, const struct bank *b, int qi)
     sbuf_addf(c, "%d · %s", q->number, question_label(q));
 }
 
+/* Every row of register g, the question's cell and nh more as plain text, to row() for their
+ * markup. */
+static void each_row(struct sbuf *o, const struct ops_report *r, enum reg g, int nh,
+                     void (*row)(struct sbuf *o, const char *q, const struct sbuf *c, int nh))
+{
+    struct sbuf q, c[3];
+    sbuf_init(&q);
+    for (int i = 0; i < 3; i++)
+        sbuf_init(&c[i]);
+    for (int qi = 0; qi < r->b->n_questions; qi++) {
+        const struct answer *a = &r->s->answers[qi];
+        if (!listed(a, g))
+            continue;
+        for (int k = 0, rows = 1; k < rows; k++) {
+            for (int i = 0; i < 3; i++)
+                sbuf_reset(&c[i]);
+            sbuf_reset(&q);
+            question_cell(&q, r->b, qi);
+            rows = cells(g, a, k, c);
+            row(o, q.p ? q.p : "", c, nh);
+        }
+    }
+    sbuf_free(&q);
+    for (int i = 0; i < 3; i++)
+        sbuf_free(&c[i]);
+}
+
 /* --- HTML --- */
+
+static void html_row(struct sbuf *o, const char *q, const struct sbuf *c, int nh)
+{
+    sbuf_add(o, "<tr><td>");
+    html_escape(o, q, 0);
+    for (int i = 0; i < nh; i++) {
+        sbuf_add(o, "</td><td>");
+        html_escape(o, c[i].p ? c[i].p : "", 1);
+    }
+    sbuf_add(o, "</td></tr>\n");
+}
 
 static void html_register(struct sbuf *o, const struct ops_report *r, enum reg g)
 {
@@ -121,33 +159,8 @@ static void html_register(struct sbuf *o, const struct ops_report *r, enum reg g
         sbuf_add(o, "</th>");
     }
     sbuf_add(o, "</tr></thead>\n<tbody>\n");
-    struct sbuf q, c[3];
-    sbuf_init(&q);
-    for (int i = 0; i < 3; i++)
-        sbuf_init(&c[i]);
-    for (int qi = 0; qi < r->b->n_questions; qi++) {
-        const struct answer *a = &r->s->answers[qi];
-        if (!listed(a, g))
-            continue;
-        for (int k = 0, rows = 1; k < rows; k++) {
-            for (int i = 0; i < 3; i++)
-                sbuf_reset(&c[i]);
-            sbuf_reset(&q);
-            question_cell(&q, r->b, qi);
-            rows = cells(g, a, k, c);
-            sbuf_add(o, "<tr><td>");
-            html_escape(o, q.p ? q.p : "", 0);
-            for (int i = 0; i < nh; i++) {
-                sbuf_add(o, "</td><td>");
-                html_escape(o, c[i].p ? c[i].p : "", 1);
-            }
-            sbuf_add(o, "</td></tr>\n");
-        }
-    }
+    each_row(o, r, g, nh, html_row);
     sbuf_add(o, "</tbody>\n</table>\n");
-    sbuf_free(&q);
-    for (int i = 0; i < 3; i++)
-        sbuf_free(&c[i]);
 }
 
 void report_html_registers(struct sbuf *o, const struct ops_report *r)
@@ -167,6 +180,15 @@ static void md_cell(struct sbuf *o, const char *s)
     sbuf_add(o, " ");
     md_escape(o, s, 1, NULL);
     sbuf_add(o, " |");
+}
+
+static void md_row(struct sbuf *o, const char *q, const struct sbuf *c, int nh)
+{
+    sbuf_add(o, "|");
+    md_cell(o, q);
+    for (int i = 0; i < nh; i++)
+        md_cell(o, c[i].p ? c[i].p : "");
+    sbuf_addc(o, '\n');
 }
 
 static void md_register(struct sbuf *o, const struct ops_report *r, enum reg g)
@@ -189,31 +211,8 @@ static void md_register(struct sbuf *o, const struct ops_report *r, enum reg g)
     for (int i = 0; i <= nh; i++)
         sbuf_add(o, "---|");
     sbuf_addc(o, '\n');
-    struct sbuf q, c[3];
-    sbuf_init(&q);
-    for (int i = 0; i < 3; i++)
-        sbuf_init(&c[i]);
-    for (int qi = 0; qi < r->b->n_questions; qi++) {
-        const struct answer *a = &r->s->answers[qi];
-        if (!listed(a, g))
-            continue;
-        for (int k = 0, rows = 1; k < rows; k++) {
-            for (int i = 0; i < 3; i++)
-                sbuf_reset(&c[i]);
-            sbuf_reset(&q);
-            question_cell(&q, r->b, qi);
-            rows = cells(g, a, k, c);
-            sbuf_add(o, "|");
-            md_cell(o, q.p ? q.p : "");
-            for (int i = 0; i < nh; i++)
-                md_cell(o, c[i].p ? c[i].p : "");
-            sbuf_addc(o, '\n');
-        }
-    }
+    each_row(o, r, g, nh, md_row);
     sbuf_addc(o, '\n');
-    sbuf_free(&q);
-    for (int i = 0; i < 3; i++)
-        sbuf_free(&c[i]);
 }
 
 void report_md_registers(struct sbuf *o, const struct ops_report *r)

@@ -35,12 +35,9 @@ static void json_spread(struct json *j, const struct ops_group_summary *g, int n
         json_key(j, spread_key[k]);
         json_begin(j, '{');
         json_kint(j, "sessions", sg->n);
-        json_key(j, "level");
-        json_num(j, sg->value, 3);
-        json_key(j, "points");
-        json_milli(j, (long)(sg->points_milli + 0.5));
-        json_key(j, "actions");
-        json_num(j, sg->actions, 1);
+        json_knum(j, "level", sg->value, 3);
+        json_kmilli(j, "points", (long)(sg->points_milli + 0.5));
+        json_knum(j, "actions", sg->actions, 1);
         json_key(j, "areas");
         json_begin(j, '{');
         for (int a = 0; a < b->n_areas; a++) {
@@ -67,27 +64,22 @@ static void json_group(struct json *j, const struct ops_group_summary *g, int na
     json_kstr(j, "bank", b->id);
     json_kstr(j, "group", group_name(g->group));
     json_kint(j, "sessions", g->n);
-    json_key(j, "shown");
-    json_bool(j, g->shown);
+    json_kbool(j, "shown", g->shown);
     if (!g->shown) {
         json_end(j, '}');
         return;
     }
     json_counts(j, g->sum.level_count, g->sum.n_levels);
-    json_key(j, "level");
-    json_num(j, g->sum.value, 3);
-    json_key(j, "points");
-    json_milli(j, (long)(g->sum.points_milli + 0.5));
-    json_key(j, "actions");
-    json_num(j, g->sum.actions, 1);
+    json_knum(j, "level", g->sum.value, 3);
+    json_kmilli(j, "points", (long)(g->sum.points_milli + 0.5));
+    json_knum(j, "actions", g->sum.actions, 1);
     json_key(j, "areas");
     json_begin(j, '[');
     for (int a = 0; a < b->n_areas; a++) {
         json_begin(j, '{');
         json_kstr(j, "id", b->areas[a].id);
         json_counts(j, &g->sum.area_level_count[a * (g->sum.n_levels + 1)], g->sum.n_levels);
-        json_key(j, "level");
-        json_num(j, g->sum.area_value[a], 3);
+        json_knum(j, "level", g->sum.area_value[a], 3);
         json_end(j, '}');
     }
     json_end(j, ']');
@@ -206,11 +198,27 @@ static void esc(struct sbuf *o, const char *s)
     html_escape(o, s, 0);
 }
 
-static void html_shares(struct sbuf *o, const struct ops_group_summary *g)
+/* A group's table: its heading, and the row of column headings up to the first, empty one. */
+static void html_table_head(struct sbuf *o, enum rep_msg_id title)
 {
     sbuf_add(o, "<h3>");
-    esc(o, rep_msg(M_MANY_SHARES));
+    esc(o, rep_msg(title));
     sbuf_add(o, "</h3>\n<table>\n<tr><th></th>");
+}
+
+/* Row r of a group's table (-1: every area): into row, and its heading cell written. */
+static void html_row_head(struct sbuf *o, const struct ops_group_summary *g, int r,
+                          struct summary_row *row)
+{
+    summary_row(g, r, row);
+    sbuf_add(o, "<tr><th>");
+    esc(o, row->label);
+    sbuf_add(o, "</th>");
+}
+
+static void html_shares(struct sbuf *o, const struct ops_group_summary *g)
+{
+    html_table_head(o, M_MANY_SHARES);
     for (int lv = 0; lv <= g->sum.n_levels; lv++)
         sbuf_addf(o, "<th class=\"n\">%s %d</th>", msg(M_W_LEVEL), lv);
     sbuf_add(o, "<th class=\"n\">");
@@ -218,10 +226,7 @@ static void html_shares(struct sbuf *o, const struct ops_group_summary *g)
     sbuf_add(o, "</th></tr>\n");
     for (int r = -1; r < g->bank->n_areas; r++) {
         struct summary_row row;
-        summary_row(g, r, &row);
-        sbuf_add(o, "<tr><th>");
-        esc(o, row.label);
-        sbuf_add(o, "</th>");
+        html_row_head(o, g, r, &row);
         for (int lv = 0; lv <= g->sum.n_levels; lv++) {
             sbuf_add(o, "<td class=\"n\">");
             summary_share(o, row.counts[lv], g->n, fmt_comma());
@@ -245,9 +250,7 @@ static void html_shares(struct sbuf *o, const struct ops_group_summary *g)
 static void html_spread(struct sbuf *o, const struct ops_group_summary *g, int names)
 {
     char w[64];
-    sbuf_add(o, "<h3>");
-    esc(o, rep_msg(M_MANY_SPREAD));
-    sbuf_add(o, "</h3>\n<table>\n<tr><th></th>");
+    html_table_head(o, M_MANY_SPREAD);
     for (int k = 0; k < SPREAD_COUNT; k++) {
         rep_msg_format(w, sizeof w, spread_word[k]);
         sbuf_add(o, "<th class=\"n\">");
@@ -257,10 +260,7 @@ static void html_spread(struct sbuf *o, const struct ops_group_summary *g, int n
     sbuf_add(o, "</tr>\n");
     for (int r = -1; r < g->bank->n_areas; r++) {
         struct summary_row row;
-        summary_row(g, r, &row);
-        sbuf_add(o, "<tr><th>");
-        esc(o, row.label);
-        sbuf_add(o, "</th>");
+        html_row_head(o, g, r, &row);
         for (int k = 0; k < SPREAD_COUNT; k++) {
             sbuf_add(o, "<td class=\"n\">");
             if (g->sum.spread[k].n)
@@ -336,14 +336,8 @@ void summary_html(struct sbuf *o, const struct ops_summary *s, int names)
         total += s->v[i].n;
     char t[256];
     rep_msg_format(t, sizeof t, M_MANY_TITLE, total);
-    sbuf_addf(o, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
-              msg_lang() == LANG_EN ? "en" : "sv");
-    sbuf_add(o, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                "style-src 'unsafe-inline'\">\n");
-    sbuf_add(o, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    sbuf_add(o, "<meta name=\"generator\" content=\"kollen\">\n<title>");
-    esc(o, t);
-    sbuf_addf(o, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", css);
+    html_head(o, t);
+    sbuf_addf(o, "%s</style>\n</head>\n<body>\n<h1>", css);
     esc(o, t);
     sbuf_add(o, "</h1>\n<p class=\"small\">");
     esc(o, rep_msg(M_MANY_METHOD));

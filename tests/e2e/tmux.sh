@@ -28,6 +28,27 @@ tm_conf() {
 
 tm_kill() { tm kill-server >/dev/null 2>&1; }
 
+# tm_test TAG: how each tmux test starts: no tmux is a failure of TAG and the test stops; K is
+# the binary by its absolute path (the TUI runs in other folders), run_env the TUI's environment
+tm_test() {
+    if ! command -v tmux >/dev/null 2>&1; then
+        fail "$1" "tmux is not installed"
+        exit 0
+    fi
+    case "$KOLLEN" in
+    /*) K=$KOLLEN ;;
+    *) K="$(pwd)/$KOLLEN" ;;
+    esac
+    run_env="env LC_ALL=C.UTF-8 KOLLEN_LANG=sv TERM=screen"
+}
+
+# tm_private_tmp NAME: a private folder $T, removed with the server when the test ends
+tm_private_tmp() {
+    T=$(mktemp -d "${TMPDIR:-/tmp}/kollen-$1.XXXXXX") || exit 1
+    chmod 700 "$T"
+    trap 'tm_kill; rm -rf "$T"' EXIT INT TERM
+}
+
 screen() { tm capture-pane -p -t "$TM_PANE" 2>/dev/null; }
 
 # wait_for TEXT [SECONDS]: until the screen shows TEXT

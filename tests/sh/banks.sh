@@ -5,8 +5,7 @@
 # MSB's words (tests/fixtures/banks/report-excerpts.txt), and It-säkkollen's mean runs 1.0-4.0.
 . tests/lib.sh
 
-T=$(mktemp -d "${TMPDIR:-/tmp}/kollen-banks.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+private_tmp banks
 Q=questions
 INFO=infosakkollen-2023
 IT=it-sakkollen-2023

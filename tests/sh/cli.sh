@@ -5,44 +5,10 @@
 . tests/lib.sh
 
 G=tests/golden/cli
-T=$(mktemp -d "${TMPDIR:-/tmp}/kollen-cli.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+LAYER=cli
+private_tmp cli
 export SOURCE_DATE_EPOCH=1764316800 # 2025-11-28T08:00:00Z
 K() { "$KOLLEN" --questions tests/fixtures/good "$@"; }
-
-# golden NAME EXPECTED_RC COMMAND...: stdout+stderr and the exit code against $G/NAME
-golden() {
-    name=$1 want=$2
-    shift 2
-    "$@" >"$T/out" 2>"$T/err"
-    rc=$?
-    { cat "$T/out"; [ -s "$T/err" ] && { echo "--- stderr"; cat "$T/err"; }; echo "--- exit $rc"; } |
-        sed "s|$T|TMP|g" >"$T/actual"
-    if [ -n "${KOLLEN_UPDATE_GOLDEN:-}" ]; then cp "$T/actual" "$G/$name"; fi
-    if [ "$rc" != "$want" ]; then
-        fail "cli: $name" "exit $rc, expected $want: $(head -c 300 "$T/err")"
-    else
-        expect_file_eq "cli: $name" "$G/$name" "$T/actual"
-    fi
-}
-
-# unchanged NAME FILE COMMAND...: the command fails with exit 2 and FILE is byte for byte the same
-unchanged() {
-    name=$1 file=$2
-    shift 2
-    cp "$file" "$T/before"
-    "$@" >"$T/out" 2>"$T/err"
-    rc=$?
-    if [ $rc -ne 2 ]; then
-        fail "cli: $name" "exit $rc, expected 2"
-    elif ! cmp -s "$T/before" "$file"; then
-        fail "cli: $name" "the session file changed"
-    elif [ ! -s "$T/err" ]; then
-        fail "cli: $name" "no message"
-    else
-        pass "cli: $name"
-    fi
-}
 
 S="$T/s.ini"
 # --version: the banks found and the folders in use, for bug reports; --print-dirs for scripts
@@ -80,20 +46,20 @@ golden lint-ok 0 K lint tests/fixtures/good/mini
 golden lint-many 2 K lint tests/fixtures/bad/lint-many
 golden check-missing 2 K check "$T/nosuch.ini"
 
-unchanged "set unknown question leaves the file" "$S" K set "$S" 99 all
-unchanged "set unknown option leaves the file" "$S" K set "$S" 1 1,9
-unchanged "set two choices on a single question" "$S" K set "$S" 2 1,2
-unchanged "set bad answer text" "$S" K set "$S" 1 some
+unchanged "set unknown question leaves the file" 2 "$S" K set "$S" 99 all
+unchanged "set unknown option leaves the file" 2 "$S" K set "$S" 1 1,9
+unchanged "set two choices on a single question" 2 "$S" K set "$S" 2 1,2
+unchanged "set bad answer text" 2 "$S" K set "$S" 1 some
 big=$(head -c 70000 /dev/zero | tr '\0' x)
-unchanged "set over-long note" "$S" K set "$S" 1 all --note "$big"
-unchanged "set over-long evidence" "$S" K set "$S" 1 all --evidence "$(head -c 400 /dev/zero | tr '\0' y)"
-unchanged "set invalid UTF-8 note" "$S" K set "$S" 1 all --note "$(printf 'bad \377 byte')"
+unchanged "set over-long note" 2 "$S" K set "$S" 1 all --note "$big"
+unchanged "set over-long evidence" 2 "$S" K set "$S" 1 all --evidence "$(head -c 400 /dev/zero | tr '\0' y)"
+unchanged "set invalid UTF-8 note" 2 "$S" K set "$S" 1 all --note "$(printf 'bad \377 byte')"
 
 # a malformed session: one message with file and line, exit 2, file untouched
 cp "$S" "$T/bad.ini"
 printf '[answer.3]\nvalue = 1\nnote.2 = gap\n' >>"$T/bad.ini"
 golden malformed-session 2 K set "$T/bad.ini" 1 all
-unchanged "set on malformed session leaves it" "$T/bad.ini" K set "$T/bad.ini" 1 all
+unchanged "set on malformed session leaves it" 2 "$T/bad.ini" K set "$T/bad.ini" 1 all
 printf '[answer.1]\nvalue = x\n' >"$T/bad2.ini"
 golden malformed-no-session 2 K check "$T/bad2.ini"
 

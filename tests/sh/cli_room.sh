@@ -6,44 +6,10 @@
 . tests/lib.sh
 
 G=tests/golden/cli
-T=$(mktemp -d "${TMPDIR:-/tmp}/kollen-cliroom.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-chmod 700 "$T"
+LAYER=cli-room
+private_tmp cliroom
 export SOURCE_DATE_EPOCH=1764316800 # 2025-11-28T08:00:00Z
 K() { "$KOLLEN" --questions tests/fixtures/good "$@"; }
-
-golden() {
-    name=$1 want=$2
-    shift 2
-    "$@" >"$T/out" 2>"$T/err" </dev/null
-    rc=$?
-    { cat "$T/out"; [ -s "$T/err" ] && { echo "--- stderr"; cat "$T/err"; }; echo "--- exit $rc"; } |
-        sed "s|$T|TMP|g" >"$T/actual"
-    if [ -n "${KOLLEN_UPDATE_GOLDEN:-}" ]; then cp "$T/actual" "$G/$name"; fi
-    if [ "$rc" != "$want" ]; then
-        fail "cli-room: $name" "exit $rc, expected $want: $(head -c 300 "$T/err")"
-    else
-        expect_file_eq "cli-room: $name" "$G/$name" "$T/actual"
-    fi
-}
-
-# unchanged NAME RC FILE COMMAND...: the command fails with RC, says why, FILE stays the same
-unchanged() {
-    name=$1 want=$2 file=$3
-    shift 3
-    cp "$file" "$T/before"
-    "$@" >"$T/out" 2>"$T/err" </dev/null
-    rc=$?
-    if [ $rc -ne "$want" ]; then
-        fail "cli-room: $name" "exit $rc, expected $want"
-    elif ! cmp -s "$T/before" "$file"; then
-        fail "cli-room: $name" "the session file changed"
-    elif [ ! -s "$T/err" ]; then
-        fail "cli-room: $name" "no message"
-    else
-        pass "cli-room: $name"
-    fi
-}
 
 S="$T/s.ini"
 K new "$S" --org "Rum kommun" --group kommun --bank mini --participant "Bo Berg: CISO" >/dev/null

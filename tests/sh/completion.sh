@@ -9,8 +9,7 @@
 
 [ -n "${LABEL:-}" ] && exit 0
 
-T=$(mktemp -d "${TMPDIR:-/tmp}/kollen-comp.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+private_tmp comp
 S="$T/sessions"
 Q=tests/fixtures/good
 K="$KOLLEN"

@@ -15,29 +15,13 @@
 #    shows only the editor's keys.
 . tests/lib.sh
 
-if ! command -v tmux >/dev/null 2>&1; then
-    fail "e2e-room" "tmux is not installed"
-    exit 0
-fi
-
-T=$(mktemp -d "${TMPDIR:-/tmp}/kollen-e2e-room.XXXXXX")
-chmod 700 "$T"
 TM_SOCK="kollen-e2e-room-$$"
 TM_PANE=w
 TM_TAG=e2e-room
 . tests/e2e/tmux.sh
-cleanup() {
-    tm_kill
-    rm -rf "$T"
-}
-trap cleanup EXIT INT TERM
-
-case "$KOLLEN" in
-/*) K=$KOLLEN ;;
-*) K="$(pwd)/$KOLLEN" ;;
-esac
+tm_test e2e-room
+tm_private_tmp e2e-room
 Q="$(pwd)/questions"
-run_env="env LC_ALL=C.UTF-8 KOLLEN_LANG=sv TERM=screen"
 tm_conf
 
 on_screen() { screen | grep -qF -- "$1"; }

@@ -11,32 +11,16 @@
 # server is private and always killed at the end.
 . tests/lib.sh
 
-if ! command -v tmux >/dev/null 2>&1; then
-    fail "e2e-tui" "tmux is not installed"
-    exit 0
-fi
-
-T=$(mktemp -d "${TMPDIR:-/tmp}/kollen-e2e.XXXXXX")
 TM_SOCK="kollen-e2e-$$"
 TM_PANE=e2e
 TM_TAG=e2e-tui
 . tests/e2e/tmux.sh
-cleanup() {
-    tm_kill
-    rm -rf "$T"
-}
-trap cleanup EXIT INT TERM
-
-case "$KOLLEN" in
-/*) K=$KOLLEN ;;
-*) K="$(pwd)/$KOLLEN" ;;
-esac
+tm_test e2e-tui
+tm_private_tmp e2e
 
 tm_conf
 mkdir -p "$T/questions" "$T/sessions"
 ln -s "$(pwd)/tests/fixtures/good/mini" "$T/questions/mini"
-
-run_env="env LC_ALL=C.UTF-8 KOLLEN_LANG=sv TERM=screen"
 
 # --- 1. a new session from the picker, through every kind of change and resize ---
 tm new-session -d -s e2e -x 80 -y 24 \

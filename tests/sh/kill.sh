@@ -4,8 +4,7 @@
 # load and hold the old or the new answer, never a mix or nothing.
 . tests/lib.sh
 : "${KILL_RUNS:=500}"
-T=$(mktemp -d "${TMPDIR:-/tmp}/kollen-kill.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+private_tmp kill
 K() { "$KOLLEN" --questions tests/fixtures/good "$@"; }
 K new "$T/s.ini" --org "Kill test" --group kommun --bank mini >/dev/null 2>&1
 big=$(python3 -c "print(('Rad med åäö; # \"citat\" \\\\ 100 %\n' * 2000)[:30000])")

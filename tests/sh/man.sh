@@ -9,8 +9,7 @@
 [ -n "${LABEL:-}" ] && exit 0
 
 PAGES="docs/kollen.1 docs/kollen.sv.1"
-T=$(mktemp -d "${TMPDIR:-/tmp}/kollen-man.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+private_tmp man
 
 # lint: every message but the ones about other pages' entries in a mandoc.db (they depend on
 # what else the machine has installed, not on the page)

@@ -12,27 +12,10 @@
 
 G=tests/golden/many
 F=tests/fixtures/many
-T=$(mktemp -d "${TMPDIR:-/tmp}/kollen-many.XXXXXX")
-chmod 700 "$T"
-trap 'rm -rf "$T"' EXIT
+LAYER=many
+private_tmp many
 export SOURCE_DATE_EPOCH=1764316800 # 2025-11-28T08:00:00Z
 K() { "$KOLLEN" --questions tests/fixtures/good "$@"; }
-
-# golden NAME EXPECTED_RC COMMAND...: stdout+stderr and the exit code against $G/NAME
-golden() {
-    name=$1 want=$2
-    shift 2
-    "$@" >"$T/out" 2>"$T/err"
-    rc=$?
-    { cat "$T/out"; [ -s "$T/err" ] && { echo "--- stderr"; cat "$T/err"; }; echo "--- exit $rc"; } |
-        sed "s|$T|TMP|g" >"$T/actual"
-    if [ -n "${KOLLEN_UPDATE_GOLDEN:-}" ]; then cp "$T/actual" "$G/$name"; fi
-    if [ "$rc" != "$want" ]; then
-        fail "many: $name" "exit $rc, expected $want: $(head -c 300 "$T/err")"
-    else
-        expect_file_eq "many: $name" "$G/$name" "$T/actual"
-    fi
-}
 
 # --- check PATH... ---
 golden check-folder 0 K check "$F/kommuner"

@@ -24,8 +24,7 @@ fi
 # has an enum type of its own; -Werror=enum-conversion): msg() with an ops id, tui_msg() with
 # a core id. A right one compiles, so the check is not fooled by a broken compiler call.
 CC=${CC:-cc}
-T=$(mktemp -d "${TMPDIR:-/tmp}/kollen-msg.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+private_tmp msg
 compiles() {
     printf '%s\n' '#include "kollen/msg.h"' '#include "kollen/ops_msg.h"' '#include "tui_msg.h"' \
         "const char *f(void);" "const char *f(void) { return $1; }" >"$T/t.c"

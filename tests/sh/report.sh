@@ -5,28 +5,11 @@
 . tests/lib.sh
 
 G=tests/golden/report
-T=$(mktemp -d "${TMPDIR:-/tmp}/kollen-report.XXXXXX")
-chmod 700 "$T"
-trap 'rm -rf "$T"' EXIT
+LAYER=report
+private_tmp report
 export SOURCE_DATE_EPOCH=1764316800 # 2025-11-28T08:00:00Z
 K() { "$KOLLEN" --questions tests/fixtures/report "$@"; }
 Q() { K set "$@" -q; }
-
-# golden NAME EXPECTED_RC COMMAND...: stdout+stderr and the exit code against $G/NAME
-golden() {
-    name=$1 want=$2
-    shift 2
-    "$@" >"$T/out" 2>"$T/err"
-    rc=$?
-    { cat "$T/out"; [ -s "$T/err" ] && { echo "--- stderr"; cat "$T/err"; }; echo "--- exit $rc"; } |
-        sed "s|$T|TMP|g" >"$T/actual"
-    if [ -n "${KOLLEN_UPDATE_GOLDEN:-}" ]; then cp "$T/actual" "$G/$name"; fi
-    if [ "$rc" != "$want" ]; then
-        fail "report: $name" "exit $rc, expected $want: $(head -c 300 "$T/err")"
-    else
-        expect_file_eq "report: $name" "$G/$name" "$T/actual"
-    fi
-}
 
 # A workshop as a facilitator would record it: 2021, then 2023 with more done.
 OLD="$T/ws2021.ini"

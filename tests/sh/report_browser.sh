@@ -26,9 +26,7 @@ if [ -z "$B" ]; then
     exit 0
 fi
 
-T=$(mktemp -d "${TMPDIR:-/tmp}/kollen-browser.XXXXXX")
-chmod 700 "$T"
-trap 'rm -rf "$T"' EXIT
+private_tmp browser
 export SOURCE_DATE_EPOCH=1764316800
 
 # run_browser OUT.html: Chromium's DOM of the page, within a time limit
@@ -137,10 +135,4 @@ check_bank fixture tests/fixtures/report rapport
 # the shipped bank too, when it is there (its numbers are not part of any golden)
 [ -f questions/infosakkollen-2023/areas.ini ] && check_bank infosakkollen-2023 questions infosakkollen-2023
 
-if [ -n "${standalone:-}" ]; then
-    passed=$(grep -c '^PASS' "$RESULTS")
-    failed=$(grep -c '^FAIL' "$RESULTS")
-    rm -f "$RESULTS"
-    echo "$passed passed, $failed failed"
-    [ "$failed" -eq 0 ]
-fi
+standalone_end

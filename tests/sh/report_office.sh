@@ -20,9 +20,7 @@ if [ -n "${LABEL:-}" ]; then
     exit 0
 fi
 
-T=$(mktemp -d "${TMPDIR:-/tmp}/kollen-office.XXXXXX")
-chmod 700 "$T"
-trap 'rm -rf "$T"' EXIT
+private_tmp office
 export SOURCE_DATE_EPOCH=1764316800
 K() { "$KOLLEN" --questions questions "$@"; }
 
@@ -74,14 +72,7 @@ else
     fi
     python3 tests/tools/office_check.py "$T/book.fods" "$T/sheet.fods" "$S" "$T/long.txt" \
         >"$T/py.out" 2>&1
-    while IFS= read -r line; do
-        case $line in
-        PASS*) pass "report-office: ${line#PASS }" ;;
-        FAIL*) fail "report-office: ${line#FAIL }" "see above" ;;
-        *) echo "  $line" >&2 ;;
-        esac
-    done <"$T/py.out"
-    grep -q '^PASS' "$T/py.out" || fail "report-office: the check ran" "$(head -c 400 "$T/py.out")"
+    py_checks report-office "$T/py.out"
 fi
 
 # --- Chromium: the HTML printed to A4 ---
@@ -105,20 +96,7 @@ else
         pages=0
     fi
     python3 tests/tools/print_check.py "$T/r.pdf" "$pages" "$T/r.html" >"$T/py.out" 2>&1
-    while IFS= read -r line; do
-        case $line in
-        PASS*) pass "report-print: ${line#PASS }" ;;
-        FAIL*) fail "report-print: ${line#FAIL }" "see above" ;;
-        *) echo "  $line" >&2 ;;
-        esac
-    done <"$T/py.out"
-    grep -q '^PASS' "$T/py.out" || fail "report-print: the check ran" "$(head -c 400 "$T/py.out")"
+    py_checks report-print "$T/py.out"
 fi
 
-if [ -n "${standalone:-}" ]; then
-    passed=$(grep -c '^PASS' "$RESULTS")
-    failed=$(grep -c '^FAIL' "$RESULTS")
-    rm -f "$RESULTS"
-    echo "$passed passed, $failed failed"
-    [ "$failed" -eq 0 ]
-fi
+standalone_end

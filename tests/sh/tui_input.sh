@@ -7,21 +7,12 @@
 # a locale that cannot show or take every character is warned about, saying how to fix it.
 . tests/lib.sh
 
-if ! command -v tmux >/dev/null 2>&1; then
-    fail "tui-input" "tmux is not installed"
-    exit 0
-fi
-case "$KOLLEN" in
-/*) K=$KOLLEN ;;
-*) K="$(pwd)/$KOLLEN" ;;
-esac
-Q="$(pwd)/tests/fixtures/good"
-T=$(mktemp -d "${TMPDIR:-/tmp}/kollen-tuiinput.XXXXXX")
-chmod 700 "$T"
 TM_SOCK="kollen-input-$$"
 TM_TAG=tui-input
 . tests/e2e/tmux.sh
-trap 'tm_kill; rm -rf "$T"' EXIT INT TERM
+tm_test tui-input
+Q="$(pwd)/tests/fixtures/good"
+tm_private_tmp tuiinput
 tm_conf 'set -g remain-on-exit on'
 
 note() { python3 tests/e2e/session_note.py "$@"; }

@@ -22,22 +22,16 @@
 #    cleared by data. (Every cell of every screen: test_tui_inject.)
 . tests/lib.sh
 
-if ! command -v tmux >/dev/null 2>&1; then
-    fail "tui-rel" "tmux is not installed"
-    exit 0
-fi
-
-case "$KOLLEN" in
-/*) K=$KOLLEN ;;
-*) K="$(pwd)/$KOLLEN" ;;
-esac
+TM_SOCK="kollen-rel-$$"
+TM_TAG=tui-rel
+. tests/e2e/tmux.sh
+tm_test tui-rel
 case "$BUILD" in
 /*) TOOLS=$BUILD/tools ;;
 *) TOOLS="$(pwd)/$BUILD/tools" ;;
 esac
 Q="$(pwd)/tests/fixtures/good"
 TOP=$(pwd)
-run_env="env LC_ALL=C.UTF-8 KOLLEN_LANG=sv TERM=screen"
 kq() { "$K" --questions "$Q" "$@"; }
 
 inside=${TUIREL_INSIDE:-}
@@ -48,9 +42,6 @@ else
     T=$(mktemp -d "${TMPDIR:-/tmp}/kollen-tuirel.XXXXXX")
     chmod 700 "$T"
 fi
-TM_SOCK="kollen-rel-$$"
-TM_TAG=tui-rel
-. tests/e2e/tmux.sh
 cleanup() {
     tm_kill
     [ -n "$inside" ] && return

@@ -20,6 +20,7 @@
 
 #include "kollen/store.h"
 #include "kollen/text.h"
+#include "../unit/worst_text.h"
 
 static const char *out;
 static FILE *expect;
@@ -72,35 +73,14 @@ static long lines(const struct sbuf *b)
     return n;
 }
 
-/* --- worst-case text (as in tests/unit/test_store_limits.c) --- */
-
-static const char *const worst[] = {
-    "\n", ";", " ", "\xC2\x85", "\xE2\x80\xAE", "\xF0\x9F\x98\x80", "%", "\r", "\t", "#", "\\",
-    "\"", "'", "å", "%00", "%2",
-};
-#define N_WORST (sizeof worst / sizeof *worst)
+/* --- worst-case text (tests/unit/worst_text.h, as test_store_limits uses it) --- */
 
 static char *worst_text(size_t n, unsigned kind, int newlines)
 {
     char *p = malloc(n + 1);
     if (!p)
         die("malloc");
-    size_t len = 0;
-    for (unsigned i = 0;; i++) {
-        const char *w = worst[kind < N_WORST ? kind : i % N_WORST];
-        if (!newlines && (*w == '\n' || *w == '\r'))
-            w = ";";
-        size_t k = strlen(w);
-        if (len + k > n) {
-            while (len < n)
-                p[len++] = ';';
-            break;
-        }
-        memcpy(p + len, w, k);
-        len += k;
-    }
-    p[n] = '\0';
-    return p;
+    return worst_fill(p, n, kind, newlines);
 }
 
 /* --- sessions --- */

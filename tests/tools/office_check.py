@@ -7,6 +7,8 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
+from checks import check, done
+
 NS = {
     "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
     "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
@@ -79,18 +81,6 @@ def csv_guarded(v):
     start and right after a ';' or ','."""
     v = re.sub(r"([;,])([=+\-@])", r"\1'\2", v)
     return "'" + v if v[:1] in ("=", "+", "-", "@") else v
-
-
-ok_all = True
-
-
-def check(name, ok, detail=""):
-    global ok_all
-    if not ok:
-        ok_all = False
-        if detail:
-            print(detail)
-    print(("PASS " if ok else "FAIL ") + name)
 
 
 def main():
@@ -178,7 +168,7 @@ def main():
     ei = ch.index("Evidens")
     check("CSV (sv): evidence with ';' stays in its cell and is no formula",
           crow[14][ei][2].split("\n")[0] == "KS 2026/1;'=1+1", repr(crow[14][ei][2][:60]))
-    sys.exit(0 if ok_all else 1)
+    done()
 
 
 main()

@@ -7,16 +7,7 @@ import re
 import subprocess
 import sys
 
-ok_all = True
-
-
-def check(name, ok, detail=""):
-    global ok_all
-    if not ok:
-        ok_all = False
-        if detail:
-            print(detail)
-    print(("PASS " if ok else "FAIL ") + name)
+from checks import check, done
 
 
 def page_text(pdf, n):
@@ -103,7 +94,7 @@ def main():
     text_cols |= set(re.findall(r"svg text\{[^}]*fill:#([0-9a-fA-F]{3,6})", css))
     low = {c: round(contrast(expand(c)), 2) for c in text_cols if contrast(expand(c)) < 4.5}
     check("every text colour has at least 4.5:1 against white", colours and not low, repr(low))
-    sys.exit(0 if ok_all else 1)
+    done()
 
 
 main()

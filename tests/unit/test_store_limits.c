@@ -12,42 +12,18 @@
 
 #include "ini.h"
 #include "testutil.h"
+#include "worst_text.h"
 #include "kollen/msg.h"
 #include "kollen/text.h"
 
 /* --- worst-case text --- */
 
-/* Pieces that cost the most once encoded, or that a writer might split wrongly: line breaks,
- * bytes written %XX, spaces (written %20 at a part's edge), C1 controls and bidi overrides
- * (escaped although multi-byte), 4-byte characters (must not be split), CR and tabs. */
-static const char *const worst[] = {
-    "\n", ";", " ", "\xC2\x85", "\xE2\x80\xAE", "\xF0\x9F\x98\x80", "%", "\r", "\t", "#", "\\",
-    "\"", "'", "å", "%00", "%2",
-};
-#define N_WORST (sizeof worst / sizeof *worst)
-
-/* Exactly n bytes of valid UTF-8 of one kind (0..N_WORST-1: one piece repeated; N_WORST: all
- * of them in turn), without line breaks unless newlines. */
+/* Exactly n bytes of worst-case text (worst_text.h); the caller frees it. */
 static char *worst_text(size_t n, unsigned kind, int newlines)
 {
     char *p = malloc(n + 1);
     assert_non_null(p);
-    size_t len = 0;
-    for (unsigned i = 0;; i++) {
-        const char *w = worst[kind < N_WORST ? kind : i % N_WORST];
-        if (!newlines && (*w == '\n' || *w == '\r'))
-            w = ";";
-        size_t k = strlen(w);
-        if (len + k > n) {
-            while (len < n)
-                p[len++] = ';';
-            break;
-        }
-        memcpy(p + len, w, k);
-        len += k;
-    }
-    p[n] = '\0';
-    return p;
+    return worst_fill(p, n, kind, newlines);
 }
 
 /* --- comparing sessions, field by field --- */
@@ -434,6 +410,19 @@ static void note_of(struct sbuf *t, size_t n)
     }
 }
 
+/* HEAD, then `key = ` a value of n bytes: loads; of n + 1 bytes: refused at line `at` with
+ * want in the message. key may start with the lines before it ("[answer.1]\nevidence.1"). */
+static void value_limit(const struct bank *b, struct sbuf *t, const char *key, int n, int at,
+                        const char *want)
+{
+    sbuf_reset(t);
+    sbuf_addf(t, HEAD "%s = %0*d\n", key, n, 1);
+    expect_session(b, t, 1, 0, NULL);
+    sbuf_reset(t);
+    sbuf_addf(t, HEAD "%s = %0*d\n", key, n + 1, 1);
+    expect_session(b, t, 0, at, want);
+}
+
 static void limits__one_past_each_file_limit__refused_with_its_line(void **st)
 {
     (void)st;
@@ -456,19 +445,9 @@ static void limits__one_past_each_file_limit__refused_with_its_line(void **st)
     sbuf_addf(&t, "evidence.%d = e\n", SESSION_EVIDENCE_COUNT + 1);
     expect_session(b, &t, 0, 7, "at most 64");
 
-    sbuf_reset(&t);
-    sbuf_addf(&t, HEAD "[answer.1]\nevidence.1 = %0300d\n", 1);
-    expect_session(b, &t, 1, 0, NULL);
-    sbuf_reset(&t);
-    sbuf_addf(&t, HEAD "[answer.1]\nevidence.1 = %0301d\n", 1);
-    expect_session(b, &t, 0, 8, "301");
+    value_limit(b, &t, "[answer.1]\nevidence.1", 300, 8, "301");
 
-    sbuf_reset(&t);
-    sbuf_addf(&t, HEAD "facilitator = %0200d\n", 1);
-    expect_session(b, &t, 1, 0, NULL);
-    sbuf_reset(&t);
-    sbuf_addf(&t, HEAD "facilitator = %0201d\n", 1);
-    expect_session(b, &t, 0, 7, "201");
+    value_limit(b, &t, "facilitator", 200, 7, "201");
 
     sbuf_reset(&t);
     sbuf_add(&t, HEAD);
@@ -480,12 +459,7 @@ static void limits__one_past_each_file_limit__refused_with_its_line(void **st)
     expect_session(b, &t, 0, 7 + 2 * SESSION_PARTICIPANTS_MAX, num);
 
     /* a line of 1000 bytes (a key kollen does not know: kept), and of 1001 */
-    sbuf_reset(&t);
-    sbuf_addf(&t, HEAD "future = %0991d\n", 1);
-    expect_session(b, &t, 1, 0, NULL);
-    sbuf_reset(&t);
-    sbuf_addf(&t, HEAD "future = %0992d\n", 1);
-    expect_session(b, &t, 0, 7, "1000");
+    value_limit(b, &t, "future", 991, 7, "1000");
     sbuf_free(&t);
     bank_free(b);
 }

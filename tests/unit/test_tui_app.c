@@ -424,9 +424,7 @@ static void app__missing_session__offered_to_create(void **st)
 
 int main(void)
 {
-    setlocale(LC_ALL, "C.UTF-8");
-    setenv("TZ", "UTC", 1);
-    msg_set_lang(LANG_SV);
+    tui_test_main();
 #define T(f) cmocka_unit_test_setup_teardown(f, tui_setup, tui_teardown)
     const struct CMUnitTest tests[] = {
         T(app__tick__is_on_disk_at_once),

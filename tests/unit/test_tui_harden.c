@@ -274,9 +274,7 @@ static void names__missing_session__offered_only_under_a_name_kollen_takes(void 
 
 int main(void)
 {
-    setlocale(LC_ALL, "C.UTF-8");
-    setenv("TZ", "UTC", 1);
-    msg_set_lang(LANG_SV);
+    tui_test_main();
 #define T(f) cmocka_unit_test_setup_teardown(f, tui_setup, tui_teardown)
     const struct CMUnitTest tests[] = {
         T(limits__evidence_prompt__shows_size_refuses_past_300_and_saves_it_whole),

@@ -223,10 +223,7 @@ static void inject__screens_checked(void **st)
 
 int main(void)
 {
-    setlocale(LC_ALL, "C.UTF-8");
-    setenv("TZ", "UTC", 1);
-    tzset();
-    msg_set_lang(LANG_SV);
+    tui_test_main();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(inject__every_screen__no_control_character_in_any_cell,
                                         setup, teardown),

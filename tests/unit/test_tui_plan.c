@@ -338,10 +338,7 @@ static void plan__shipped_banks__every_target_every_size(void **st)
 
 int main(void)
 {
-    setlocale(LC_ALL, "C.UTF-8");
-    setenv("TZ", "UTC", 1);
-    tzset();
-    msg_set_lang(LANG_SV);
+    tui_test_main();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(plan__p_opens_the_next_level_with_the_clis_plan, setup,
                                         teardown),

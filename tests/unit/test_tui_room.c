@@ -311,10 +311,7 @@ static void golden_help__each_screen_its_own_keys(void **st)
 
 int main(void)
 {
-    setlocale(LC_ALL, "C.UTF-8");
-    setenv("TZ", "UTC", 1);
-    tzset();
-    msg_set_lang(LANG_SV);
+    tui_test_main();
     const struct CMUnitTest tests[] = {
         T(golden_qview__projector_zoom_and_help),
         T(golden_qview__question_5_reaches_option_12_at_80x24),

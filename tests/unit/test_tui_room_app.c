@@ -436,10 +436,7 @@ static void follow__the_mirror_sees_the_writers_tick_and_move(void **st)
 
 int main(void)
 {
-    setlocale(LC_ALL, "C.UTF-8");
-    setenv("TZ", "UTC", 1);
-    tzset();
-    msg_set_lang(LANG_SV);
+    tui_test_main();
     const struct CMUnitTest tests[] = {
         T(search__a_notes_word_then_next_and_previous),
         T(decide__agreed_dissent_and_the_record_pane),

@@ -258,10 +258,7 @@ static void screen__too_small__says_so_instead_of_drawing(void **st)
 
 int main(void)
 {
-    setlocale(LC_ALL, "C.UTF-8");
-    setenv("TZ", "UTC", 1);
-    tzset();
-    msg_set_lang(LANG_SV);
+    tui_test_main();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(screen__main__80x24_and_120x40, setup, teardown),
         cmocka_unit_test_setup_teardown(screen__main__blocker_question_and_record_pane,

@@ -56,6 +56,15 @@ static inline int64_t tui_test_now(void)
     return tui_test_clock;
 }
 
+/* What each TUI driver's main does first: the goldens are drawn in UTF-8, UTC and Swedish. */
+static inline void tui_test_main(void)
+{
+    setlocale(LC_ALL, "C.UTF-8");
+    setenv("TZ", "UTC", 1);
+    tzset();
+    msg_set_lang(LANG_SV);
+}
+
 #define TUI_QDIR "tests/fixtures/good"
 
 /* A session of bank_id in questions folder qdir (the fixtures, the plan fixture, the shipped
