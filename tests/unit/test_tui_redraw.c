@@ -212,10 +212,7 @@ static void redraw__another_grid_drawn_between__draws_whole(void **st)
 
 int main(void)
 {
-    setlocale(LC_ALL, "C.UTF-8");
-    setenv("TZ", "UTC", 1);
-    tzset();
-    msg_set_lang(LANG_SV);
+    tui_test_main();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(redraw__random_keys_80x24__equal_whole_screen, setup,
                                         teardown),
