@@ -13,17 +13,22 @@ static int same_text(const char *x, const char *y)
     return !strcmp(x ? x : "", y ? y : "");
 }
 
-/* What the room decided: agreement, dissent, the parking lot. */
-static int same_decision(const struct answer *x, const struct answer *y)
+static int same_dissent(const struct answer *x, const struct answer *y)
 {
-    if (!x->agreed != !y->agreed || !x->parked != !y->parked ||
-        !same_text(x->park_reason, y->park_reason) || x->n_dissent != y->n_dissent)
+    if (x->n_dissent != y->n_dissent)
         return 0;
     for (int i = 0; i < x->n_dissent; i++)
         if (!same_text(x->dissent[i].who, y->dissent[i].who) ||
             !same_text(x->dissent[i].view, y->dissent[i].view))
             return 0;
     return 1;
+}
+
+/* What the room decided: agreement, dissent, the parking lot. */
+static int same_decision(const struct answer *x, const struct answer *y)
+{
+    return !x->agreed == !y->agreed && !x->parked == !y->parked &&
+           same_text(x->park_reason, y->park_reason) && same_dissent(x, y);
 }
 
 static int same_answer(const struct answer *x, const struct answer *y)
@@ -322,16 +327,6 @@ static int same_evidence(const struct answer *x, const struct answer *y)
     return 1;
 }
 
-static int same_dissent(const struct answer *x, const struct answer *y)
-{
-    if (x->n_dissent != y->n_dissent)
-        return 0;
-    for (int i = 0; i < x->n_dissent; i++)
-        if (!same_text(x->dissent[i].who, y->dissent[i].who) ||
-            !same_text(x->dissent[i].view, y->dissent[i].view))
-            return 0;
-    return 1;
-}
 
 /* The large parts x and y have in common (OPS_SAME_*). */
 static int same_parts(const struct answer *x, const struct answer *y)

@@ -20,20 +20,28 @@ static int is_dir(const char *p)
     return p && stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* The folder that holds the running program, in exe (PATH_MAX bytes); 0, or -1 if unknown. */
+static int program_folder(char *exe)
+{
+    ssize_t n = readlink("/proc/self/exe", exe, PATH_MAX - 1);
+    if (n <= 0)
+        return -1;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return -1;
+    *slash = '\0';
+    return 0;
+}
+
 /* The folder beside the running program, or one up (build/kollen), that holds every folder
  * named in want ("questions", or "questions" and "sessions"), as a clean absolute path; NULL
  * if neither does. */
 static char *beside_program(const char *const *want, int n_want)
 {
     char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0)
+    if (program_folder(exe) < 0)
         return NULL;
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (!slash)
-        return NULL;
-    *slash = '\0';
     static const char *const up[] = {"", "/.."};
     for (int u = 0; u < 2; u++) {
         int all = 1;
@@ -63,14 +71,8 @@ static char *join(const char *dir, const char *name)
 static char *installed_questions(void)
 {
     char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0)
+    if (program_folder(exe) < 0)
         return NULL;
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (!slash)
-        return NULL;
-    *slash = '\0';
     char cand[PATH_MAX + 32], real[PATH_MAX];
     snprintf(cand, sizeof cand, "%s/../share/kollen/questions", exe);
     return is_dir(cand) && realpath(cand, real) ? text_dup(real) : NULL;
