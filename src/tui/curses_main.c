@@ -347,10 +347,10 @@ static void blit(struct term *t, struct grid *g)
     }
     grid_clean(g);
     if (t->out) {
-        if (g->cur_on)
-            tout_end(t->out, g->cur_x, g->cur_y, 1, &t->cursor_on);
-        else
-            tout_end(t->out, g->cols - 1, g->rows - 1, 0, &t->cursor_on);
+        int cut = g->cur_on ? tout_end(t->out, g->cur_x, g->cur_y, 1, &t->cursor_on)
+                            : tout_end(t->out, g->cols - 1, g->rows - 1, 0, &t->cursor_on);
+        if (cut)
+            t->have_prev = 0;
         return;
     }
     if (g->cur_on) {

@@ -14,8 +14,8 @@
 #include "kollen/text.h"
 #include "theme.h"
 
-#define SGR_MAX 96   /* bytes of a role's attribute string */
-#define CUP_MEMO 15  /* bytes of a cursor move kept per position */
+#define SGR_MAX 96                             /* bytes of a role's attribute string */
+#define CUP_MEMO 15                            /* bytes of a cursor move kept per position */
 #define CELL_MAX (GRID_GLYPH * MB_LEN_MAX + 2) /* bytes of one cell, in any locale */
 
 /* A cursor move made once per position: tiparm costs more than the characters it moves to. */
@@ -41,6 +41,7 @@ struct tout {
     char reset[SGR_MAX];
     size_t reset_len;
     struct cup_memo *memo; /* [rows][cols], or NULL */
+    int cut;               /* a frame was cut short (no memory): the next is drawn whole */
     char *buf;
     size_t len, cap;
 };
@@ -124,8 +125,8 @@ static int make_theme(struct tout *o, int theme)
             return -1;
     o->theme = theme;
     const struct role_style *st = theme_style(theme, R_NORMAL);
-    o->el_ok = o->el_len && (o->colour ? o->bce || (o->defaults && st->fg < 0 && st->bg < 0)
-                                       : st->mono == 0);
+    o->el_ok = o->el_len &&
+               (o->colour ? o->bce || (o->defaults && st->fg < 0 && st->bg < 0) : st->mono == 0);
     return 0;
 }
 
@@ -187,12 +188,13 @@ void tout_reset(struct tout *o, int cols, int rows, int theme)
         make_theme(o, THEME_STANDARD); /* a string too long: the standard one still fits */
     if (cols != o->cols || rows != o->rows || !o->memo) {
         free(o->memo);
-        o->memo = cols > 0 && rows > 0 ? calloc((size_t)cols * (size_t)rows, sizeof *o->memo)
-                                        : NULL;
+        o->memo =
+            cols > 0 && rows > 0 ? calloc((size_t)cols * (size_t)rows, sizeof *o->memo) : NULL;
         o->cols = cols;
         o->rows = rows;
     }
     o->cx = o->cy = o->role = -1;
+    o->cut = 0;
 }
 
 /* --- the frame's bytes --- */
@@ -247,12 +249,24 @@ static void move_to(struct tout *o, int x, int y)
 int tout_ascii_for(unsigned cp)
 {
     switch (cp) {
-    case 0xE5: case 0xE4: case 0xE0: case 0xE1: return 'a'; /* å ä à á */
-    case 0xC5: case 0xC4: case 0xC0: case 0xC1: return 'A';
-    case 0xF6: case 0xF8: case 0xF3: return 'o'; /* ö ø ó */
-    case 0xD6: case 0xD8: case 0xD3: return 'O';
-    case 0xE9: case 0xE8: return 'e';
-    case 0xC9: case 0xC8: return 'E';
+    case 0xE5:
+    case 0xE4:
+    case 0xE0:
+    case 0xE1: return 'a'; /* å ä à á */
+    case 0xC5:
+    case 0xC4:
+    case 0xC0:
+    case 0xC1: return 'A';
+    case 0xF6:
+    case 0xF8:
+    case 0xF3: return 'o'; /* ö ø ó */
+    case 0xD6:
+    case 0xD8:
+    case 0xD3: return 'O';
+    case 0xE9:
+    case 0xE8: return 'e';
+    case 0xC9:
+    case 0xC8: return 'E';
     case 0xFC: return 'u';
     case 0xDC: return 'U';
     case 0xA7: return 'S'; /* § */
@@ -303,8 +317,10 @@ void tout_run(struct tout *o, const struct cell *row, int y, int from, int to)
         if (!c->width)
             continue;
         if (i >= blank_from) {
-            if (room(o, 2 * SGR_MAX))
+            if (room(o, 2 * SGR_MAX)) {
+                o->cut = 1;
                 return;
+            }
             if (o->role != R_NORMAL) {
                 put(o, o->sgr[R_NORMAL], o->sgr_len[R_NORMAL]);
                 o->role = R_NORMAL;
@@ -314,8 +330,10 @@ void tout_run(struct tout *o, const struct cell *row, int y, int from, int to)
         }
         if (o->am_trap && y == o->rows - 1 && i + c->width >= o->cols)
             break; /* the bottom-right cell would scroll the screen */
-        if (room(o, SGR_MAX + CELL_MAX))
+        if (room(o, SGR_MAX + CELL_MAX)) {
+            o->cut = 1;
             return;
+        }
         int r = c->role < R_COUNT ? c->role : R_NORMAL;
         if (r != o->role) {
             put(o, o->sgr[r], o->sgr_len[r]);
@@ -356,7 +374,7 @@ static void flush_out(struct tout *o)
     o->len = 0;
 }
 
-void tout_end(struct tout *o, int x, int y, int show, int *shown)
+int tout_end(struct tout *o, int x, int y, int show, int *shown)
 {
     if (o->role != -1 && !room(o, o->reset_len)) {
         put(o, o->reset, o->reset_len);
@@ -371,4 +389,7 @@ void tout_end(struct tout *o, int x, int y, int show, int *shown)
     if (o->cx != x || o->cy != y)
         move_to(o, x, y);
     flush_out(o);
+    int cut = o->cut;
+    o->cut = 0;
+    return cut ? -1 : 0;
 }

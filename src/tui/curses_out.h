@@ -22,8 +22,9 @@ void tout_reset(struct tout *o, int cols, int rows, int theme);
 /* Cells [from, to) of row y (the right half of a wide character goes with its left). */
 void tout_run(struct tout *o, const struct cell *row, int y, int from, int to);
 /* The frame's end: attributes reset, the cursor at (x, y), shown or not, all of it written.
- * *shown: whether the cursor is visible now (kept up to date). */
-void tout_end(struct tout *o, int x, int y, int show, int *shown);
+ * *shown: whether the cursor is visible now (kept up to date). -1 when memory ran out and the
+ * frame was cut short: the next one must be drawn whole. */
+int tout_end(struct tout *o, int x, int y, int show, int *shown);
 
 /* A stand-in for a letter a non-UTF-8 locale cannot show (å: a). */
 int tout_ascii_for(unsigned cp);
