@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "curses_out.h"
 #include "input.h"
 #include "kollen/msg.h"
 #include "kollen/text.h"
@@ -23,11 +24,18 @@
 #include "theme.h"
 #include "tui.h"
 
-static volatile sig_atomic_t got_signal;
+static volatile sig_atomic_t got_signal, got_cont;
 
 static void on_signal(int sig)
 {
     got_signal = sig;
+}
+
+/* Back from Ctrl-Z: curses repaints what it knows, which is not what kollen wrote */
+static void on_cont(int sig)
+{
+    (void)sig;
+    got_cont = 1;
 }
 
 /* Printable ASCII glyphs as curses characters, per role: made once (setcchar), copied after. */
@@ -44,6 +52,7 @@ struct term {
     int cursor_on;
     cchar_t (*ascii)[ASCII_GLYPHS]; /* [role][glyph - 0x20], for the theme in use, or NULL */
     unsigned char (*ascii_made)[ASCII_GLYPHS];
+    struct tout *out; /* kollen writes the frames (curses_out.h); NULL: curses does */
 };
 
 /* --- keys --- */
@@ -200,23 +209,6 @@ static void setup_colours(struct term *t)
     make_pairs(t, default_colours);
 }
 
-/* A stand-in for a letter the locale cannot show (the UI is Swedish; a C locale has no å). */
-static wchar_t ascii_for(uint32_t cp)
-{
-    switch (cp) {
-    case 0xE5: case 0xE4: case 0xE0: case 0xE1: return L'a'; /* å ä à á */
-    case 0xC5: case 0xC4: case 0xC0: case 0xC1: return L'A';
-    case 0xF6: case 0xF8: case 0xF3: return L'o'; /* ö ø ó */
-    case 0xD6: case 0xD8: case 0xD3: return L'O';
-    case 0xE9: case 0xE8: return L'e';
-    case 0xC9: case 0xC8: return L'E';
-    case 0xFC: return L'u';
-    case 0xDC: return L'U';
-    case 0xA7: return L'S'; /* § */
-    default: return L'?';
-    }
-}
-
 /* Cell c as a curses character. */
 static void cell_char(struct term *t, const struct cell *c, cchar_t *out)
 {
@@ -241,7 +233,7 @@ static void cell_char(struct term *t, const struct cell *c, cchar_t *out)
             char mb[MB_LEN_MAX];
             if (wctomb(mb, (wchar_t)cp) < 0) {
                 if (n == 0)
-                    wc[n++] = ascii_for(cp);
+                    wc[n++] = (wchar_t)tout_ascii_for(cp);
                 continue;
             }
         }
@@ -284,6 +276,17 @@ static void put_run(struct term *t, const struct cell *row, int y, int from, int
         mvadd_wchnstr(y, col, run, n);
 }
 
+/* The first cell in [x, hi) that differs from what the terminal shows, or hi: sixteen cells at
+ * a time while they are the same (most of a row is, after a move key). */
+static int skip_same(const struct cell *row, const struct cell *prow, int x, int hi)
+{
+    while (hi - x >= 16 && !memcmp(row + x, prow + x, 16 * sizeof *row))
+        x += 16;
+    while (x < hi && cell_same(&row[x], &prow[x]))
+        x++;
+    return x;
+}
+
 /* Copy the cells of row y in [lo, hi) that differ from what the terminal shows (prev; NULL:
  * not known, every cell goes). */
 static void blit_row(struct term *t, const struct grid *g, int y, int lo, int hi, int full)
@@ -294,7 +297,7 @@ static void blit_row(struct term *t, const struct grid *g, int y, int lo, int hi
     int x = lo;
     while (x < hi) {
         if (!full && cell_same(&row[x], &prow[x])) {
-            x++;
+            x = skip_same(row, prow, x + 1, hi);
             continue;
         }
         int start = x;
@@ -306,7 +309,10 @@ static void blit_row(struct term *t, const struct grid *g, int y, int lo, int hi
             x++;
         if (prow)
             memcpy(prow + start, row + start, (size_t)(x - start) * sizeof *row);
-        put_run(t, row, y, start, x);
+        if (t->out)
+            tout_run(t->out, row, y, start, x);
+        else
+            put_run(t, row, y, start, x);
     }
 }
 
@@ -315,7 +321,7 @@ static void blit(struct term *t, struct grid *g)
     int full = !t->have_prev || t->prev.cols != g->cols || t->prev.rows != g->rows;
     if (g->theme != t->theme) { /* another theme: its pairs, and every cell again */
         t->theme = g->theme;
-        if (t->colour)
+        if (t->colour && !t->out)
             make_pairs(t, default_colours);
         full = 1;
     }
@@ -324,7 +330,15 @@ static void blit(struct term *t, struct grid *g)
         t->have_prev = grid_init(&t->prev, g->cols, g->rows, g->utf8) == 0;
         if (t->ascii_made)
             memset(t->ascii_made, 0, R_COUNT * sizeof *t->ascii_made);
-        erase();
+        if (t->out) {
+            /* curses clears the terminal and then believes it blank, as stdscr is: wgetch
+             * finds nothing to refresh */
+            clearok(curscr, TRUE);
+            refresh();
+            tout_reset(t->out, g->cols, g->rows, g->theme);
+        } else {
+            erase();
+        }
     }
     for (int y = 0; y < g->rows; y++) {
         int lo = 0, hi = g->cols;
@@ -332,6 +346,13 @@ static void blit(struct term *t, struct grid *g)
             blit_row(t, g, y, lo, hi, full);
     }
     grid_clean(g);
+    if (t->out) {
+        int cut = g->cur_on ? tout_end(t->out, g->cur_x, g->cur_y, 1, &t->cursor_on)
+                            : tout_end(t->out, g->cols - 1, g->rows - 1, 0, &t->cursor_on);
+        if (cut)
+            t->have_prev = 0;
+        return;
+    }
     if (g->cur_on) {
         if (!t->cursor_on)
             curs_set(1);
@@ -390,6 +411,8 @@ static void catch_signals(void)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGQUIT, &sa, NULL); /* Ctrl-\ beside Ctrl-C: the same, not a core dump */
     signal(SIGPIPE, SIG_IGN);
+    sa.sa_handler = on_cont;
+    sigaction(SIGCONT, &sa, NULL);
 }
 
 static double mono_seconds(void)
@@ -505,6 +528,12 @@ static int run(struct app *a, struct term *t, const char *script, int utf8)
         blit(t, &g);
         for (int batch = 0; batch < 256 && !quit && !got_signal; batch++) {
             int key = next_key(&sp, batch, &fast_errs, &idle_since, app_watch_fd(a));
+            if (got_cont && t->out) { /* the whole frame again */
+                got_cont = 0;
+                t->have_prev = 0;
+                if (key < 0 || key == TK_TICK || key == TK_NONE)
+                    break;
+            }
             if (key == -1)
                 quit = script != NULL;
             if (key < 0)
@@ -514,8 +543,11 @@ static int run(struct app *a, struct term *t, const char *script, int utf8)
             int flags = app_key(a, key);
             if (flags & TUI_QUIT)
                 quit = 1;
-            if (flags & TUI_CLEAR)
+            if (flags & TUI_CLEAR) {
                 clearok(curscr, TRUE);
+                if (t->out)
+                    t->have_prev = 0; /* the whole frame again, after a clear */
+            }
             /* a quiet tick changes nothing on the screen: keep waiting for a key */
             if (key == TK_TICK && !flags) {
                 batch--;
@@ -557,6 +589,10 @@ static SCREEN *start_curses(struct term *t)
     /* without memory for them every cell is made with setcchar */
     t->ascii = malloc(R_COUNT * sizeof *t->ascii);
     t->ascii_made = t->ascii ? calloc(R_COUNT, sizeof *t->ascii_made) : NULL;
+    /* KOLLEN_TUI_CURSES (tests): curses writes the frames, as on a terminal without cup */
+    const char *force = getenv("KOLLEN_TUI_CURSES");
+    if (!(force && *force))
+        t->out = tout_new(STDOUT_FILENO, t->colour, default_colours, t->utf8);
     timeout(TICK_MS);
     return scr;
 }
@@ -567,6 +603,8 @@ static int finish(struct app *a, struct term *t, SCREEN *scr, int rc)
     int unsaved = app_shutdown(a);
     endwin();
     delscreen(scr);
+    tout_free(t->out);
+    t->out = NULL;
     restore_stderr(t);
     grid_free(&t->prev);
     free(t->ascii);

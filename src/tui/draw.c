@@ -1,5 +1,6 @@
 /* draw.c: drawing the screens share: the status line with its hints, boxes, the "too small"
  * notice, and the one-line editor. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,19 +68,19 @@ static int draw_hints(struct grid *g, int x, int y, int w, const char *hints)
     while (*p) {
         const char *end = strstr(p, "  ");
         size_t len = end ? (size_t)(end - p) : strlen(p);
-        char item[128];
-        snprintf(item, sizeof item, "%.*s", (int)(len < 127 ? len : 127), p);
-        int iw = text_width(item);
+        size_t n = len < 127 ? len : 127; /* as long as an item can be */
+        int iw = 0;
+        text_fit(p, n, INT_MAX, &iw);
         if (col + iw > w)
             break;
-        char *sp = strchr(item, ' ');
+        const char *sp = memchr(p, ' ', n);
         if (sp) {
-            *sp = '\0';
-            int kw = grid_put(g, x + col, y, w - col, item, R_TITLE);
+            size_t kl = (size_t)(sp - p);
+            int kw = grid_putn(g, x + col, y, w - col, p, kl, R_TITLE);
             grid_put(g, x + col + kw, y, w - col - kw, " ", R_DIM);
-            grid_put(g, x + col + kw + 1, y, w - col - kw - 1, sp + 1, R_DIM);
+            grid_putn(g, x + col + kw + 1, y, w - col - kw - 1, sp + 1, n - kl - 1, R_DIM);
         } else {
-            grid_put(g, x + col, y, w - col, item, R_DIM);
+            grid_putn(g, x + col, y, w - col, p, n, R_DIM);
         }
         col += iw + 2;
         p += len;

@@ -65,12 +65,26 @@ static void blank(struct cell *c, int role)
     c->role = (unsigned char)role;
 }
 
+/* A one-column cell of glyph s (n bytes) in role: a template stored into cells as a whole. */
+static struct cell cell_of(const char *s, size_t n, int role)
+{
+    struct cell t;
+    memset(&t, 0, sizeof t);
+    if (n >= GRID_GLYPH)
+        n = GRID_GLYPH - 1;
+    memcpy(t.g, s, n);
+    t.width = 1;
+    t.role = (unsigned char)role;
+    return t;
+}
+
 void grid_clear(struct grid *g)
 {
+    struct cell sp = cell_of(" ", 1, R_NORMAL);
     for (int y = 0; y < g->rows; y++) {
         struct cell *row = grid_cell(g, 0, y);
         for (int x = 0; x < g->cols; x++)
-            blank(&row[x], R_NORMAL);
+            row[x] = sp;
         touch(g, y, 0, g->cols);
     }
     g->cur_on = 0;
@@ -81,9 +95,11 @@ void grid_blank(struct grid *g, int x, int y, int w, int h)
 {
     int x0 = x < 0 ? 0 : x, x1 = x + w > g->cols ? g->cols : x + w;
     int y0 = y < 0 ? 0 : y, y1 = y + h > g->rows ? g->rows : y + h;
+    struct cell sp = cell_of(" ", 1, R_NORMAL);
     for (int r = y0; r < y1 && x0 < x1; r++) {
+        struct cell *row = grid_cell(g, 0, r);
         for (int c = x0; c < x1; c++)
-            blank(grid_cell(g, c, r), R_NORMAL);
+            row[c] = sp;
         touch(g, r, x0, x1);
     }
 }
@@ -144,13 +160,24 @@ int grid_putn(struct grid *g, int x, int y, int maxw, const char *s, size_t n, i
         return 0;
     if (x + maxw > g->cols)
         maxw = g->cols - x;
-    int col = 0;
+    int col = 0, lo = -1, hi = 0; /* the columns the fast path wrote, touched once */
+    struct cell ascii = cell_of(" ", 1, role);
     size_t i = 0;
     while (i < n && s[i] && col < maxw) {
         unsigned char c0 = (unsigned char)s[i];
         if (c0 >= 0x20 && c0 < 0x7f) { /* printable ASCII, most of what is drawn */
-            if (x + col >= 0)
-                set_cell(g, x + col, y, s + i, 1, 1, role);
+            if (x + col >= 0) {
+                struct cell *c = grid_cell(g, x + col, y);
+                if (c->width == 1) { /* over a one-column cell: nothing to repair */
+                    *c = ascii;
+                    c->g[0] = (char)c0;
+                    if (lo < 0)
+                        lo = x + col;
+                    hi = x + col + 1;
+                } else {
+                    set_cell(g, x + col, y, s + i, 1, 1, role);
+                }
+            }
             col++;
             i++;
             continue;
@@ -194,6 +221,8 @@ int grid_putn(struct grid *g, int x, int y, int maxw, const char *s, size_t n, i
             set_cell(g, x + col, y, bytes, len, w, role);
         col += w;
     }
+    if (lo >= 0)
+        touch(g, y, lo, hi);
     return col;
 }
 
@@ -222,8 +251,21 @@ void grid_fill(struct grid *g, int x, int y, int w, const char *glyph, int role)
     uint32_t cp = 0;
     size_t n = strlen(glyph), k = n ? utf8_decode(glyph, n, &cp) : 0;
     if (k && cp != '\t' && cp != '\n' && !text_is_control(cp) && text_cp_width(cp) == 1) {
-        for (int i = x < 0 ? -x : 0; i < w && x + i < g->cols; i++)
-            set_cell(g, x + i, y, glyph, k, 1, role);
+        struct cell t = cell_of(glyph, k, role);
+        struct cell *row = grid_cell(g, 0, y);
+        int i0 = x < 0 ? -x : 0, lo = -1, hi = 0;
+        for (int i = i0; i < w && x + i < g->cols; i++) {
+            if (row[x + i].width == 1) { /* over a one-column cell: nothing to repair */
+                row[x + i] = t;
+                if (lo < 0)
+                    lo = x + i;
+                hi = x + i + 1;
+            } else {
+                set_cell(g, x + i, y, glyph, k, 1, role);
+            }
+        }
+        if (lo >= 0)
+            touch(g, y, lo, hi);
         return;
     }
     for (int i = 0; i < w; i++)

@@ -5,9 +5,11 @@
 #define KOLLEN_TUI_GRID_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #define GRID_GLYPH 16 /* bytes per cell: a base and a few combining marks, NUL-terminated */
+_Static_assert(GRID_GLYPH == 2 * sizeof(uint64_t), "cell_same compares a glyph as two words");
 
 /* The bytes after a glyph's NUL are zero too: two cells are equal when their bytes are. */
 struct cell {
@@ -41,7 +43,10 @@ static inline struct cell *grid_cell(struct grid *g, int x, int y)
 
 static inline int cell_same(const struct cell *x, const struct cell *y)
 {
-    return memcmp(x, y, sizeof *x) == 0;
+    uint64_t a[2], b[2]; /* the glyph as two words: fewer instructions than memcmp's bytes */
+    memcpy(a, x->g, sizeof a);
+    memcpy(b, y->g, sizeof b);
+    return !((a[0] ^ b[0]) | (a[1] ^ b[1])) && x->width == y->width && x->role == y->role;
 }
 
 /* The columns of row y written since grid_clean: [*lo, *hi); 0 when none were. */
