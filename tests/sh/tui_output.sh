@@ -8,27 +8,17 @@
 # TUI tests run the default path; this one keeps the curses path tested too.
 . tests/lib.sh
 
-if ! command -v tmux >/dev/null 2>&1; then
-    fail "tui-output" "tmux is not installed"
-    exit 0
-fi
-case "$KOLLEN" in
-/*) K=$KOLLEN ;;
-*) K="$(pwd)/$KOLLEN" ;;
-esac
-Q="$(pwd)/tests/fixtures/good"
-T=$(mktemp -d "${TMPDIR:-/tmp}/kollen-tuiout.XXXXXX")
-chmod 700 "$T"
 TM_SOCK="kollen-output-$$"
 TM_TAG=tui-output
 . tests/e2e/tmux.sh
-trap 'tm_kill; rm -rf "$T"' EXIT INT TERM
+tm_test tui-output
+tm_private_tmp tuiout
+Q="$(pwd)/tests/fixtures/good"
 tm_conf
 
 "$K" --questions "$Q" new "$T/own.ini" --org "Jämförelse åäö" --group kommun --bank mini >/dev/null
 "$K" --questions "$Q" set "$T/own.ini" 1 all --note "En anteckning" -q
 cp "$T/own.ini" "$T/curses.ini"
-run_env="env LC_ALL=C.UTF-8 KOLLEN_LANG=sv TERM=screen"
 tm new-session -d -s own -x 80 -y 24 "$run_env '$K' --questions '$Q' '$T/own.ini'; sleep 60"
 tm new-session -d -s curses -x 80 -y 24 \
     "$run_env KOLLEN_TUI_CURSES=1 '$K' --questions '$Q' '$T/curses.ini'; sleep 60"
