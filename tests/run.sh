@@ -51,9 +51,10 @@ say "unit: $(grep -cF "PASS ${tag}test_" "$RESULTS") passed"
 for s in tests/sh/*.sh; do
     [ -f "$s" ] || continue
     before=$(wc -l <"$RESULTS")
+    t0=$(date +%s)
     sh "$s"
     after=$(wc -l <"$RESULTS")
-    say "$(basename "$s" .sh): $((after - before)) checks"
+    say "$(basename "$s" .sh): $((after - before)) checks in $(($(date +%s) - t0)) s"
 done
 
 [ $own_cache -eq 1 ] && rm -rf "$KOLLEN_TEST_CACHE"
