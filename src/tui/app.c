@@ -238,7 +238,8 @@ static void start_room(struct app *a, char *warn, size_t n)
         a->clock_mark = now;
         a->clock_area = a->area;
         a->flushed_at = now;
-        ops_publish_cursor(w, &d);
+        if (!w->published) /* going to the session's question may have published it */
+            ops_publish_cursor(w, &d);
     }
     if (d.n)
         tui_first_error(&d, warn, n);

@@ -42,9 +42,10 @@ same_cells() {
 }
 # same NAME TEXT: once both panes show TEXT, their cells and cursors are the same
 same() {
-    TM_PANE=own wait_for "$2" >/dev/null 2>&1
-    TM_PANE=curses wait_for "$2" >/dev/null 2>&1
-    if wait_cmd 5 same_cells; then
+    if ! TM_PANE=own wait_for "$2" >/dev/null 2>&1 ||
+        ! TM_PANE=curses wait_for "$2" >/dev/null 2>&1; then
+        fail "tui-output: $1: the same cells and cursor as curses" "[$2] never showed"
+    elif wait_cmd 5 same_cells; then
         pass "tui-output: $1: the same cells and cursor as curses"
     else
         fail "tui-output: $1: the same cells and cursor as curses" \
@@ -54,24 +55,24 @@ same() {
 
 same "start" "Jämförelse åäö"
 both j j l
-same "moves" "Fråga 2"
+same "moves" "Fråga 3"
 both Space
-same "a tick" "Fråga 2"
+same "a tick" "Besvarade 2/5"
 both n
-same "the note editor, its cursor shown" "Anteckning till fråga 2"
+same "the note editor, its cursor shown" "Anteckning till fråga 3"
 tm send-keys -t own -l "åäö ö"
 tm send-keys -t curses -l "åäö ö"
 same "typing in the note editor" "åäö ö"
 both Escape
-same "the editor closed" "Fråga 2"
+same "the editor closed" "Fråga 3"
 both T
-same "the contrast theme" "Fråga 2"
+same "the contrast theme" "Fråga 3"
 both k
-same "a move in the contrast theme" "Fråga 1"
+same "a move in the contrast theme" "Fråga 3"
 both T
-same "the standard theme again" "Fråga 1"
+same "the standard theme again" "Fråga 3"
 resize 120 40
-same "resized larger" "Fråga 1"
+same "resized larger" "Fråga 3"
 both l
 same "a move at 120x40" "Fråga 2"
 resize 50 12
