@@ -3,7 +3,9 @@
  * The scan of our own checks every line (and gives line numbers); iniparser then reads the
  * scanned keys and values, INI_CHUNK at a time through a memory file, so that its insertion,
  * linear in the size of its dictionary, keeps the whole load linear. Every value iniparser
- * returns must equal the scanned one: where the two disagree the file is refused. */
+ * returns must equal the scanned one: where the two disagree the file is refused. The two
+ * being equal, the scanned copy is kept and each dictionary freed once compared, so a large
+ * session is not held twice. */
 #define _GNU_SOURCE /* memfd_create */
 #include "ini.h"
 
@@ -132,9 +134,6 @@ void ini_free(struct ini *ini)
     for (int i = 0; i < ini->n_sections; i++)
         free(ini->sections[i].keys);
     free(ini->sections);
-    for (int i = 0; i < ini->n_dicts; i++)
-        iniparser_freedict(ini->dicts[i]);
-    free(ini->dicts);
     index_free(ini->index);
     free(ini->text);
     free(ini->file);
@@ -504,17 +503,16 @@ static int read_chunk(struct ini *ini, struct store_reader *rd, const char *path
         return KL_EPARSE;
     }
     rd->size = chunk->len;
-    void **v = realloc(ini->dicts, (size_t)(ini->n_dicts + 1) * sizeof *v);
-    if (!v)
-        return KL_ENOMEM;
-    ini->dicts = v;
     dictionary *dict = iniparser_load(path);
     if (!dict) {
         diags_add(d, ini->file, from.sec < ini->n_sections ? ini->sections[from.sec].line : 0,
                   M_SYN_INIPARSER);
         return KL_EPARSE;
     }
-    ini->dicts[ini->n_dicts++] = dict;
+    int rc = KL_OK;
+    ini->n_reads++;
+    if (dict->n > ini->most_read)
+        ini->most_read = dict->n;
     /* iniparser keeps entries in the order read: walk it in step; look up where it differs */
     ssize_t at = 0;
     char key[2 * INI_LINE_MAX + 4];
@@ -536,12 +534,13 @@ static int read_chunk(struct ini *ini, struct store_reader *rd, const char *path
             /* our scan and iniparser disagree: refuse, never guess */
             if (!val || strcmp(val, k->value) != 0) {
                 diags_add(d, ini->file, k->line, M_SYN_INIPARSER);
-                return KL_EPARSE;
+                rc = KL_EPARSE;
+                break;
             }
-            k->value = val;
         }
     }
-    return KL_OK;
+    iniparser_freedict(dict);
+    return rc;
 }
 
 /* Mark what iniparser reads: everything, or (want) the keys wanted and their headers. */
@@ -594,14 +593,18 @@ static int read_with_iniparser(struct ini *ini, struct store_reader *rd, struct 
     return rc;
 }
 
-static int parse(const char *name, const char *buf, size_t n, long max_entries, ini_want_fn want,
-                 struct store_reader *rd, struct ini **out, struct diags *d)
+/* own: NULL, or buf itself, malloc'ed with room for a NUL after n bytes, which the ini then
+ * keeps as its text instead of a copy (a 2 MB session is not held twice while it loads);
+ * parse frees it on failure. */
+static int parse(const char *name, const char *buf, size_t n, char *own, long max_entries,
+                 ini_want_fn want, struct store_reader *rd, struct ini **out, struct diags *d)
 {
     *out = NULL;
     size_t errors_before = diags_errors(d);
     struct ini *ini = calloc(1, sizeof *ini);
     if (!ini || !(ini->file = text_dup(name)) || !(ini->index = calloc(1, sizeof(struct index)))) {
         ini_free(ini);
+        free(own);
         return KL_ENOMEM;
     }
     /* a session has a key or section about every 64 bytes; at most 1024 at first */
@@ -613,11 +616,16 @@ static int parse(const char *name, const char *buf, size_t n, long max_entries, 
         buf += 3;
         n -= 3;
     }
-    if (!(ini->text = malloc(n + 1))) {
+    if (own) {
+        if (buf != own)
+            memmove(own, buf, n); /* past a BOM */
+        ini->text = own;
+    } else if (!(ini->text = malloc(n + 1))) {
         ini_free(ini);
         return KL_ENOMEM;
+    } else {
+        memcpy(ini->text, buf, n);
     }
-    memcpy(ini->text, buf, n);
     ini->text[n] = '\0';
     struct scan sc = {ini, d, max_entries, 0};
     char *t = ini->text;
@@ -658,13 +666,13 @@ static int parse(const char *name, const char *buf, size_t n, long max_entries, 
 int ini_parse_max(const char *name, const char *buf, size_t n, long max_entries, struct ini **out,
                   struct diags *d)
 {
-    return parse(name, buf, n, max_entries, NULL, NULL, out, d);
+    return parse(name, buf, n, NULL, max_entries, NULL, NULL, out, d);
 }
 
 int ini_parse_want(const char *name, const char *buf, size_t n, ini_want_fn want,
                    struct store_reader *r, struct ini **out, struct diags *d)
 {
-    return parse(name, buf, n, INI_KEYS_MAX, want, r, out, d);
+    return parse(name, buf, n, NULL, INI_KEYS_MAX, want, r, out, d);
 }
 
 struct store_reader *store_reader_new(void)
@@ -764,9 +772,8 @@ int ini_load_max(const char *path, long max_entries, struct ini **out, struct di
         free(buf);
         return KL_EPARSE;
     }
-    int rc = ini_parse_max(path, buf, n, max_entries, out, d);
-    free(buf);
-    return rc;
+    /* the read loop leaves room for the NUL: it ends on a read into free space */
+    return parse(path, buf, n, buf, max_entries, NULL, NULL, out, d);
 }
 
 int ini_load(const char *path, struct ini **out, struct diags *d)

@@ -48,8 +48,8 @@ struct ini {
     long n_entries; /* keys and sections */
     char *text;     /* the scanned bytes; names and values point into it */
     void *index;    /* (section, key) -> key, for lookups in constant time */
-    void **dicts;   /* iniparser's dictionaries, INI_CHUNK entries or fewer each */
-    int n_dicts;
+    int n_reads;    /* iniparser loads, each freed once compared */
+    int most_read;  /* the most entries one of them held (at most INI_CHUNK) */
 };
 
 /* Read and validate a file; every problem goes to d with its line. Returns KL_OK, KL_EIO,
