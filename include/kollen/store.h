@@ -38,7 +38,7 @@ void bank_list_free(char **ids, int n);
 /* The bank id a session file names, without loading the bank. */
 int session_read_bank_id(const char *path, char **id, struct diags *d);
 /* Read a file's bytes (a regular file of at most the loader's size, never blocking on a FIFO)
- * into *buf, which the caller frees; *n bytes, NUL not added. KL_OK, KL_EIO or KL_EPARSE with
+ * into *buf, which the caller frees; *n bytes, NUL not added but room left for one. KL_OK, KL_EIO or KL_EPARSE with
  * the reason in d, KL_ENOMEM. */
 int store_read_file(const char *path, char **buf, size_t *n, struct diags *d);
 /* The bank a session's bytes name in [session] (decoded), as a guess made before they are

@@ -10,17 +10,16 @@
 #include "ini.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <iniparser/iniparser.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "kollen/msg.h"
+#include "kollen/store.h"
 #include "kollen/text.h"
 
 static int silent(const char *fmt, ...)
@@ -702,77 +701,12 @@ int ini_parse(const char *name, const char *buf, size_t n, struct ini **out, str
 int ini_load_max(const char *path, long max_entries, struct ini **out, struct diags *d)
 {
     *out = NULL;
-    /* O_NONBLOCK: a FIFO or a device must not block before it can be refused */
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-    if (fd < 0) {
-        diags_add(d, path, 0, M_IO_OPEN, strerror(errno));
-        return KL_EIO;
-    }
-    struct stat st;
-    if (fstat(fd, &st)) {
-        diags_add(d, path, 0, M_IO_READ, strerror(errno));
-        close(fd);
-        return KL_EIO;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        if (S_ISDIR(st.st_mode))
-            diags_add(d, path, 0, M_IO_READ, strerror(EISDIR));
-        else
-            diags_add(d, path, 0, M_IO_NOT_REGULAR);
-        close(fd);
-        return KL_EIO;
-    }
-    int fl = fcntl(fd, F_GETFL);
-    if (fl >= 0)
-        fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
-    if (st.st_size > INI_FILE_MAX) {
-        diags_add(d, path, 0, M_IO_TOO_BIG, INI_FILE_MAX);
-        close(fd);
-        return KL_EPARSE;
-    }
-    size_t cap = (size_t)st.st_size + 1, n = 0;
-    char *buf = malloc(cap);
-    if (!buf) {
-        close(fd);
-        return KL_ENOMEM;
-    }
-    for (;;) {
-        if (n == cap) { /* the file grew while we read it */
-            if (cap > (size_t)INI_FILE_MAX) {
-                diags_add(d, path, 0, M_IO_TOO_BIG, INI_FILE_MAX);
-                free(buf);
-                close(fd);
-                return KL_EPARSE;
-            }
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                close(fd);
-                return KL_ENOMEM;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        ssize_t r = read(fd, buf + n, cap - n);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            diags_add(d, path, 0, M_IO_READ, strerror(errno));
-            free(buf);
-            close(fd);
-            return KL_EIO;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-    }
-    close(fd);
-    if (n > (size_t)INI_FILE_MAX) {
-        diags_add(d, path, 0, M_IO_TOO_BIG, INI_FILE_MAX);
-        free(buf);
-        return KL_EPARSE;
-    }
-    /* the read loop leaves room for the NUL: it ends on a read into free space */
+    char *buf;
+    size_t n;
+    int rc = store_read_file(path, &buf, &n, d);
+    if (rc)
+        return rc;
+    /* store_read_file leaves room for the NUL: its loop ends on a read into free space */
     return parse(path, buf, n, buf, max_entries, NULL, NULL, out, d);
 }
 
