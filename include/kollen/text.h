@@ -96,6 +96,9 @@ char *text_fold_dup(const char *s);
 
 /* Trim ASCII whitespace at both ends, in place; returns s. */
 char *text_trim(char *s);
+/* "NAME:ROLE" in s (changed in place) cut at its first ':', both parts trimmed; *role is ""
+ * without a ':'. */
+void text_split_role(char *s, const char **name, const char **role);
 
 /* Parse a decimal int in [lo, hi] with nothing else around it; returns 0 on success. */
 int text_parse_int(const char *s, long lo, long hi, long *out);

@@ -478,6 +478,15 @@ char *text_trim(char *s)
     return s;
 }
 
+void text_split_role(char *s, const char **name, const char **role)
+{
+    char *colon = strchr(s, ':');
+    if (colon)
+        *colon = '\0';
+    *role = colon ? text_trim(colon + 1) : "";
+    *name = text_trim(s);
+}
+
 int text_parse_int(const char *s, long lo, long hi, long *out)
 {
     if (!s || !*s)

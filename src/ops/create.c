@@ -31,10 +31,9 @@ static int add_spec(struct session *s, const char *spec, struct diags *d)
         diags_add(d, NULL, 0, M_SES_NO_MEMORY);
         return KL_ENOMEM;
     }
-    char *colon = strchr(p, ':');
-    if (colon)
-        *colon = '\0';
-    int rc = participant(s, text_trim(p), colon ? text_trim(colon + 1) : "", d);
+    const char *name, *role;
+    text_split_role(p, &name, &role);
+    int rc = participant(s, name, role, d);
     free(p);
     return rc;
 }

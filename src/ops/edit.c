@@ -30,10 +30,8 @@ static int add_participant(struct session *s, const char *spec, struct diags *d)
         diags_add(d, NULL, 0, M_SES_NO_MEMORY);
         return KL_ENOMEM;
     }
-    char *colon = strchr(p, ':');
-    if (colon)
-        *colon = '\0';
-    const char *name = text_trim(p), *role = colon ? text_trim(colon + 1) : "";
+    const char *name, *role;
+    text_split_role(p, &name, &role);
     int k = session_find_participant(s, name), rc;
     if (!*name) {
         diags_add(d, NULL, 0, M_SES_EMPTY_NAME);
