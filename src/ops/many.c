@@ -378,6 +378,10 @@ void ops_many_read(struct ops_banks *banks, const char *path, int score, struct 
 
 enum { SLOT_FREE, SLOT_BUSY, SLOT_DONE };
 
+/* The caller's thread reads too, and hands each file to fn in order as soon as it and every
+ * file before it are read; threads - 1 more threads only read. On two cores a third thread
+ * that only waits for files would be woken for almost every one of them (a wake-up and a
+ * switch cost about as much as reading a file). */
 struct pool {
     const struct ops_inputs *in;
     struct ops_banks *banks;
@@ -390,9 +394,9 @@ struct pool {
     int next;      /* the next file a reader takes */
     int delivered; /* files handed to the caller so far */
     int stop;
-    /* who waits, so that nobody is woken for nothing (a wake-up costs more than a file) */
-    int want;      /* the slot the caller waits for, or -1 */
-    int sleepers;  /* readers waiting for room in the window */
+    /* who waits, so that nobody is woken for nothing */
+    int want;     /* the slot the caller waits for, or -1 */
+    int sleepers; /* readers waiting for room in the window */
 };
 
 static int wanted(const struct ops_run *r, int i)
@@ -400,32 +404,48 @@ static int wanted(const struct ops_run *r, int i)
     return !r->only || r->only[i];
 }
 
+/* Take the next file to read into a slot (the lock held): its index, or -1 when there is none
+ * or the window is full. */
+static int take(struct pool *p)
+{
+    if (p->stop || p->next >= p->in->n || p->next >= p->delivered + p->window)
+        return -1;
+    int i = p->next++;
+    p->state[i % p->window] = SLOT_BUSY;
+    return i;
+}
+
+/* Read file i into its slot (taken with the lock held; called and returns without it). */
+static void read_into(struct pool *p, struct reader_state *st, int i)
+{
+    struct ops_item it;
+    if (wanted(p->r, i))
+        read_item(p->banks, p->r, st, p->in->paths[i], i, &it);
+    else
+        memset(&it, 0, sizeof it);
+    int s = i % p->window;
+    pthread_mutex_lock(&p->lock);
+    p->slot[s] = it;
+    p->state[s] = SLOT_DONE;
+    if (p->want == s)
+        pthread_cond_signal(&p->done);
+}
+
 static void *reader(void *arg)
 {
     struct pool *p = arg;
     struct reader_state st = {store_reader_new(), NULL, NULL};
     pthread_mutex_lock(&p->lock);
-    for (;;) {
-        while (!p->stop && p->next < p->in->n && p->next >= p->delivered + p->window) {
+    while (!p->stop && p->next < p->in->n) {
+        int i = take(p);
+        if (i < 0) {
             p->sleepers++;
             pthread_cond_wait(&p->room, &p->lock);
             p->sleepers--;
+            continue;
         }
-        if (p->stop || p->next >= p->in->n)
-            break;
-        int i = p->next++, s = i % p->window;
-        p->state[s] = SLOT_BUSY;
         pthread_mutex_unlock(&p->lock);
-        struct ops_item it;
-        if (wanted(p->r, i))
-            read_item(p->banks, p->r, &st, p->in->paths[i], i, &it);
-        else
-            memset(&it, 0, sizeof it);
-        pthread_mutex_lock(&p->lock);
-        p->slot[s] = it;
-        p->state[s] = SLOT_DONE;
-        if (p->want == s)
-            pthread_cond_signal(&p->done);
+        read_into(p, &st, i);
     }
     pthread_mutex_unlock(&p->lock);
     reader_state_free(&st);
@@ -450,18 +470,12 @@ static int each_serial(const struct ops_inputs *in, struct ops_banks *banks,
     return rc;
 }
 
-/* Deliver the files in order as the readers finish them. */
-static int deliver(struct pool *p, ops_item_fn fn, void *ctx)
+/* Hand fn the files read so far in order (the lock held, released around each call). */
+static int deliver_ready(struct pool *p, ops_item_fn fn, void *ctx)
 {
     int rc = KL_OK;
-    for (int i = 0; i < p->in->n && !rc; i++) {
-        int s = i % p->window;
-        pthread_mutex_lock(&p->lock);
-        while (p->state[s] != SLOT_DONE) {
-            p->want = s;
-            pthread_cond_wait(&p->done, &p->lock);
-        }
-        p->want = -1;
+    while (!rc && p->delivered < p->in->n && p->state[p->delivered % p->window] == SLOT_DONE) {
+        int i = p->delivered, s = i % p->window;
         struct ops_item it = p->slot[s];
         p->state[s] = SLOT_FREE;
         pthread_mutex_unlock(&p->lock);
@@ -474,8 +488,33 @@ static int deliver(struct pool *p, ops_item_fn fn, void *ctx)
             p->stop = 1;
         if (rc || p->sleepers)
             pthread_cond_broadcast(&p->room);
-        pthread_mutex_unlock(&p->lock);
     }
+    return rc;
+}
+
+/* The caller's thread: deliver what is ready, else read the next file, else wait. */
+static int read_and_deliver(struct pool *p, ops_item_fn fn, void *ctx)
+{
+    int rc = KL_OK;
+    struct reader_state st = {store_reader_new(), NULL, NULL};
+    pthread_mutex_lock(&p->lock);
+    while (!rc && p->delivered < p->in->n) {
+        if ((rc = deliver_ready(p, fn, ctx)) || p->delivered >= p->in->n)
+            break;
+        int i = take(p);
+        if (i >= 0) {
+            pthread_mutex_unlock(&p->lock);
+            read_into(p, &st, i);
+            continue;
+        }
+        p->want = p->delivered % p->window; /* a reader has it */
+        pthread_cond_wait(&p->done, &p->lock);
+        p->want = -1;
+    }
+    p->stop = 1;
+    pthread_cond_broadcast(&p->room);
+    pthread_mutex_unlock(&p->lock);
+    reader_state_free(&st);
     return rc;
 }
 
@@ -490,7 +529,7 @@ int ops_many_each(const struct ops_inputs *in, struct ops_banks *banks, const st
     struct pool p = {.in = in, .banks = banks, .r = r, .window = 8 * threads, .want = -1};
     p.slot = calloc((size_t)p.window, sizeof *p.slot);
     p.state = calloc((size_t)p.window, sizeof *p.state);
-    pthread_t *t = calloc((size_t)threads, sizeof *t);
+    pthread_t *t = calloc((size_t)threads - 1, sizeof *t);
     int started = 0, rc = KL_OK;
     if (!p.slot || !p.state || !t || pthread_mutex_init(&p.lock, NULL)) {
         free(p.slot);
@@ -500,17 +539,9 @@ int ops_many_each(const struct ops_inputs *in, struct ops_banks *banks, const st
     }
     pthread_cond_init(&p.done, NULL);
     pthread_cond_init(&p.room, NULL);
-    while (started < threads && !pthread_create(&t[started], NULL, reader, &p))
+    while (started < threads - 1 && !pthread_create(&t[started], NULL, reader, &p))
         started++;
-    if (!started) {
-        rc = each_serial(in, banks, r, fn, ctx);
-    } else {
-        rc = deliver(&p, fn, ctx);
-        pthread_mutex_lock(&p.lock);
-        p.stop = 1;
-        pthread_cond_broadcast(&p.room);
-        pthread_mutex_unlock(&p.lock);
-    }
+    rc = started ? read_and_deliver(&p, fn, ctx) : each_serial(in, banks, r, fn, ctx);
     for (int k = 0; k < started; k++)
         pthread_join(t[k], NULL);
     for (int s = 0; s < p.window; s++) /* read but not delivered: the run stopped */

@@ -573,14 +573,22 @@ static int read_with_iniparser(struct ini *ini, struct store_reader *rd, struct 
     sbuf_init(&chunk);
     int rc = KL_OK;
     struct pos from = pos_skip(ini, (struct pos){0, -1}), p = from;
+    long left = 0; /* entries not yet in a chunk */
+    for (int i = 0; i < ini->n_sections; i++) {
+        left += ini->sections[i].read;
+        for (int k = 0; k < ini->sections[i].n_keys; k++)
+            left += ini->sections[i].keys[k].read;
+    }
     int entries = 0;
     while (rc == KL_OK && p.sec < ini->n_sections) {
         /* a chunk that starts inside a section repeats its header: count it */
         if (entries == 0 && p.key >= 0)
             entries++;
         entries++;
+        left--;
         p = pos_skip(ini, pos_next(ini, p));
-        if (entries >= INI_CHUNK || p.sec >= ini->n_sections) {
+        if ((entries >= INI_CHUNK && left > INI_CHUNK_MAX - entries) ||
+            p.sec >= ini->n_sections) {
             rc = read_chunk(ini, rd, path, &chunk, from, p, d);
             from = p;
             entries = 0;

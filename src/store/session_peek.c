@@ -73,6 +73,10 @@ int store_read_file(const char *path, char **buf, size_t *n, struct diags *d)
         if (r == 0)
             break;
         len += (size_t)r;
+        /* all fstat promised and the read stopped short of the free byte: the end (a file
+         * that grew fills the buffer; a short read before st_size, as FUSE may give, reads on) */
+        if (len < cap && len >= (size_t)st.st_size)
+            break;
     }
     close(fd);
     *buf = b;

@@ -29,7 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (entries != ini->n_entries || entries > INI_KEYS_MAX)
             __builtin_trap();
         /* iniparser read what was there, never more than a chunk at a time */
-        if ((entries && !ini->n_reads) || ini->most_read > INI_CHUNK)
+        if ((entries && !ini->n_reads) || ini->most_read > INI_CHUNK_MAX)
             __builtin_trap();
     }
     ini_free(ini);

@@ -553,6 +553,36 @@ static void limits__flood_of_keys_or_sections__refused_with_the_line(void **st)
     sbuf_free(&t);
 }
 
+/* A tail of at most a quarter chunk joins the chunk before it (one iniparser load for a session
+ * a lean load hands about 130 entries); one entry more and it is a chunk of its own. Every
+ * value still compared. */
+static void limits__short_tail__read_with_the_chunk_before_it(void **st)
+{
+    (void)st;
+    struct sbuf t;
+    sbuf_init(&t);
+    const long sizes[] = {INI_CHUNK - 1, INI_CHUNK, INI_CHUNK_MAX - 1, INI_CHUNK_MAX,
+                          INI_CHUNK_MAX + 1, 2 * INI_CHUNK + INI_CHUNK / 4 - 1,
+                          2 * INI_CHUNK + INI_CHUNK / 4}; /* the second repeats [a] */
+    const int reads[] = {1, 1, 1, 1, 2, 2, 3};
+    for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+        flood(&t, sizes[i] - 1, 0); /* [a] and its keys */
+        struct ini *ini;
+        struct diags d;
+        diags_init(&d);
+        assert_int_equal(ini_parse("t.ini", t.p, t.len, &ini, &d), KL_OK);
+        assert_int_equal(ini->n_entries, sizes[i]);
+        assert_int_equal(ini->n_reads, reads[i]);
+        assert_true(ini->most_read <= INI_CHUNK_MAX);
+        char key[32];
+        snprintf(key, sizeof key, "k%ld", sizes[i] - 1);
+        assert_string_equal(ini_raw(ini_section(ini, "a"), key), "v");
+        ini_free(ini);
+        diags_free(&d);
+    }
+    sbuf_free(&t);
+}
+
 /* At the limit: the file loads, iniparser saw it a bounded piece at a time, and agrees with
  * the scan on every value. */
 static void limits__keys_at_the_limit__load_in_small_dictionaries(void **st)
@@ -567,7 +597,7 @@ static void limits__keys_at_the_limit__load_in_small_dictionaries(void **st)
     assert_int_equal(ini_parse("t.ini", t.p, t.len, &ini, &d), KL_OK);
     assert_int_equal(ini->n_entries, INI_KEYS_MAX);
     assert_true(ini->n_reads >= INI_KEYS_MAX / INI_CHUNK);
-    assert_true(ini->most_read <= INI_CHUNK);
+    assert_true(ini->most_read <= INI_CHUNK_MAX);
     const struct ini_section *s = ini_section(ini, "a");
     assert_int_equal(s->n_keys, INI_KEYS_MAX - 1);
     assert_string_equal(ini_raw(s, "k99999"), "v");
@@ -780,6 +810,7 @@ int main(void)
         T(limits__file_of_the_largest_size__loads_and_one_byte_more_is_refused),
         cmocka_unit_test(limits__flood_of_keys_or_sections__refused_with_the_line),
         cmocka_unit_test(limits__keys_at_the_limit__load_in_small_dictionaries),
+        cmocka_unit_test(limits__short_tail__read_with_the_chunk_before_it),
         T(property__random_sessions__save_and_load_to_the_same_session),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
