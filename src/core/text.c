@@ -2,6 +2,7 @@
 #include "kollen/text.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -489,17 +490,30 @@ void text_split_role(char *s, const char **name, const char **role)
 
 int text_parse_int(const char *s, long lo, long hi, long *out)
 {
-    if (!s || !*s)
+    /* by hand rather than strtol: a session file has a few hundred numbers to read */
+    if (!s)
         return -1;
-    for (const char *p = s; *p; p++)
-        if (!(isdigit((unsigned char)*p) || (p == s && *p == '-')))
-            return -1;
-    errno = 0;
-    char *end;
-    long v = strtol(s, &end, 10);
-    if (errno || *end || v < lo || v > hi)
+    const char *p = s + (*s == '-');
+    if (!*p)
         return -1;
-    *out = v;
+    unsigned long v = 0;
+    const unsigned long limit = (unsigned long)LONG_MAX + 1; /* LONG_MIN's magnitude */
+    for (; *p; p++) {
+        unsigned d = (unsigned)(unsigned char)*p - '0';
+        if (d > 9 || v > (limit - d) / 10)
+            return -1; /* not a digit, or out of long's range */
+        v = v * 10 + d;
+    }
+    long r;
+    if (*s == '-')
+        r = v == limit ? LONG_MIN : -(long)v;
+    else if (v <= (unsigned long)LONG_MAX)
+        r = (long)v;
+    else
+        return -1;
+    if (r < lo || r > hi)
+        return -1;
+    *out = r;
     return 0;
 }
 

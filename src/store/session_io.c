@@ -168,40 +168,58 @@ static int kv_add(struct kvlist *l, const char *key, const char *value)
     return 0;
 }
 
-/* Is key one of the known ones: exact, or name.N for the numbered ones? (No known name holds a
- * dot: a key with one can only be numbered, one without only exact.) */
-static int known(const char *key, const char *const *exact, const char *const *numbered)
+/* A section's known key names: exact, or name.N for the numbered ones. */
+struct known_names {
+    const char *const *exact, *const *numbered;
+};
+
+/* Is key one of names' (a struct known_names)? (No known name holds a dot: a key with one can
+ * only be numbered, one without only exact.) */
+static int known(const char *key, const void *names)
 {
+    const struct known_names *kn = names;
     const char *dot = strchr(key, '.');
     if (!dot) {
-        for (const char *const *e = exact; *e; e++)
+        for (const char *const *e = kn->exact; *e; e++)
             if (**e == *key && !strcmp(key, *e))
                 return 1;
         return 0;
     }
     size_t len = (size_t)(dot - key);
     long v;
-    for (const char *const *n = numbered; *n; n++)
+    for (const char *const *n = kn->numbered; *n; n++)
         if (!strncmp(key, *n, len) && (*n)[len] == '\0' &&
             !text_parse_int(dot + 1, 1, 100000, &v))
             return 1;
     return 0;
 }
 
+/* Keep the keys of s that is_known(key, ctx) does not know in l, in file order. */
 static void keep_unknown(struct rctx *c, const struct ini_section *s, struct kvlist *l,
-                         const char *const *exact, const char *const *numbered)
+                         int (*is_known)(const char *key, const void *ctx), const void *ctx)
 {
     int more = 0;
     for (int i = 0; i < s->n_keys; i++)
-        more += !known(s->keys[i].name, exact, numbered);
+        more += !is_known(s->keys[i].name, ctx);
     if (kv_reserve(l, more)) {
         c->oom = 1;
         return;
     }
     for (int i = 0; i < s->n_keys && !c->oom; i++)
-        if (!known(s->keys[i].name, exact, numbered) &&
-            kv_add(l, s->keys[i].name, s->keys[i].value))
+        if (!is_known(s->keys[i].name, ctx) && kv_add(l, s->keys[i].name, s->keys[i].value))
             c->oom = 1;
+}
+
+/* A section that takes no key but the exact ones: each other key is a bad value. */
+static void refuse_unknown(struct rctx *c, const struct ini_section *s,
+                           const char *const *exact)
+{
+    static const char *const none[] = {NULL};
+    const struct known_names kn = {exact, none};
+    for (int i = 0; i < s->n_keys; i++)
+        if (!known(s->keys[i].name, &kn))
+            diags_add(c->d, c->ini->file, s->keys[i].line, M_SES_BAD_VALUE, s->name,
+                      s->keys[i].name, s->keys[i].value);
 }
 
 /* The session-level records: period, summary, management_seen, theme, companion, minutes. */
@@ -255,11 +273,7 @@ static void read_agenda(struct rctx *c, const struct ini_section *s, const struc
     ses->agenda[ai].minutes = (int)number(c, s, "minutes", 0, SESSION_MINUTES_MAX);
     ses->agenda[ai].spent = number(c, s, "spent", 0, 100L * 365 * 24 * 3600);
     static const char *const exact[] = {"minutes", "spent", NULL};
-    static const char *const numbered[] = {NULL};
-    for (int i = 0; i < s->n_keys; i++)
-        if (!known(s->keys[i].name, exact, numbered))
-            diags_add(c->d, c->ini->file, s->keys[i].line, M_SES_BAD_VALUE, s->name,
-                      s->keys[i].name, s->keys[i].value);
+    refuse_unknown(c, s, exact);
 }
 
 /* "1,3,4": participant numbers, ascending, each one a participant of the session. */
@@ -321,11 +335,7 @@ static void read_sitting(struct rctx *c, const struct ini_section *s, struct ses
             bad(c, s, "present", pres);
     }
     static const char *const exact[] = {"start", "end", "present", NULL};
-    static const char *const numbered[] = {NULL};
-    for (int i = 0; i < s->n_keys; i++)
-        if (!known(s->keys[i].name, exact, numbered))
-            diags_add(c->d, c->ini->file, s->keys[i].line, M_SES_BAD_VALUE, s->name,
-                      s->keys[i].name, s->keys[i].value);
+    refuse_unknown(c, s, exact);
 }
 
 static void read_session_section(struct rctx *c, const struct ini_section *s,
@@ -375,7 +385,7 @@ static void read_session_section(struct rctx *c, const struct ini_section *s,
                                         "period", "management_seen", "theme", "companion",
                                         "minutes", NULL};
     static const char *const numbered[] = {"summary", NULL};
-    keep_unknown(c, s, &ses->extra, exact, numbered);
+    keep_unknown(c, s, &ses->extra, known, &(struct known_names){exact, numbered});
 }
 
 static void read_participant(struct rctx *c, const struct ini_section *s, struct session *ses)
@@ -403,18 +413,81 @@ static void read_participant(struct rctx *c, const struct ini_section *s, struct
     free(role);
 }
 
-/* dissent.N (the view) with dissent_by.N (who holds it), numbered from 1 without gaps. */
-static void read_dissent(struct rctx *c, const struct ini_section *s, struct answer *a)
+/* An answer's keys, sorted once: most answers hold only value, documented, followup, changed
+ * and a note, so a reader looks up only what the section holds (a key it does not hold would
+ * be looked up to find nothing) and unknown keys are looked for only where there are some. */
+enum {
+    AK_AGREED = 1 << 0,
+    AK_PARKED = 1 << 1,
+    AK_PARK_REASON = 1 << 2,
+    AK_OWNER = 1 << 3,
+    AK_DUE = 1 << 4,
+    AK_STATUS = 1 << 5,
+    AK_NOTE = 1 << 6,
+    AK_UNKNOWN = 1 << 7,
+};
+
+struct answer_keys {
+    unsigned has; /* AK_ bits */
+    int ne, nd;   /* the highest evidence.N, and dissent.N or dissent_by.N */
+};
+
+/* The answer's known keys: the exact ones, then the numbered ones (name.N, N in 1..100000). */
+static const struct answer_key_kind {
+    const char *name;
+    unsigned len, numbered, bit;
+} answer_kinds[] = {
+    {"value", 5, 0, 0},         {"documented", 10, 0, 0},
+    {"followup", 8, 0, 0},      {"changed", 7, 0, 0},
+    {"agreed", 6, 0, AK_AGREED}, {"parked", 6, 0, AK_PARKED},
+    {"park_reason", 11, 0, AK_PARK_REASON}, {"owner", 5, 0, AK_OWNER},
+    {"due", 3, 0, AK_DUE},      {"status", 6, 0, AK_STATUS},
+    {"note", 4, 1, AK_NOTE},    {"evidence", 8, 1, 0},
+    {"dissent", 7, 1, 0},       {"dissent_by", 10, 1, 0},
+};
+
+/* The kind of an answer's key k, NULL when unknown; *n its number when numbered. */
+static const struct answer_key_kind *answer_kind(const char *k, long *n)
 {
-    int nd = 0;
-    for (int i = 0; i < s->n_keys; i++) {
-        const char *k = s->keys[i].name;
-        long v;
-        if ((!strncmp(k, "dissent.", 8) && !text_parse_int(k + 8, 1, 100000, &v)) ||
-            (!strncmp(k, "dissent_by.", 11) && !text_parse_int(k + 11, 1, 100000, &v)))
-            if (v > nd)
-                nd = (int)v;
+    const char *dot = strchr(k, '.');
+    size_t len = dot ? (size_t)(dot - k) : strlen(k);
+    *n = 0;
+    for (size_t j = 0; j < sizeof answer_kinds / sizeof *answer_kinds; j++) {
+        const struct answer_key_kind *t = &answer_kinds[j];
+        if (t->len == len && t->numbered == !!dot && !memcmp(k, t->name, len))
+            return t->numbered && text_parse_int(dot + 1, 1, 100000, n) ? NULL : t;
     }
+    return NULL;
+}
+
+static int answer_known(const char *k, const void *unused)
+{
+    (void)unused;
+    long n;
+    return answer_kind(k, &n) != NULL;
+}
+
+static void answer_keys_of(const struct ini_section *s, struct answer_keys *ak)
+{
+    memset(ak, 0, sizeof *ak);
+    for (int i = 0; i < s->n_keys; i++) {
+        long n;
+        const struct answer_key_kind *kind = answer_kind(s->keys[i].name, &n);
+        if (!kind) {
+            ak->has |= AK_UNKNOWN;
+            continue;
+        }
+        ak->has |= kind->bit;
+        if (kind->name[0] == 'e' && n > ak->ne)
+            ak->ne = (int)n;
+        else if (kind->name[0] == 'd' && kind->numbered && n > ak->nd)
+            ak->nd = (int)n;
+    }
+}
+
+/* dissent.N (the view) with dissent_by.N (who holds it), numbered from 1 without gaps. */
+static void read_dissent(struct rctx *c, const struct ini_section *s, struct answer *a, int nd)
+{
     if (nd > SESSION_DISSENT_COUNT) {
         diags_add(c->d, c->ini->file, s->line, M_SES_TOO_MANY_DISSENT, SESSION_DISSENT_COUNT);
         return;
@@ -452,11 +525,12 @@ static void read_dissent(struct rctx *c, const struct ini_section *s, struct ans
 }
 
 /* agreed, parked and its reason, dissent, and the tracked plan step. */
-static void read_answer_records(struct rctx *c, const struct ini_section *s, struct answer *a)
+static void read_answer_records(struct rctx *c, const struct ini_section *s,
+                                const struct answer_keys *ak, struct answer *a)
 {
-    a->agreed = yesno(c, s, "agreed");
-    a->parked = yesno(c, s, "parked");
-    if (ini_raw(s, "park_reason")) {
+    a->agreed = (ak->has & AK_AGREED) && yesno(c, s, "agreed");
+    a->parked = (ak->has & AK_PARKED) && yesno(c, s, "parked");
+    if (ak->has & AK_PARK_REASON) {
         a->park_reason = field(c, s, "park_reason", SESSION_REASON_MAX, 1);
         if (a->park_reason && (!*a->park_reason || !a->parked)) {
             if (!a->parked)
@@ -465,16 +539,17 @@ static void read_answer_records(struct rctx *c, const struct ini_section *s, str
             a->park_reason = NULL;
         }
     }
-    read_dissent(c, s, a);
-    if (ini_raw(s, "owner")) {
+    read_dissent(c, s, a, ak->nd);
+    if (ak->has & AK_OWNER) {
         a->owner = field(c, s, "owner", SESSION_FIELD_MAX, 1);
         if (a->owner && !*a->owner) {
             free(a->owner);
             a->owner = NULL;
         }
     }
-    a->due = date_field(c, s, "due");
-    const char *st = ini_raw(s, "status");
+    if (ak->has & AK_DUE)
+        a->due = date_field(c, s, "due");
+    const char *st = ak->has & AK_STATUS ? ini_raw(s, "status") : NULL;
     if (st) {
         int v = step_status_parse(st);
         if (v < 0)
@@ -554,21 +629,17 @@ static void read_answer(struct rctx *c, const struct ini_section *s, const struc
     a->documented = yesno(c, s, "documented");
     a->followup = yesno(c, s, "followup");
     a->changed = timestamp(c, s, "changed");
+    struct answer_keys ak;
+    answer_keys_of(s, &ak);
     int failed;
-    if (!c->lean || !ini_parts_plain(s, "note", SESSION_NOTE_MAX, 1)) {
+    if ((ak.has & AK_NOTE) && (!c->lean || !ini_parts_plain(s, "note", SESSION_NOTE_MAX, 1))) {
         a->note = parts(c, s, "note", SESSION_NOTE_MAX, 1, &failed);
         if (c->lean) { /* checked the long way, not kept */
             free(a->note);
             a->note = NULL;
         }
     }
-    int ne = 0;
-    for (int i = 0; i < s->n_keys; i++) {
-        long k;
-        if (!strncmp(s->keys[i].name, "evidence.", 9) &&
-            !text_parse_int(s->keys[i].name + 9, 1, 100000, &k) && k > ne)
-            ne = (int)k;
-    }
+    int ne = ak.ne;
     if (ne > SESSION_EVIDENCE_COUNT) {
         diags_add(c->d, c->ini->file, s->line, M_SES_TOO_MANY_EVIDENCE, SESSION_EVIDENCE_COUNT);
         ne = 0;
@@ -577,12 +648,9 @@ static void read_answer(struct rctx *c, const struct ini_section *s, const struc
         check_evidence(c, s, ne);
     else if (ne)
         read_evidence(c, s, a, ne);
-    read_answer_records(c, s, a);
-    static const char *const exact[] = {"value",       "documented", "followup", "changed",
-                                        "agreed",      "parked",     "park_reason", "owner",
-                                        "due",         "status",     NULL};
-    static const char *const numbered[] = {"note", "evidence", "dissent", "dissent_by", NULL};
-    keep_unknown(c, s, &a->extra, exact, numbered);
+    read_answer_records(c, s, &ak, a);
+    if (ak.has & AK_UNKNOWN)
+        keep_unknown(c, s, &a->extra, answer_known, NULL);
 }
 
 static int from_ini(const struct ini *ini, const struct bank *b, int lean, struct session **out,

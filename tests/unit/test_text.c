@@ -1,4 +1,7 @@
 /* test_text.c: strings, UTF-8, percent-encoding, sanitising, widths, bars, numbers, times. */
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
 #include <locale.h>
 
 #include "testutil.h"
@@ -281,6 +284,49 @@ static void parse_int__garbage__rejected(void **st)
     assert_int_equal(text_parse_int("99999999999999999999", 0, 100, &v), -1);
 }
 
+/* The parser as it was (digits checked, then strtol): the reference for the one by hand. */
+static int parse_int_reference(const char *s, long lo, long hi, long *out)
+{
+    if (!s || !*s)
+        return -1;
+    for (const char *p = s; *p; p++)
+        if (!(isdigit((unsigned char)*p) || (p == s && *p == '-')))
+            return -1;
+    errno = 0;
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (errno || *end || v < lo || v > hi)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static void parse_int__by_hand__agrees_with_strtol_at_every_edge(void **st)
+{
+    (void)st;
+    char max[32], min[32], past_max[32], past_min[32];
+    snprintf(max, sizeof max, "%ld", LONG_MAX);
+    snprintf(min, sizeof min, "%ld", LONG_MIN);
+    snprintf(past_max, sizeof past_max, "%lu", (unsigned long)LONG_MAX + 1);
+    snprintf(past_min, sizeof past_min, "-%lu", (unsigned long)LONG_MAX + 2);
+    const char *cases[] = {"0", "-0", "00", "007", "-", "--1", "+1", "1-", "1 ", " 1", "",
+                           "9", "10", "100000", "100001", "-1", "-100000", "1.5", "0x10",
+                           "\xd9\xa3", "99999999999999999999", "18446744073709551616",
+                           max, min, past_max, past_min};
+    const long bounds[][2] = {{0, 100}, {1, 100000}, {LONG_MIN, LONG_MAX}, {-5, -1}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        for (size_t b = 0; b < sizeof bounds / sizeof *bounds; b++) {
+            long want = 12345, got = 12345;
+            int rw = parse_int_reference(cases[i], bounds[b][0], bounds[b][1], &want);
+            int rg = text_parse_int(cases[i], bounds[b][0], bounds[b][1], &got);
+            if (rw != rg || want != got)
+                fail_msg("\"%s\" in [%ld, %ld]: %d %ld, want %d %ld", cases[i], bounds[b][0],
+                         bounds[b][1], rg, got, rw, want);
+        }
+    long v;
+    assert_int_equal(text_parse_int(NULL, 0, 1, &v), -1);
+}
+
 /* The encoder, one byte at a time, as it was before it wrote runs in bulk: the reference. */
 static void encode_reference(struct sbuf *out, const char *s, size_t n)
 {
@@ -414,6 +460,7 @@ int main(void)
         cmocka_unit_test(numbers__milli_and_decimal__formatted),
         cmocka_unit_test(time__round_trip__utc),
         cmocka_unit_test(parse_int__garbage__rejected),
+        cmocka_unit_test(parse_int__by_hand__agrees_with_strtol_at_every_edge),
         cmocka_unit_test(percent__bulk_encoder__same_bytes_as_one_at_a_time),
         cmocka_unit_test(percent__fit__parts_fit_and_join_whole),
     };
