@@ -1,6 +1,7 @@
 /* session.c: the session model and its validated setters. */
 #include "kollen/session.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -298,15 +299,25 @@ int answer_parse(const struct question *q, const char *text, struct answer *a, s
         diags_add(d, NULL, 0, M_SES_BAD_ANSWER, q->number, "...");
         return KL_EUSAGE;
     }
-    strcpy(buf, text);
     uint64_t ticks = 0;
     int count = 0;
     long last = 0;
-    char *save = NULL;
-    for (char *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+    /* the numbers between commas (empty ones skipped), each without the blanks around it */
+    for (const char *p = text, *next; *p; p = next + (*next == ',')) {
+        next = strchr(p, ',');
+        if (!next)
+            next = p + strlen(p);
+        if (p == next)
+            continue;
+        const char *e = next;
+        while (p < e && isspace((unsigned char)*p))
+            p++;
+        while (e > p && isspace((unsigned char)e[-1]))
+            e--;
+        memcpy(buf, p, (size_t)(e - p));
+        buf[e - p] = '\0';
         long v;
-        text_trim(tok);
-        if (text_parse_int(tok, 0, 1000000, &v)) {
+        if (text_parse_int(buf, 0, 1000000, &v)) {
             diags_add(d, NULL, 0, M_SES_BAD_ANSWER, q->number, text);
             return KL_EUSAGE;
         }

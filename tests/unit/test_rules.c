@@ -88,6 +88,59 @@ static void format__round_trip__same_rule(void **st)
     }
 }
 
+/* The list parser as it was (strtok_r, text_trim, text_parse_int): the reference for the one
+ * that walks the text in place. Returns the ticks, or -1 for a refusal. */
+static long long answer_list_reference(const struct question *q, const char *text, long *last,
+                                       int *count)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", text);
+    uint64_t ticks = 0;
+    char *save = NULL;
+    *count = 0;
+    for (char *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        long v;
+        text_trim(tok);
+        if (text_parse_int(tok, 0, 1000000, &v) || v < 1 || v > q->n_options)
+            return -1;
+        ticks |= 1ULL << (v - 1);
+        *last = v;
+        (*count)++;
+    }
+    return *count ? (long long)ticks : -1;
+}
+
+static void answer__parse_list__agrees_with_the_strtok_parser(void **st)
+{
+    (void)st;
+    struct question q = multi(), s = single();
+    const char *cases[] = {"1", "1,3", " 1 , 3 ", "1,,3", ",1", "1,", ",,", ",", " ", "1, ,2",
+                           "\t2\n", "1 2", "01", "-1", "+1", "5", "6", "0", "1,1", "3,2,1",
+                           "x", "1,x", "1000000", "1000001", "2\v", "\f3,\r4"};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        for (int k = 0; k < 2; k++) {
+            const struct question *qq = k ? &s : &q;
+            struct answer a = {0};
+            struct diags d;
+            diags_init(&d);
+            long last = 0;
+            int count;
+            long long want = answer_list_reference(qq, cases[i], &last, &count);
+            int ok = want >= 0 && (qq->type == QTYPE_MULTI || count == 1);
+            int rc = answer_parse(qq, cases[i], &a, &d);
+            if ((rc == KL_OK) != ok)
+                fail_msg("\"%s\" (%s): %d, want %s", cases[i], k ? "single" : "multi", rc,
+                         ok ? "ok" : "refused");
+            if (ok && qq->type == QTYPE_MULTI)
+                assert_int_equal(a.ticks, (uint64_t)want);
+            if (ok && qq->type != QTYPE_MULTI)
+                assert_int_equal(a.choice, last);
+            assert_int_equal(d.n, ok ? 0 : 1);
+            diags_free(&d);
+        }
+    }
+}
+
 static void answer__parse__all_none_lists_and_refusals(void **st)
 {
     (void)st;
@@ -128,6 +181,7 @@ int main(void)
         cmocka_unit_test(parse__bad_rules__refused_with_reason),
         cmocka_unit_test(format__round_trip__same_rule),
         cmocka_unit_test(answer__parse__all_none_lists_and_refusals),
+        cmocka_unit_test(answer__parse_list__agrees_with_the_strtok_parser),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
