@@ -91,9 +91,9 @@ static char *parts(struct rctx *c, const struct ini_section *s, const char *key,
     return v;
 }
 
-static int yesno(struct rctx *c, const struct ini_section *s, const char *key)
+/* key's value v (NULL: absent) as yes or no. */
+static int yesno_of(struct rctx *c, const struct ini_section *s, const char *key, const char *v)
 {
-    const char *v = ini_raw(s, key);
     if (!v || !strcmp(v, "no"))
         return 0;
     if (!strcmp(v, "yes"))
@@ -102,15 +102,26 @@ static int yesno(struct rctx *c, const struct ini_section *s, const char *key)
     return 0;
 }
 
-static int64_t timestamp(struct rctx *c, const struct ini_section *s, const char *key)
+static int yesno(struct rctx *c, const struct ini_section *s, const char *key)
 {
-    const char *v = ini_raw(s, key);
+    return yesno_of(c, s, key, ini_raw(s, key));
+}
+
+/* key's value v (NULL: absent) as a time; 0 when absent or malformed (with a message). */
+static int64_t timestamp_of(struct rctx *c, const struct ini_section *s, const char *key,
+                            const char *v)
+{
     int64_t t = 0;
     if (v && text_parse_time(v, &t)) {
         bad(c, s, key, v);
         t = 0;
     }
     return t;
+}
+
+static int64_t timestamp(struct rctx *c, const struct ini_section *s, const char *key)
+{
+    return timestamp_of(c, s, key, ini_raw(s, key));
 }
 
 /* An optional date: NULL when absent, a message when malformed. */
@@ -427,8 +438,12 @@ enum {
     AK_UNKNOWN = 1 << 7,
 };
 
+/* The values every answer has, found in the same pass (slots of answer_keys.raw). */
+enum { AV_VALUE, AV_DOCUMENTED, AV_FOLLOWUP, AV_CHANGED, AV_NONE };
+
 struct answer_keys {
-    unsigned has; /* AK_ bits */
+    const char *raw[AV_NONE]; /* NULL: absent */
+    unsigned has;             /* AK_ bits */
     int ne, nd;   /* the highest evidence.N, and dissent.N or dissent_by.N */
 };
 
@@ -436,14 +451,22 @@ struct answer_keys {
 static const struct answer_key_kind {
     const char *name;
     unsigned len, numbered, bit;
+    int slot; /* in answer_keys.raw, or AV_NONE */
 } answer_kinds[] = {
-    {"value", 5, 0, 0},         {"documented", 10, 0, 0},
-    {"followup", 8, 0, 0},      {"changed", 7, 0, 0},
-    {"agreed", 6, 0, AK_AGREED}, {"parked", 6, 0, AK_PARKED},
-    {"park_reason", 11, 0, AK_PARK_REASON}, {"owner", 5, 0, AK_OWNER},
-    {"due", 3, 0, AK_DUE},      {"status", 6, 0, AK_STATUS},
-    {"note", 4, 1, AK_NOTE},    {"evidence", 8, 1, 0},
-    {"dissent", 7, 1, 0},       {"dissent_by", 10, 1, 0},
+    {"value", 5, 0, 0, AV_VALUE},
+    {"documented", 10, 0, 0, AV_DOCUMENTED},
+    {"followup", 8, 0, 0, AV_FOLLOWUP},
+    {"changed", 7, 0, 0, AV_CHANGED},
+    {"agreed", 6, 0, AK_AGREED, AV_NONE},
+    {"parked", 6, 0, AK_PARKED, AV_NONE},
+    {"park_reason", 11, 0, AK_PARK_REASON, AV_NONE},
+    {"owner", 5, 0, AK_OWNER, AV_NONE},
+    {"due", 3, 0, AK_DUE, AV_NONE},
+    {"status", 6, 0, AK_STATUS, AV_NONE},
+    {"note", 4, 1, AK_NOTE, AV_NONE},
+    {"evidence", 8, 1, 0, AV_NONE},
+    {"dissent", 7, 1, 0, AV_NONE},
+    {"dissent_by", 10, 1, 0, AV_NONE},
 };
 
 /* The kind of an answer's key k, NULL when unknown; *n its number when numbered. */
@@ -478,7 +501,9 @@ static void answer_keys_of(const struct ini_section *s, struct answer_keys *ak)
             continue;
         }
         ak->has |= kind->bit;
-        if (kind->name[0] == 'e' && n > ak->ne)
+        if (kind->slot != AV_NONE)
+            ak->raw[kind->slot] = s->keys[i].value;
+        else if (kind->name[0] == 'e' && n > ak->ne)
             ak->ne = (int)n;
         else if (kind->name[0] == 'd' && kind->numbered && n > ak->nd)
             ak->nd = (int)n;
@@ -617,7 +642,9 @@ static void read_answer(struct rctx *c, const struct ini_section *s, const struc
     }
     const struct question *q = &b->questions[qi];
     struct answer *a = &ses->answers[qi];
-    const char *v = ini_raw(s, "value");
+    struct answer_keys ak;
+    answer_keys_of(s, &ak);
+    const char *v = ak.raw[AV_VALUE];
     if (v) {
         struct diags tmp;
         diags_init(&tmp);
@@ -626,11 +653,9 @@ static void read_answer(struct rctx *c, const struct ini_section *s, const struc
                       tmp.n ? tmp.v[0].msg : v);
         diags_free(&tmp);
     }
-    a->documented = yesno(c, s, "documented");
-    a->followup = yesno(c, s, "followup");
-    a->changed = timestamp(c, s, "changed");
-    struct answer_keys ak;
-    answer_keys_of(s, &ak);
+    a->documented = yesno_of(c, s, "documented", ak.raw[AV_DOCUMENTED]);
+    a->followup = yesno_of(c, s, "followup", ak.raw[AV_FOLLOWUP]);
+    a->changed = timestamp_of(c, s, "changed", ak.raw[AV_CHANGED]);
     int failed;
     if ((ak.has & AK_NOTE) && (!c->lean || !ini_parts_plain(s, "note", SESSION_NOTE_MAX, 1))) {
         a->note = parts(c, s, "note", SESSION_NOTE_MAX, 1, &failed);
