@@ -445,6 +445,7 @@ struct answer_keys {
     const char *raw[AV_NONE]; /* NULL: absent */
     unsigned has;             /* AK_ bits */
     int ne, nd;   /* the highest evidence.N, and dissent.N or dissent_by.N */
+    const char *evidence[SESSION_EVIDENCE_COUNT]; /* evidence.N's value at N - 1, or NULL */
 };
 
 /* The answer's known keys: the exact ones, then the numbered ones (name.N, N in 1..100000). */
@@ -503,7 +504,9 @@ static void answer_keys_of(const struct ini_section *s, struct answer_keys *ak)
         ak->has |= kind->bit;
         if (kind->slot != AV_NONE)
             ak->raw[kind->slot] = s->keys[i].value;
-        else if (kind->name[0] == 'e' && n > ak->ne)
+        else if (kind->name[0] == 'e' && n <= SESSION_EVIDENCE_COUNT)
+            ak->evidence[n - 1] = s->keys[i].value;
+        if (kind->name[0] == 'e' && n > ak->ne)
             ak->ne = (int)n;
         else if (kind->name[0] == 'd' && kind->numbered && n > ak->nd)
             ak->nd = (int)n;
@@ -609,21 +612,22 @@ static void read_evidence(struct rctx *c, const struct ini_section *s, struct an
 
 /* The same checks, keeping nothing (a lean load): a reference whose raw text is known to be
  * fine (text_percent_plain) is not decoded; any other goes the long way, for its message. */
-static void check_evidence(struct rctx *c, const struct ini_section *s, int ne)
+static void check_evidence(struct rctx *c, const struct ini_section *s,
+                           const struct answer_keys *ak)
 {
-    for (int k = 0; k < ne && !c->oom; k++) {
-        char key[32];
-        snprintf(key, sizeof key, "evidence.%d", k + 1);
-        const char *raw = ini_raw(s, key);
+    for (int k = 0; k < ak->ne && !c->oom; k++) {
+        const char *raw = ak->evidence[k];
         if (!raw) {
             char last[32];
-            snprintf(last, sizeof last, "evidence.%d", ne);
+            snprintf(last, sizeof last, "evidence.%d", ak->ne);
             diags_add(c->d, c->ini->file, ini_line(s, last), M_SES_GAP, s->name, "evidence",
-                      k + 1, "evidence", ne);
+                      k + 1, "evidence", ak->ne);
             return;
         }
         if (text_percent_plain(raw, strlen(raw), 0, 1) <= SESSION_EVIDENCE_MAX)
             continue;
+        char key[32];
+        snprintf(key, sizeof key, "evidence.%d", k + 1);
         char *v = field(c, s, key, SESSION_EVIDENCE_MAX, 1);
         if (!v)
             return;
@@ -670,7 +674,7 @@ static void read_answer(struct rctx *c, const struct ini_section *s, const struc
         ne = 0;
     }
     if (ne && c->lean)
-        check_evidence(c, s, ne);
+        check_evidence(c, s, &ak);
     else if (ne)
         read_evidence(c, s, a, ne);
     read_answer_records(c, s, &ak, a);
