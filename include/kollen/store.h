@@ -65,10 +65,12 @@ struct store_reader;
 /* A reader, or NULL when memory ran out. */
 struct store_reader *store_reader_new(void);
 void store_reader_free(struct store_reader *r);
-/* session_parse as `how` says; r (or NULL) is the calling thread's reader. */
-int session_parse_as(struct store_reader *r, const char *name, const char *buf, size_t n,
-                     const struct bank *b, enum session_load how, struct session **out,
-                     struct diags *d);
+/* session_parse as `how` says; r (or NULL) is the calling thread's reader. own: NULL, or buf
+ * itself as store_read_file made it, which the load then takes (keeps it instead of a copy of
+ * the text, and frees it, whatever the result). */
+int session_parse_as(struct store_reader *r, const char *name, const char *buf, char *own,
+                     size_t n, const struct bank *b, enum session_load how,
+                     struct session **out, struct diags *d);
 /* Load a session and the bank it names from questions_dir. */
 int session_open(const char *path, const char *questions_dir, struct bank **bank,
                  struct session **out, struct diags *d);

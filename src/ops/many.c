@@ -352,9 +352,11 @@ static void read_item(struct ops_banks *banks, const struct ops_run *r, struct r
         it->other_bank = 1;
     if (!it->rc && !it->other_bank && !(it->bank = bank_of(banks, st, id, &it->d)))
         it->rc = KL_EDATA;
-    if (!it->rc && !it->other_bank)
-        it->rc = session_parse_as(st->rd, path, buf, n, it->bank,
+    if (!it->rc && !it->other_bank) { /* the load takes the bytes read (no copy of them) */
+        it->rc = session_parse_as(st->rd, path, buf, buf, n, it->bank,
                                   r->lean ? SESSION_LOAD_SCORE : SESSION_LOAD_ALL, &it->ses, &it->d);
+        buf = NULL;
+    }
     if (!it->rc && it->ses && r->score)
         it->rc = score_compute(it->bank, it->ses, &it->sc);
     if (it->rc == KL_ENOMEM && !diags_errors(&it->d))

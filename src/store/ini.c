@@ -676,10 +676,10 @@ int ini_parse_max(const char *name, const char *buf, size_t n, long max_entries,
     return parse(name, buf, n, NULL, max_entries, NULL, NULL, out, d);
 }
 
-int ini_parse_want(const char *name, const char *buf, size_t n, ini_want_fn want,
+int ini_parse_want(const char *name, const char *buf, char *own, size_t n, ini_want_fn want,
                    struct store_reader *r, struct ini **out, struct diags *d)
 {
-    return parse(name, buf, n, NULL, INI_KEYS_MAX, want, r, out, d);
+    return parse(name, buf, n, own, INI_KEYS_MAX, want, r, out, d);
 }
 
 struct store_reader *store_reader_new(void)

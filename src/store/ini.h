@@ -78,8 +78,9 @@ typedef int (*ini_want_fn)(const char *section, const char *key);
  * problems with the same lines), but iniparser reads only the keys want accepts (and their
  * sections' headers); the others keep the scan's value, unchecked against iniparser. r holds
  * the memory file to hand iniparser its pieces through, or is NULL for one of the load's own.
- * want NULL: every key, as ini_parse. */
-int ini_parse_want(const char *name, const char *buf, size_t n, ini_want_fn want,
+ * want NULL: every key, as ini_parse. own: NULL, or buf malloc'ed with room for a NUL after n
+ * bytes, which the ini then keeps as its text (freed with it, or here on failure). */
+int ini_parse_want(const char *name, const char *buf, char *own, size_t n, ini_want_fn want,
                    struct store_reader *r, struct ini **out, struct diags *d);
 void ini_free(struct ini *ini);
 

@@ -763,14 +763,14 @@ static int score_wants(const char *section, const char *key)
     return !strncmp(section, "answer.", 7) && (!strcmp(key, "value") || !strcmp(key, "documented"));
 }
 
-int session_parse_as(struct store_reader *r, const char *name, const char *buf, size_t n,
-                     const struct bank *b, enum session_load how, struct session **out,
-                     struct diags *d)
+int session_parse_as(struct store_reader *r, const char *name, const char *buf, char *own,
+                     size_t n, const struct bank *b, enum session_load how,
+                     struct session **out, struct diags *d)
 {
     struct ini *ini;
     *out = NULL;
     int lean = how == SESSION_LOAD_SCORE;
-    int rc = ini_parse_want(name, buf, n, lean ? score_wants : NULL, r, &ini, d);
+    int rc = ini_parse_want(name, buf, own, n, lean ? score_wants : NULL, r, &ini, d);
     if (rc)
         return rc;
     rc = from_ini(ini, b, lean, out, d);
@@ -781,7 +781,7 @@ int session_parse_as(struct store_reader *r, const char *name, const char *buf, 
 int session_parse(const char *name, const char *buf, size_t n, const struct bank *b,
                   struct session **out, struct diags *d)
 {
-    return session_parse_as(NULL, name, buf, n, b, SESSION_LOAD_ALL, out, d);
+    return session_parse_as(NULL, name, buf, NULL, n, b, SESSION_LOAD_ALL, out, d);
 }
 
 int session_load(const char *path, const struct bank *b, struct session **out, struct diags *d)

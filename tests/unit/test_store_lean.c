@@ -108,7 +108,7 @@ static int parse_as(const struct bank *b, const char *text, size_t n, enum sessi
                     struct session **s, struct diags *d)
 {
     struct store_reader *r = how == SESSION_LOAD_SCORE ? store_reader_new() : NULL;
-    int rc = session_parse_as(r, "t.ini", text, n, b, how, s, d);
+    int rc = session_parse_as(r, "t.ini", text, NULL, n, b, how, s, d);
     store_reader_free(r);
     return rc;
 }
