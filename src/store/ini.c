@@ -92,6 +92,16 @@ static uint32_t hash_name(int sec, const char *p, size_t n)
     return (uint32_t)h;
 }
 
+/* a[0..n) == b[0..n): names of up to 16 bytes in two loads each (overlapping), without a call */
+static int same_name(const char *a, const char *b, size_t n)
+{
+    if (n >= 8 && n <= 16)
+        return !((load64(a) ^ load64(b)) | (load64(a + n - 8) ^ load64(b + n - 8)));
+    if (n >= 4 && n < 8)
+        return !((load32(a) ^ load32(b)) | (load32(a + n - 4) ^ load32(b + n - 4)));
+    return memcmp(a, b, n) == 0;
+}
+
 static const char *ref_name(const struct ini *ini, struct ref r)
 {
     return r.key < 0 ? ini->sections[r.sec].name : ini->keys[r.key].name;
@@ -111,7 +121,7 @@ static const struct ref *index_find(const struct ini *ini, int sec, const char *
         const struct ref *r = &ix->at[ix->slot[i].at - 1];
         if ((sec < 0) != (r->key < 0) || (sec >= 0 && r->sec != sec) || r->len != n)
             continue;
-        if (memcmp(ref_name(ini, *r), name, n) == 0)
+        if (same_name(ref_name(ini, *r), name, n))
             return r;
     }
     return NULL;
@@ -185,15 +195,14 @@ struct scan {
     int stop; /* the entry limit was hit: nothing more is read */
 };
 
-/* Characters of a name, by ASCII byte: NAME_CHAR (1) for a-z 0-9 . - _ (the others 0), with
- * NAME_SIGN (3) for the two that can start a number that is not canonical ('-' and '0') and
- * NAME_DOT (5) for '.'. Bytes from 0x80 are 0. */
-enum { NAME_CHAR = 1, NAME_SIGN = 2, NAME_DOT = 4 };
+/* Characters of a name, by byte: NAME_CHAR for a-z 0-9 . - _, the others 0; NAME_CHAR |
+ * NAME_SIGN (3) for the two a number that is not canonical starts with ('-' and '0'). */
+enum { NAME_CHAR = 1, NAME_SIGN = 2 };
 
 static const unsigned char name_class[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x00 */
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x10 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 5, 0, /* 0x20 - . */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 1, 0, /* 0x20 - . */
     3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, /* 0x30 0-9 */
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x40 */
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, /* 0x50 _ */
@@ -221,20 +230,19 @@ static int numbers_canonical(const char *s, size_t n)
 enum { NAME_OK, NAME_BAD, NAME_NUMBER };
 
 /* A section's or key's name: NAME_BAD for an empty one or one with a character not allowed
- * (reported before a number that is not canonical: NAME_NUMBER). */
+ * (reported before a number that is not canonical: NAME_NUMBER, looked for only in a name with
+ * a '-' or a '0'). */
 static int name_check(const char *s, size_t n)
 {
-    unsigned all = n ? NAME_CHAR : 0, sign = 0;
-    unsigned dot = NAME_SIGN; /* the start is as after a '.' */
+    unsigned all = n ? NAME_CHAR : 0, any = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned c = name_class[(unsigned char)s[i]];
         all &= c;
-        sign |= c & dot; /* '-' or '0' starts a part */
-        dot = (c & NAME_DOT) >> 1;
+        any |= c;
     }
     if (!all)
         return NAME_BAD;
-    return sign && !numbers_canonical(s, n) ? NAME_NUMBER : NAME_OK;
+    return (any & NAME_SIGN) && !numbers_canonical(s, n) ? NAME_NUMBER : NAME_OK;
 }
 
 static int is_blank(char c)
