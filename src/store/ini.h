@@ -39,8 +39,8 @@ struct ini_section {
     int line;
     int index;            /* in ini.sections */
     const struct ini *ini; /* the file it belongs to (for lookups) */
-    struct ini_key *keys; /* in file order */
-    int n_keys, cap_keys;
+    struct ini_key *keys; /* in file order: n_keys of ini.keys from first_key on */
+    int n_keys, first_key;
     int read;             /* iniparser read its header: always, but in a lean load only when
                            * it reads one of its keys */
 };
@@ -49,6 +49,8 @@ struct ini {
     char *file; /* as given, for messages */
     struct ini_section *sections; /* in file order */
     int n_sections, cap_sections;
+    struct ini_key *keys; /* every section's keys, in file order */
+    int n_keys, cap_keys;
     long n_entries; /* keys and sections */
     char *text;     /* the scanned bytes; names and values point into it */
     void *index;    /* (section, key) -> key, for lookups in constant time */
@@ -83,6 +85,13 @@ typedef int (*ini_want_fn)(const char *section, const char *key);
 int ini_parse_want(const char *name, const char *buf, char *own, size_t n, ini_want_fn want,
                    struct store_reader *r, struct ini **out, struct diags *d);
 void ini_free(struct ini *ini);
+/* How the scan looks through a line: INI_SCAN_BEST (SSE2 where the build has it, else 8 bytes
+ * at a time in a 64-bit word), or one way for tests to hold against the others: a byte at a
+ * time (the reference), SWAR, SSE2 (SWAR where the build has no SSE2). */
+enum ini_scan { INI_SCAN_BEST, INI_SCAN_PLAIN, INI_SCAN_SWAR, INI_SCAN_SSE2 };
+/* ini_parse with the scan made the given way (the same result whichever). */
+int ini_parse_how(const char *name, const char *buf, size_t n, enum ini_scan how, struct ini **out,
+                  struct diags *d);
 
 const struct ini_section *ini_section(const struct ini *ini, const char *name);
 const struct ini_key *ini_key(const struct ini_section *s, const char *key);
