@@ -19,6 +19,9 @@ void sbuf_reset(struct sbuf *b);
 void sbuf_add(struct sbuf *b, const char *s);
 void sbuf_addn(struct sbuf *b, const char *s, size_t n);
 void sbuf_addc(struct sbuf *b, char c);
+/* n more bytes at the end, for the caller to fill (the NUL after them is written): where
+ * they start, or NULL after an allocation failure. */
+char *sbuf_room(struct sbuf *b, size_t n);
 void sbuf_addf(struct sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sbuf_vaddf(struct sbuf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Hand the buffer to the caller (who frees it); NULL after an allocation failure. */

@@ -64,6 +64,16 @@ void sbuf_addn(struct sbuf *b, const char *s, size_t n)
     b->p[b->len] = '\0';
 }
 
+char *sbuf_room(struct sbuf *b, size_t n)
+{
+    if (grow(b, n))
+        return NULL;
+    char *at = b->p + b->len;
+    b->len += n;
+    b->p[b->len] = '\0';
+    return at;
+}
+
 void sbuf_add(struct sbuf *b, const char *s)
 {
     sbuf_addn(b, s, strlen(s));

@@ -731,10 +731,32 @@ static struct pos pos_skip(const struct ini *ini, struct pos p)
 
 /* The handed entries in [from, to) in one dictionary (from is one of them); values taken from
  * iniparser and checked against the scan. */
-static int read_chunk(struct ini *ini, struct store_reader *rd, const char *path,
-                      struct sbuf *chunk, struct pos from, struct pos to, struct diags *d)
+/* "name=value\n" at the end of chunk, the value in double quotes when quote. */
+static void chunk_key(struct sbuf *chunk, const char *name, const char *v, size_t vlen,
+                      int quote)
 {
+    size_t nlen = strlen(name);
+    char *w = sbuf_room(chunk, nlen + vlen + 2 + 2 * (size_t)quote);
+    if (!w)
+        return;
+    memcpy(w, name, nlen);
+    w += nlen;
+    *w++ = '=';
+    if (quote)
+        *w++ = '"';
+    memcpy(w, v, vlen);
+    w += vlen;
+    if (quote)
+        *w++ = '"';
+    *w = '\n';
+}
+
+static int read_chunk(struct ini *ini, struct store_reader *rd, const char *path,
+                      struct pos from, struct pos to, struct diags *d)
+{
+    struct sbuf *chunk = &rd->chunk;
     sbuf_reset(chunk);
+    chunk->oom = 0; /* kept from load to load: a failure of the last one is not this one's */
     for (struct pos p = from; pos_before(p, to); p = pos_next(ini, p)) {
         const struct ini_section *s = &ini->sections[p.sec];
         if ((p.key < 0 && s->read) || (p.sec == from.sec && p.key == from.key && p.key >= 0)) {
@@ -748,11 +770,8 @@ static int read_chunk(struct ini *ini, struct store_reader *rd, const char *path
              * trimmed the value and refused one that starts with a quote; one with a quote
              * inside, or none at all, goes as it is. */
             const char *v = s->keys[p.key].value;
-            int quote = v[0] && !strchr(v, '"');
-            sbuf_add(chunk, s->keys[p.key].name);
-            sbuf_add(chunk, quote ? "=\"" : "=");
-            sbuf_add(chunk, v);
-            sbuf_add(chunk, quote ? "\"\n" : "\n");
+            size_t vlen = strlen(v);
+            chunk_key(chunk, s->keys[p.key].name, v, vlen, vlen && !memchr(v, '"', vlen));
         }
     }
     if (chunk->oom)
@@ -822,7 +841,7 @@ static void mark_read(struct ini *ini, ini_want_fn want)
 /* rd: the memory file to reuse, or NULL (or one without a file) for one made here. */
 static int read_with_iniparser(struct ini *ini, struct store_reader *rd, struct diags *d)
 {
-    struct store_reader mine = {-1, 0};
+    struct store_reader mine = {-1, 0, {NULL, 0, 0, 0}};
     int own = !rd || rd->fd < 0;
     if (own && (mine.fd = memfd_create("kollen-ini", MFD_CLOEXEC)) < 0) {
         diags_add(d, ini->file, 0, M_SYN_INIPARSER);
@@ -833,8 +852,6 @@ static int read_with_iniparser(struct ini *ini, struct store_reader *rd, struct 
     char path[64];
     snprintf(path, sizeof path, "/proc/self/fd/%d", rd->fd);
     iniparser_set_error_callback(silent);
-    struct sbuf chunk;
-    sbuf_init(&chunk);
     int rc = KL_OK;
     struct pos from = pos_skip(ini, (struct pos){0, -1}), p = from;
     long left = 0; /* entries not yet in a chunk */
@@ -853,14 +870,15 @@ static int read_with_iniparser(struct ini *ini, struct store_reader *rd, struct 
         p = pos_skip(ini, pos_next(ini, p));
         if ((entries >= INI_CHUNK && left > INI_CHUNK_MAX - entries) ||
             p.sec >= ini->n_sections) {
-            rc = read_chunk(ini, rd, path, &chunk, from, p, d);
+            rc = read_chunk(ini, rd, path, from, p, d);
             from = p;
             entries = 0;
         }
     }
-    sbuf_free(&chunk);
-    if (own)
+    if (own) {
         close(mine.fd);
+        sbuf_free(&mine.chunk);
+    }
     return rc;
 }
 
@@ -961,6 +979,7 @@ struct store_reader *store_reader_new(void)
     if (r) { /* none: each load makes its own, and says so if it cannot either */
         r->fd = memfd_create("kollen-ini", MFD_CLOEXEC);
         r->size = 0;
+        sbuf_init(&r->chunk);
     }
     return r;
 }
@@ -971,6 +990,7 @@ void store_reader_free(struct store_reader *r)
         return;
     if (r->fd >= 0)
         close(r->fd);
+    sbuf_free(&r->chunk);
     free(r);
 }
 

@@ -8,6 +8,7 @@
 
 #include "kollen/diag.h"
 #include "kollen/store.h"
+#include "kollen/text.h"
 
 #define INI_LINE_MAX STORE_LINE_MAX /* bytes per line */
 #define INI_FILE_MAX STORE_FILE_MAX /* bytes per file */
@@ -71,7 +72,8 @@ int ini_parse_max(const char *name, const char *buf, size_t n, long max_entries,
 /* store_reader (kollen/store.h): a memory file kept open, -1 when none could be made. */
 struct store_reader {
     int fd;
-    size_t size; /* the memory file's size now */
+    size_t size;       /* the memory file's size now */
+    struct sbuf chunk; /* the text handed to iniparser, its room kept from load to load */
 };
 
 /* Which keys iniparser reads in a lean load: nonzero for key `key` of section `section`. */

@@ -284,6 +284,30 @@ static void parse_int__garbage__rejected(void **st)
     assert_int_equal(text_parse_int("99999999999999999999", 0, 100, &v), -1);
 }
 
+/* sbuf_room hands out space at the end, NUL-terminated after it, and grows as sbuf_addn does. */
+static void sbuf__room__filled_by_the_caller_and_terminated(void **st)
+{
+    (void)st;
+    struct sbuf b;
+    sbuf_init(&b);
+    sbuf_add(&b, "ab");
+    char *w = sbuf_room(&b, 3);
+    assert_non_null(w);
+    memcpy(w, "xyz", 3);
+    assert_int_equal(b.len, 5);
+    assert_string_equal(b.p, "abxyz");
+    assert_non_null(sbuf_room(&b, 0));
+    assert_string_equal(b.p, "abxyz");
+    for (int i = 0; i < 100; i++) /* past the first capacities */
+        memset(sbuf_room(&b, 7), 'q', 7);
+    assert_int_equal(b.len, 705);
+    assert_int_equal(strlen(b.p), 705);
+    b.oom = 1; /* after a failure, no room and nothing changed */
+    assert_null(sbuf_room(&b, 1));
+    assert_int_equal(b.len, 705);
+    sbuf_free(&b);
+}
+
 /* The parser as it was (digits checked, then strtol): the reference for the one by hand. */
 static int parse_int_reference(const char *s, long lo, long hi, long *out)
 {
@@ -460,6 +484,7 @@ int main(void)
         cmocka_unit_test(numbers__milli_and_decimal__formatted),
         cmocka_unit_test(time__round_trip__utc),
         cmocka_unit_test(parse_int__garbage__rejected),
+        cmocka_unit_test(sbuf__room__filled_by_the_caller_and_terminated),
         cmocka_unit_test(parse_int__by_hand__agrees_with_strtol_at_every_edge),
         cmocka_unit_test(percent__bulk_encoder__same_bytes_as_one_at_a_time),
         cmocka_unit_test(percent__fit__parts_fit_and_join_whole),
