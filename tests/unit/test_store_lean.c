@@ -252,6 +252,19 @@ static void lean__malformed_files__refused_alike(void **st)
     };
     for (size_t i = 0; i < sizeof fine / sizeof *fine; i++)
         assert_int_equal(compare(b, fine[i], strlen(fine[i])), KL_OK);
+    /* references at their count limit and one past it, written in reverse order (the lean
+     * load keeps them in a table of SESSION_EVIDENCE_COUNT by number), with the answer's
+     * other records and an unknown key beside them */
+    for (int over = 0; over <= 1; over++) {
+        struct sbuf t;
+        sbuf_init(&t);
+        sbuf_add(&t, HEAD "[answer.1]\nvalue = 1\ndocumented = yes\nx_custom = kept\n"
+                          "dissent.1 = view\ndissent_by.1 = Ann\n");
+        for (int k = SESSION_EVIDENCE_COUNT + over; k >= 1; k--)
+            sbuf_addf(&t, "evidence.%d = ref %%C3%%85 %d\n", k, k);
+        assert_int_equal(compare(b, t.p, t.len), over ? KL_EDATA : KL_OK);
+        sbuf_free(&t);
+    }
     /* a note one byte over its limit, over many parts, and one exactly at it */
     for (int over = 0; over <= 1; over++) {
         struct sbuf t;
